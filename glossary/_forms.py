@@ -1,0 +1,102 @@
+"""How a surface form is compared: one rule shared by validation and the matcher."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["form_key", "is_acronym", "is_case_sensitive", "latin_plurals", "spacing_variants"]
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{0,3}$")
+_LATIN_WORD_END = re.compile(r"[A-Za-z]+$")
+_WS = re.compile(r"\s+")
+
+
+def is_acronym(form: str) -> bool:
+    """Return True for all-caps Latin acronyms of up to 4 letters (PER, EV, ROI, HBM).
+
+    Examples
+    --------
+    >>> is_acronym("ROI"), is_acronym("Capex"), is_acronym("CAPEX")
+    (True, False, False)
+    """
+    return bool(_ACRONYM.match(form)) and sum(c.isalpha() for c in form) >= 2
+
+
+def is_case_sensitive(form: str, override: bool | None = None) -> bool:
+    """Whether ``form`` must match with its exact letter case.
+
+    Short all-caps acronyms are case-sensitive (so ``PER`` does not match ``per``);
+    everything else matches case-insensitively, unless ``override`` says otherwise.
+    """
+    if override is not None:
+        return override
+    return is_acronym(form)
+
+
+def form_key(form: str, *, case_sensitive: bool | None = None) -> str:
+    """The key two forms share when they would match the same text.
+
+    Spacing is ignored (자본 지출 = 자본지출) and Latin letters are lower-cased unless
+    the form is case-sensitive.
+
+    Examples
+    --------
+    >>> form_key("자본 지출") == form_key("자본지출")
+    True
+    >>> form_key("CapEx") == form_key("capex"), form_key("PER") == form_key("per")
+    (True, False)
+    """
+    compact = _WS.sub("", form)
+    if is_case_sensitive(form, case_sensitive):
+        return compact
+    return compact.lower()
+
+
+def spacing_variants(form: str, *, limit: int = 16) -> list[str]:
+    """All ways of writing ``form`` with or without each of its inner spaces.
+
+    Examples
+    --------
+    >>> spacing_variants("투자 자본 수익률")
+    ['투자 자본 수익률', '투자 자본수익률', '투자자본 수익률', '투자자본수익률']
+    """
+    parts = _WS.split(form.strip())
+    if len(parts) == 1:
+        return [parts[0]]
+    if 2 ** (len(parts) - 1) > limit:
+        return [" ".join(parts), "".join(parts)]
+    out = []
+    for mask in range(2 ** (len(parts) - 1)):
+        s = parts[0]
+        for i, part in enumerate(parts[1:]):
+            # Bit set means the space is dropped; mask 0 is the form as written.
+            s += ("" if mask >> (len(parts) - 2 - i) & 1 else " ") + part
+        out.append(s)
+    return out
+
+
+def latin_plurals(form: str) -> list[str]:
+    """Regular English plurals of a form ending in a Latin word (``[]`` otherwise).
+
+    Examples
+    --------
+    >>> latin_plurals("capital expenditure"), latin_plurals("hyperscaler")
+    (['capital expenditures'], ['hyperscalers'])
+    >>> latin_plurals("GPU"), latin_plurals("자본 지출")
+    (['GPUs'], [])
+    """
+    m = _LATIN_WORD_END.search(form)
+    if not m or len(m.group()) < 2:
+        return []
+    word = m.group()
+    head = form[: m.start()]
+    lower = word.lower()
+    if is_acronym(word):
+        return [form + "s"]
+    if lower.endswith("s") or lower.endswith("x") or lower.endswith("ch") or lower.endswith("sh"):
+        if lower.endswith("ss") or not lower.endswith("s"):
+            return [head + word + ("ES" if word.isupper() else "es")]
+        return []
+    if lower.endswith("y") and len(lower) > 2 and lower[-2] not in "aeiou":
+        return [head + word[:-1] + ("IES" if word.isupper() else "ies")]
+    return [head + word + ("S" if word.isupper() else "s")]

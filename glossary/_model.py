@@ -1,0 +1,177 @@
+"""The glossary model: immutable terms and a collection of them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ._forms import is_case_sensitive
+
+__all__ = ["Glossary", "Term"]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One glossary entry.
+
+    Parameters
+    ----------
+    id : str
+        Unique identifier, ``[a-z0-9_]+``.
+    term : str
+        Canonical display form (Korean, e.g. ``자본 지출``).
+    en : str or None
+        English name; matched like an alias.
+    aliases : tuple of str
+        Other surface forms writers use (abbreviations, loanwords, spellings).
+    definition : str or None
+        One or two sentences shown in the keyword box.
+    category : str or None
+        Topic, e.g. ``기업재무·회계``.
+    related : tuple of str
+        Ids of related (not synonymous) terms.
+    exclude : tuple of str
+        Words inside which this term must not be matched (유가 in 유가증권).
+    case : tuple of (str, bool)
+        Per-form override of case sensitivity: ``(("Fed", True),)`` makes ``Fed``
+        match only as written. Forms not listed follow the default rule (short all-caps
+        acronyms are case-sensitive, everything else is not).
+    line : int or None
+        Line of the entry in the file it was read from (not part of equality).
+
+    Examples
+    --------
+    >>> t = Term(id="capex", term="자본 지출", en="Capital Expenditure", aliases=("Capex",))
+    >>> t.forms
+    ('자본 지출', 'Capital Expenditure', 'Capex')
+    """
+
+    id: str
+    term: str
+    en: str | None = None
+    aliases: tuple[str, ...] = ()
+    definition: str | None = None
+    category: str | None = None
+    related: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    case: tuple[tuple[str, bool], ...] = ()
+    line: int | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every surface form to match: the term, the English name, then the aliases."""
+        seen: dict[str, None] = {}
+        for f in (self.term, self.en, *self.aliases):
+            if f and f not in seen:
+                seen[f] = None
+        return tuple(seen)
+
+    @property
+    def synonyms(self) -> tuple[str, ...]:
+        """The forms other than the display term (shown in brackets in the box)."""
+        return self.forms[1:]
+
+    def is_case_sensitive(self, form: str) -> bool:
+        """Whether ``form`` of this term matches only with its exact letter case."""
+        return is_case_sensitive(form, dict(self.case).get(form))
+
+    def to_dict(self) -> dict:
+        """The entry as it is written in a glossary file (empty fields left out)."""
+        d: dict = {"id": self.id, "term": self.term}
+        if self.en:
+            d["en"] = self.en
+        if self.aliases:
+            d["aliases"] = list(self.aliases)
+        if self.definition:
+            d["definition"] = self.definition
+        if self.category:
+            d["category"] = self.category
+        if self.related:
+            d["related"] = list(self.related)
+        if self.exclude:
+            d["exclude"] = list(self.exclude)
+        if self.case:
+            d["case_sensitive"] = {f: v for f, v in self.case}
+        return d
+
+
+class Glossary:
+    """An ordered collection of :class:`Term` with unique ids.
+
+    Construction does not validate; use :func:`glossary.validate` (or
+    :meth:`Glossary.load`, which validates) to get file/line errors.
+
+    Parameters
+    ----------
+    terms : iterable of Term
+    name : str
+        Name of the glossary (recorded in batch manifests).
+    version : str
+        Version string (recorded in batch manifests).
+    path : str or None
+        File it was read from, if any.
+
+    Examples
+    --------
+    >>> g = Glossary([Term(id="roi", term="투자 자본 수익률", aliases=("ROI",))], name="demo")
+    >>> g["roi"].term, len(g), "roi" in g
+    ('투자 자본 수익률', 1, True)
+    """
+
+    __slots__ = ("_by_id", "_terms", "name", "path", "version")
+
+    def __init__(
+        self,
+        terms: Iterable[Term],
+        *,
+        name: str = "glossary",
+        version: str = "0",
+        path: str | None = None,
+    ) -> None:
+        self._terms: tuple[Term, ...] = tuple(terms)
+        self._by_id: dict[str, Term] = {}
+        for t in self._terms:
+            self._by_id.setdefault(t.id, t)
+        self.name = name
+        self.version = version
+        self.path = path
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self._terms)
+
+    def __contains__(self, term_id: object) -> bool:
+        return term_id in self._by_id
+
+    def __getitem__(self, term_id: str) -> Term:
+        try:
+            return self._by_id[term_id]
+        except KeyError:
+            raise KeyError(f"no term with id {term_id!r} in glossary {self.name!r}") from None
+
+    def __repr__(self) -> str:
+        return f"Glossary(name={self.name!r}, version={self.version!r}, terms={len(self)})"
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        return self._terms
+
+    def get(self, term_id: str, default: Term | None = None) -> Term | None:
+        return self._by_id.get(term_id, default)
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "version": self.version,
+            "terms": [t.to_dict() for t in self._terms],
+        }
+
+    def content_hash(self) -> str:
+        """SHA-256 of the glossary's content (name, version and every entry), stable
+        across runs and file formats; recorded in batch manifests for reproducibility."""
+        blob = json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
