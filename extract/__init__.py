@@ -1,0 +1,32 @@
+"""Link glossary terms in Korean text, rank them and render the trend-keyword box.
+
+Examples
+--------
+>>> from glossary import Glossary, Term
+>>> from extract import Tagger
+>>> g = Glossary([Term(id="capex", term="자본 지출", aliases=("CapEx",))])
+>>> [m.surface for m in Tagger(g).tag("빅테크의 CapEx가 늘고 자본지출 경쟁이 붙었다.")]
+['CapEx', '자본지출']
+"""
+
+from ._box import BoxEntry, Example, KeywordBox, build_box
+from ._examples import example_score, is_junk_sentence, snippet
+from ._outputs import MentionWriter
+from ._render import FORMATS, render
+from ._tagger import MODES, Mention, Tagger
+
+__all__ = [
+    "FORMATS",
+    "MODES",
+    "BoxEntry",
+    "Example",
+    "KeywordBox",
+    "Mention",
+    "MentionWriter",
+    "Tagger",
+    "build_box",
+    "example_score",
+    "is_junk_sentence",
+    "render",
+    "snippet",
+]

@@ -1,0 +1,184 @@
+"""Candidate mentions: one dictionary scan, then cheap boundary rules.
+
+Every surface variant of every glossary form (spacing variants, English plurals) and
+every ``exclude`` word goes into one Aho-Corasick automaton over lower-cased text. Each
+hit then gets a verdict from the characters around it:
+
+* ``REJECT``: a Latin form inside a longer Latin word (AI in RAISE), the wrong letter
+  case for a case-sensitive form, or inside one of the term's ``exclude`` words.
+* ``ACCEPT``: clean boundaries on both sides, where the only Hangul after the form is a
+  known particle or ending (하이퍼스케일러들은, CapEx가).
+* ``AMBIGUOUS``: Hangul glued on either side (기준금리, 유가증권, 금요일); morphology
+  decides (see :class:`extract.Tagger`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import ahocorasick
+
+from glossary import Glossary, latin_plurals, spacing_variants
+
+__all__ = ["ACCEPT", "AMBIGUOUS", "REJECT", "Candidate", "TermMatcher", "leftmost_longest"]
+
+REJECT, AMBIGUOUS, ACCEPT = 0, 1, 2
+
+# Hangul that may follow a noun without making it part of a longer word: case and
+# special particles, the plural suffix 들 and copula forms. Anything else is left to
+# morphology, so this list only has to be right, not complete.
+_PARTICLES = (
+    "은 는 이 가 을 를 의 에 에서 에게 께 한테 로 으로 와 과 도 만 까지 부터 보다 처럼 같이 "
+    "마다 조차 마저 이나 나 이든 든 이라도 라도 뿐 밖에 대로 이랑 랑 "
+    "에서는 에서도 에서의 에서만 에는 에도 에의 에만 으로는 로는 으로도 로도 으로의 로의 으로만 "
+    "로만 과의 와의 과는 와는 과도 와도 까지는 까지도 부터는 보다는 에게는 에게도 만은 만을 만이 "
+    "만의 이다 이며 이고 였다 이었다 이었던 였던 인 이란 란 이라는 라는 이라며 라며 이라고 라고 "
+    "이지만 이던 이므로 이면 이면서 이어서 여서 이어 이기 이기도 임 입니다 이에요 예요"
+).split()
+_SUFFIXES = frozenset(_PARTICLES) | {"들"} | {"들" + p for p in _PARTICLES}
+
+
+def _is_hangul(c: str) -> bool:
+    return "\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff" or "\u3131" <= c <= "\u318e"
+
+
+def _is_latin_alnum(c: str) -> bool:
+    return c.isascii() and c.isalnum()
+
+
+class Candidate(NamedTuple):
+    """A dictionary hit with its boundary verdict (offsets into the scanned text)."""
+
+    start: int
+    end: int
+    term_id: str
+    verdict: int
+
+
+class _Pattern(NamedTuple):
+    term_id: str
+    variant: str
+    case_sensitive: bool
+    exclude: bool
+
+
+def _variants(form: str) -> list[str]:
+    out: list[str] = []
+    for v in spacing_variants(form.strip()):
+        out.append(v)
+        out.extend(latin_plurals(v))
+    return out
+
+
+class TermMatcher:
+    """Find glossary forms in text and judge their boundaries.
+
+    Parameters
+    ----------
+    glossary : Glossary
+
+    Examples
+    --------
+    >>> from glossary import Glossary, Term
+    >>> m = TermMatcher(Glossary([Term(id="ai", term="인공지능", aliases=("AI",))]))
+    >>> [(c.start, c.end, c.verdict == ACCEPT) for c in m.candidates("RAISE와 AI가")]
+    [(8, 10, True)]
+    """
+
+    def __init__(self, glossary: Glossary) -> None:
+        patterns: dict[str, list[_Pattern]] = defaultdict(list)
+        for term in glossary:
+            for form in term.forms:
+                cs = term.is_case_sensitive(form)
+                for v in _variants(form):
+                    patterns[v.lower()].append(_Pattern(term.id, v, cs, False))
+            for word in term.exclude:
+                for v in spacing_variants(word.strip()):
+                    patterns[v.lower()].append(_Pattern(term.id, v, False, True))
+        automaton = ahocorasick.Automaton()
+        for key, pats in patterns.items():
+            if key:
+                automaton.add_word(key, (len(key), tuple(dict.fromkeys(pats))))
+        if len(automaton):
+            automaton.make_automaton()
+        self._automaton = automaton
+        self.n_patterns = len(automaton)
+
+    def _hits(self, text: str) -> Iterator[tuple[int, int, _Pattern]]:
+        if not self.n_patterns:
+            return
+        low = text.lower()
+        if len(low) != len(text):
+            # A few characters (e.g. 'İ') grow when lower-cased; fall back to ASCII
+            # folding so offsets stay aligned with the text.
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        for end_idx, (length, pats) in self._automaton.iter(low):
+            start = end_idx - length + 1
+            for pat in pats:
+                yield start, end_idx + 1, pat
+
+    def candidates(self, text: str) -> list[Candidate]:
+        """All dictionary hits in ``text`` with a verdict, ordered by position.
+
+        ``text`` should already be normalized (see :func:`corpus.normalize`): every
+        whitespace character a plain space.
+        """
+        found: list[tuple[int, int, str]] = []
+        excluded: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for start, end, pat in self._hits(text):
+            if pat.exclude:
+                excluded[pat.term_id].append((start, end))
+            elif not pat.case_sensitive or text[start:end] == pat.variant:
+                found.append((start, end, pat.term_id))
+        out = []
+        for start, end, term_id in sorted(set(found)):
+            if any(xs <= start and end <= xe for xs, xe in excluded.get(term_id, ())):
+                verdict = REJECT
+            else:
+                verdict = boundary_verdict(text, start, end)
+            out.append(Candidate(start, end, term_id, verdict))
+        return out
+
+
+def boundary_verdict(text: str, start: int, end: int) -> int:
+    """Judge a hit ``text[start:end]`` by the characters around it (see module doc)."""
+    n = len(text)
+    first, last = text[start], text[end - 1]
+    prev = text[start - 1] if start else ""
+    nxt = text[end] if end < n else ""
+    verdict = ACCEPT
+    if _is_latin_alnum(first):
+        if prev and _is_latin_alnum(prev):
+            return REJECT
+    elif _is_hangul(first) and prev and _is_hangul(prev):
+        verdict = AMBIGUOUS
+    if _is_latin_alnum(last):
+        if nxt and _is_latin_alnum(nxt):
+            return REJECT
+    elif _is_hangul(last) and nxt and _is_hangul(nxt):
+        stop = end
+        while stop < n and _is_hangul(text[stop]):
+            stop += 1
+        if text[end:stop] not in _SUFFIXES:
+            verdict = AMBIGUOUS
+    return verdict
+
+
+def leftmost_longest(cands: list[Candidate]) -> list[Candidate]:
+    """Keep non-overlapping candidates, preferring the leftmost, then the longest.
+
+    Examples
+    --------
+    >>> c = [Candidate(0, 4, "base_rate", 2), Candidate(2, 4, "rate", 2)]
+    >>> [x.term_id for x in leftmost_longest(c)]
+    ['base_rate']
+    """
+    out: list[Candidate] = []
+    last_end = -1
+    for c in sorted(cands, key=lambda c: (c.start, c.start - c.end, c.term_id)):
+        if c.start >= last_end:
+            out.append(c)
+            last_end = c.end
+    return out

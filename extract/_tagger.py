@@ -1,0 +1,190 @@
+"""The tagger: glossary mentions with offsets into the original text."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from corpus import Document, normalize, split_sentences
+from glossary import Glossary
+
+from ._analyzer import get_kiwi, user_words
+from ._matcher import ACCEPT, REJECT, Candidate, TermMatcher, leftmost_longest
+
+__all__ = ["MODES", "Mention", "Tagger"]
+
+MODES = ("fast", "full")
+_CACHE_LIMIT = 200_000
+_WINDOW = 48
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One glossary mention.
+
+    Attributes
+    ----------
+    doc_id : str
+        Id of the document.
+    field : str
+        Field of the document the mention is in (``title``, ``body``, ``text``...).
+    term_id : str
+        Id of the glossary entry.
+    surface : str
+        The text as written, ``original[start:end]``.
+    start, end : int
+        Character offsets into the original field text (as given, before any
+        normalization).
+    sent_start, sent_end : int
+        Offsets of the sentence that holds the mention, in the same text.
+    """
+
+    doc_id: str
+    field: str
+    term_id: str
+    surface: str
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Tagger:
+    """Link glossary terms in Korean text, morphology-aware.
+
+    Parameters
+    ----------
+    glossary : Glossary, optional
+        Defaults to the bundled :func:`glossary.default`.
+    mode : {"fast", "full"}
+        ``"fast"`` (default) settles clear cases by their boundaries and runs
+        kiwipiepy only on the words around ambiguous ones (cached); ``"full"``
+        analyses every text with kiwipiepy and also takes its sentence boundaries.
+
+    Examples
+    --------
+    >>> from glossary import Glossary, Term
+    >>> g = Glossary([Term(id="hyperscaler", term="하이퍼스케일러")])
+    >>> [(m.surface, m.start, m.end) for m in Tagger(g).tag("하이퍼스케일러들은 투자를 늘렸다.")]
+    [('하이퍼스케일러', 0, 7)]
+    """
+
+    def __init__(
+        self, glossary: Glossary | None = None, *, mode: Literal["fast", "full"] = "fast"
+    ) -> None:
+        if mode not in MODES:
+            raise ValueError(f"`mode` should be one of {MODES}, but got {mode!r}")
+        if glossary is None:
+            from glossary import default
+
+            glossary = default()
+        if not isinstance(glossary, Glossary):
+            raise TypeError(f"`glossary` should be a glossary.Glossary, got {type(glossary).__name__}")
+        self.glossary = glossary
+        self.mode = mode
+        self._matcher = TermMatcher(glossary)
+        self._words = user_words(glossary)
+        self._cache: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+
+    def __repr__(self) -> str:
+        return f"Tagger(glossary={self.glossary!r}, mode={self.mode!r})"
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Kiwi lives in a per-process registry, so only picklable parts travel.
+        return {"glossary": self.glossary, "mode": self.mode}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["glossary"], mode=state["mode"])  # type: ignore[misc]
+
+    @property
+    def kiwi(self) -> Any:
+        """This process's kiwipiepy ``Kiwi``, taught the glossary's words."""
+        return get_kiwi(self._words)
+
+    def tag(self, text: str, *, doc_id: str = "", field: str = "text") -> list[Mention]:
+        """Return the mentions in ``text``, in order.
+
+        Parameters
+        ----------
+        text : str
+        doc_id, field : str
+            Copied into each :class:`Mention`.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"`text` should be a str, got {type(text).__name__}")
+        norm = normalize(text)
+        nt = norm.text
+        cands = self._matcher.candidates(nt)
+        if not cands:
+            return []
+        sents: Sequence[tuple[int, int]]
+        if self.mode == "full":
+            accepted, sents = self._settle_full(nt, cands)
+        else:
+            accepted = [c for c in cands if c.verdict == ACCEPT or (c.verdict != REJECT and self._aligned(nt, c))]
+            sents = split_sentences(nt, method="rules") if accepted else ()
+        chosen = leftmost_longest(accepted)
+        starts = [s for s, _ in sents]
+        out = []
+        for c in chosen:
+            start, end = norm.span_to_original(c.start, c.end)
+            i = bisect.bisect_right(starts, c.start) - 1
+            if i >= 0 and sents[i][1] >= c.end:
+                ss, se = norm.span_to_original(sents[i][0], sents[i][1])
+            else:  # only when a sentence splitter split inside a mention
+                ss, se = start, end
+            out.append(Mention(doc_id, field, c.term_id, text[start:end], start, end, ss, se))
+        return out
+
+    def tag_document(
+        self, doc: Document, *, fields: str | Sequence[str] | None = None
+    ) -> list[Mention]:
+        """Tag every text field of ``doc`` (see :meth:`corpus.Document.texts`)."""
+        out: list[Mention] = []
+        for name, text in doc.texts(fields):
+            out.extend(self.tag(text, doc_id=doc.id, field=name))
+        return out
+
+    def tag_documents(
+        self, docs: Iterable[Document], *, fields: str | Sequence[str] | None = None
+    ) -> Iterator[Mention]:
+        """Tag documents one after another, yielding their mentions."""
+        for doc in docs:
+            yield from self.tag_document(doc, fields=fields)
+
+    def _settle_full(
+        self, nt: str, cands: list[Candidate]
+    ) -> tuple[list[Candidate], list[tuple[int, int]]]:
+        starts: set[int] = set()
+        ends: set[int] = set()
+        sents = []
+        for sent in self.kiwi.split_into_sents(nt, return_tokens=True):
+            sents.append((sent.start, sent.end))
+            for tok in sent.tokens:
+                starts.add(tok.start)
+                ends.add(tok.start + tok.len)
+        ok = [c for c in cands if c.verdict != REJECT and c.start in starts and c.end in ends]
+        return ok, sents
+
+    def _aligned(self, nt: str, c: Candidate) -> bool:
+        """Whether kiwipiepy puts morpheme boundaries at both ends of ``c``."""
+        lo = nt.rfind(" ", max(0, c.start - _WINDOW), c.start) + 1
+        if lo == 0 and c.start > _WINDOW:
+            lo = c.start - _WINDOW
+        hi = nt.find(" ", c.end, c.end + _WINDOW)
+        if hi < 0:
+            hi = min(len(nt), c.end + _WINDOW)
+        word = nt[lo:hi]
+        bounds = self._cache.get(word)
+        if bounds is None:
+            toks = self.kiwi.tokenize(word)
+            bounds = (frozenset(t.start for t in toks), frozenset(t.start + t.len for t in toks))
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[word] = bounds
+        return (c.start - lo) in bounds[0] and (c.end - lo) in bounds[1]

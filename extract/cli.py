@@ -1,0 +1,166 @@
+"""The ``kotrend`` command: a thin layer over the library."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+__all__ = ["main"]
+
+_FORMAT_BY_SUFFIX = {".md": "markdown", ".html": "html", ".htm": "html", ".json": "json", ".txt": "text"}
+
+
+def _load_glossary(spec: str | None, entities: bool) -> Any:
+    import glossary
+
+    if spec in (None, "default"):
+        return glossary.default(entities=entities)
+    try:
+        return glossary.load(spec)
+    except glossary.GlossaryError as err:
+        raise click.ClickException(str(err)) from None
+    except FileNotFoundError:
+        raise click.BadParameter(f"no glossary file {spec!r}", param_hint="'-g'") from None
+
+
+class _ErrorLog:
+    """Collects unreadable records, reports them on stderr and to an errors file."""
+
+    def __init__(self, errors_path: str | None) -> None:
+        self.errors: list[Any] = []
+        self.errors_path = errors_path
+
+    def __call__(self, err: Any) -> None:
+        self.errors.append(err)
+        click.echo(f"kotrend: skipped record: {err}", err=True)
+
+    def finish(self) -> None:
+        if self.errors and self.errors_path:
+            import json
+
+            with open(self.errors_path, "w", encoding="utf-8") as fh:
+                for err in self.errors:
+                    fh.write(json.dumps(err.to_dict(), ensure_ascii=False) + "\n")
+            click.echo(f"kotrend: {len(self.errors)} unreadable records listed in {self.errors_path}", err=True)
+
+
+def _documents(inputs: tuple[str, ...], text_field: str | None, log: _ErrorLog) -> Any:
+    import corpus
+
+    if not inputs:
+        return corpus.load_sample()
+    for path in inputs:
+        if not any(ch in path for ch in "*?[") and not Path(path).exists():
+            raise click.BadParameter(f"no such file or directory: {path!r}", param_hint="INPUT")
+    return corpus.read_documents(list(inputs), text_field=text_field, on_error=log)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kotrend")
+def main() -> None:
+    """kotrend: trend keywords in Korean financial news."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1)
+@click.option("-g", "--glossary", "glossary_spec", help="Glossary file (YAML/JSON/CSV) or 'default'.")
+@click.option("--entities/--no-entities", default=False, help="Include companies and institutions (default glossary).")
+@click.option("--top", default=5, show_default=True, type=click.IntRange(min=1), help="How many terms.")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "html", "json", "text"]), help="Output format (default: from -o, else markdown).")
+@click.option("-o", "--output", default="-", show_default=True, help="Output file, '-' for stdout.")
+@click.option("--text-field", multiple=True, help="Field(s) to tag (default: text, else title and body).")
+@click.option("--example", default=1, show_default=True, type=click.IntRange(min=1), help="Which example (k) to show.")
+@click.option("--full", is_flag=True, help="Analyse every sentence with kiwipiepy (slower).")
+def box(inputs: tuple[str, ...], glossary_spec: str | None, entities: bool, top: int, fmt: str | None,
+        output: str, text_field: tuple[str, ...], example: int, full: bool) -> None:
+    """Print a trend-keyword box for INPUTS (files, folders, globs; default: the bundled sample)."""
+    from extract import Tagger, build_box
+
+    g = _load_glossary(glossary_spec, entities)
+    if fmt is None:
+        fmt = _FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "markdown") if output != "-" else "markdown"
+    log = _ErrorLog(None)
+    tagger = Tagger(g, mode="full" if full else "fast")
+    result = build_box(_documents(inputs, _fields(text_field), log), tagger=tagger, top=top, example=example)
+    text = result.render(fmt)
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"kotrend: wrote {fmt} box with {len(result.entries)} terms to {output}", err=True)
+
+
+def _fields(text_field: tuple[str, ...]) -> Any:
+    if not text_field:
+        return None
+    return text_field[0] if len(text_field) == 1 else list(text_field)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-g", "--glossary", "glossary_spec", help="Glossary file (YAML/JSON/CSV) or 'default'.")
+@click.option("--entities/--no-entities", default=False, help="Include companies and institutions (default glossary).")
+@click.option("-o", "--output", default="-", show_default=True, help="mentions.jsonl, mentions.parquet, or '-' (JSONL on stdout).")
+@click.option("--text-field", multiple=True, help="Field(s) to tag (default: text, else title and body).")
+@click.option("--full", is_flag=True, help="Analyse every sentence with kiwipiepy (slower).")
+def tag(inputs: tuple[str, ...], glossary_spec: str | None, entities: bool, output: str,
+        text_field: tuple[str, ...], full: bool) -> None:
+    """Write one record per glossary mention found in INPUTS."""
+    from extract import MentionWriter, Tagger
+
+    g = _load_glossary(glossary_spec, entities)
+    try:
+        writer = MentionWriter(output)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="'-o'") from None
+    log = _ErrorLog(None if output == "-" else f"{output}.errors.jsonl")
+    tagger = Tagger(g, mode="full" if full else "fast")
+    n_docs = 0
+    fields = _fields(text_field)
+    with writer:
+        for doc in _documents(inputs, fields, log):
+            n_docs += 1
+            writer.write(tagger.tag_document(doc, fields=fields))
+    log.finish()
+    click.echo(
+        f"kotrend: read {n_docs + len(log.errors)} records: {n_docs} tagged, "
+        f"{len(log.errors)} errors; {writer.count} mentions",
+        err=True,
+    )
+    if log.errors and n_docs == 0:
+        sys.exit(1)
+
+
+@main.group(name="glossary")
+def glossary_group() -> None:
+    """Check, import and merge glossaries."""
+
+
+@glossary_group.command(name="check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def glossary_check(files: tuple[str, ...]) -> None:
+    """Validate glossary FILES; exit 1 with file:line errors if any."""
+    import glossary
+
+    n_errors = 0
+    for path in files:
+        try:
+            issues = glossary.check(path)
+        except FileNotFoundError as err:
+            raise click.BadParameter(str(err), param_hint="FILES") from None
+        for issue in issues:
+            click.echo(str(issue), err=True)
+        errors = [i for i in issues if i.severity == "error"]
+        n_errors += len(errors)
+        if not errors:
+            click.echo(f"{path}: ok ({len(issues)} warnings)" if issues else f"{path}: ok")
+    if n_errors:
+        click.echo(f"{n_errors} errors", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

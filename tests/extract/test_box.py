@@ -1,0 +1,149 @@
+"""Keyword box: ranking, examples, and golden files for every renderer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from corpus import Document
+from extract import FORMATS, KeywordBox, Tagger, build_box, is_junk_sentence, snippet
+
+GOLDEN = Path(__file__).parent / "golden"
+
+DOCS = [
+    Document(
+        id="n1", date=dt.date(2026, 3, 2), source="한빛경제",
+        title="하이퍼스케일러들, 자본 지출 경쟁",
+        body=(
+            "메타와 구글 등 하이퍼스케일러들은 올해 자본 지출로 총 6600억 달러를 지출할 수 있으며 "
+            "내년에도 비슷한 수준을 유지할 것으로 보인다. 시장은 투자 자본 수익률(ROI)을 묻기 시작했다.\n"
+            "홍길동 기자 gildong@hanbit.example\nⓒ 한빛경제, 무단 전재 및 재배포 금지"
+        ),
+    ),
+    Document(
+        id="n2", date=dt.date(2026, 7, 15), source="미래금융신문",
+        title="클라우드 백로그 사상 최대",
+        body=(
+            "마이크로소프트의 클라우드 백로그(RPO)는 지난 분기 3920억 달러로 늘었다. "
+            "회사는 CapEx를 줄일 계획이 없다고 밝혔다. [사진=미래금융신문 DB] 데이터센터 전경"
+        ),
+    ),
+    Document(
+        id="n3", date=dt.date(2026, 8, 1), source="한빛경제",
+        title="소버린 AI에 나랏돈",
+        body="정부는 주권 AI 확보를 위해 데이터센터와 <b>GPU</b>를 사들인다. 기준금리는 동결됐다.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def box(fast_tagger: Tagger) -> KeywordBox:
+    return build_box(DOCS, tagger=fast_tagger, top=None)
+
+
+def test_ranked_by_documents_then_mentions(box: KeywordBox) -> None:
+    keys = [(e.documents, e.mentions) for e in box.entries]
+    assert keys == sorted(keys, reverse=True)
+    assert box.entries[0].term_id == "capex"  # 2 documents, 3 mentions
+    assert box.n_documents == 3
+    assert box.n_mentions == sum(e.mentions for e in box.entries)
+    assert (box.date_from, box.date_to) == (dt.date(2026, 3, 2), dt.date(2026, 8, 1))
+
+
+def test_examples_skip_bylines_and_credits(box: KeywordBox) -> None:
+    for entry in box.entries:
+        for ex in entry.examples:
+            assert "@" not in ex.sentence and "ⓒ" not in ex.sentence and "사진=" not in ex.sentence
+            assert ex.sentence[ex.start : ex.end]
+
+
+def test_k_of_n(box: KeywordBox) -> None:
+    capex = next(e for e in box.entries if e.term_id == "capex")
+    assert (capex.mentions, capex.documents) == (3, 2)
+    assert capex.n_examples == 3 and len(capex.examples) == 3
+    assert capex.chosen == 0
+    assert [ex.field for ex in capex.examples] == ["body", "body", "title"]  # headlines last
+    second = box.with_example(2)
+    entry = next(e for e in second.entries if e.term_id == "capex")
+    assert entry.example == capex.examples[1]
+    assert next(e for e in second.entries if e.term_id == "base_rate").chosen == 0
+
+
+def test_top_and_filters(fast_tagger: Tagger) -> None:
+    assert len(build_box(DOCS, tagger=fast_tagger, top=2).entries) == 2
+    only = build_box(DOCS, tagger=fast_tagger, categories=["통화·금리"], top=None)
+    assert [e.term_id for e in only.entries] == ["base_rate"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"top": 0}, "`top` should be a positive int or None, got 0"),
+        ({"rank": "weird"}, r"`rank` should be one of \('frequency',"),
+        ({"example": 0}, "`example` should be a 1-based number >= 1, got 0"),
+    ],
+)
+def test_bad_arguments(fast_tagger: Tagger, kwargs: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        build_box(DOCS, tagger=fast_tagger, **kwargs)
+
+
+def test_deterministic(fast_tagger: Tagger) -> None:
+    a = build_box(DOCS, tagger=fast_tagger).to_json()
+    b = build_box(list(DOCS), tagger=fast_tagger).to_json()
+    assert a == b
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_golden(box: KeywordBox, fmt: str) -> None:
+    suffix = {"markdown": "md", "html": "html", "json": "json", "text": "txt"}[fmt]
+    path = GOLDEN / f"box.{suffix}"
+    got = box.render(fmt)
+    if os.environ.get("KOTREND_UPDATE_GOLDEN"):
+        path.write_text(got, encoding="utf-8")
+    assert got == path.read_text(encoding="utf-8")
+
+
+def test_html_is_escaped_and_self_contained(box: KeywordBox) -> None:
+    page = box.to_html()
+    assert "<b>GPU</b>" not in page
+    assert "http://" not in page and "https://" not in page and "<script" not in page
+    assert page.count("<mark>") == sum(e.example is not None for e in box.entries)
+    assert "&lt;b&gt;GPU&lt;/b&gt;" in page
+
+
+def test_json_has_every_example(box: KeywordBox) -> None:
+    data = json.loads(box.to_json())
+    assert [e["term_id"] for e in data["entries"]] == [e.term_id for e in box.entries]
+    for entry, raw in zip(box.entries, data["entries"]):
+        assert len(raw["examples"]) == len(entry.examples)
+        for ex in raw["examples"]:
+            assert ex["snippet"][ex["snippet_start"] : ex["snippet_end"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "junk"),
+    [
+        ("홍길동 기자 gildong@example.com", True),
+        ("ⓒ 한빛경제, 무단 전재 및 재배포 금지", True),
+        ("[사진=한빛경제 DB] 서울 여의도 증권가 전경", True),
+        ("▲ 데이터센터 내부 모습 (사진 제공=코리아테크)", True),
+        ("자세한 내용은 https://example.com 에서 볼 수 있다.", True),
+        ("짧다.", True),
+        ("하이퍼스케일러들은 올해 자본 지출을 40% 늘릴 계획이다.", False),
+        ("기자회견에서 그는 금리 인하 가능성을 언급했다.", False),
+    ],
+)
+def test_junk_sentences(sentence: str, junk: bool) -> None:
+    assert is_junk_sentence(sentence) is junk
+
+
+def test_snippet_keeps_the_mention() -> None:
+    s = "가" * 50 + " 자본 지출 " + "나" * 50
+    text, a, b = snippet(s, 51, 56, width=40)
+    assert text[a:b] == "자본 지출"
+    assert text.startswith("…") and text.endswith("…")
