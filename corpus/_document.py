@@ -41,7 +41,9 @@ class Document:
 
     Examples
     --------
-    >>> doc = Document(id="a1", title="하이퍼스케일러, 자본 지출 확대", body="올해 설비 투자가 늘었다.")
+    >>> doc = Document(
+    ...     id="a1", title="하이퍼스케일러, 자본 지출 확대", body="올해 설비 투자가 늘었다."
+    ... )
     >>> [name for name, _ in doc.texts()]
     ['title', 'body']
     """
@@ -62,7 +64,9 @@ class Document:
             return getattr(self, name)
         return self.extra.get(name)
 
-    def texts(self, fields: str | tuple[str, ...] | list[str] | None = None) -> list[tuple[str, str]]:
+    def texts(
+        self, fields: str | tuple[str, ...] | list[str] | None = None
+    ) -> list[tuple[str, str]]:
         """Return ``(field_name, text)`` pairs to tag, skipping empty fields.
 
         Parameters
