@@ -1,0 +1,44 @@
+"""Glossaries of Korean finance terms: read, check, merge and import them.
+
+A glossary is a YAML (or JSON, CSV) file of entries, each with an id, a display term
+and the other surface forms writers use. The bundled one is :func:`default`.
+
+Examples
+--------
+>>> from glossary import Glossary, Term, validate
+>>> g = Glossary([Term(id="capex", term="자본 지출", aliases=("CapEx", "자본적 지출"))])
+>>> g["capex"].forms
+('자본 지출', 'CapEx', '자본적 지출')
+>>> validate(g)
+[]
+"""
+
+from ._default import default
+from ._forms import form_key, is_acronym, latin_plurals, spacing_variants
+from ._io import check, load, save
+from ._issues import GlossaryError, GlossaryIssue
+from ._merge import MergeConflict, MergeResult, merge
+from ._model import Glossary, Term
+from ._table import ImportResult, import_table
+from ._validate import validate
+
+__all__ = [
+    "Glossary",
+    "GlossaryError",
+    "GlossaryIssue",
+    "ImportResult",
+    "MergeConflict",
+    "MergeResult",
+    "Term",
+    "check",
+    "default",
+    "form_key",
+    "import_table",
+    "is_acronym",
+    "latin_plurals",
+    "load",
+    "merge",
+    "save",
+    "spacing_variants",
+    "validate",
+]

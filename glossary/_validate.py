@@ -1,0 +1,226 @@
+"""Check a glossary's content: ids, empty values, forms two terms both claim, references."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ._forms import form_key
+from ._issues import GlossaryIssue, Severity
+from ._model import Glossary, Term
+
+__all__ = ["ID_PATTERN", "FormRef", "form_refs", "forms_overlap", "validate", "validate_terms"]
+
+ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
+
+
+class FormRef(NamedTuple):
+    """A surface form of a term with the keys it is compared by."""
+
+    form: str
+    field: str
+    case_sensitive: bool
+    loose: str  # spaces removed, lower-cased: equal for every form that can match alike
+    exact: str  # form_key with the term's own case rule
+
+
+def form_refs(term: Term) -> list[FormRef]:
+    """Every form of ``term`` (display term, English name, aliases) with its keys.
+
+    Spacing variants need no keys of their own: :func:`form_key` drops spaces, so every
+    variant of a form has the form's key.
+    """
+    out = []
+    fields = [("term", term.term), ("en", term.en)] + [("aliases", a) for a in term.aliases]
+    for name, form in fields:
+        if not form or not form.strip():
+            continue
+        cs = term.is_case_sensitive(form)
+        loose = form_key(form, case_sensitive=False)
+        out.append(FormRef(form, name, cs, loose, form_key(form, case_sensitive=cs)))
+    return out
+
+
+def forms_overlap(a: FormRef, b: FormRef) -> bool:
+    """Whether some text would match both forms.
+
+    Two case-sensitive forms match the same text only if they are written alike; a
+    case-insensitive form also matches any capitalisation of the other (``per`` would
+    match the text ``PER``).
+    """
+    if a.loose != b.loose:
+        return False
+    return a.exact == b.exact if a.case_sensitive and b.case_sensitive else True
+
+
+class _Checker:
+    def __init__(self, terms: Sequence[Term], sources: Sequence[str | None]) -> None:
+        self.terms = terms
+        self.sources = sources
+        self.issues: list[GlossaryIssue] = []
+
+    def add(self, i: int, field: str | None, message: str, severity: Severity = "error") -> None:
+        t = self.terms[i]
+        issue = GlossaryIssue(self.sources[i], t.line, t.id or None, field, message, severity)
+        self.issues.append(issue)
+
+    def where(self, i: int, j: int) -> str:
+        """How to point from entry ``i`` to entry ``j`` ("line 12", "other.yaml:12")."""
+        line = self.terms[j].line
+        at = f"line {line}" if line is not None else "an earlier entry"
+        if self.sources[j] != self.sources[i]:
+            at = f"{self.sources[j] or '<glossary>'}:{line}" if line is not None else at
+        return at
+
+    def run(self) -> list[GlossaryIssue]:
+        first: dict[str, int] = {}
+        for i, t in enumerate(self.terms):
+            self.check_strings(i, t)
+            if t.id and t.id in first:
+                j = first[t.id]
+                self.add(i, "id", f"duplicate id {t.id!r}: also used at {self.where(i, j)}")
+            first.setdefault(t.id, i)
+        by_key: dict[str, list[tuple[int, FormRef]]] = defaultdict(list)
+        for i, t in enumerate(self.terms):
+            refs = form_refs(t)
+            for ref in refs:
+                self.check_claims(i, ref, by_key[ref.loose])
+                by_key[ref.loose].append((i, ref))
+            self.check_exclude(i, t, refs)
+            self.check_related(i, t, first)
+            self.check_case(i, t)
+        return self.issues
+
+    def check_strings(self, i: int, t: Term) -> None:
+        if not t.id.strip():
+            self.add(i, "id", "missing id")
+        elif not ID_PATTERN.match(t.id):
+            self.add(i, "id", f"bad id {t.id!r}: use lower-case letters a-z, digits and '_' only")
+        if not t.term.strip():
+            self.add(i, "term", "missing term (the display form)")
+        for name in ("en", "definition", "category"):
+            value = getattr(t, name)
+            if value is not None and not value.strip():
+                self.add(i, name, f"empty string {value!r}; leave the field out instead")
+        for name in ("aliases", "related", "exclude"):
+            for value in getattr(t, name):
+                if not value.strip():
+                    self.add(i, name, f"empty string {value!r} in the list")
+        for name, value in [("term", t.term), ("en", t.en or "")] + [
+            ("aliases", a) for a in t.aliases
+        ]:
+            if value.strip() and value != value.strip():
+                self.add(i, name, f"form {value!r} has spaces at its ends", "warning")
+            if not unicodedata.is_normalized("NFC", value):
+                self.add(
+                    i,
+                    name,
+                    f"form {value!r} is not in Unicode NFC (decomposed Hangul never matches "
+                    "normal text); re-save the file as NFC",
+                    "warning",
+                )
+
+    def check_claims(self, i: int, ref: FormRef, bucket: list[tuple[int, FormRef]]) -> None:
+        t = self.terms[i]
+        for j, other in bucket:
+            if not forms_overlap(ref, other):
+                continue
+            o = self.terms[j]
+            if j == i:
+                self.add(
+                    i,
+                    ref.field,
+                    f"form {ref.form!r} repeats {other.form!r} ({other.field}): "
+                    "both match the same text",
+                    "warning",
+                )
+                return
+            if o.id == t.id:
+                continue  # a duplicate id is reported once, as such
+            self.add(
+                i,
+                ref.field,
+                f"form {ref.form!r} is also a form of term {o.id!r} "
+                f"({other.field} {other.form!r} at {self.where(i, j)}); "
+                "a surface form can belong to one term only",
+            )
+            return
+
+    def check_exclude(self, i: int, t: Term, refs: list[FormRef]) -> None:
+        for word in t.exclude:
+            if not word.strip():
+                continue
+            key = form_key(word, case_sensitive=False)
+            if any(key == r.loose for r in refs):
+                self.add(
+                    i,
+                    "exclude",
+                    f"exclude word {word!r} is a form of the term itself, so it would "
+                    "block every match",
+                )
+            elif not any(r.loose in key for r in refs):
+                forms = ", ".join(repr(r.form) for r in refs)
+                self.add(
+                    i,
+                    "exclude",
+                    f"exclude word {word!r} contains none of the term's forms ({forms}), "
+                    "so it never blocks a match",
+                    "warning",
+                )
+
+    def check_related(self, i: int, t: Term, ids: dict[str, int]) -> None:
+        for rid in t.related:
+            if not rid.strip():
+                continue
+            if rid == t.id:
+                self.add(i, "related", f"the term lists itself ({rid!r}) as related", "warning")
+            elif rid not in ids:
+                close = difflib.get_close_matches(rid, list(ids), n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                self.add(i, "related", f"unknown id {rid!r}: no term has this id{hint}")
+
+    def check_case(self, i: int, t: Term) -> None:
+        forms = set(t.forms)
+        for form, _ in t.case:
+            if form not in forms:
+                self.add(
+                    i,
+                    "case_sensitive",
+                    f"{form!r} is not a form of this term (forms: {', '.join(t.forms)})",
+                    "warning",
+                )
+
+
+def validate_terms(
+    terms: Sequence[Term], sources: Sequence[str | None] | None = None
+) -> list[GlossaryIssue]:
+    """Check ``terms``; ``sources[i]`` is the file ``terms[i]`` came from."""
+    if sources is None:
+        sources = [None] * len(terms)
+    return _Checker(terms, sources).run()
+
+
+def validate(glossary: Glossary) -> list[GlossaryIssue]:
+    """Every problem in ``glossary``, errors and warnings, in file order.
+
+    Errors: a missing or malformed id, a duplicate id, a missing term, empty strings, a
+    surface form claimed by two terms (compared by :func:`form_key`, so spacing and,
+    for case-insensitive forms, letter case do not matter), an unknown ``related`` id,
+    an ``exclude`` word that is a form of the term itself.
+    Warnings: a form repeated within one term, an ``exclude`` word that contains none of
+    the term's forms, a ``case_sensitive`` override for a form the term does not have,
+    forms with spaces at the ends or not in Unicode NFC.
+
+    Examples
+    --------
+    >>> from glossary import Glossary, Term
+    >>> g = Glossary([Term(id="oil", term="유가", exclude=("유가증권",)),
+    ...               Term(id="oil_price", term="국제 유가", aliases=("유가",))])
+    >>> [str(i) for i in validate(g)]  # doctest: +ELLIPSIS
+    ["<glossary>: term 'oil_price' field 'aliases': form '유가' is also a form of term 'oil' ..."]
+    """
+    return validate_terms(glossary.terms, [glossary.path] * len(glossary))

@@ -1,0 +1,93 @@
+"""Serialise a glossary as YAML, JSON or CSV text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import yaml
+
+from ._model import Glossary, Term
+from ._read import CSV_COLUMNS
+
+__all__ = ["dump_text"]
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style for entries, flow style (``[a, b]``) for short lists and mappings."""
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
+    flow = all(isinstance(x, str) for x in data) and len(repr(data)) <= 80
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+def _represent_dict(dumper: yaml.SafeDumper, data: dict[str, Any]) -> yaml.Node:
+    # Only the case_sensitive map has all-boolean values; entries stay block style.
+    flow = bool(data) and all(isinstance(v, bool) for v in data.values())
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=flow)
+
+
+_Dumper.add_representer(list, _represent_list)
+_Dumper.add_representer(dict, _represent_dict)
+
+
+def _dump(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _yaml(glossary: Glossary) -> str:
+    head = _dump({"name": glossary.name, "version": str(glossary.version)})
+    # One blank line between entries keeps hand-edited files readable.
+    entries = [_dump([t.to_dict()]) for t in glossary]
+    if not entries:
+        return head + "terms: []\n"
+    return head + "terms:\n" + "\n".join(entries)
+
+
+def _csv_row(term: Term, columns: tuple[str, ...]) -> list[str]:
+    cells = []
+    for name in columns:
+        if name == "case_sensitive":
+            parts = [f"{form}={'true' if flag else 'false'}" for form, flag in term.case]
+        elif name in ("aliases", "related", "exclude"):
+            parts = list(getattr(term, name))
+        else:
+            cells.append(getattr(term, name) or "")
+            continue
+        bad = [p for p in parts if "|" in p]
+        if bad:
+            raise ValueError(
+                f"term {term.id!r} field {name!r}: {bad[0]!r} contains the CSV list "
+                "separator; save this glossary as YAML or JSON instead"
+            )
+        cells.append("|".join(parts))
+    return cells
+
+
+def _csv(glossary: Glossary) -> str:
+    has_case = any(t.case for t in glossary)
+    columns = CSV_COLUMNS if has_case else CSV_COLUMNS[:-1]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for term in glossary:
+        writer.writerow(_csv_row(term, columns))
+    return out.getvalue()
+
+
+def dump_text(glossary: Glossary, fmt: str) -> str:
+    """``glossary`` as the text of a ``fmt`` file (``yaml``, ``json`` or ``csv``).
+
+    CSV keeps no name or version: they come from keyword arguments or the file name
+    when it is read back.
+    """
+    if fmt == "yaml":
+        return _yaml(glossary)
+    if fmt == "json":
+        return json.dumps(glossary.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return _csv(glossary)
+    raise ValueError(f"`format` should be one of ('yaml', 'json', 'csv'), got {fmt!r}")
