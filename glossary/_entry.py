@@ -139,8 +139,9 @@ class _EntryReader:
 
     def term(self) -> Term:
         data = self.entry.data
+        raw_id = data.get("id")
+        self.term_id = str(raw_id) if raw_id not in (None, "") else None
         term_id = self.string("id", required=True)
-        self.term_id = term_id or None
         for key, line in self.entry.duplicate_keys:
             first = self.entry.field_lines.get(key)
             also = f" (first at line {first})" if first is not None and line is not None else ""
