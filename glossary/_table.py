@@ -25,6 +25,7 @@ _PAREN = re.compile(r"^(?P<head>.*?\S)\s*[(（](?P<inner>[^()（）]+)[)）]$")
 _LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .&'/+-]*$")
 _HANJA = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG_MAX = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +52,16 @@ def slug(text: str) -> str:
     --------
     >>> slug("Capital Expenditure"), slug("R&D"), slug("자본 지출")
     ('capital_expenditure', 'r_d', '')
+    >>> slug("household's total income and expenditure")
+    'household_s_total_income_and'
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _NON_SLUG.sub("_", ascii_text.lower()).strip("_")
+    out = _NON_SLUG.sub("_", ascii_text.lower()).strip("_")
+    if len(out) > _SLUG_MAX:
+        # Cut at a word boundary so long English names still give readable ids.
+        cut = out.rfind("_", 0, _SLUG_MAX + 1)
+        out = out[: cut if cut > 0 else _SLUG_MAX]
+    return out
 
 
 def split_parenthetical(text: str) -> tuple[str, list[str], list[str]]:
@@ -205,7 +213,11 @@ def import_table(
     related_names: list[tuple[str, ...]] = []
     ids = _Ids()
     for line, row in rows:
-        cells = {f: (row[i].strip() if i < len(row) else "") for f, i in index.items()}
+        # NFC: decomposed Hangul (common in files from macOS) never matches normal text.
+        cells = {
+            f: unicodedata.normalize("NFC", row[i].strip()) if i < len(row) else ""
+            for f, i in index.items()
+        }
         if not any(cells.values()):
             continue  # a blank row is not an entry
         if not cells["term"]:

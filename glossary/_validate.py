@@ -119,8 +119,8 @@ class _Checker:
                 self.add(
                     i,
                     name,
-                    f"form {value!r} is not in Unicode NFC (decomposed Hangul never matches "
-                    "normal text); re-save the file as NFC",
+                    f"form {value!r} is not in Unicode NFC, so it may never match normal "
+                    "text (decomposed Hangul, compatibility Hanja); re-save the file as NFC",
                     "warning",
                 )
 
