@@ -1,0 +1,37 @@
+"""Read Korean news archives into :class:`Document` records, normalise and split them.
+
+``corpus`` depends on nothing else in the project.
+
+Examples
+--------
+>>> from corpus import normalize, split_sentences
+>>> text = "ＣＡＰＥＸ가 늘었다. 금리는 3.5%다."
+>>> [text[s:e] for s, e in split_sentences(text)]
+['ＣＡＰＥＸ가 늘었다.', '금리는 3.5%다.']
+>>> normalize(text).text[:5]
+'CAPEX'
+"""
+
+from ._document import DEFAULT_TEXT_FIELDS, Document, RecordError
+from ._normalize import NormalizedText, normalize
+from ._readers import OnError, read_documents, read_file
+from ._sample import load_sample, sample_path
+from ._sentences import SentenceSpan, sentence_at, split_sentences
+from ._sources import iter_files
+
+__all__ = [
+    "DEFAULT_TEXT_FIELDS",
+    "Document",
+    "NormalizedText",
+    "OnError",
+    "RecordError",
+    "SentenceSpan",
+    "iter_files",
+    "load_sample",
+    "normalize",
+    "read_documents",
+    "read_file",
+    "sample_path",
+    "sentence_at",
+    "split_sentences",
+]
