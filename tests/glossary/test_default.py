@@ -1,0 +1,121 @@
+"""The bundled default glossary: built from the package data directory, cached."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import glossary
+from glossary import GlossaryError, _default
+
+BUNDLED = Path(glossary.__file__).parent / "data"
+REQUIRED_IDS = {"capex", "hyperscaler", "roi", "cloud_backlog", "sovereign_ai"}
+
+FILES = {
+    "default/20_markets.yaml": (
+        "name: ignored\nversion: '9'\nterms:\n"
+        "  - id: roi\n    term: 투자 자본 수익률\n    aliases: [ROI]\n    related: [capex]\n"
+    ),
+    "default/10_corporate.yaml": (
+        "terms:\n  - id: capex\n    term: 자본 지출\n    aliases: [Capex]\n"
+    ),
+    "default/notes.txt": "not a glossary",
+    "entities/10_companies.yaml": "terms:\n  - id: nvidia\n    term: 엔비디아\n    en: NVIDIA\n",
+    "VERSION": "2026.11\n",
+}
+
+
+def _make(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    return root
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """Point the package data directory at ``tmp_path/data``; fill it with ``_make``."""
+    root = tmp_path / "data"
+    root.mkdir()
+    monkeypatch.setattr(_default, "data_root", lambda: root)
+    return root
+
+
+def test_default_merges_files_in_name_order(data_dir):
+    _make(data_dir, FILES)
+    g = glossary.default()
+    assert [t.id for t in g] == ["capex", "roi"]
+    assert (g.name, g.version, g.path) == ("kotrend-default", "2026.11", str(data_dir / "default"))
+    assert g["roi"].line == 4
+
+
+def test_default_with_entities(data_dir):
+    _make(data_dir, FILES)
+    assert [t.id for t in glossary.default(entities=True)] == ["capex", "roi", "nvidia"]
+
+
+def test_default_is_cached(data_dir):
+    _make(data_dir, FILES)
+    assert glossary.default() is glossary.default()
+    assert glossary.default(entities=True) is not glossary.default()
+
+
+def test_version_defaults_to_zero(data_dir):
+    _make(data_dir, {k: v for k, v in FILES.items() if k != "VERSION"})
+    assert glossary.default().version == "0"
+
+
+@pytest.mark.parametrize(
+    ("files", "entities", "match"),
+    [
+        ({}, False, r"no \*\.yaml files in .*default; the package data is missing"),
+        ({"default/a.txt": "x"}, False, r"no \*\.yaml files in .*default"),
+        ({"default/a.yaml": "terms: []\n"}, True, r"no \*\.yaml files in .*entities"),
+    ],
+)
+def test_missing_data_is_a_clear_error(data_dir, files, entities, match):
+    _make(data_dir, files)
+    with pytest.raises(FileNotFoundError, match=match):
+        glossary.default(entities=entities)
+
+
+def test_errors_across_files_name_each_file(data_dir):
+    _make(
+        data_dir,
+        {
+            "default/a.yaml": "terms:\n  - {id: roi, term: 투자수익률}\n",
+            "default/b.yaml": "terms:\n  - {id: x, term: 엑스}\n  - {id: roi, term: ROI}\n",
+        },
+    )
+    with pytest.raises(GlossaryError, match=r"b\.yaml:3: term 'roi' field 'id': duplicate id") as e:
+        glossary.default()
+    assert f"also used at {data_dir / 'default' / 'a.yaml'}:2" in str(e.value)
+
+
+def _has_yaml(folder: str) -> bool:
+    return any((BUNDLED / folder).glob("*.yaml"))
+
+
+@pytest.mark.parametrize(
+    "entities",
+    [
+        pytest.param(
+            False,
+            marks=pytest.mark.skipif(not _has_yaml("default"), reason="no bundled default yet"),
+        ),
+        pytest.param(
+            True,
+            marks=pytest.mark.skipif(
+                not (_has_yaml("default") and _has_yaml("entities")),
+                reason="no bundled entities yet",
+            ),
+        ),
+    ],
+)
+def test_bundled_default_is_valid(entities):
+    g = glossary.default(entities=entities)
+    assert not [i for i in glossary.validate(g) if i.is_error]
+    assert len(g) >= 5
+    assert {t.id for t in g} >= REQUIRED_IDS
