@@ -30,6 +30,14 @@ def _represent_dict(dumper: yaml.SafeDumper, data: dict[str, Any]) -> yaml.Node:
     return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=flow)
 
 
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    # PyYAML writes NEL and the Unicode line separators raw, and a reader folds them into
+    # spaces; double quotes make it escape them.
+    style = '"' if any(c in data for c in "\r\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
 _Dumper.add_representer(list, _represent_list)
 _Dumper.add_representer(dict, _represent_dict)
 
@@ -70,11 +78,16 @@ def _csv_row(term: Term, columns: tuple[str, ...]) -> list[str]:
 def _csv(glossary: Glossary) -> str:
     has_case = any(t.case for t in glossary)
     columns = CSV_COLUMNS if has_case else CSV_COLUMNS[:-1]
+    rows = [_csv_row(term, columns) for term in glossary]
+    # QUOTE_MINIMAL quotes only the line terminator's characters: a bare "\r" in a cell
+    # would end the row when read back, so then every cell is quoted.
+    has_cr = any("\r" in cell for row in rows for cell in row)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(
+        out, lineterminator="\n", quoting=csv.QUOTE_ALL if has_cr else csv.QUOTE_MINIMAL
+    )
     writer.writerow(columns)
-    for term in glossary:
-        writer.writerow(_csv_row(term, columns))
+    writer.writerows(rows)
     return out.getvalue()
 
 
