@@ -89,9 +89,9 @@ def check(path: PathLike, *, format: str | None = None) -> list[GlossaryIssue]:
 
     Examples
     --------
-    >>> for issue in check("my_terms.yaml"):  # doctest: +SKIP
+    >>> for issue in check("my.yaml"):  # doctest: +SKIP
     ...     print(issue)
-    my_terms.yaml:12: term 'capex' field 'related': unknown id 'rio' (did you mean 'roi'?)
+    my.yaml:12: term 'capex' field 'related': unknown id 'rio': no term has this id
     """
     glossary, issues = read(path, format=format)
     issues += validate_terms(glossary.terms, [glossary.path] * len(glossary))
