@@ -58,6 +58,12 @@ class Document:
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     origin: str | None = field(default=None, compare=False, repr=False)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # ``MappingProxyType`` cannot be pickled: send ``extra`` as a dict, so documents
+        # can travel to worker processes.
+        values = tuple(getattr(self, name) for name in _CORE_FIELDS)
+        return (_rebuild_document, (*values, dict(self.extra), self.origin))
+
     def get(self, name: str) -> Any:
         """Return field ``name`` (core or extra), or ``None`` when the record lacks it."""
         if name in _CORE_FIELDS:
@@ -100,6 +106,12 @@ class Document:
         return out
 
 
+def _rebuild_document(*values: Any) -> Document:
+    *core, extra, origin = values
+    fields = dict(zip(_CORE_FIELDS, core, strict=True))
+    return Document(**fields, extra=MappingProxyType(extra), origin=origin)
+
+
 class RecordError(ValueError):
     """A record that could not be read, with where and why.
 
@@ -136,6 +148,10 @@ class RecordError(ValueError):
         what = f" field {field!r}:" if field else ""
         super().__init__(f"{where}:{what} {reason}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default pickling calls ``RecordError(message)``; rebuild from the parts.
+        return (_rebuild_record_error, (self.path, self.line, self.reason, self.field, self.raw))
+
     def to_dict(self) -> dict[str, Any]:
         """The error as a JSON-ready record (for errors files)."""
         return {
@@ -145,3 +161,9 @@ class RecordError(ValueError):
             "reason": self.reason,
             "raw": self.raw,
         }
+
+
+def _rebuild_record_error(
+    path: str, line: int | None, reason: str, field: str | None, raw: str | None
+) -> RecordError:
+    return RecordError(path, line, reason, field=field, raw=raw)

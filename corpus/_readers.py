@@ -11,7 +11,14 @@ from typing import Any, Literal
 from ._document import Document, RecordError
 from ._records import TextField, make_document, raw_text, text_field_names
 from ._rows import Row, csv_rows, hf_rows, jsonl_rows, parquet_rows, table_rows, text_rows
-from ._sources import SourceFile, check_format, detect_format, expand_source, record_stem
+from ._sources import (
+    SourceFile,
+    check_format,
+    detect_format,
+    expand_source,
+    is_hf_dir,
+    record_stem,
+)
 
 __all__ = ["OnError", "read_documents", "read_file"]
 
@@ -82,15 +89,21 @@ def _text_id(path: Path, base: Path | None) -> str:
     return (path.parent.relative_to(base) / record_stem(path)).as_posix()
 
 
+def _plan(unit: SourceFile | Any, format: str | None) -> tuple[SourceFile | Any, str]:
+    """Pair an input with its format, so a bad suffix fails before anything is read."""
+    if isinstance(unit, SourceFile):
+        return unit, detect_format(unit.path, format)
+    return unit, "table"
+
+
 def _read_unit(
-    unit: SourceFile | Any, *, format: str | None, after_line: int, options: _Options
+    unit: SourceFile | Any, fmt: str, *, after_line: int, options: _Options
 ) -> Iterator[Document]:
     if not isinstance(unit, SourceFile):
         name = "dataframe" if hasattr(unit, "iloc") else "dataset"
         rows = table_rows(unit, after_line=after_line)
         return _documents(rows, label=f"<{name}>", stem=name, options=options)
     path, base = unit
-    fmt = detect_format(path, format)
     label, stem, encoding = str(path), record_stem(path), options.encoding
     if fmt == "text":
         rows = text_rows(path, encoding=encoding, after_line=after_line)
@@ -160,11 +173,11 @@ def read_file(
     file = Path(path)
     if not file.exists():
         raise FileNotFoundError(f"{file}: no such file or directory")
-    if file.is_dir() and detect_format(file, format) != "hf":
+    if file.is_dir() and format != "hf" and not is_hf_dir(file):
         raise ValueError(f"{file}: read_file takes one file; use read_documents for a directory")
     base = Path(relative_to) if relative_to is not None else None
-    unit = SourceFile(file, base)
-    return _read_unit(unit, format=format, after_line=after_line, options=options)
+    unit, fmt = _plan(SourceFile(file, base), format)
+    return _read_unit(unit, fmt, after_line=after_line, options=options)
 
 
 def read_documents(
@@ -229,12 +242,10 @@ def read_documents(
         id_field=id_field, text_field=text_field, on_error=on_error, encoding=encoding
     )
     check_format(format)
-    units = expand_source(source)
-    return _chain(units, format=format, options=options)
+    plan = [_plan(unit, format) for unit in expand_source(source)]
+    return _chain(plan, options=options)
 
 
-def _chain(
-    units: list[SourceFile | Any], *, format: str | None, options: _Options
-) -> Iterator[Document]:
-    for unit in units:
-        yield from _read_unit(unit, format=format, after_line=0, options=options)
+def _chain(plan: list[tuple[SourceFile | Any, str]], *, options: _Options) -> Iterator[Document]:
+    for unit, fmt in plan:
+        yield from _read_unit(unit, fmt, after_line=0, options=options)

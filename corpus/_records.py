@@ -28,6 +28,8 @@ def raw_text(record: object, limit: int = RAW_LIMIT) -> str:
     if isinstance(record, str):
         text = record
     else:
+        if isinstance(record, Mapping):  # NaN and NaT from tables are nulls, not "NaN"
+            record = {key: None if _missing(value) else value for key, value in record.items()}
         text = json.dumps(record, ensure_ascii=False, default=str)
     return text if len(text) <= limit else text[:limit] + "…"
 

@@ -35,7 +35,7 @@ def _open(path: Path) -> IO[bytes]:
 
 
 def _decode_error(exc: UnicodeDecodeError, encoding: str) -> str:
-    return f"invalid {encoding} at byte {exc.start} of the line: {exc.reason}"
+    return f"invalid {encoding} at byte {exc.start + 1} of the line: {exc.reason}"
 
 
 def _broken(path: Path, line: int | None, exc: BaseException) -> RecordError:

@@ -16,6 +16,7 @@ __all__ = [
     "check_format",
     "detect_format",
     "expand_source",
+    "is_hf_dir",
     "is_in_memory",
     "iter_files",
     "record_stem",
