@@ -1,0 +1,60 @@
+"""The tagger on real Korean news from ../shared/data (skipped when absent)."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from corpus import read_documents
+from extract import Tagger
+
+pytestmark = pytest.mark.realdata
+
+FILES = [
+    "kdi_epic_policy_materials.jsonl",
+    "danews_daily_ko_headlines.jsonl",
+    "naver_news_small_samples.jsonl",
+    "finance_phrasebank_ko.jsonl",
+]
+
+
+def _docs(shared_data: Path, name: str, n: int) -> list:
+    path = shared_data / "news" / name
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    return list(itertools.islice(read_documents(path, on_error="skip"), n))
+
+
+@pytest.fixture(scope="module")
+def default_tagger() -> Tagger:
+    return Tagger(mode="fast")
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_spans_are_exact_and_word_aligned(shared_data: Path, default_tagger: Tagger, name: str) -> None:
+    n_mentions = 0
+    for doc in _docs(shared_data, name, 300):
+        for field, text in doc.texts():
+            for m in default_tagger.tag(text, doc_id=doc.id, field=field):
+                n_mentions += 1
+                assert text[m.start : m.end] == m.surface
+                assert m.sent_start <= m.start and m.end <= m.sent_end
+                before = text[m.start - 1] if m.start else " "
+                after = text[m.end] if m.end < len(text) else " "
+                if m.surface[0].isascii() and m.surface[0].isalnum():
+                    assert not (before.isascii() and before.isalnum()), (doc.id, m)
+                if m.surface[-1].isascii() and m.surface[-1].isalnum():
+                    assert not (after.isascii() and after.isalpha()), (doc.id, m)
+    assert n_mentions > 0
+
+
+def test_fast_agrees_with_full(shared_data: Path, default_tagger: Tagger) -> None:
+    full = Tagger(default_tagger.glossary, mode="full")
+    docs = _docs(shared_data, "kdi_epic_policy_materials.jsonl", 150)
+    key = lambda m: (m.doc_id, m.field, m.start, m.end, m.term_id)  # noqa: E731
+    fast_set = {key(m) for m in default_tagger.tag_documents(docs)}
+    full_set = {key(m) for m in full.tag_documents(docs)}
+    agree = len(fast_set & full_set) / max(1, len(fast_set | full_set))
+    assert agree >= 0.98, sorted(fast_set ^ full_set)[:20]
