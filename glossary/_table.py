@@ -5,27 +5,22 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ._forms import form_key
+from ._headword import slug, split_parenthetical
 from ._issues import GlossaryIssue
 from ._model import Glossary, Term
 from ._validate import validate_terms
 
-__all__ = ["TABLE_FIELDS", "ImportResult", "import_table", "slug", "split_parenthetical"]
+__all__ = ["TABLE_FIELDS", "ImportResult", "import_table"]
 
 TABLE_FIELDS = ("id", "term", "en", "aliases", "definition", "category", "related", "exclude")
 _LISTS = ("aliases", "related", "exclude")
 _ENCODINGS = ("utf-8-sig", "cp949")
-_PAREN = re.compile(r"^(?P<head>.*?\S)\s*[(（](?P<inner>[^()（）]+)[)）]$")
-_LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .&'/+-]*$")
-_HANJA = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
-_SLUG_MAX = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,52 +40,16 @@ class ImportResult:
     issues: tuple[GlossaryIssue, ...]
 
 
-def slug(text: str) -> str:
-    """An id made of ``text``: ASCII lower-case words joined by ``_`` (``""`` if none).
-
-    Examples
-    --------
-    >>> slug("Capital Expenditure"), slug("R&D"), slug("자본 지출")
-    ('capital_expenditure', 'r_d', '')
-    >>> slug("household's total income and expenditure")
-    'household_s_total_income_and'
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    out = _NON_SLUG.sub("_", ascii_text.lower()).strip("_")
-    if len(out) > _SLUG_MAX:
-        # Cut at a word boundary so long English names still give readable ids.
-        cut = out.rfind("_", 0, _SLUG_MAX + 1)
-        out = out[: cut if cut > 0 else _SLUG_MAX]
-    return out
-
-
-def split_parenthetical(text: str) -> tuple[str, list[str], list[str]]:
-    """Split ``국내총생산(GDP)`` into the head, Latin names and Hanja readings in brackets.
-
-    Returns ``(head, latin, hanja)``; text whose brackets hold anything else is returned
-    whole. Parts inside the brackets may be separated by ``,`` ``;`` or ``/``.
-
-    Examples
-    --------
-    >>> split_parenthetical("국내총생산(GDP; Gross Domestic Product)")
-    ('국내총생산', ['GDP', 'Gross Domestic Product'], [])
-    >>> split_parenthetical("총공급(總供給)"), split_parenthetical("자본 지출")
-    (('총공급', [], ['總供給']), ('자본 지출', [], []))
-    """
-    m = _PAREN.match(text.strip())
-    if not m:
-        return text.strip(), [], []
-    parts = [p.strip() for p in re.split(r"[,;]", m.group("inner")) if p.strip()]
-    if parts and all(_LATIN.match(p) for p in parts):
-        return m.group("head"), parts, []
-    if parts and all(_HANJA.match(p) for p in parts):
-        return m.group("head"), [], parts
-    return text.strip(), [], []
-
-
 def _decode(raw: bytes, encoding: str | None, where: str) -> str:
     if encoding is not None:
-        return raw.decode(encoding)
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError as e:
+            line = raw[: e.start].count(b"\n") + 1
+            raise ValueError(
+                f"{where}:{line}: not {encoding} text ({e.reason}); pass another encoding= "
+                "or leave it out to try utf-8 then cp949"
+            ) from None
     for enc in _ENCODINGS:
         try:
             return raw.decode(enc)

@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 import glossary
-from glossary._table import slug, split_parenthetical
+from glossary._headword import slug, split_parenthetical
 
 COLUMNS = {
     "term": "용어",
@@ -126,6 +126,12 @@ def test_undecodable_table(write):
     path.write_bytes(b"\xff\xfe\xfa\n\x80\x80")
     with pytest.raises(ValueError, match=r"cannot decode .*t\.csv as any of .*pass encoding="):
         glossary.import_table(path, columns={"term": "용어"})
+
+
+def test_wrong_explicit_encoding_names_file_and_line(write):
+    path = write("t.csv", "term\nok\n가\n", encoding="cp949")
+    with pytest.raises(ValueError, match=r"t\.csv:3: not utf-8 text .*pass another encoding="):
+        glossary.import_table(path, columns={"term": "term"}, encoding="utf-8")
 
 
 def test_missing_table(tmp_path):
