@@ -9,6 +9,7 @@ Examples
 ['CapEx', '자본지출']
 """
 
+from ._batch import BatchSummary, load_table, tag_archive
 from ._box import BoxEntry, Example, KeywordBox, build_box
 from ._examples import example_score, is_junk_sentence, snippet
 from ._outputs import MentionWriter
@@ -18,6 +19,7 @@ from ._tagger import MODES, Mention, Tagger
 __all__ = [
     "FORMATS",
     "MODES",
+    "BatchSummary",
     "BoxEntry",
     "Example",
     "KeywordBox",
@@ -25,8 +27,10 @@ __all__ = [
     "MentionWriter",
     "Tagger",
     "build_box",
+    "load_table",
     "example_score",
     "is_junk_sentence",
     "render",
     "snippet",
+    "tag_archive",
 ]

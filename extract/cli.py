@@ -103,23 +103,59 @@ def _fields(text_field: tuple[str, ...]) -> Any:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-g", "--glossary", "glossary_spec", help="Glossary file (YAML/JSON/CSV) or 'default'.")
 @click.option("--entities/--no-entities", default=False, help="Include companies and institutions (default glossary).")
-@click.option("-o", "--output", default="-", show_default=True, help="mentions.jsonl, mentions.parquet, or '-' (JSONL on stdout).")
+@click.option("-o", "--output", default="-", show_default=True,
+              help="mentions.jsonl or mentions.parquet (one file), '-' (JSONL on stdout), or a directory "
+                   "(sharded Parquet tables, manifest, errors; resumable).")
 @click.option("--text-field", multiple=True, help="Field(s) to tag (default: text, else title and body).")
+@click.option("--id-field", default="id", show_default=True, help="Field holding the document id.")
 @click.option("--full", is_flag=True, help="Analyse every sentence with kiwipiepy (slower).")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=1), help="Worker processes (directory output).")
+@click.option("--chunk-size", default=2000, show_default=True, type=click.IntRange(min=1), help="Records per shard (directory output).")
+@click.option("--resume", is_flag=True, help="Continue an interrupted run into the same directory.")
+@click.option("--overwrite", is_flag=True, help="Replace an earlier run in the directory.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 def tag(inputs: tuple[str, ...], glossary_spec: str | None, entities: bool, output: str,
-        text_field: tuple[str, ...], full: bool) -> None:
-    """Write one record per glossary mention found in INPUTS."""
-    from extract import MentionWriter, Tagger
+        text_field: tuple[str, ...], id_field: str, full: bool, jobs: int, chunk_size: int,
+        resume: bool, overwrite: bool, progress: bool | None) -> None:
+    """Tag INPUTS (files, folders, globs) and write one record per glossary mention."""
+    from extract import MentionWriter, Tagger, tag_archive
 
     g = _load_glossary(glossary_spec, entities)
+    fields = _fields(text_field)
+    mode = "full" if full else "fast"
+    if output != "-" and Path(output).suffix.lower() not in (".jsonl", ".ndjson", ".json", ".parquet"):
+        from tqdm import tqdm
+
+        show = sys.stderr.isatty() if progress is None else progress
+        with tqdm(unit=" docs", disable=not show, desc="kotrend tag", dynamic_ncols=True) as bar:
+            try:
+                summary = tag_archive(
+                    list(inputs), output, glossary=g, mode=mode, jobs=jobs, chunk_size=chunk_size,
+                    text_field=fields, id_field=id_field, resume=resume, overwrite=overwrite,
+                    progress=bar.update,
+                )
+            except (FileExistsError, FileNotFoundError, ValueError) as err:
+                raise click.ClickException(str(err)) from None
+        rate = summary.records / summary.seconds if summary.seconds else 0.0
+        click.echo(
+            f"kotrend: read {summary.records:,} records = {summary.tagged:,} tagged + "
+            f"{summary.errors:,} errors; {summary.mentions:,} mentions; {summary.chunks} chunks"
+            + (f" ({summary.resumed_chunks} from an earlier run)" if summary.resumed_chunks else "")
+            + f"; {rate:,.0f} records/s -> {summary.output}",
+            err=True,
+        )
+        if summary.errors:
+            click.echo(f"kotrend: unreadable records are listed in {Path(output) / 'errors.jsonl'}", err=True)
+        return
+    if jobs != 1 or resume or overwrite:
+        raise click.BadParameter("-j, --resume and --overwrite need a directory output", param_hint="'-o'")
     try:
         writer = MentionWriter(output)
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="'-o'") from None
     log = _ErrorLog(None if output == "-" else f"{output}.errors.jsonl")
-    tagger = Tagger(g, mode="full" if full else "fast")
+    tagger = Tagger(g, mode=mode)
     n_docs = 0
-    fields = _fields(text_field)
     with writer:
         for doc in _documents(inputs, fields, log):
             n_docs += 1

@@ -1,0 +1,167 @@
+"""Batch runner: every record accounted for, deterministic shards, resume after kill -9."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from corpus import load_sample
+from extract import Tagger, load_table, tag_archive
+from glossary import Glossary, Term
+
+BAD_LINES = [
+    '{"id": "bad-title", "title": 5, "body": "본문"}',
+    "not json at all",
+    '{"title": "아이디가 없다", "body": "기준금리 동결"}',
+    '{"id": "bad-date", "date": "2026-13-45", "title": "금리", "body": "금리"}',
+]
+
+
+def _write_corpus(path: Path, copies: int, *, bad: bool = True) -> int:
+    """Sample articles repeated with fresh ids, with malformed lines mixed in."""
+    lines = []
+    for i in range(copies):
+        for doc in load_sample():
+            rec = {"id": f"{doc.id}-{i}", "date": doc.date.isoformat(), "title": doc.title,
+                   "body": doc.body, "source": doc.source}
+            lines.append(json.dumps(rec, ensure_ascii=False))
+        if bad:
+            lines.append(BAD_LINES[i % len(BAD_LINES)])
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines)
+
+
+@pytest.fixture(scope="module")
+def small_glossary() -> Glossary:
+    return Glossary(
+        [
+            Term(id="capex", term="자본 지출", aliases=("Capex", "CapEx", "CAPEX")),
+            Term(id="hyperscaler", term="하이퍼스케일러"),
+            Term(id="base_rate", term="기준금리"),
+            Term(id="interest_rate", term="금리"),
+            Term(id="sovereign_ai", term="주권 AI", aliases=("소버린 AI",)),
+            Term(id="data_center", term="데이터센터"),
+        ],
+        name="small",
+        version="1",
+    )
+
+
+def _sorted_mentions(out: Path) -> list[tuple]:
+    df = load_table(out)
+    return sorted(df.itertuples(index=False, name=None))
+
+
+def test_every_record_accounted_for(tmp_path: Path, small_glossary: Glossary) -> None:
+    n_lines = _write_corpus(tmp_path / "in.jsonl", 4)
+    s = tag_archive(tmp_path / "in.jsonl", tmp_path / "out", glossary=small_glossary, chunk_size=30)
+    assert s.records == n_lines == s.tagged + s.errors
+    assert s.errors == len(BAD_LINES)
+    errors = [json.loads(x) for x in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert sorted(e["field"] or "" for e in errors) == ["", "date", "id", "title"]
+    assert all(e["path"].endswith("in.jsonl") and e["line"] > 0 for e in errors)
+    docs = load_table(tmp_path / "out", "documents")
+    assert len(docs) == s.tagged and docs["doc_id"].is_unique
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert manifest["status"] == "complete"
+    assert manifest["counts"] == {"records": s.records, "tagged": s.tagged, "errors": s.errors,
+                                  "mentions": s.mentions}
+    assert manifest["glossary"]["sha256"] == small_glossary.content_hash()
+
+
+def test_same_result_as_tagger_and_across_jobs(tmp_path: Path, small_glossary: Glossary) -> None:
+    _write_corpus(tmp_path / "in.jsonl", 3, bad=False)
+    tag_archive(tmp_path / "in.jsonl", tmp_path / "j1", glossary=small_glossary, chunk_size=25)
+    tag_archive(tmp_path / "in.jsonl", tmp_path / "j2", glossary=small_glossary, chunk_size=25, jobs=2)
+    j1 = _sorted_mentions(tmp_path / "j1")
+    assert j1 == _sorted_mentions(tmp_path / "j2")
+    tagger = Tagger(small_glossary)
+    from corpus import read_documents
+
+    direct = sorted(
+        tuple(m.to_dict().values()) for m in tagger.tag_documents(read_documents(tmp_path / "in.jsonl"))
+    )
+    assert j1 == direct
+    names = sorted(p.name for p in (tmp_path / "j1" / "mentions").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "j2" / "mentions").iterdir())
+    doc_terms = load_table(tmp_path / "j1", "doc_terms")
+    assert doc_terms["mentions"].sum() == len(j1)
+
+
+def test_refuses_to_mix_runs(tmp_path: Path, small_glossary: Glossary) -> None:
+    _write_corpus(tmp_path / "in.jsonl", 1, bad=False)
+    tag_archive(tmp_path / "in.jsonl", tmp_path / "out", glossary=small_glossary)
+    with pytest.raises(FileExistsError, match="holds an earlier run"):
+        tag_archive(tmp_path / "in.jsonl", tmp_path / "out", glossary=small_glossary)
+    other = Glossary([Term(id="x", term="금리")], name="other")
+    with pytest.raises(ValueError, match="cannot resume into .*: glossary differ"):
+        tag_archive(tmp_path / "in.jsonl", tmp_path / "out", glossary=other, resume=True)
+    s = tag_archive(tmp_path / "in.jsonl", tmp_path / "out", glossary=small_glossary, resume=True)
+    assert s.resumed_chunks == s.chunks
+
+
+def test_unfinished_chunk_is_redone(tmp_path: Path, small_glossary: Glossary) -> None:
+    _write_corpus(tmp_path / "in.jsonl", 3, bad=False)
+    out = tmp_path / "out"
+    s = tag_archive(tmp_path / "in.jsonl", out, glossary=small_glossary, chunk_size=40)
+    expected = _sorted_mentions(out)
+    # Simulate a crash inside the last chunk: marker gone, shard half-written.
+    last = sorted((out / "_done").iterdir())[-1]
+    last.unlink()
+    (out / "mentions" / f"{last.stem}.parquet").write_bytes(b"PAR1 truncated")
+    (out / "mentions" / f".{last.stem}.parquet.123.tmp").write_bytes(b"junk")
+    s2 = tag_archive(tmp_path / "in.jsonl", out, glossary=small_glossary, chunk_size=40, resume=True)
+    assert s2.resumed_chunks == s.chunks - 1
+    assert _sorted_mentions(out) == expected
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"jobs": 0}, ValueError, "`jobs` should be >= 1, got 0"),
+        ({"chunk_size": 0}, ValueError, "`chunk_size` should be >= 1, got 0"),
+        ({"resume": True, "overwrite": True}, ValueError, "cannot both be set"),
+    ],
+)
+def test_bad_arguments(tmp_path: Path, kwargs: dict, error: type, message: str) -> None:
+    with pytest.raises(error, match=message):
+        tag_archive(tmp_path, tmp_path / "out", **kwargs)
+
+
+def test_kill_and_resume_gives_the_same_mentions(tmp_path: Path) -> None:
+    """A run killed with SIGKILL midway, then resumed, equals an uninterrupted run."""
+    _write_corpus(tmp_path / "in.jsonl", 25)
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text(
+        'name: g\nversion: "1"\nterms:\n'
+        "  - {id: capex, term: 자본 지출, aliases: [Capex, CapEx]}\n"
+        "  - {id: interest_rate, term: 금리}\n  - {id: hyperscaler, term: 하이퍼스케일러}\n",
+        encoding="utf-8",
+    )
+    exe = [sys.executable, "-m", "extract.cli", "tag", str(tmp_path / "in.jsonl"), "-g", str(glossary),
+           "--chunk-size", "20", "--full"]
+    subprocess.run([*exe, "-o", str(tmp_path / "whole")], check=True, capture_output=True)
+    proc = subprocess.Popen([*exe, "-o", str(tmp_path / "cut")], stderr=subprocess.DEVNULL)
+    done = tmp_path / "cut" / "_done"
+    deadline = time.time() + 60
+    while time.time() < deadline and (not done.exists() or len(list(done.iterdir())) < 3):
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    n_done = len(list(done.iterdir()))
+    manifest = json.loads((tmp_path / "cut" / "manifest.json").read_text())
+    total = len(list((tmp_path / "whole" / "_done").iterdir()))
+    assert manifest["status"] == "running" and 3 <= n_done < total, "the kill came too late to test"
+    out = subprocess.run([*exe, "-o", str(tmp_path / "cut"), "--resume"], check=True,
+                         capture_output=True, text=True)
+    assert f"({n_done} from an earlier run)" in out.stderr
+    assert _sorted_mentions(tmp_path / "cut") == _sorted_mentions(tmp_path / "whole")
+    whole = json.loads((tmp_path / "whole" / "manifest.json").read_text())["counts"]
+    assert json.loads((tmp_path / "cut" / "manifest.json").read_text())["counts"] == whole
