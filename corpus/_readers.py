@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ._document import Document, RecordError
-from ._records import TextField, make_document, raw_text, text_field_names
+from ._records import TextField, make_document, text_field_names
 from ._rows import Row, csv_rows, hf_rows, jsonl_rows, parquet_rows, table_rows, text_rows
 from ._sources import (
     SourceFile,
@@ -70,7 +70,7 @@ def _documents(
                     id_field=id_field,
                     text_fields=options.text_fields,
                     fallback_id=text_id if text_id is not None else f"{stem}:{line}",
-                    raw=lambda raw=raw, record=record: raw_text(raw if raw is not None else record),
+                    raw=raw,
                 )
                 continue
             except RecordError as exc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -56,6 +56,10 @@ def _missing(value: object) -> bool:
     return type(value).__name__ in ("NaTType", "NAType")
 
 
+def _has_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value) and not value.isspace()
+
+
 def make_document(
     record: Mapping[str, Any],
     *,
@@ -64,7 +68,7 @@ def make_document(
     id_field: str | None,
     text_fields: tuple[str, ...] | None,
     fallback_id: str,
-    raw: Callable[[], str | None],
+    raw: str | None = None,
 ) -> Document:
     """Build a Document from one record.
 
@@ -81,8 +85,9 @@ def make_document(
         keeps ``title``, ``body`` and ``text`` as they are.
     fallback_id : str
         Id used when ``id_field`` is ``None``.
-    raw : callable
-        Returns the raw record text, only called when there is an error.
+    raw : str, optional
+        The record as read (a JSONL line, CSV lines), for errors; by default errors
+        show ``record`` as JSON.
 
     Raises
     ------
@@ -91,7 +96,9 @@ def make_document(
     """
 
     def fail(reason: str, field: str | None) -> RecordError:
-        return RecordError(path, line, reason, field=field, raw=raw())
+        return RecordError(
+            path, line, reason, field=field, raw=raw_text(record if raw is None else raw)
+        )
 
     values = {key: (None if _missing(value) else value) for key, value in record.items()}
 
@@ -124,20 +131,21 @@ def make_document(
 
     text = values.get("text")
     if text_fields is not None:
-        parts = []
+        parts: list[str] = []
         for name in text_fields:
             value = values.get(name)
-            if value is not None and not isinstance(value, str):
+            if isinstance(value, str):
+                if _has_text(value):
+                    parts.append(value)
+            elif value is not None:
                 raise fail(
                     f"text field should be a string, got {type(value).__name__} {value!r}",
                     name,
                 )
-            if value and not value.isspace():
-                parts.append(value)
         if not parts:
             raise fail("no text: the field is missing or empty", ",".join(text_fields))
         text = "\n".join(parts)
-    elif not any(values.get(name) and not values[name].isspace() for name in _DEFAULT_TEXT):
+    elif not any(_has_text(values.get(name)) for name in _DEFAULT_TEXT):
         raise fail(
             "no text: 'title', 'body' and 'text' are all missing or empty", "title,body,text"
         )

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import json
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from ._document import RecordError
 from ._records import raw_text
@@ -28,9 +29,9 @@ _TABLE_BATCH = 1024
 _FILE_ERRORS = (OSError, EOFError, zlib.error)
 
 
-def _open(path: Path) -> IO[bytes]:
+def _open(path: Path) -> io.BufferedIOBase:
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")
+        return gzip.GzipFile(path, "rb")
     return open(path, "rb")
 
 
@@ -83,7 +84,7 @@ def csv_rows(path: Path, *, delimiter: str, encoding: str, after_line: int) -> I
     bad_lines: set[int] = set()
     record_lines: list[str] = []
 
-    def decoded(stream: IO[bytes]) -> Iterator[str]:
+    def decoded(stream: io.BufferedIOBase) -> Iterator[str]:
         for number, data in enumerate(stream, 1):
             try:
                 text = data.decode(encoding)
@@ -142,7 +143,7 @@ def parquet_rows(path: Path, *, after_line: int) -> Iterator[Row]:
     row = 0
     try:
         with pq.ParquetFile(path) as parquet:
-            groups = []
+            groups: list[int] = []
             for index in range(parquet.num_row_groups):
                 size = parquet.metadata.row_group(index).num_rows
                 if not groups and row + size <= after_line:

@@ -80,10 +80,8 @@ def _is_break(line: str, match: re.Match[str]) -> bool:
 
 def _rule_bounds(text: str) -> list[int]:
     """Offsets where a new sentence may start (before trimming)."""
-    bounds = [0]
-    for line in _NEWLINE.finditer(text):
-        bounds.append(line.end())
-    cuts = []
+    bounds = [0, *(newline.end() for newline in _NEWLINE.finditer(text))]
+    cuts: list[int] = []
     for start, end in zip(bounds, [*bounds[1:], len(text)], strict=True):
         line = text[start:end]
         cuts.extend(start + match.end() for match in _END.finditer(line) if _is_break(line, match))
