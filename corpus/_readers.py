@@ -63,7 +63,7 @@ def _documents(
     for line, record, raw in rows:
         if isinstance(record, dict):
             try:
-                yield make_document(
+                document = make_document(
                     record,
                     path=label,
                     line=line,
@@ -72,9 +72,11 @@ def _documents(
                     fallback_id=text_id if text_id is not None else f"{stem}:{line}",
                     raw=raw,
                 )
-                continue
             except RecordError as exc:
                 error = exc
+            else:
+                yield document
+                continue
         else:
             error = record
         if on_error == "raise":
@@ -193,7 +195,9 @@ def read_documents(
 
     Nothing is loaded whole: JSONL and CSV are read line by line, Parquet batch by
     batch, DataFrames and datasets a slice at a time. Every record is accounted for:
-    it is either yielded or reported as a :class:`~corpus.RecordError`.
+    it is either yielded or reported as a :class:`~corpus.RecordError`. Blank lines are
+    not records. Empty strings and table nulls (NaN, NaT) read as ``None``, so every
+    format gives the same documents; ``extra`` leaves out fields that are ``None``.
 
     Parameters
     ----------
