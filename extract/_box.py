@@ -227,7 +227,7 @@ def build_box(
     fields : str or sequence of str, optional
         Text fields to tag (default: ``text``, else ``title`` and ``body``).
     rank : {"frequency"}
-        Order of terms: by documents, then mentions.
+        Order of terms: by documents + mentions, then documents, then id.
     terms, categories : iterable of str, optional
         Keep only these term ids / categories.
     example : int
@@ -304,7 +304,13 @@ def build_box(
                 st.best.append(ex)
                 if len(st.best) >= 4 * max_examples:
                     st.best = sorted(st.best, key=_order_key)[:max_examples]
-    ranked = sorted(stats.items(), key=lambda kv: (-kv[1].documents, -kv[1].mentions, kv[0]))
+    # Documents and mentions both count: a term one article repeats does not outrank a term
+    # in many articles, and a focused topic (many mentions in a few articles) is not buried
+    # under umbrella terms that every article touches once.
+    ranked = sorted(
+        stats.items(),
+        key=lambda kv: (-(kv[1].documents + kv[1].mentions), -kv[1].documents, kv[0]),
+    )
     if top is not None:
         ranked = ranked[:top]
     entries = []

@@ -68,7 +68,7 @@ def main() -> None:
 @click.argument("inputs", nargs=-1)
 @click.option("-g", "--glossary", "glossary_spec", help="Glossary file (YAML/JSON/CSV) or 'default'.")
 @click.option("--entities/--no-entities", default=False, help="Include companies and institutions (default glossary).")
-@click.option("--top", default=5, show_default=True, type=click.IntRange(min=1), help="How many terms.")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(min=1), help="How many terms.")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "html", "json", "text"]), help="Output format (default: from -o, else markdown).")
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, '-' for stdout.")
 @click.option("--text-field", multiple=True, help="Field(s) to tag (default: text, else title and body).")
@@ -123,7 +123,7 @@ def tag(inputs: tuple[str, ...], glossary_spec: str | None, entities: bool, outp
     g = _load_glossary(glossary_spec, entities)
     fields = _fields(text_field)
     mode = "full" if full else "fast"
-    if output != "-" and Path(output).suffix.lower() not in (".jsonl", ".ndjson", ".json", ".parquet"):
+    if output != "-" and (Path(output).is_dir() or not Path(output).suffix):
         from tqdm import tqdm
 
         show = sys.stderr.isatty() if progress is None else progress
@@ -176,15 +176,19 @@ def glossary_group() -> None:
 
 
 @glossary_group.command(name="check")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True)
 def glossary_check(files: tuple[str, ...]) -> None:
-    """Validate glossary FILES; exit 1 with file:line errors if any."""
+    """Validate glossary FILES ('default': the bundled glossary and entity list, checked
+    as one); exit 1 with file:line errors if any."""
     import glossary
 
     n_errors = 0
     for path in files:
         try:
-            issues = glossary.check(path)
+            if path == "default":
+                issues = glossary.validate(glossary.default(entities=True))
+            else:
+                issues = glossary.check(path)
         except FileNotFoundError as err:
             raise click.BadParameter(str(err), param_hint="FILES") from None
         for issue in issues:
