@@ -7,11 +7,15 @@ STAMP  := $(VENV)/.kotrend-installed
 
 .PHONY: run test lint bench clean
 
+# pip's output goes to a log that is shown only when the install fails, so that `make run`
+# prints the keyword box and not pages of installer chatter.
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[all,dev]"
-	touch $(STAMP)
+	@echo "Setting up $(VENV) (first run only; log in $(VENV)/install.log)..."
+	@$(PYTHON) -m venv $(VENV)
+	@{ $(BIN)/python -m pip install --upgrade pip && \
+	   $(BIN)/python -m pip install -e ".[all,dev]"; } > $(VENV)/install.log 2>&1 || \
+	   { tail -n 40 $(VENV)/install.log; echo "install failed: see $(VENV)/install.log"; exit 1; }
+	@touch $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/kotrend box
