@@ -200,6 +200,19 @@ def _order_key(ex: Example) -> tuple:
     return (-ex.score, -(ex.date.toordinal() if ex.date else 0), ex.doc_id, ex.field, ex.start)
 
 
+def _pick(examples: tuple[Example, ...], first: int, shown: set[str]) -> int:
+    """Index of the first example from ``first`` on whose sentence no higher-ranked entry
+    shows already (a sidebar should not quote one sentence twice); else ``first``."""
+    if not examples:
+        return 0
+    first = min(first, len(examples) - 1)
+    for i in range(first, len(examples)):
+        if examples[i].sentence not in shown:
+            shown.add(examples[i].sentence)
+            return i
+    return first
+
+
 def build_box(
     docs: Iterable[Document],
     glossary: Glossary | None = None,
@@ -314,6 +327,7 @@ def build_box(
     if top is not None:
         ranked = ranked[:top]
     entries = []
+    shown: set[str] = set()
     for term_id, st in ranked:
         term = g[term_id]
         examples = tuple(sorted(st.best, key=_order_key)[:max_examples])
@@ -328,7 +342,7 @@ def build_box(
                 documents=st.documents,
                 examples=examples,
                 n_examples=st.good,
-                chosen=min(example, len(examples)) - 1 if examples else 0,
+                chosen=_pick(examples, example - 1, shown),
             )
         )
     return KeywordBox(

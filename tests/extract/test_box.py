@@ -147,3 +147,11 @@ def test_snippet_keeps_the_mention() -> None:
     text, a, b = snippet(s, 51, 56, width=40)
     assert text[a:b] == "자본 지출"
     assert text.startswith("…") and text.endswith("…")
+
+
+def test_entries_do_not_quote_the_same_sentence(box: KeywordBox) -> None:
+    shown = [e.example.sentence for e in box.entries if e.example is not None]
+    assert len(shown) == len(set(shown))
+    # 하이퍼스케일러's best sentence is 자본 지출's too, so it shows its next one.
+    hyper = next(e for e in box.entries if e.term_id == "hyperscaler")
+    assert hyper.chosen == 1 and hyper.example.field == "title"
