@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from dataclasses import replace
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -40,32 +41,48 @@ def _version(root: Traversable) -> str:
     return (file.read_text(encoding="utf-8").strip() or "0") if file.is_file() else "0"
 
 
+def _missing(folder: Traversable) -> FileNotFoundError:
+    return FileNotFoundError(
+        f"the bundled glossary has no *.yaml files in {folder}; the package data is missing "
+        "(reinstall kotrend, or use glossary.load(path) for your own glossary)"
+    )
+
+
 @functools.lru_cache(maxsize=8)
 def _bundle(root: Traversable, entities: bool) -> Glossary:
-    folders = ["default", "entities"] if entities else ["default"]
-    files: list[Traversable] = []
-    for folder in folders:
-        found = _yaml_files(root / folder)
-        if not found:
-            raise FileNotFoundError(
-                f"the bundled glossary has no *.yaml files in {root / folder}; the package "
-                "data is missing (reinstall kotrend, or use glossary.load(path) for your own "
-                "glossary)"
-            )
-        files += found
+    concept_files = _yaml_files(root / "default")
+    entity_files = _yaml_files(root / "entities")
+    if not concept_files:
+        raise _missing(root / "default")
+    if entities and not entity_files:
+        raise _missing(root / "entities")
     terms: list[Term] = []
     sources: list[str | None] = []
     issues: list[GlossaryIssue] = []
-    for file in files:
+    n_concepts = 0
+    for file in concept_files + entity_files:
         where = str(file)
         g, found_issues = parse_text(file.read_text(encoding="utf-8"), format="yaml", path=where)
         issues += found_issues
         terms += g.terms
         sources += [where] * len(g)
-    # Validated as one list so an id or a form claimed in two files is an error too.
+        if file in concept_files:
+            n_concepts = len(terms)
+    # Entities are always checked with the concepts, so an id or form claimed in two
+    # files is an error even when only the concepts are wanted.
     issues += validate_terms(terms, sources)
     if any(i.is_error for i in issues):
         raise GlossaryError(issues)
+    if not entities:
+        # Concepts may relate to entities (gpu -> nvidia); without the entities those
+        # links would point nowhere, so they are left out.
+        entity_ids = {t.id for t in terms[n_concepts:]}
+        terms = [
+            replace(t, related=tuple(r for r in t.related if r not in entity_ids))
+            if entity_ids.intersection(t.related)
+            else t
+            for t in terms[:n_concepts]
+        ]
     return Glossary(terms, name=DEFAULT_NAME, version=_version(root), path=str(root / "default"))
 
 
@@ -74,7 +91,8 @@ def default(*, entities: bool = False) -> Glossary:
 
     Every ``*.yaml`` file in ``glossary/data/default/`` in file-name order, plus
     ``glossary/data/entities/`` (companies, institutions) when ``entities`` is true.
-    The result is cached: do not modify it.
+    All files are validated together either way; without entities, ``related`` links
+    to entity ids are left out. The result is cached: do not modify it.
 
     Parameters
     ----------

@@ -18,7 +18,7 @@ FILES = {
         "  - id: roi\n    term: 투자 자본 수익률\n    aliases: [ROI]\n    related: [capex]\n"
     ),
     "default/10_corporate.yaml": (
-        "terms:\n  - id: capex\n    term: 자본 지출\n    aliases: [Capex]\n"
+        "terms:\n  - id: capex\n    term: 자본 지출\n    aliases: [Capex]\n    related: [roi, nvidia]\n"
     ),
     "default/notes.txt": "not a glossary",
     "entities/10_companies.yaml": "terms:\n  - id: nvidia\n    term: 엔비디아\n    en: NVIDIA\n",
@@ -54,6 +54,19 @@ def test_default_merges_files_in_name_order(data_dir):
 def test_default_with_entities(data_dir):
     _make(data_dir, FILES)
     assert [t.id for t in glossary.default(entities=True)] == ["capex", "roi", "nvidia"]
+
+
+def test_links_to_entities_are_kept_only_with_entities(data_dir):
+    _make(data_dir, FILES)
+    assert glossary.default()["capex"].related == ("roi",)
+    assert glossary.default(entities=True)["capex"].related == ("roi", "nvidia")
+    assert glossary.validate(glossary.default()) == []
+
+
+def test_entities_are_checked_even_when_left_out(data_dir):
+    _make(data_dir, {**FILES, "entities/20_more.yaml": "terms:\n  - {id: capex_co, term: CAPEX}\n"})
+    with pytest.raises(GlossaryError, match=r"20_more\.yaml:2: term 'capex_co' field 'term'"):
+        glossary.default()
 
 
 def test_default_is_cached(data_dir):
