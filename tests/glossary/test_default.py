@@ -18,7 +18,8 @@ FILES = {
         "  - id: roi\n    term: 투자 자본 수익률\n    aliases: [ROI]\n    related: [capex]\n"
     ),
     "default/10_corporate.yaml": (
-        "terms:\n  - id: capex\n    term: 자본 지출\n    aliases: [Capex]\n    related: [roi, nvidia]\n"
+        "terms:\n  - id: capex\n    term: 자본 지출\n    aliases: [Capex]\n"
+        "    related: [roi, nvidia]\n"
     ),
     "default/notes.txt": "not a glossary",
     "entities/10_companies.yaml": "terms:\n  - id: nvidia\n    term: 엔비디아\n    en: NVIDIA\n",
