@@ -11,6 +11,7 @@ Examples
 
 from ._batch import BatchSummary, load_table, tag_archive
 from ._box import BoxEntry, Example, KeywordBox, build_box
+from ._coverage import CoverageReport, coverage_report, noun_phrases
 from ._examples import example_score, is_junk_sentence, snippet
 from ._outputs import MentionWriter
 from ._render import FORMATS, render
@@ -21,15 +22,18 @@ __all__ = [
     "MODES",
     "BatchSummary",
     "BoxEntry",
+    "CoverageReport",
     "Example",
     "KeywordBox",
     "Mention",
     "MentionWriter",
     "Tagger",
     "build_box",
-    "load_table",
+    "coverage_report",
     "example_score",
     "is_junk_sentence",
+    "load_table",
+    "noun_phrases",
     "render",
     "snippet",
     "tag_archive",

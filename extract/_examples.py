@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["example_score", "is_junk_sentence", "snippet"]
+__all__ = ["example_score", "is_boilerplate", "is_junk_sentence", "snippet"]
 
 _JUNK = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+"  # e-mail
@@ -38,7 +38,18 @@ def is_junk_sentence(sentence: str) -> bool:
     s = sentence.strip()
     if not MIN_CHARS <= len(s) <= MAX_CHARS:
         return True
-    return bool(_JUNK.search(s))
+    return is_boilerplate(s)
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """True for bylines, e-mail addresses, URLs, photo captions and copyright lines.
+
+    Examples
+    --------
+    >>> is_boilerplate("ⓒ 한빛경제, 무단 전재 및 재배포 금지"), is_boilerplate("금리가 올랐다.")
+    (True, False)
+    """
+    return bool(_JUNK.search(sentence.strip()))
 
 
 def example_score(sentence: str, *, field: str = "body") -> float:
