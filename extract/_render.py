@@ -7,6 +7,8 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+from glossary import latin_plurals
+
 if TYPE_CHECKING:
     from ._box import BoxEntry, KeywordBox
 
@@ -22,7 +24,19 @@ def _md(s: str) -> str:
 
 
 def _synonyms(entry: BoxEntry) -> list[str]:
-    return list(entry.synonyms[:_MAX_SYNONYMS])
+    # A form that is only the English plural of one already shown adds nothing for a
+    # reader (Remaining Performance Obligation/Obligations); case variants do stay.
+    shown: list[str] = []
+    seen: set[str] = {entry.term}
+    for form in entry.synonyms:
+        if form in seen or any(p in seen for p in latin_plurals(form)):
+            continue
+        shown.append(form)
+        seen.add(form)
+        seen.update(latin_plurals(form))
+        if len(shown) == _MAX_SYNONYMS:
+            break
+    return shown
 
 
 def _attribution(entry: BoxEntry) -> str:

@@ -155,3 +155,12 @@ def test_entries_do_not_quote_the_same_sentence(box: KeywordBox) -> None:
     # 하이퍼스케일러's best sentence is 자본 지출's too, so it shows its next one.
     hyper = next(e for e in box.entries if e.term_id == "hyperscaler")
     assert hyper.chosen == 1 and hyper.example.field == "title"
+
+
+def test_synonyms_drop_plain_plurals() -> None:
+    from extract import BoxEntry, KeywordBox
+
+    entry = BoxEntry("cloud_backlog", "클라우드 백로그", ("Remaining Performance Obligations", "RPO",
+                     "Remaining Performance Obligation", "Capex", "CapEx"), None, None, 1, 1, (), 0)
+    text = KeywordBox((entry,), 1, 1).to_text()
+    assert "(Remaining Performance Obligations, RPO, Capex, CapEx)" in text
