@@ -11,14 +11,25 @@ Examples
 
 from ._batch import BatchSummary, load_table, tag_archive
 from ._box import BoxEntry, Example, KeywordBox, build_box
+from ._bursts import bursts
 from ._coverage import CoverageReport, coverage_report, noun_phrases
+from ._emerging import emerging_terms
 from ._examples import example_score, is_junk_sentence, snippet
 from ._outputs import MentionWriter
+from ._plot import plot_trends
 from ._render import FORMATS, render
 from ._tagger import MODES, Mention, Tagger
+from ._trends import (
+    FREQS,
+    tables_from_documents,
+    term_trends,
+    trends_from_documents,
+    trends_from_run,
+)
 
 __all__ = [
     "FORMATS",
+    "FREQS",
     "MODES",
     "BatchSummary",
     "BoxEntry",
@@ -29,12 +40,19 @@ __all__ = [
     "MentionWriter",
     "Tagger",
     "build_box",
+    "bursts",
     "coverage_report",
+    "emerging_terms",
     "example_score",
     "is_junk_sentence",
     "load_table",
     "noun_phrases",
+    "plot_trends",
     "render",
     "snippet",
+    "tables_from_documents",
     "tag_archive",
+    "term_trends",
+    "trends_from_documents",
+    "trends_from_run",
 ]

@@ -16,7 +16,7 @@ from ._tagger import Tagger
 
 __all__ = ["BoxEntry", "Example", "KeywordBox", "build_box"]
 
-RANKS = ("frequency",)
+RANKS = ("frequency", "trending")
 _KEY_STRIP = re.compile(r"[\s\W_]+")
 
 
@@ -184,11 +184,12 @@ class KeywordBox:
 
 
 class _TermStats:
-    __slots__ = ("best", "documents", "good", "last_doc", "mentions", "seen")
+    __slots__ = ("best", "dates", "documents", "good", "last_doc", "mentions", "seen")
 
     def __init__(self) -> None:
         self.mentions = 0
         self.documents = 0
+        self.dates: dict[_dt.date | None, int] = {}  # documents per date, for rank="trending"
         self.last_doc: str | None = None
         self.good = 0  # distinct usable example sentences
         self.seen: set[str] = set()
@@ -220,7 +221,7 @@ def build_box(
     top: int | None = 5,
     tagger: Tagger | None = None,
     fields: str | Sequence[str] | None = None,
-    rank: Literal["frequency"] = "frequency",
+    rank: Literal["frequency", "trending"] = "frequency",
     terms: Iterable[str] | None = None,
     categories: Iterable[str] | None = None,
     example: int = 1,
@@ -239,8 +240,10 @@ def build_box(
         A ready tagger (to reuse one, or to use ``mode="full"``).
     fields : str or sequence of str, optional
         Text fields to tag (default: ``text``, else ``title`` and ``body``).
-    rank : {"frequency"}
-        Order of terms: by documents + mentions, then documents, then id.
+    rank : {"frequency", "trending"}
+        Order of terms: by documents + mentions, then documents, then id; or, for
+        ``"trending"``, first by how much more often documents of the newest quarter of the
+        date span mention the term than earlier ones (see :func:`extract.emerging_terms`).
     terms, categories : iterable of str, optional
         Keep only these term ids / categories.
     example : int
@@ -275,8 +278,10 @@ def build_box(
     stats: dict[str, _TermStats] = {}
     n_docs = n_mentions = 0
     date_from = date_to = None
+    doc_dates: dict[_dt.date | None, int] = {}
     for doc in docs:
         n_docs += 1
+        doc_dates[doc.date] = doc_dates.get(doc.date, 0) + 1
         if doc.date is not None:
             date_from = doc.date if date_from is None else min(date_from, doc.date)
             date_to = doc.date if date_to is None else max(date_to, doc.date)
@@ -295,6 +300,7 @@ def build_box(
                 if st.last_doc != doc.id:
                     st.documents += 1
                     st.last_doc = doc.id
+                    st.dates[doc.date] = st.dates.get(doc.date, 0) + 1
                 sentence = text[m.sent_start : m.sent_end]
                 key = _KEY_STRIP.sub("", sentence)
                 if key in st.seen:
@@ -324,6 +330,11 @@ def build_box(
         stats.items(),
         key=lambda kv: (-(kv[1].documents + kv[1].mentions), -kv[1].documents, kv[0]),
     )
+    if rank == "trending":
+        from ._emerging import trending_scores
+
+        trend = trending_scores({t: st.dates for t, st in stats.items()}, doc_dates)
+        ranked.sort(key=lambda kv: -trend[kv[0]])  # stable: ties keep the frequency order
     if top is not None:
         ranked = ranked[:top]
     entries = []

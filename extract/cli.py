@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from ._cli_trends import trends
+
 __all__ = ["main"]
 
 _FORMAT_BY_SUFFIX = {".md": "markdown", ".html": "html", ".htm": "html", ".json": "json", ".txt": "text"}
@@ -74,8 +76,10 @@ def main() -> None:
 @click.option("--text-field", multiple=True, help="Field(s) to tag (default: text, else title and body).")
 @click.option("--example", default=1, show_default=True, type=click.IntRange(min=1), help="Which example (k) to show.")
 @click.option("--full", is_flag=True, help="Analyse every sentence with kiwipiepy (slower).")
+@click.option("--rank", type=click.Choice(["frequency", "trending"]), default="frequency", show_default=True,
+              help="Order: most frequent, or rising most in the newest quarter of the dates.")
 def box(inputs: tuple[str, ...], glossary_spec: str | None, entities: bool, top: int, fmt: str | None,
-        output: str, text_field: tuple[str, ...], example: int, full: bool) -> None:
+        output: str, text_field: tuple[str, ...], example: int, full: bool, rank: str) -> None:
     """Print a trend-keyword box for INPUTS (files, folders, globs; default: the bundled sample)."""
     from extract import Tagger, build_box
 
@@ -84,7 +88,8 @@ def box(inputs: tuple[str, ...], glossary_spec: str | None, entities: bool, top:
         fmt = _FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "markdown") if output != "-" else "markdown"
     log = _ErrorLog(None)
     tagger = Tagger(g, mode="full" if full else "fast")
-    result = build_box(_documents(inputs, _fields(text_field), log), tagger=tagger, top=top, example=example)
+    result = build_box(_documents(inputs, _fields(text_field), log), tagger=tagger, top=top, example=example,
+                       rank=rank)
     text = result.render(fmt)
     if output == "-":
         click.echo(text, nl=False)
@@ -288,6 +293,8 @@ def glossary_coverage(inputs: tuple[str, ...], glossary_spec: str | None, entiti
     for phrase, n in report.unknown_phrases:
         click.echo(f"  {phrase}  {n:,}")
 
+
+main.add_command(trends)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

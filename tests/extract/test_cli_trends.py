@@ -1,0 +1,146 @@
+"""`kotrend trends` and `kotrend box --rank trending`, through click's test runner."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import glossary
+from extract.cli import main
+
+# Three articles a week for four weeks and one undated: 기준금리 in all, 소버린 AI only in
+# the last week's.
+RECORDS = [
+    {
+        "id": f"w{i}",
+        "date": f"2026-03-{2 + 7 * (i // 3):02d}" if i < 12 else None,
+        "source": "한빛경제",
+        "title": "기준금리 동결" + (", 소버린 AI 예산 확대" if 9 <= i < 12 else ""),
+        "body": "한국은행이 기준금리를 묶었다.",
+    }
+    for i in range(13)
+]
+
+
+@pytest.fixture(scope="module")
+def files(
+    tmp_path_factory: pytest.TempPathFactory, test_glossary: glossary.Glossary
+) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("cli_trends")
+    news = root / "news.jsonl"
+    news.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS), encoding="utf-8"
+    )
+    gloss = root / "g.yaml"
+    glossary.save(test_glossary, gloss)
+    run = root / "run"
+    result = CliRunner().invoke(main, ["tag", str(news), "-g", str(gloss), "-o", str(run)])
+    assert result.exit_code == 0, result.output
+    return {"news": news, "glossary": gloss, "run": run, "root": root}
+
+
+def _invoke(*args: str) -> tuple[str, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout, result.stderr
+
+
+def test_trends_csv_on_stdout(files: dict[str, Path]) -> None:
+    out, err = _invoke("trends", str(files["news"]), "-g", str(files["glossary"]), "--smooth", "2")
+    df = pd.read_csv(io.StringIO(out))
+    assert df.columns.tolist() == [
+        "period",
+        "term_id",
+        "mentions",
+        "documents",
+        "total_documents",
+        "share",
+        "share_smoothed",
+    ]
+    sov = df[df["term_id"] == "sovereign_ai"]
+    assert sov["share"].tolist() == [0.0, 0.0, 0.0, 1.0]
+    assert sov["share_smoothed"].tolist() == [0.0, 0.0, 0.0, 0.5]
+    assert "1 of 13 documents have no date" in err
+    assert "13 documents (1 undated), 4 periods, 2 terms" in err
+
+
+def test_run_directory_gives_the_same_table(files: dict[str, Path], tmp_path: Path) -> None:
+    a, b = tmp_path / "a.parquet", tmp_path / "b.csv"
+    _invoke("trends", str(files["news"]), "-g", str(files["glossary"]), "--by-source", "-o", str(a))
+    _invoke("trends", str(files["run"]), "--by-source", "-o", str(b))
+    from_files, from_run = pd.read_parquet(a), pd.read_csv(b, parse_dates=["period"])
+    pd.testing.assert_frame_equal(from_files, from_run, check_dtype=False)
+
+
+def test_terms_plot_and_monthly(files: dict[str, Path], tmp_path: Path) -> None:
+    png = tmp_path / "t.png"
+    out, err = _invoke(
+        "trends",
+        str(files["news"]),
+        "-g",
+        str(files["glossary"]),
+        "--freq",
+        "M",
+        "--terms",
+        "sovereign_ai",
+        "--plot",
+        str(png),
+    )
+    df = pd.read_csv(io.StringIO(out))
+    assert df[["period", "term_id", "documents", "total_documents"]].values.tolist() == [
+        ["2026-03-01", "sovereign_ai", 3, 12]
+    ]
+    assert png.read_bytes()[:4] == b"\x89PNG" and f"chart in {png}" in err
+
+
+def test_emerging_table(files: dict[str, Path]) -> None:
+    out, _ = _invoke(
+        "trends",
+        str(files["run"]),
+        "-g",
+        str(files["glossary"]),
+        "--emerging",
+        "--window",
+        "2026-03-16,2026-03-31",
+        "--min-count",
+        "1",
+    )
+    lines = out.splitlines()
+    assert lines[0].split()[:3] == ["term_id", "term", "window_mentions"]
+    assert lines[1].split()[:3] == ["sovereign_ai", "주권", "AI"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "t.xlsx"], "unknown table format '.xlsx'; use .csv, .parquet or '-'"),
+        (["--emerging", "--window", "March"], "expected START,END"),
+        (["--emerging", "--window", "2027-01-01,2027-01-31"], "holds no documents"),
+        (["--value", "share_smoothed", "--plot", "x.png"], r"pass smooth="),
+    ],
+)
+def test_errors(files: dict[str, Path], args: list[str], message: str) -> None:
+    result = CliRunner().invoke(
+        main, ["trends", str(files["news"]), "-g", str(files["glossary"]), *args]
+    )
+    assert result.exit_code != 0
+    assert message in result.output
+
+
+def test_run_directory_and_files_do_not_mix(files: dict[str, Path]) -> None:
+    result = CliRunner().invoke(main, ["trends", str(files["run"]), str(files["news"])])
+    assert result.exit_code == 2 and "not both" in result.output
+
+
+@pytest.mark.parametrize(("rank", "first"), [("frequency", "기준금리"), ("trending", "주권 AI")])
+def test_box_rank(files: dict[str, Path], rank: str, first: str) -> None:
+    out, _ = _invoke(
+        "box", str(files["news"]), "-g", str(files["glossary"]), "--rank", rank, "--format", "json"
+    )
+    data = json.loads(out)
+    assert data["rank"] == rank and data["entries"][0]["term"] == first

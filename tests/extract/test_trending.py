@@ -1,0 +1,94 @@
+"""rank="trending": the keyword box ordered by rise in the newest quarter of the dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+
+from corpus import Document
+from extract import Tagger, build_box
+from extract._emerging import recent_window, trending_scores
+
+# 금리 (interest_rate) all year round, twice per article; 수소 (hydrogen) only at the end.
+STEADY = [
+    Document(
+        id=f"r{m}",
+        date=dt.date(2026, m, 10),
+        title="금리 동결",
+        body="시장은 금리 인하를 기다린다. 금리가 관건이다.",
+    )
+    for m in range(1, 11)
+]
+LATE = [
+    Document(
+        id=f"h{d}",
+        date=dt.date(2026, 10, d),
+        title="수소 경제",
+        body="정부가 수소 생산 설비에 투자한다.",
+    )
+    for d in (20, 25, 30)
+]
+DOCS = STEADY + LATE
+
+
+@pytest.mark.parametrize(
+    ("rank", "first"), [("frequency", "interest_rate"), ("trending", "hydrogen")]
+)
+def test_late_term_ranks_first_only_when_trending(
+    fast_tagger: Tagger, rank: str, first: str
+) -> None:
+    box = build_box(DOCS, tagger=fast_tagger, top=None, rank=rank)
+    assert box.entries[0].term_id == first
+    assert box.rank == rank
+    assert {e.term_id for e in box.entries} == {"interest_rate", "hydrogen", "rate_cut"}
+
+
+def test_trending_needs_enough_window_documents(fast_tagger: Tagger) -> None:
+    # one late article is not a trend: the frequency order stays
+    box = build_box(STEADY + LATE[:1], tagger=fast_tagger, rank="trending")
+    assert box.entries[0].term_id == "interest_rate"
+
+
+def test_trending_without_dates_warns_and_keeps_frequency_order(fast_tagger: Tagger) -> None:
+    undated = [Document(id=d.id, title=d.title, body=d.body) for d in DOCS]
+    with pytest.warns(
+        UserWarning, match=r"needs documents from at least two dates, got 0 date\(s\) in 13"
+    ):
+        box = build_box(undated, tagger=fast_tagger, rank="trending")
+    assert [e.term_id for e in box.entries] == [
+        e.term_id for e in build_box(undated, tagger=fast_tagger).entries
+    ]
+
+
+def test_unknown_rank(fast_tagger: Tagger) -> None:
+    with pytest.raises(
+        ValueError, match=r"`rank` should be one of \('frequency', 'trending'\), but got 'new'"
+    ):
+        build_box(DOCS, tagger=fast_tagger, rank="new")
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "start"),
+    [
+        (dt.date(2026, 1, 1), dt.date(2026, 12, 31), dt.date(2026, 10, 1)),  # 365 days -> 92
+        (dt.date(2026, 3, 1), dt.date(2026, 3, 4), dt.date(2026, 3, 4)),
+        (dt.date(2026, 3, 1), dt.date(2026, 3, 1), dt.date(2026, 3, 1)),
+    ],
+)
+def test_recent_window(first: dt.date, last: dt.date, start: dt.date) -> None:
+    assert recent_window(first, last) == start
+
+
+def test_trending_scores() -> None:
+    doc_dates = {dt.date(2026, 1, 1): 30, dt.date(2026, 12, 31): 10}
+    scores = trending_scores(
+        {
+            "new": {dt.date(2026, 12, 31): 5},
+            "old": {dt.date(2026, 1, 1): 9},
+            "few": {dt.date(2026, 12, 31): 2},
+        },
+        doc_dates,
+    )
+    assert scores["new"] > 0 > scores["old"] and scores["few"] == -math.inf
