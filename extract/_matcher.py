@@ -15,7 +15,6 @@ hit then gets a verdict from the characters around it:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 from typing import NamedTuple
 
 import ahocorasick
@@ -29,14 +28,15 @@ REJECT, AMBIGUOUS, ACCEPT = 0, 1, 2
 # Hangul that may follow a noun without making it part of a longer word: case and
 # special particles, the plural suffix 들 and copula forms. Anything else is left to
 # morphology, so this list only has to be right, not complete.
-_PARTICLES = (
+_PARTICLE_TEXT = (
     "은 는 이 가 을 를 의 에 에서 에게 께 한테 로 으로 와 과 도 만 까지 부터 보다 처럼 같이 "
     "마다 조차 마저 이나 나 이든 든 이라도 라도 뿐 밖에 대로 이랑 랑 "
     "에서는 에서도 에서의 에서만 에는 에도 에의 에만 으로는 로는 으로도 로도 으로의 로의 으로만 "
     "로만 과의 와의 과는 와는 과도 와도 까지는 까지도 부터는 보다는 에게는 에게도 만은 만을 만이 "
     "만의 이다 이며 이고 였다 이었다 이었던 였던 인 이란 란 이라는 라는 이라며 라며 이라고 라고 "
     "이지만 이던 이므로 이면 이면서 이어서 여서 이어 이기 이기도 임 입니다 이에요 예요"
-).split()
+)
+_PARTICLES = _PARTICLE_TEXT.split()
 _SUFFIXES = frozenset(_PARTICLES) | {"들"} | {"들" + p for p in _PARTICLES}
 
 
@@ -64,11 +64,46 @@ class _Pattern(NamedTuple):
     exclude: bool
 
 
+class _Entry(NamedTuple):
+    """What one automaton key stands for, split by how a hit on it is checked."""
+
+    n_bytes: int  # key length in the scanned encoding (two bytes per UTF-16 unit)
+    plain: tuple[str, ...]  # term ids matched whatever the letter case
+    cased: tuple[tuple[str, str], ...]  # (variant, term id): the text must match exactly
+    exclude: tuple[str, ...]  # term ids for which this key is an ``exclude`` word
+
+
 def _variants(form: str) -> list[str]:
     out: list[str] = []
     for v in spacing_variants(form.strip()):
         out.append(v)
         out.extend(latin_plurals(v))
+    return out
+
+
+def _encode(text: str) -> str:
+    # pyahocorasick looks a node's children up one by one, and the root of a glossary
+    # automaton has hundreds of distinct first characters. Scanning UTF-16 bytes (as
+    # Latin-1 characters) keeps every node's fan-out at most 256 and the root's at a few
+    # dozen, which makes the scan about twice as fast. A hit must start on an even byte.
+    return text.encode("utf-16-be", "surrogatepass").decode("latin-1")
+
+
+def _entry(n_bytes: int, pats: list[_Pattern]) -> _Entry:
+    plain = [p.term_id for p in pats if not p.exclude and not p.case_sensitive]
+    cased = [(p.variant, p.term_id) for p in pats if not p.exclude and p.case_sensitive]
+    exclude = [p.term_id for p in pats if p.exclude]
+    return _Entry(n_bytes, *(tuple(dict.fromkeys(x)) for x in (plain, cased, exclude)))  # type: ignore[arg-type]
+
+
+def _unit_to_char(low: str) -> list[int]:
+    """Character index of each UTF-16 unit offset (-1 inside a surrogate pair)."""
+    out: list[int] = []
+    for i, ch in enumerate(low):
+        out.append(i)
+        if ord(ch) > 0xFFFF:
+            out.append(-1)
+    out.append(len(low))
     return out
 
 
@@ -84,7 +119,7 @@ class TermMatcher:
     >>> from glossary import Glossary, Term
     >>> m = TermMatcher(Glossary([Term(id="ai", term="인공지능", aliases=("AI",))]))
     >>> [(c.start, c.end, c.verdict == ACCEPT) for c in m.candidates("RAISE와 AI가")]
-    [(8, 10, True)]
+    [(1, 3, False), (7, 9, True)]
     """
 
     def __init__(self, glossary: Glossary) -> None:
@@ -100,24 +135,13 @@ class TermMatcher:
         automaton = ahocorasick.Automaton()
         for key, pats in patterns.items():
             if key:
-                automaton.add_word(key, (len(key), tuple(dict.fromkeys(pats))))
+                key_bytes = _encode(key)
+                entry = _entry(len(key_bytes), pats)
+                automaton.add_word(key_bytes, entry)
         if len(automaton):
             automaton.make_automaton()
         self._automaton = automaton
         self.n_patterns = len(automaton)
-
-    def _hits(self, text: str) -> Iterator[tuple[int, int, _Pattern]]:
-        if not self.n_patterns:
-            return
-        low = text.lower()
-        if len(low) != len(text):
-            # A few characters (e.g. 'İ') grow when lower-cased; fall back to ASCII
-            # folding so offsets stay aligned with the text.
-            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        for end_idx, (length, pats) in self._automaton.iter(low):
-            start = end_idx - length + 1
-            for pat in pats:
-                yield start, end_idx + 1, pat
 
     def candidates(self, text: str) -> list[Candidate]:
         """All dictionary hits in ``text`` with a verdict, ordered by position.
@@ -125,16 +149,42 @@ class TermMatcher:
         ``text`` should already be normalized (see :func:`corpus.normalize`): every
         whitespace character a plain space.
         """
+        if not self.n_patterns:
+            return []
+        low = text.lower()
+        if len(low) != len(text):
+            # A few characters (e.g. 'İ') grow when lower-cased; fall back to ASCII
+            # folding so offsets stay aligned with the text.
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        scan = _encode(low)
+        to_char = None if len(scan) == 2 * len(low) else _unit_to_char(low)
         found: list[tuple[int, int, str]] = []
-        excluded: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for start, end, pat in self._hits(text):
-            if pat.exclude:
-                excluded[pat.term_id].append((start, end))
-            elif not pat.case_sensitive or text[start:end] == pat.variant:
-                found.append((start, end, pat.term_id))
+        excluded: dict[str, list[tuple[int, int]]] | None = None
+        append = found.append  # bound once: this loop runs for every hit
+        for last, (n_bytes, plain, cased, exclude) in self._automaton.iter(scan):
+            first = last + 1 - n_bytes
+            if first & 1:  # the key's bytes straddle two characters
+                continue
+            start, end = first >> 1, (last + 1) >> 1
+            if to_char is not None:
+                start, end = to_char[start], to_char[end]
+                if start < 0:
+                    continue
+            for term_id in plain:
+                append((start, end, term_id))
+            if cased:
+                surface = text[start:end]
+                found.extend((start, end, t) for v, t in cased if surface == v)
+            if exclude:
+                if excluded is None:
+                    excluded = defaultdict(list)
+                for term_id in exclude:
+                    excluded[term_id].append((start, end))
+        if len(found) > 1:
+            found = sorted(set(found))
         out = []
-        for start, end, term_id in sorted(set(found)):
-            if any(xs <= start and end <= xe for xs, xe in excluded.get(term_id, ())):
+        for start, end, term_id in found:
+            if excluded and any(xs <= start and end <= xe for xs, xe in excluded.get(term_id, ())):
                 verdict = REJECT
             else:
                 verdict = boundary_verdict(text, start, end)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Literal
 
-from corpus import Document, normalize, split_sentences
+from corpus import Document
 from glossary import Glossary
 
 from ._analyzer import get_kiwi, user_words
+from ._fasttext import quick_normalize, sentence_around
 from ._matcher import ACCEPT, REJECT, Candidate, TermMatcher, leftmost_longest
 
 __all__ = ["MODES", "Mention", "Tagger"]
@@ -51,7 +52,18 @@ class Mention:
     sent_end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Spelled out: dataclasses.asdict deep-copies and is ~10x slower (batch output
+        # calls this for every mention).
+        return {
+            "doc_id": self.doc_id,
+            "field": self.field,
+            "term_id": self.term_id,
+            "surface": self.surface,
+            "start": self.start,
+            "end": self.end,
+            "sent_start": self.sent_start,
+            "sent_end": self.sent_end,
+        }
 
 
 class Tagger:
@@ -84,7 +96,9 @@ class Tagger:
 
             glossary = default()
         if not isinstance(glossary, Glossary):
-            raise TypeError(f"`glossary` should be a glossary.Glossary, got {type(glossary).__name__}")
+            raise TypeError(
+                f"`glossary` should be a glossary.Glossary, got {type(glossary).__name__}"
+            )
         self.glossary = glossary
         self.mode = mode
         self._matcher = TermMatcher(glossary)
@@ -117,28 +131,26 @@ class Tagger:
         """
         if not isinstance(text, str):
             raise TypeError(f"`text` should be a str, got {type(text).__name__}")
-        norm = normalize(text)
-        nt = norm.text
+        nt, norm = quick_normalize(text)
         cands = self._matcher.candidates(nt)
         if not cands:
             return []
-        sents: Sequence[tuple[int, int]]
         if self.mode == "full":
             accepted, sents = self._settle_full(nt, cands)
+            spans = _spans_from(leftmost_longest(accepted), sents)
         else:
-            accepted = [c for c in cands if c.verdict == ACCEPT or (c.verdict != REJECT and self._aligned(nt, c))]
-            sents = split_sentences(nt, method="rules") if accepted else ()
-        chosen = leftmost_longest(accepted)
-        starts = [s for s, _ in sents]
+            accepted = [
+                c
+                for c in cands
+                if c.verdict == ACCEPT or (c.verdict != REJECT and self._aligned(nt, c))
+            ]
+            spans = _spans_around(nt, leftmost_longest(accepted))
         out = []
-        for c in chosen:
-            start, end = norm.span_to_original(c.start, c.end)
-            i = bisect.bisect_right(starts, c.start) - 1
-            if i >= 0 and sents[i][1] >= c.end:
-                ss, se = norm.span_to_original(sents[i][0], sents[i][1])
-            else:  # only when a sentence splitter split inside a mention
-                ss, se = start, end
-            out.append(Mention(doc_id, field, c.term_id, text[start:end], start, end, ss, se))
+        for (start, end, term_id), (ss, se) in spans:
+            if norm is not None:
+                ss, se = norm.span_to_original(ss, se)
+                start, end = norm.span_to_original(start, end)
+            out.append(Mention(doc_id, field, term_id, text[start:end], start, end, ss, se))
         return out
 
     def tag_document(
@@ -188,3 +200,33 @@ class Tagger:
                 self._cache.clear()
             self._cache[word] = bounds
         return (c.start - lo) in bounds[0] and (c.end - lo) in bounds[1]
+
+
+_Span = tuple[tuple[int, int, str], tuple[int, int]]
+
+
+def _spans_from(chosen: list[Candidate], sents: Sequence[tuple[int, int]]) -> list[_Span]:
+    """Each candidate with the sentence of ``sents`` holding it (or itself if none does)."""
+    starts = [s for s, _ in sents]
+    out = []
+    for c in chosen:
+        i = bisect.bisect_right(starts, c.start) - 1
+        sent = sents[i] if i >= 0 and sents[i][1] >= c.end else (c.start, c.end)
+        out.append(((c.start, c.end, c.term_id), sent))
+    return out
+
+
+def _spans_around(nt: str, chosen: list[Candidate]) -> list[_Span]:
+    """Like :func:`_spans_from` with rule sentences, splitting only around mentions."""
+    out = []
+    last = (-1, -1)
+    for c in chosen:
+        if last[0] <= c.start < last[1]:  # same sentence as the previous mention
+            sent = last if c.end <= last[1] else (c.start, c.end)
+        else:
+            found = sentence_around(nt, c.start, c.end)
+            if found is not None:
+                last = found
+            sent = found or (c.start, c.end)
+        out.append(((c.start, c.end, c.term_id), sent))
+    return out
