@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.kotrend-installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean korean-font
 
 # pip's output goes to a log that is shown only when the install fails, so that `make run`
 # prints the keyword box and not pages of installer chatter.
@@ -20,8 +20,20 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/kotrend box
 
-test: $(STAMP)
+test: $(STAMP) korean-font
 	$(BIN)/python -m pytest
+
+# Trend charts have Korean labels. Best effort: install fonts-nanum with apt-get when no
+# Korean font is found and we are root; otherwise the charts still render (Hangul as boxes,
+# with a warning) and the font test skips.
+korean-font:
+	-@{ fc-list :lang=ko 2>/dev/null | grep -q . ; } || ! command -v apt-get >/dev/null || \
+	  [ "$$(id -u)" != 0 ] || \
+	  { echo "Installing fonts-nanum for Korean chart labels (first run only)..."; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -qq fonts-nanum >/dev/null 2>&1 || \
+	    { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq fonts-nanum >/dev/null 2>&1; }; } || \
+	  echo "Could not install fonts-nanum; Korean chart labels will show as boxes."
 
 lint: $(STAMP)
 	$(BIN)/ruff check corpus glossary extract tests bench

@@ -194,7 +194,7 @@ def trends(
                     table.insert(1, "term", [_term(g, t) for t in table["term_id"]])
             if plot_path:
                 plot_trends(df, value=value, path=plot_path, glossary=g)
-        except (ValueError, TypeError) as err:
+        except (ValueError, TypeError, ImportError) as err:
             raise click.ClickException(str(err)) from None
     for w in caught:
         click.echo(f"kotrend: warning: {w.message}", err=True)

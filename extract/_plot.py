@@ -128,7 +128,12 @@ def plot_trends(
     >>> df = trends_from_documents(load_sample(), freq="M")  # doctest: +SKIP
     >>> fig = plot_trends(df, terms=["capex", "hyperscaler"], path="t.png")  # doctest: +SKIP
     """
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        raise ImportError(
+            "plot_trends needs matplotlib: pip install 'kotrend[plot]' (or matplotlib)"
+        ) from None
     from matplotlib import dates as mdates
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure

@@ -12,6 +12,8 @@ import extract._plot
 from extract import plot_trends, term_trends
 from glossary import Glossary, Term
 
+pytest.importorskip("matplotlib")
+
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 GLOSSARY = Glossary(
     [Term(id="capex", term="자본 지출"), Term(id="sovereign_ai", term="주권 AI")],
