@@ -129,6 +129,7 @@ def _chunks(
     files: Sequence[Path],
     done: dict[str, dict[str, Any]],
     *,
+    roots: dict[Path, Path],
     chunk_size: int,
     id_field: str | None,
     text_field: Any,
@@ -149,7 +150,12 @@ def _chunks(
             errors.append(err.to_dict())
 
         for doc in read_file(
-            path, after_line=after, id_field=id_field, text_field=text_field, on_error=on_error
+            path,
+            after_line=after,
+            relative_to=roots.get(path),
+            id_field=id_field,
+            text_field=text_field,
+            on_error=on_error,
         ):
             docs.append(doc)
             last = max([last, _line_of(doc), *(e["line"] or 0 for e in errors)])
@@ -163,6 +169,18 @@ def _chunks(
             last = max([last, *(e["line"] or 0 for e in errors)])
             part = f"part-{fi:05d}-{ci:06d}"
             yield done.get(part) or _Chunk(part, docs, errors[:], last)
+
+
+def _roots(inputs: Any) -> dict[Path, Path]:
+    """Text files found inside an input folder, mapped to that folder: their document ids
+    are paths relative to it, as :func:`corpus.read_documents` gives them."""
+    items = inputs if isinstance(inputs, list | tuple) else [inputs]
+    roots: dict[Path, Path] = {}
+    for item in items:
+        if isinstance(item, str | Path) and Path(item).is_dir():
+            for path in iter_files(item):
+                roots.setdefault(path, Path(item))
+    return roots
 
 
 def _manifest(files: Sequence[Path], glossary: Glossary, options: dict[str, Any]) -> dict[str, Any]:
@@ -269,7 +287,9 @@ def tag_archive(
 
     markers: list[dict[str, Any]] = []
     resumed = 0
-    chunks = _chunks(files, done, chunk_size=chunk_size, id_field=id_field, text_field=fields)
+    chunks = _chunks(
+        files, done, roots=_roots(inputs), chunk_size=chunk_size, id_field=id_field, text_field=fields
+    )
 
     def finished(marker: dict[str, Any]) -> None:
         markers.append(marker)

@@ -165,3 +165,15 @@ def test_kill_and_resume_gives_the_same_mentions(tmp_path: Path) -> None:
     assert _sorted_mentions(tmp_path / "cut") == _sorted_mentions(tmp_path / "whole")
     whole = json.loads((tmp_path / "whole" / "manifest.json").read_text())["counts"]
     assert json.loads((tmp_path / "cut" / "manifest.json").read_text())["counts"] == whole
+
+
+def test_text_folder_ids_match_read_documents(tmp_path: Path, small_glossary: Glossary) -> None:
+    from corpus import read_documents
+
+    folder = tmp_path / "articles"
+    (folder / "2026" / "03").mkdir(parents=True)
+    (folder / "2026" / "03" / "a.txt").write_text("하이퍼스케일러들이 자본 지출을 늘렸다.", encoding="utf-8")
+    (folder / "b.txt").write_text("기준금리가 동결됐다.", encoding="utf-8")
+    tag_archive(folder, tmp_path / "out", glossary=small_glossary)
+    ids = set(load_table(tmp_path / "out", "documents")["doc_id"])
+    assert ids == {d.id for d in read_documents(folder)} == {"2026/03/a", "b"}
