@@ -49,8 +49,8 @@ def recent_window(first: _dt.date, last: _dt.date, fraction: float = RECENT_FRAC
 
 
 def trending_scores(
-    term_dates: Mapping[str, Mapping[_dt.date, int]],
-    doc_dates: Mapping[_dt.date, int],
+    term_dates: Mapping[str, Mapping[_dt.date | None, int]],
+    doc_dates: Mapping[_dt.date | None, int],
     *,
     fraction: float = RECENT_FRACTION,
     prior: float = 1.0,

@@ -79,7 +79,7 @@ def main() -> None:
 @click.option("--rank", type=click.Choice(["frequency", "trending"]), default="frequency", show_default=True,
               help="Order: most frequent, or rising most in the newest quarter of the dates.")
 def box(inputs: tuple[str, ...], glossary_spec: str | None, entities: bool, top: int, fmt: str | None,
-        output: str, text_field: tuple[str, ...], example: int, full: bool, rank: str) -> None:
+        output: str, text_field: tuple[str, ...], example: int, full: bool, rank: Any) -> None:
     """Print a trend-keyword box for INPUTS (files, folders, globs; default: the bundled sample)."""
     from extract import Tagger, build_box
 
