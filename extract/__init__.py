@@ -26,6 +26,7 @@ from ._trends import (
     trends_from_documents,
     trends_from_run,
 )
+from ._web import EditorServer, make_server
 
 __all__ = [
     "FORMATS",
@@ -34,6 +35,7 @@ __all__ = [
     "BatchSummary",
     "BoxEntry",
     "CoverageReport",
+    "EditorServer",
     "Example",
     "KeywordBox",
     "Mention",
@@ -46,6 +48,7 @@ __all__ = [
     "example_score",
     "is_junk_sentence",
     "load_table",
+    "make_server",
     "noun_phrases",
     "plot_trends",
     "render",

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from ._cli_serve import serve
 from ._cli_trends import trends
 
 __all__ = ["main"]
@@ -295,6 +296,7 @@ def glossary_coverage(inputs: tuple[str, ...], glossary_spec: str | None, entiti
 
 
 main.add_command(trends)
+main.add_command(serve)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
