@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -70,9 +70,7 @@ class Document:
             return getattr(self, name)
         return self.extra.get(name)
 
-    def texts(
-        self, fields: str | tuple[str, ...] | list[str] | None = None
-    ) -> list[tuple[str, str]]:
+    def texts(self, fields: str | Sequence[str] | None = None) -> list[tuple[str, str]]:
         """Return ``(field_name, text)`` pairs to tag, skipping empty fields.
 
         Parameters

@@ -146,7 +146,7 @@ def _chunks(
         errors: list[dict[str, Any]] = []
         last = after
 
-        def on_error(err: RecordError, errors: list = errors) -> None:  # noqa: B006
+        def on_error(err: RecordError, errors: list = errors) -> None:
             errors.append(err.to_dict())
 
         for doc in read_file(
@@ -207,7 +207,9 @@ def _size(path: Path) -> int:
 
 
 def _same_job(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    return [k for k in ("format_version", "inputs", "glossary", "options") if old.get(k) != new.get(k)]
+    return [
+        k for k in ("format_version", "inputs", "glossary", "options") if old.get(k) != new.get(k)
+    ]
 
 
 def tag_archive(
@@ -288,7 +290,12 @@ def tag_archive(
     markers: list[dict[str, Any]] = []
     resumed = 0
     chunks = _chunks(
-        files, done, roots=_roots(inputs), chunk_size=chunk_size, id_field=id_field, text_field=fields
+        files,
+        done,
+        roots=_roots(inputs),
+        chunk_size=chunk_size,
+        id_field=id_field,
+        text_field=fields,
     )
 
     def finished(marker: dict[str, Any]) -> None:
@@ -339,11 +346,15 @@ def tag_archive(
     )
 
 
-def _prepare(out: Path, manifest: dict[str, Any], *, resume: bool, overwrite: bool) -> dict[str, dict[str, Any]]:
+def _prepare(
+    out: Path, manifest: dict[str, Any], *, resume: bool, overwrite: bool
+) -> dict[str, dict[str, Any]]:
     path = out / "manifest.json"
     if not path.exists():
         if out.exists() and any(out.iterdir()) and not overwrite:
-            raise FileExistsError(f"{out} exists and is not a kotrend output; choose an empty directory")
+            raise FileExistsError(
+                f"{out} exists and is not a kotrend output; choose an empty directory"
+            )
         out.mkdir(parents=True, exist_ok=True)
         return {}
     if overwrite:
@@ -352,7 +363,9 @@ def _prepare(out: Path, manifest: dict[str, Any], *, resume: bool, overwrite: bo
         (out / "errors.jsonl").unlink(missing_ok=True)
         return {}
     if not resume:
-        raise FileExistsError(f"{out} holds an earlier run; pass resume=True (--resume) or overwrite=True (--overwrite)")
+        raise FileExistsError(
+            f"{out} holds an earlier run; pass resume=True (--resume) or overwrite=True (--overwrite)"
+        )
     old = json.loads(path.read_text(encoding="utf-8"))
     differ = _same_job(old, manifest)
     if differ:

@@ -146,9 +146,7 @@ def coverage_report(
                 seen_terms.add(m.term_id)
             if analyse:
                 known = [(m.start, m.end) for m in mentions]
-                known += [
-                    (a, b) for a, b in split_sentences(text) if is_boilerplate(text[a:b])
-                ]
+                known += [(a, b) for a, b in split_sentences(text) if is_boilerplate(text[a:b])]
                 for s, e in noun_phrases(tagger.kiwi.tokenize(text), text):
                     if any(s < ke and ks < e for ks, ke in known):
                         continue

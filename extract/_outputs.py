@@ -12,7 +12,16 @@ from ._tagger import Mention
 
 __all__ = ["MENTION_SCHEMA_FIELDS", "MentionWriter", "output_format"]
 
-MENTION_SCHEMA_FIELDS = ("doc_id", "field", "term_id", "surface", "start", "end", "sent_start", "sent_end")
+MENTION_SCHEMA_FIELDS = (
+    "doc_id",
+    "field",
+    "term_id",
+    "surface",
+    "start",
+    "end",
+    "sent_start",
+    "sent_end",
+)
 _FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet"}
 
 
@@ -56,7 +65,7 @@ class MentionWriter:
                 self._fh = sys.stdout
             else:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-                self._fh = open(self.path, "w", encoding="utf-8")  # noqa: SIM115
+                self._fh = open(self.path, "w", encoding="utf-8")
         return self
 
     def write(self, mentions: Iterable[Mention]) -> None:

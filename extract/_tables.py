@@ -64,7 +64,7 @@ def chunk_tables(
     m_rows: list[dict[str, Any]] = []
     d_rows: list[dict[str, Any]] = []
     t_rows: list[dict[str, Any]] = []
-    for doc, ms in zip(docs, mentions):
+    for doc, ms in zip(docs, mentions, strict=True):
         m_rows.extend(m.to_dict() for m in ms)
         n_chars = sum(len(t) for _, t in doc.texts(fields))
         d_rows.append(

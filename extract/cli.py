@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import click
 
@@ -13,7 +13,13 @@ from ._cli_trends import trends
 
 __all__ = ["main"]
 
-_FORMAT_BY_SUFFIX = {".md": "markdown", ".html": "html", ".htm": "html", ".json": "json", ".txt": "text"}
+_FORMAT_BY_SUFFIX = {
+    ".md": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".txt": "text",
+}
 
 
 def _load_glossary(spec: str | None, entities: bool) -> Any:
@@ -47,7 +53,10 @@ class _ErrorLog:
             with open(self.errors_path, "w", encoding="utf-8") as fh:
                 for err in self.errors:
                     fh.write(json.dumps(err.to_dict(), ensure_ascii=False) + "\n")
-            click.echo(f"kotrend: {len(self.errors)} unreadable records listed in {self.errors_path}", err=True)
+            click.echo(
+                f"kotrend: {len(self.errors)} unreadable records listed in {self.errors_path}",
+                err=True,
+            )
 
 
 def _documents(inputs: tuple[str, ...], text_field: str | None, log: _ErrorLog) -> Any:
@@ -69,34 +78,81 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1)
-@click.option("-g", "--glossary", "glossary_spec", help="Glossary file (YAML/JSON/CSV) or 'default'.")
-@click.option("--entities/--no-entities", default=False, help="Include companies and institutions (default glossary).")
-@click.option("--top", default=10, show_default=True, type=click.IntRange(min=1), help="How many terms.")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "html", "json", "text"]), help="Output format (default: from -o, else markdown).")
+@click.option(
+    "-g", "--glossary", "glossary_spec", help="Glossary file (YAML/JSON/CSV) or 'default'."
+)
+@click.option(
+    "--entities/--no-entities",
+    default=False,
+    help="Include companies and institutions (default glossary).",
+)
+@click.option(
+    "--top", default=10, show_default=True, type=click.IntRange(min=1), help="How many terms."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "html", "json", "text"]),
+    help="Output format (default: from -o, else markdown).",
+)
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, '-' for stdout.")
-@click.option("--text-field", multiple=True, help="Field(s) to tag (default: text, else title and body).")
-@click.option("--example", default=1, show_default=True, type=click.IntRange(min=1), help="Which example (k) to show.")
+@click.option(
+    "--text-field", multiple=True, help="Field(s) to tag (default: text, else title and body)."
+)
+@click.option(
+    "--example",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Which example (k) to show.",
+)
 @click.option("--full", is_flag=True, help="Analyse every sentence with kiwipiepy (slower).")
-@click.option("--rank", type=click.Choice(["frequency", "trending"]), default="frequency", show_default=True,
-              help="Order: most frequent, or rising most in the newest quarter of the dates.")
-def box(inputs: tuple[str, ...], glossary_spec: str | None, entities: bool, top: int, fmt: str | None,
-        output: str, text_field: tuple[str, ...], example: int, full: bool, rank: Any) -> None:
+@click.option(
+    "--rank",
+    type=click.Choice(["frequency", "trending"]),
+    default="frequency",
+    show_default=True,
+    help="Order: most frequent, or rising most in the newest quarter of the dates.",
+)
+def box(
+    inputs: tuple[str, ...],
+    glossary_spec: str | None,
+    entities: bool,
+    top: int,
+    fmt: str | None,
+    output: str,
+    text_field: tuple[str, ...],
+    example: int,
+    full: bool,
+    rank: Any,
+) -> None:
     """Print a trend-keyword box for INPUTS (files, folders, globs; default: the bundled sample)."""
     from extract import Tagger, build_box
 
     g = _load_glossary(glossary_spec, entities)
     if fmt is None:
-        fmt = _FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "markdown") if output != "-" else "markdown"
+        fmt = (
+            _FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "markdown")
+            if output != "-"
+            else "markdown"
+        )
     log = _ErrorLog(None)
     tagger = Tagger(g, mode="full" if full else "fast")
-    result = build_box(_documents(inputs, _fields(text_field), log), tagger=tagger, top=top, example=example,
-                       rank=rank)
+    result = build_box(
+        _documents(inputs, _fields(text_field), log),
+        tagger=tagger,
+        top=top,
+        example=example,
+        rank=rank,
+    )
     text = result.render(fmt)
     if output == "-":
         click.echo(text, nl=False)
     else:
         Path(output).write_text(text, encoding="utf-8")
-        click.echo(f"kotrend: wrote {fmt} box with {len(result.entries)} terms to {output}", err=True)
+        click.echo(
+            f"kotrend: wrote {fmt} box with {len(result.entries)} terms to {output}", err=True
+        )
 
 
 def _fields(text_field: tuple[str, ...]) -> Any:
@@ -107,28 +163,69 @@ def _fields(text_field: tuple[str, ...]) -> Any:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-g", "--glossary", "glossary_spec", help="Glossary file (YAML/JSON/CSV) or 'default'.")
-@click.option("--entities/--no-entities", default=False, help="Include companies and institutions (default glossary).")
-@click.option("-o", "--output", default="-", show_default=True,
-              help="mentions.jsonl or mentions.parquet (one file), '-' (JSONL on stdout), or a directory "
-                   "(sharded Parquet tables, manifest, errors; resumable).")
-@click.option("--text-field", multiple=True, help="Field(s) to tag (default: text, else title and body).")
+@click.option(
+    "-g", "--glossary", "glossary_spec", help="Glossary file (YAML/JSON/CSV) or 'default'."
+)
+@click.option(
+    "--entities/--no-entities",
+    default=False,
+    help="Include companies and institutions (default glossary).",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    help="mentions.jsonl or mentions.parquet (one file), '-' (JSONL on stdout), or a directory "
+    "(sharded Parquet tables, manifest, errors; resumable).",
+)
+@click.option(
+    "--text-field", multiple=True, help="Field(s) to tag (default: text, else title and body)."
+)
 @click.option("--id-field", default="id", show_default=True, help="Field holding the document id.")
 @click.option("--full", is_flag=True, help="Analyse every sentence with kiwipiepy (slower).")
-@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=1), help="Worker processes (directory output).")
-@click.option("--chunk-size", default=2000, show_default=True, type=click.IntRange(min=1), help="Records per shard (directory output).")
+@click.option(
+    "-j",
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Worker processes (directory output).",
+)
+@click.option(
+    "--chunk-size",
+    default=2000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Records per shard (directory output).",
+)
 @click.option("--resume", is_flag=True, help="Continue an interrupted run into the same directory.")
 @click.option("--overwrite", is_flag=True, help="Replace an earlier run in the directory.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
-def tag(inputs: tuple[str, ...], glossary_spec: str | None, entities: bool, output: str,
-        text_field: tuple[str, ...], id_field: str, full: bool, jobs: int, chunk_size: int,
-        resume: bool, overwrite: bool, progress: bool | None) -> None:
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar (default: when stderr is a terminal).",
+)
+def tag(
+    inputs: tuple[str, ...],
+    glossary_spec: str | None,
+    entities: bool,
+    output: str,
+    text_field: tuple[str, ...],
+    id_field: str,
+    full: bool,
+    jobs: int,
+    chunk_size: int,
+    resume: bool,
+    overwrite: bool,
+    progress: bool | None,
+) -> None:
     """Tag INPUTS (files, folders, globs) and write one record per glossary mention."""
     from extract import MentionWriter, Tagger, tag_archive
 
     g = _load_glossary(glossary_spec, entities)
     fields = _fields(text_field)
-    mode = "full" if full else "fast"
+    mode: Literal["fast", "full"] = "full" if full else "fast"
     if output != "-" and (Path(output).is_dir() or not Path(output).suffix):
         from tqdm import tqdm
 
@@ -136,8 +233,16 @@ def tag(inputs: tuple[str, ...], glossary_spec: str | None, entities: bool, outp
         with tqdm(unit=" docs", disable=not show, desc="kotrend tag", dynamic_ncols=True) as bar:
             try:
                 summary = tag_archive(
-                    list(inputs), output, glossary=g, mode=mode, jobs=jobs, chunk_size=chunk_size,
-                    text_field=fields, id_field=id_field, resume=resume, overwrite=overwrite,
+                    list(inputs),
+                    output,
+                    glossary=g,
+                    mode=mode,
+                    jobs=jobs,
+                    chunk_size=chunk_size,
+                    text_field=fields,
+                    id_field=id_field,
+                    resume=resume,
+                    overwrite=overwrite,
                     progress=bar.update,
                 )
             except (FileExistsError, FileNotFoundError, ValueError) as err:
@@ -151,10 +256,15 @@ def tag(inputs: tuple[str, ...], glossary_spec: str | None, entities: bool, outp
             err=True,
         )
         if summary.errors:
-            click.echo(f"kotrend: unreadable records are listed in {Path(output) / 'errors.jsonl'}", err=True)
+            click.echo(
+                f"kotrend: unreadable records are listed in {Path(output) / 'errors.jsonl'}",
+                err=True,
+            )
         return
     if jobs != 1 or resume or overwrite:
-        raise click.BadParameter("-j, --resume and --overwrite need a directory output", param_hint="'-o'")
+        raise click.BadParameter(
+            "-j, --resume and --overwrite need a directory output", param_hint="'-o'"
+        )
     try:
         writer = MentionWriter(output)
     except ValueError as err:
@@ -210,14 +320,20 @@ def glossary_check(files: tuple[str, ...]) -> None:
 
 @glossary_group.command(name="import")
 @click.argument("table", type=click.Path(exists=True, dir_okay=False))
-@click.option("--columns", required=True,
-              help="How your columns map to glossary fields: term=용어,definition=설명[,en=영문,aliases=동의어,...].")
-@click.option("--sep", default="|", show_default=True, help="Separator inside list cells (aliases, related).")
+@click.option(
+    "--columns",
+    required=True,
+    help="How your columns map to glossary fields: term=용어,definition=설명[,en=영문,aliases=동의어,...].",
+)
+@click.option(
+    "--sep", default="|", show_default=True, help="Separator inside list cells (aliases, related)."
+)
 @click.option("--encoding", default=None, help="File encoding (default: utf-8, then cp949).")
 @click.option("--name", default=None, help="Name of the new glossary.")
 @click.option("-o", "--output", required=True, help="Where to write it (.yaml, .json or .csv).")
-def glossary_import(table: str, columns: str, sep: str, encoding: str | None, name: str | None,
-                    output: str) -> None:
+def glossary_import(
+    table: str, columns: str, sep: str, encoding: str | None, name: str | None, output: str
+) -> None:
     """Turn a dictionary TABLE (CSV/TSV) with your own column names into a glossary file."""
     import glossary
 
@@ -225,16 +341,23 @@ def glossary_import(table: str, columns: str, sep: str, encoding: str | None, na
     for pair in filter(None, (p.strip() for p in columns.split(","))):
         field, eq, column = pair.partition("=")
         if not eq or not field.strip() or not column.strip():
-            raise click.BadParameter(f"expected FIELD=COLUMN pairs, got {pair!r}", param_hint="'--columns'")
+            raise click.BadParameter(
+                f"expected FIELD=COLUMN pairs, got {pair!r}", param_hint="'--columns'"
+            )
         mapping[field.strip()] = column.strip()
     try:
-        result = glossary.import_table(table, columns=mapping, sep=sep, encoding=encoding, name=name)
+        result = glossary.import_table(
+            table, columns=mapping, sep=sep, encoding=encoding, name=name
+        )
     except (ValueError, KeyError) as err:
         raise click.ClickException(str(err)) from None
     for issue in result.issues:
         click.echo(str(issue), err=True)
     glossary.save(result.glossary, output)
-    click.echo(f"kotrend: wrote {len(result.glossary)} terms to {output} ({len(result.issues)} notes)", err=True)
+    click.echo(
+        f"kotrend: wrote {len(result.glossary)} terms to {output} ({len(result.issues)} notes)",
+        err=True,
+    )
 
 
 @glossary_group.command(name="merge")
@@ -262,12 +385,32 @@ def glossary_merge(files: tuple[str, ...], output: str, name: str | None) -> Non
 @click.option("-g", "--glossary", "glossary_spec", help="Glossary file or 'default'.")
 @click.option("--entities/--no-entities", default=False, help="Include companies and institutions.")
 @click.option("--text-field", multiple=True, help="Field(s) to tag.")
-@click.option("--top", default=20, show_default=True, type=click.IntRange(min=1), help="Terms and phrases to list.")
-@click.option("--phrase-sample", default=2000, show_default=True, type=click.IntRange(min=0),
-              help="Documents analysed for unknown noun phrases (full morphology is slow).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def glossary_coverage(inputs: tuple[str, ...], glossary_spec: str | None, entities: bool,
-                      text_field: tuple[str, ...], top: int, phrase_sample: int, fmt: str) -> None:
+@click.option(
+    "--top",
+    default=20,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Terms and phrases to list.",
+)
+@click.option(
+    "--phrase-sample",
+    default=2000,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Documents analysed for unknown noun phrases (full morphology is slow).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def glossary_coverage(
+    inputs: tuple[str, ...],
+    glossary_spec: str | None,
+    entities: bool,
+    text_field: tuple[str, ...],
+    top: int,
+    phrase_sample: int,
+    fmt: str,
+) -> None:
     """Share of documents with a mention, the most frequent terms, and the most frequent
     noun phrases the glossary does not know (candidates to add)."""
     import json
@@ -279,18 +422,27 @@ def glossary_coverage(inputs: tuple[str, ...], glossary_spec: str | None, entiti
     g = _load_glossary(glossary_spec, entities)
     log = _ErrorLog(None)
     with tqdm(unit=" docs", disable=not sys.stderr.isatty(), desc="coverage") as bar:
-        report = coverage_report(_documents(inputs, _fields(text_field), log), tagger=Tagger(g),
-                                 fields=_fields(text_field), top=top, phrase_sample=phrase_sample,
-                                 progress=bar.update)
+        report = coverage_report(
+            _documents(inputs, _fields(text_field), log),
+            tagger=Tagger(g),
+            fields=_fields(text_field),
+            top=top,
+            phrase_sample=phrase_sample,
+            progress=bar.update,
+        )
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return
-    click.echo(f"documents: {report.documents:,}  with a mention: {report.covered:,} "
-               f"({report.share:.1%})  mentions: {report.mentions:,}  unreadable: {len(log.errors)}")
+    click.echo(
+        f"documents: {report.documents:,}  with a mention: {report.covered:,} "
+        f"({report.share:.1%})  mentions: {report.mentions:,}  unreadable: {len(log.errors)}"
+    )
     click.echo("\ntop terms (documents, mentions):")
     for term_id, n_docs, n_mentions in report.top_terms:
         click.echo(f"  {g[term_id].term} [{term_id}]  {n_docs:,}  {n_mentions:,}")
-    click.echo(f"\nunknown noun phrases (documents, in the first {report.phrase_sample:,} documents):")
+    click.echo(
+        f"\nunknown noun phrases (documents, in the first {report.phrase_sample:,} documents):"
+    )
     for phrase, n in report.unknown_phrases:
         click.echo(f"  {phrase}  {n:,}")
 

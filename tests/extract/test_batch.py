@@ -29,8 +29,13 @@ def _write_corpus(path: Path, copies: int, *, bad: bool = True) -> int:
     lines = []
     for i in range(copies):
         for doc in load_sample():
-            rec = {"id": f"{doc.id}-{i}", "date": doc.date.isoformat(), "title": doc.title,
-                   "body": doc.body, "source": doc.source}
+            rec = {
+                "id": f"{doc.id}-{i}",
+                "date": doc.date.isoformat(),
+                "title": doc.title,
+                "body": doc.body,
+                "source": doc.source,
+            }
             lines.append(json.dumps(rec, ensure_ascii=False))
         if bad:
             lines.append(BAD_LINES[i % len(BAD_LINES)])
@@ -71,22 +76,29 @@ def test_every_record_accounted_for(tmp_path: Path, small_glossary: Glossary) ->
     assert len(docs) == s.tagged and docs["doc_id"].is_unique
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
     assert manifest["status"] == "complete"
-    assert manifest["counts"] == {"records": s.records, "tagged": s.tagged, "errors": s.errors,
-                                  "mentions": s.mentions}
+    assert manifest["counts"] == {
+        "records": s.records,
+        "tagged": s.tagged,
+        "errors": s.errors,
+        "mentions": s.mentions,
+    }
     assert manifest["glossary"]["sha256"] == small_glossary.content_hash()
 
 
 def test_same_result_as_tagger_and_across_jobs(tmp_path: Path, small_glossary: Glossary) -> None:
     _write_corpus(tmp_path / "in.jsonl", 3, bad=False)
     tag_archive(tmp_path / "in.jsonl", tmp_path / "j1", glossary=small_glossary, chunk_size=25)
-    tag_archive(tmp_path / "in.jsonl", tmp_path / "j2", glossary=small_glossary, chunk_size=25, jobs=2)
+    tag_archive(
+        tmp_path / "in.jsonl", tmp_path / "j2", glossary=small_glossary, chunk_size=25, jobs=2
+    )
     j1 = _sorted_mentions(tmp_path / "j1")
     assert j1 == _sorted_mentions(tmp_path / "j2")
     tagger = Tagger(small_glossary)
     from corpus import read_documents
 
     direct = sorted(
-        tuple(m.to_dict().values()) for m in tagger.tag_documents(read_documents(tmp_path / "in.jsonl"))
+        tuple(m.to_dict().values())
+        for m in tagger.tag_documents(read_documents(tmp_path / "in.jsonl"))
     )
     assert j1 == direct
     names = sorted(p.name for p in (tmp_path / "j1" / "mentions").iterdir())
@@ -101,7 +113,7 @@ def test_refuses_to_mix_runs(tmp_path: Path, small_glossary: Glossary) -> None:
     with pytest.raises(FileExistsError, match="holds an earlier run"):
         tag_archive(tmp_path / "in.jsonl", tmp_path / "out", glossary=small_glossary)
     other = Glossary([Term(id="x", term="금리")], name="other")
-    with pytest.raises(ValueError, match="cannot resume into .*: glossary differ"):
+    with pytest.raises(ValueError, match=r"cannot resume into .*: glossary differ"):
         tag_archive(tmp_path / "in.jsonl", tmp_path / "out", glossary=other, resume=True)
     s = tag_archive(tmp_path / "in.jsonl", tmp_path / "out", glossary=small_glossary, resume=True)
     assert s.resumed_chunks == s.chunks
@@ -117,7 +129,9 @@ def test_unfinished_chunk_is_redone(tmp_path: Path, small_glossary: Glossary) ->
     last.unlink()
     (out / "mentions" / f"{last.stem}.parquet").write_bytes(b"PAR1 truncated")
     (out / "mentions" / f".{last.stem}.parquet.123.tmp").write_bytes(b"junk")
-    s2 = tag_archive(tmp_path / "in.jsonl", out, glossary=small_glossary, chunk_size=40, resume=True)
+    s2 = tag_archive(
+        tmp_path / "in.jsonl", out, glossary=small_glossary, chunk_size=40, resume=True
+    )
     assert s2.resumed_chunks == s.chunks - 1
     assert _sorted_mentions(out) == expected
 
@@ -145,8 +159,18 @@ def test_kill_and_resume_gives_the_same_mentions(tmp_path: Path) -> None:
         "  - {id: interest_rate, term: 금리}\n  - {id: hyperscaler, term: 하이퍼스케일러}\n",
         encoding="utf-8",
     )
-    exe = [sys.executable, "-m", "extract.cli", "tag", str(tmp_path / "in.jsonl"), "-g", str(glossary),
-           "--chunk-size", "8", "--full"]
+    exe = [
+        sys.executable,
+        "-m",
+        "extract.cli",
+        "tag",
+        str(tmp_path / "in.jsonl"),
+        "-g",
+        str(glossary),
+        "--chunk-size",
+        "8",
+        "--full",
+    ]
     subprocess.run([*exe, "-o", str(tmp_path / "whole")], check=True, capture_output=True)
     proc = subprocess.Popen([*exe, "-o", str(tmp_path / "cut")], stderr=subprocess.DEVNULL)
     done = tmp_path / "cut" / "_done"
@@ -159,8 +183,9 @@ def test_kill_and_resume_gives_the_same_mentions(tmp_path: Path) -> None:
     manifest = json.loads((tmp_path / "cut" / "manifest.json").read_text())
     total = len(list((tmp_path / "whole" / "_done").glob("part-*.json")))
     assert manifest["status"] == "running" and 3 <= n_done < total, "the kill came too late to test"
-    out = subprocess.run([*exe, "-o", str(tmp_path / "cut"), "--resume"], check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [*exe, "-o", str(tmp_path / "cut"), "--resume"], check=True, capture_output=True, text=True
+    )
     assert f"({n_done} from an earlier run)" in out.stderr
     assert _sorted_mentions(tmp_path / "cut") == _sorted_mentions(tmp_path / "whole")
     whole = json.loads((tmp_path / "whole" / "manifest.json").read_text())["counts"]
@@ -172,7 +197,9 @@ def test_text_folder_ids_match_read_documents(tmp_path: Path, small_glossary: Gl
 
     folder = tmp_path / "articles"
     (folder / "2026" / "03").mkdir(parents=True)
-    (folder / "2026" / "03" / "a.txt").write_text("하이퍼스케일러들이 자본 지출을 늘렸다.", encoding="utf-8")
+    (folder / "2026" / "03" / "a.txt").write_text(
+        "하이퍼스케일러들이 자본 지출을 늘렸다.", encoding="utf-8"
+    )
     (folder / "b.txt").write_text("기준금리가 동결됐다.", encoding="utf-8")
     tag_archive(folder, tmp_path / "out", glossary=small_glossary)
     ids = set(load_table(tmp_path / "out", "documents")["doc_id"])

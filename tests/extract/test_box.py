@@ -16,7 +16,9 @@ GOLDEN = Path(__file__).parent / "golden"
 
 DOCS = [
     Document(
-        id="n1", date=dt.date(2026, 3, 2), source="한빛경제",
+        id="n1",
+        date=dt.date(2026, 3, 2),
+        source="한빛경제",
         title="하이퍼스케일러들, 자본 지출 경쟁",
         body=(
             "메타와 구글 등 하이퍼스케일러들은 올해 자본 지출로 총 6600억 달러를 지출할 수 있으며 "
@@ -25,7 +27,9 @@ DOCS = [
         ),
     ),
     Document(
-        id="n2", date=dt.date(2026, 7, 15), source="미래금융신문",
+        id="n2",
+        date=dt.date(2026, 7, 15),
+        source="미래금융신문",
         title="클라우드 백로그 사상 최대",
         body=(
             "마이크로소프트의 클라우드 백로그(RPO)는 지난 분기 3920억 달러로 늘었다. "
@@ -33,7 +37,9 @@ DOCS = [
         ),
     ),
     Document(
-        id="n3", date=dt.date(2026, 8, 1), source="한빛경제",
+        id="n3",
+        date=dt.date(2026, 8, 1),
+        source="한빛경제",
         title="소버린 AI에 나랏돈",
         body="정부는 주권 AI 확보를 위해 데이터센터와 <b>GPU</b>를 사들인다. 기준금리는 동결됐다.",
     ),
@@ -119,7 +125,7 @@ def test_html_is_escaped_and_self_contained(box: KeywordBox) -> None:
 def test_json_has_every_example(box: KeywordBox) -> None:
     data = json.loads(box.to_json())
     assert [e["term_id"] for e in data["entries"]] == [e.term_id for e in box.entries]
-    for entry, raw in zip(box.entries, data["entries"]):
+    for entry, raw in zip(box.entries, data["entries"], strict=True):
         assert len(raw["examples"]) == len(entry.examples)
         for ex in raw["examples"]:
             assert ex["snippet"][ex["snippet_start"] : ex["snippet_end"]]
@@ -160,7 +166,22 @@ def test_entries_do_not_quote_the_same_sentence(box: KeywordBox) -> None:
 def test_synonyms_drop_plain_plurals() -> None:
     from extract import BoxEntry, KeywordBox
 
-    entry = BoxEntry("cloud_backlog", "클라우드 백로그", ("Remaining Performance Obligations", "RPO",
-                     "Remaining Performance Obligation", "Capex", "CapEx"), None, None, 1, 1, (), 0)
+    entry = BoxEntry(
+        "cloud_backlog",
+        "클라우드 백로그",
+        (
+            "Remaining Performance Obligations",
+            "RPO",
+            "Remaining Performance Obligation",
+            "Capex",
+            "CapEx",
+        ),
+        None,
+        None,
+        1,
+        1,
+        (),
+        0,
+    )
     text = KeywordBox((entry,), 1, 1).to_text()
     assert "(Remaining Performance Obligations, RPO, Capex, CapEx)" in text

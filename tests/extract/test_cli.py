@@ -36,7 +36,11 @@ def sample_box(runner: CliRunner) -> str:
 @pytest.mark.parametrize("term_id", sorted(FIVE))
 def test_default_box_shows_the_five_terms(sample_box: str, term_id: str) -> None:
     term = FIVE[term_id]
-    block = re.search(rf"^- \*\*{re.escape(term)}\*\* \((?P<syn>[^)]+)\):\n  (?P<defn>.+)\n  (?P<k>\d+) / (?P<n>\d+) \"(?P<ex>.+)\"", sample_box, re.M)
+    block = re.search(
+        rf"^- \*\*{re.escape(term)}\*\* \((?P<syn>[^)]+)\):\n  (?P<defn>.+)\n  (?P<k>\d+) / (?P<n>\d+) \"(?P<ex>.+)\"",
+        sample_box,
+        re.M,
+    )
     assert block, f"{term} missing or malformed in:\n{sample_box}"
     assert block["syn"] and block["defn"].endswith(".")
     assert 1 <= int(block["k"]) <= int(block["n"])
@@ -54,7 +58,9 @@ def test_box_formats_and_output_file(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_box_on_a_text_file(runner: CliRunner, tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
-    article.write_text("하이퍼스케일러들은 올해 자본지출을 크게 늘릴 계획이라고 밝혔다.\n", encoding="utf-8")
+    article.write_text(
+        "하이퍼스케일러들은 올해 자본지출을 크게 늘릴 계획이라고 밝혔다.\n", encoding="utf-8"
+    )
     result = runner.invoke(main, ["box", str(article), "--format", "text"])
     assert result.exit_code == 0, result.output
     assert "- 하이퍼스케일러 (Hyperscaler):" in result.stdout
@@ -76,12 +82,17 @@ def test_tag_to_file(runner: CliRunner, tmp_path: Path, suffix: str) -> None:
 
 def test_tag_to_stdout_with_text_field(runner: CliRunner, tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    src.write_text(json.dumps({"id": "a", "headline": "소버린 AI 경쟁", "body": "무관"}, ensure_ascii=False) + "\n",
-                   encoding="utf-8")
+    src.write_text(
+        json.dumps({"id": "a", "headline": "소버린 AI 경쟁", "body": "무관"}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
     result = runner.invoke(main, ["tag", str(src), "--text-field", "headline", "-o", "-"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(x) for x in result.stdout.splitlines()]
-    assert [(r["field"], r["term_id"], r["surface"]) for r in rows] == [("headline", "sovereign_ai", "소버린 AI")]
+    assert [(r["field"], r["term_id"], r["surface"]) for r in rows] == [
+        ("headline", "sovereign_ai", "소버린 AI")
+    ]
 
 
 def test_tag_reports_bad_records(runner: CliRunner, tmp_path: Path) -> None:
@@ -103,7 +114,11 @@ def test_tag_reports_bad_records(runner: CliRunner, tmp_path: Path) -> None:
     ],
 )
 def test_bad_arguments(
-    runner: CliRunner, args: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    runner: CliRunner,
+    args: list[str],
+    message: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from corpus import sample_path
 
@@ -118,7 +133,9 @@ def test_bad_arguments(
 
 def test_glossary_check(runner: CliRunner, tmp_path: Path) -> None:
     good = tmp_path / "good.yaml"
-    good.write_text('name: g\nversion: "1"\nterms:\n  - id: capex\n    term: 자본 지출\n', encoding="utf-8")
+    good.write_text(
+        'name: g\nversion: "1"\nterms:\n  - id: capex\n    term: 자본 지출\n', encoding="utf-8"
+    )
     bad = tmp_path / "bad.yaml"
     bad.write_text(
         'name: g\nversion: "1"\nterms:\n  - id: capex\n    term: 자본 지출\n'

@@ -22,7 +22,11 @@ DOCS = [
 
 @pytest.fixture(scope="module")
 def tagger() -> Tagger:
-    return Tagger(Glossary([Term(id="capex", term="자본 지출"), Term(id="hyperscaler", term="하이퍼스케일러")]))
+    return Tagger(
+        Glossary(
+            [Term(id="capex", term="자본 지출"), Term(id="hyperscaler", term="하이퍼스케일러")]
+        )
+    )
 
 
 def test_report(tagger: Tagger) -> None:
@@ -50,8 +54,10 @@ def test_bad_top(tagger: Tagger) -> None:
 
 def test_coverage_command(tmp_path: Path) -> None:
     src = tmp_path / "news.jsonl"
-    src.write_text("".join(json.dumps({"id": d.id, "text": d.text}, ensure_ascii=False) + "\n" for d in DOCS),
-                   encoding="utf-8")
+    src.write_text(
+        "".join(json.dumps({"id": d.id, "text": d.text}, ensure_ascii=False) + "\n" for d in DOCS),
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(main, ["glossary", "coverage", str(src), "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -61,11 +67,24 @@ def test_coverage_command(tmp_path: Path) -> None:
 
 def test_import_command(tmp_path: Path) -> None:
     table = tmp_path / "사전.csv"
-    table.write_text("용어,설명,영문\n국내총생산(GDP),한 나라 안에서 만든 부가가치의 합.,Gross Domestic Product\n"
-                     "기준금리,중앙은행이 정하는 정책 금리.,\n", encoding="cp949")
+    table.write_text(
+        "용어,설명,영문\n국내총생산(GDP),한 나라 안에서 만든 부가가치의 합.,Gross Domestic Product\n"
+        "기준금리,중앙은행이 정하는 정책 금리.,\n",
+        encoding="cp949",
+    )
     out = tmp_path / "mine.yaml"
-    result = CliRunner().invoke(main, ["glossary", "import", str(table), "--columns",
-                                       "term=용어,definition=설명,en=영문", "-o", str(out)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "glossary",
+            "import",
+            str(table),
+            "--columns",
+            "term=용어,definition=설명,en=영문",
+            "-o",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
     g = load(out)
     gdp = next(t for t in g if t.term == "국내총생산")
@@ -76,17 +95,24 @@ def test_import_command(tmp_path: Path) -> None:
 def test_import_bad_columns(tmp_path: Path) -> None:
     table = tmp_path / "t.csv"
     table.write_text("용어\n금리\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["glossary", "import", str(table), "--columns", "term", "-o",
-                                       str(tmp_path / "o.yaml")])
+    result = CliRunner().invoke(
+        main,
+        ["glossary", "import", str(table), "--columns", "term", "-o", str(tmp_path / "o.yaml")],
+    )
     assert result.exit_code == 2 and "expected FIELD=COLUMN pairs, got 'term'" in result.output
 
 
 def test_merge_command(tmp_path: Path) -> None:
     a, b, out = tmp_path / "a.yaml", tmp_path / "b.yaml", tmp_path / "c.yaml"
-    a.write_text('name: a\nversion: "1"\nterms:\n  - {id: capex, term: 자본 지출, definition: 옛 정의.}\n'
-                 "  - {id: roi, term: 투자 자본 수익률, aliases: [ROI]}\n", encoding="utf-8")
-    b.write_text('name: b\nversion: "1"\nterms:\n  - {id: capex, term: 자본 지출, definition: 새 정의.}\n',
-                 encoding="utf-8")
+    a.write_text(
+        'name: a\nversion: "1"\nterms:\n  - {id: capex, term: 자본 지출, definition: 옛 정의.}\n'
+        "  - {id: roi, term: 투자 자본 수익률, aliases: [ROI]}\n",
+        encoding="utf-8",
+    )
+    b.write_text(
+        'name: b\nversion: "1"\nterms:\n  - {id: capex, term: 자본 지출, definition: 새 정의.}\n',
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(main, ["glossary", "merge", str(a), str(b), "-o", str(out)])
     assert result.exit_code == 0, result.output
     merged = load(out)

@@ -33,7 +33,9 @@ def default_tagger() -> Tagger:
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_spans_are_exact_and_word_aligned(shared_data: Path, default_tagger: Tagger, name: str) -> None:
+def test_spans_are_exact_and_word_aligned(
+    shared_data: Path, default_tagger: Tagger, name: str
+) -> None:
     n_mentions = 0
     for doc in _docs(shared_data, name, 300):
         for field, text in doc.texts():

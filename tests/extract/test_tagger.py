@@ -10,13 +10,25 @@ from extract import Mention, Tagger
 
 CASES = [
     # (text, [(surface, term_id), ...], why)
-    ("하이퍼스케일러들은 올해 자본지출로 6600억 달러를", [("하이퍼스케일러", "hyperscaler"), ("자본지출", "capex")], "들+particle; spacing variant"),
+    (
+        "하이퍼스케일러들은 올해 자본지출로 6600억 달러를",
+        [("하이퍼스케일러", "hyperscaler"), ("자본지출", "capex")],
+        "들+particle; spacing variant",
+    ),
     ("하이퍼스케일러다.", [("하이퍼스케일러", "hyperscaler")], "copula"),
     ("하이퍼스케일러였다.", [("하이퍼스케일러", "hyperscaler")], "copula past"),
     ("빅테크의 CapEx가 늘었다", [("CapEx", "capex")], "Latin alias inside Korean"),
-    ("capex와 CAPEX, Capex", [("capex", "capex"), ("CAPEX", "capex"), ("Capex", "capex")], "case-insensitive Latin"),
+    (
+        "capex와 CAPEX, Capex",
+        [("capex", "capex"), ("CAPEX", "capex"), ("Capex", "capex")],
+        "case-insensitive Latin",
+    ),
     ("capital expenditures rose", [("capital expenditures", "capex")], "English plural"),
-    ("Hyperscalers keep spending", [("Hyperscalers", "hyperscaler")], "English plural, capitalised"),
+    (
+        "Hyperscalers keep spending",
+        [("Hyperscalers", "hyperscaler")],
+        "English plural, capitalised",
+    ),
     ("자본 지출이 늘었다", [("자본 지출", "capex")], "multi-word form as written"),
     ("자본적지출 규모", [("자본적지출", "capex")], "spacing variant of alias"),
     ("RAISE the bar", [], "AI inside a Latin word"),
@@ -27,9 +39,17 @@ CASES = [
     ("금리 인하 기대", [("금리 인하", "rate_cut")], "longest: 금리 인하 over 금리"),
     ("금리인하 기대", [("금리인하", "rate_cut")], "spacing variant of nested term"),
     ("대출금리가 올랐다", [("금리", "interest_rate")], "noun inside a compound"),
-    ("클라우드 백로그가 쌓였다", [("클라우드 백로그", "cloud_backlog")], "longest: 클라우드 백로그 over 클라우드"),
+    (
+        "클라우드 백로그가 쌓였다",
+        [("클라우드 백로그", "cloud_backlog")],
+        "longest: 클라우드 백로그 over 클라우드",
+    ),
     ("클라우드 매출이 늘었다", [("클라우드", "cloud")], "shorter term alone"),
-    ("RPO는 잔여이행의무의 약자다", [("RPO", "cloud_backlog"), ("잔여이행의무", "cloud_backlog")], "aliases"),
+    (
+        "RPO는 잔여이행의무의 약자다",
+        [("RPO", "cloud_backlog"), ("잔여이행의무", "cloud_backlog")],
+        "aliases",
+    ),
     ("소버린 AI를 강조했다", [("소버린 AI", "sovereign_ai")], "loanword alias kiwi would split"),
     ("주권AI 전략", [("주권AI", "sovereign_ai")], "spacing variant"),
     ("ROI가 낮다", [("ROI", "roi")], "acronym + particle"),
@@ -87,7 +107,9 @@ def test_pickles_without_kiwi(fast_tagger: Tagger) -> None:
 
 
 def test_bad_mode(test_glossary) -> None:
-    with pytest.raises(ValueError, match=r"`mode` should be one of \('fast', 'full'\), but got 'slow'"):
+    with pytest.raises(
+        ValueError, match=r"`mode` should be one of \('fast', 'full'\), but got 'slow'"
+    ):
         Tagger(test_glossary, mode="slow")  # type: ignore[arg-type]
 
 
