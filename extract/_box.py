@@ -224,6 +224,7 @@ def build_box(
     rank: Literal["frequency", "trending"] = "frequency",
     terms: Iterable[str] | None = None,
     categories: Iterable[str] | None = None,
+    basic: bool = False,
     example: int = 1,
     max_examples: int = 50,
 ) -> KeywordBox:
@@ -246,6 +247,10 @@ def build_box(
         date span mention the term than earlier ones (see :func:`extract.emerging_terms`).
     terms, categories : iterable of str, optional
         Keep only these term ids / categories.
+    basic : bool
+        Also show everyday vocabulary the glossary marks ``basic`` (투자, 주가): left out
+        by default, since a box is for terms a reader may need explained. Terms named in
+        ``terms`` are shown either way.
     example : int
         Which example (1-based) to show for each term.
     max_examples : int
@@ -291,6 +296,8 @@ def build_box(
                 if keep_ids is not None and m.term_id not in keep_ids:
                     continue
                 if keep_cats is not None and term.category not in keep_cats:
+                    continue
+                if term.basic and not basic and (keep_ids is None or m.term_id not in keep_ids):
                     continue
                 n_mentions += 1
                 st = stats.get(m.term_id)

@@ -106,6 +106,11 @@ def main() -> None:
     type=click.IntRange(min=1),
     help="Which example (k) to show.",
 )
+@click.option(
+    "--basic",
+    is_flag=True,
+    help="Also show everyday vocabulary the glossary marks basic (투자, 주가).",
+)
 @click.option("--full", is_flag=True, help="Analyse every sentence with kiwipiepy (slower).")
 @click.option(
     "--rank",
@@ -123,6 +128,7 @@ def box(
     output: str,
     text_field: tuple[str, ...],
     example: int,
+    basic: bool,
     full: bool,
     rank: Any,
 ) -> None:
@@ -144,6 +150,7 @@ def box(
         top=top,
         example=example,
         rank=rank,
+        basic=basic,
     )
     text = result.render(fmt)
     if output == "-":

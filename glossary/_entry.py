@@ -24,6 +24,7 @@ ENTRY_FIELDS = (
     "related",
     "exclude",
     "case_sensitive",
+    "basic",
 )
 TOP_FIELDS = ("name", "version", "terms")
 _ALIAS_KEYS = ("form", "case_sensitive")
@@ -169,8 +170,19 @@ class _EntryReader:
             related=self.strings("related"),
             exclude=self.strings("exclude"),
             case=tuple(case.items()),
+            basic=self.flag("basic"),
             line=self.entry.line,
         )
+
+    def flag(self, key: str) -> bool:
+        """An optional true/false field (false when absent)."""
+        value = self.entry.data.get(key)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.report(key, f"expected true or false, got {describe(value)}")
+            return False
+        return value
 
 
 def _top_string(doc: RawDoc, key: str, path: str | None, issues: list[GlossaryIssue]) -> str | None:

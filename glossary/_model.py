@@ -40,6 +40,10 @@ class Term:
         Per-form override of case sensitivity: ``(("Fed", True),)`` makes ``Fed``
         match only as written. Forms not listed follow the default rule (short all-caps
         acronyms are case-sensitive, everything else is not).
+    basic : bool
+        Everyday economic vocabulary (투자, 주가, 수출): tagged, counted and tracked like
+        any term, but left out of keyword boxes unless asked for, where it would crowd
+        out the terms a reader needs explained.
     line : int or None
         Line of the entry in the file it was read from (not part of equality).
 
@@ -59,6 +63,7 @@ class Term:
     related: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     case: tuple[tuple[str, bool], ...] = ()
+    basic: bool = False
     line: int | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -96,6 +101,8 @@ class Term:
             d["exclude"] = list(self.exclude)
         if self.case:
             d["case_sensitive"] = {f: v for f, v in self.case}
+        if self.basic:
+            d["basic"] = True
         return d
 
 

@@ -28,6 +28,7 @@ CSV_COLUMNS = (
     "category",
     "related",
     "exclude",
+    "basic",
     "case_sensitive",
 )
 _CSV_LISTS = frozenset({"aliases", "related", "exclude"})
@@ -256,6 +257,8 @@ def _csv_entry(
             data[name] = [part.strip() for part in cell.split("|")]
         elif name == "case_sensitive":
             data[name] = _csv_case(cell, path, line, data["id"], issues)
+        elif name == "basic":
+            data[name] = {"true": True, "false": False}.get(cell.lower(), cell)
         else:
             data[name] = cell
     return data

@@ -60,6 +60,9 @@ def _csv_row(term: Term, columns: tuple[str, ...]) -> list[str]:
     for name in columns:
         if name == "case_sensitive":
             parts = [f"{form}={'true' if flag else 'false'}" for form, flag in term.case]
+        elif name == "basic":
+            cells.append("true" if term.basic else "")
+            continue
         elif name in ("aliases", "related", "exclude"):
             parts = list(getattr(term, name))
         else:

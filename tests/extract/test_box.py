@@ -185,3 +185,19 @@ def test_synonyms_drop_plain_plurals() -> None:
     )
     text = KeywordBox((entry,), 1, 1).to_text()
     assert "(Remaining Performance Obligations, RPO, Capex, CapEx)" in text
+
+
+def test_basic_terms_are_left_out_unless_asked(test_glossary) -> None:
+    from glossary import Glossary, Term
+
+    g = Glossary([*test_glossary, Term(id="investment", term="투자", basic=True)], name="t")
+    docs = [Document(id="b1", text="투자 심리가 살아났다. 투자 확대 속에 자본 지출이 늘었다.")]
+    t = Tagger(g)
+    assert [e.term_id for e in build_box(docs, tagger=t).entries] == ["capex"]
+    assert {e.term_id for e in build_box(docs, tagger=t, basic=True).entries} == {
+        "capex",
+        "investment",
+    }
+    assert [e.term_id for e in build_box(docs, tagger=t, terms=["investment"]).entries] == [
+        "investment"
+    ]
