@@ -2,8 +2,8 @@
 
 * :func:`quick_normalize` skips :func:`corpus.normalize` for the common text that only
   needs its tabs and newlines turned into spaces (offsets stay the same).
-* :func:`sentence_around` finds the rule-based sentence around one mention by splitting
-  a window of the text instead of the whole text.
+* :func:`sentence_bounds` finds the rule splitter's sentence boundaries token by token,
+  and :func:`sentence_around` the sentence of one mention.
 """
 
 from __future__ import annotations
@@ -11,18 +11,22 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from bisect import bisect_right
 
 from corpus import NormalizedText, normalize, split_sentences
 
-__all__ = ["quick_normalize", "sentence_around"]
+__all__ = ["quick_normalize", "sentence_around", "sentence_bounds"]
 
 # Everything corpus.normalize changes, besides tab, newline and carriage return (turned
 # into spaces, same length): other whitespace (str.isspace), full-width ASCII and
 # zero-width characters. tests/extract/test_fasttext.py checks every BMP character.
 _WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \t\n\r")
 _RARE = re.compile(f"[{_WHITESPACE}\\uff01-\\uff5e\\u00ad\\u200b-\\u200d\\u2060\\ufeff]")
-_TERMINAL = re.compile("[.!?…。？！]")
-_WINDOW = 64
+# Tokens where the rule splitter may end a sentence: a terminal mark followed by more
+# marks or closing quotes up to a space or the end, or by a Hangul syllable. A superset
+# of the splitter's own pattern (only whole tokens are passed on), written to start with
+# one character class so that ``re`` can skip ahead quickly.
+_TERMINAL = re.compile(r"[.!?…。？！](?:[.!?…。？！\"'”’」』)\]）》〉]*(?= |$)|(?=[가-힣]))")
 
 
 def quick_normalize(text: str) -> tuple[str, NormalizedText | None]:
@@ -53,35 +57,44 @@ def _cuts(token: str) -> tuple[int, ...]:
     return tuple(min(s, len(token)) for s, _ in spans[1:])
 
 
-def _cut_tokens(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
-    """``(start, token)`` of each space-delimited token in ``text[lo:hi]`` that holds
-    terminal punctuation; ``lo`` and ``hi`` must be token boundaries."""
-    out: list[tuple[int, str]] = []
-    last_end = -1
-    for m in _TERMINAL.finditer(text, lo, hi):
-        if m.start() < last_end:
+def sentence_bounds(text: str) -> list[int]:
+    """Where the rule splitter cuts ``text``: sorted offsets, from 0 to ``len(text)``.
+
+    The same cuts as ``split_sentences(text, method="rules")`` makes. ``text`` must be
+    normalized (spaces are its only whitespace). Every rule of the splitter looks only
+    inside one space-delimited token (the punctuation run, what it is glued to, whether
+    a space or the end follows), so each token that may end a sentence is split on its
+    own (cached per token). Splitting the whole text costs about the square of its length.
+
+    Examples
+    --------
+    >>> sentence_bounds("금리는 3.5%다. 환율은 올랐다.")
+    [0, 10, 19, 19]
+    """
+    n = len(text)
+    bounds = [0]
+    te = -1
+    for m in _TERMINAL.finditer(text):
+        if m.start() < te:  # another match in the same token
             continue
-        ts = text.rfind(" ", lo, m.start()) + 1 or lo
-        te = text.find(" ", m.end(), hi)
+        ts = text.rfind(" ", 0, m.start()) + 1
+        te = text.find(" ", m.end())
         if te < 0:
-            te = hi
-        out.append((ts, text[ts:te]))
-        last_end = te
-    return out
+            te = n
+        bounds.extend(ts + c for c in _cuts(text[ts:te]))
+    bounds.append(n)
+    return bounds
 
 
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+def sentence_around(
+    text: str, start: int, end: int, bounds: list[int] | None = None
+) -> tuple[int, int] | None:
     """The rule-based sentence of ``text`` holding ``text[start:end]``.
 
     Gives the span that ``split_sentences(text, method="rules")`` gives, or ``None``
-    when a sentence boundary falls inside ``[start, end)``. ``text`` must be normalized
-    (spaces are its only whitespace) and ``text[start]``, ``text[end - 1]`` not spaces.
-
-    Every rule of the splitter looks only inside one space-delimited token (the
-    punctuation run, what it is glued to, and whether a space or the end follows), so
-    the boundaries are found token by token, from the mention outwards, and only in
-    tokens that hold terminal punctuation (cached per token). Splitting the whole text
-    instead costs about the square of its length.
+    when a sentence boundary falls inside the mention. ``text[start]`` and
+    ``text[end - 1]`` must not be spaces; ``bounds`` is :func:`sentence_bounds` of
+    ``text`` (computed when not given).
 
     Examples
     --------
@@ -90,39 +103,10 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     >>> text[s:e]
     '금리가 올랐다.'
     """
-    n = len(text)
-    # Sentence boundaries: the last one at or before start, the first one after it.
-    first = -1
-    hi = text.find(" ", start)
-    hi = n if hi < 0 else hi
-    width = _WINDOW
-    while first < 0:
-        lo = text.rfind(" ", 0, max(0, start - width)) + 1 if start > width else 0
-        for ts, token in reversed(_cut_tokens(text, lo, hi)):
-            before = [ts + c for c in _cuts(token) if ts + c <= start]
-            if before:
-                first = before[-1]
-                break
-        else:
-            if lo == 0:
-                first = 0
-            hi, width = lo - 1, width * 4
-    last = n
-    lo = text.rfind(" ", 0, start) + 1
-    width = _WINDOW
-    while lo < n:
-        hi = text.find(" ", max(lo, min(n, end + width)))
-        hi = n if hi < 0 else hi
-        after = [
-            ts + c
-            for ts, token in _cut_tokens(text, lo, hi)
-            for c in _cuts(token)
-            if ts + c > start
-        ]
-        if after:
-            last = after[0]
-            break
-        lo, width = hi + 1, width * 4
+    if bounds is None:
+        bounds = sentence_bounds(text)
+    i = bisect_right(bounds, start)
+    first, last = bounds[i - 1], bounds[i]
     while text[first] == " ":
         first += 1
     while text[last - 1] == " ":

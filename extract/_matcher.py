@@ -15,6 +15,7 @@ hit then gets a verdict from the characters around it:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import NamedTuple
 
 import ahocorasick
@@ -216,8 +217,14 @@ def boundary_verdict(text: str, start: int, end: int) -> int:
     return verdict
 
 
-def leftmost_longest(cands: list[Candidate]) -> list[Candidate]:
+def leftmost_longest(
+    cands: list[Candidate], accept: Callable[[Candidate], bool] | None = None
+) -> list[Candidate]:
     """Keep non-overlapping candidates, preferring the leftmost, then the longest.
+
+    ``accept``, if given, is asked only about candidates that could still be kept (not
+    about 금리 once 기준금리 around it is kept), so an expensive check runs less often;
+    the result is the same as filtering with it first.
 
     Examples
     --------
@@ -228,7 +235,7 @@ def leftmost_longest(cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     last_end = -1
     for c in sorted(cands, key=lambda c: (c.start, c.start - c.end, c.term_id)):
-        if c.start >= last_end:
+        if c.start >= last_end and (accept is None or accept(c)):
             out.append(c)
             last_end = c.end
     return out

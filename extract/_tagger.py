@@ -11,14 +11,13 @@ from corpus import Document
 from glossary import Glossary
 
 from ._analyzer import get_kiwi, user_words
-from ._fasttext import quick_normalize, sentence_around
-from ._matcher import ACCEPT, REJECT, Candidate, TermMatcher, leftmost_longest
+from ._fasttext import quick_normalize, sentence_around, sentence_bounds
+from ._matcher import ACCEPT, AMBIGUOUS, REJECT, Candidate, TermMatcher, leftmost_longest
+from ._wordcheck import WordCheck
 
 __all__ = ["MODES", "Mention", "Tagger"]
 
 MODES = ("fast", "full")
-_CACHE_LIMIT = 200_000
-_WINDOW = 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +102,7 @@ class Tagger:
         self.mode = mode
         self._matcher = TermMatcher(glossary)
         self._words = user_words(glossary)
-        self._cache: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+        self._check = WordCheck(lambda: self.kiwi)
 
     def __repr__(self) -> str:
         return f"Tagger(glossary={self.glossary!r}, mode={self.mode!r})"
@@ -139,12 +138,7 @@ class Tagger:
             accepted, sents = self._settle_full(nt, cands)
             spans = _spans_from(leftmost_longest(accepted), sents)
         else:
-            accepted = [
-                c
-                for c in cands
-                if c.verdict == ACCEPT or (c.verdict != REJECT and self._aligned(nt, c))
-            ]
-            spans = _spans_around(nt, leftmost_longest(accepted))
+            spans = _spans_around(nt, leftmost_longest(cands, lambda c: self._accept(nt, c)))
         out = []
         for (start, end, term_id), (ss, se) in spans:
             if norm is not None:
@@ -183,23 +177,10 @@ class Tagger:
         ok = [c for c in cands if c.verdict != REJECT and c.start in starts and c.end in ends]
         return ok, sents
 
-    def _aligned(self, nt: str, c: Candidate) -> bool:
-        """Whether kiwipiepy puts morpheme boundaries at both ends of ``c``."""
-        lo = nt.rfind(" ", max(0, c.start - _WINDOW), c.start) + 1
-        if lo == 0 and c.start > _WINDOW:
-            lo = c.start - _WINDOW
-        hi = nt.find(" ", c.end, c.end + _WINDOW)
-        if hi < 0:
-            hi = min(len(nt), c.end + _WINDOW)
-        word = nt[lo:hi]
-        bounds = self._cache.get(word)
-        if bounds is None:
-            toks = self.kiwi.tokenize(word)
-            bounds = (frozenset(t.start for t in toks), frozenset(t.start + t.len for t in toks))
-            if len(self._cache) >= _CACHE_LIMIT:
-                self._cache.clear()
-            self._cache[word] = bounds
-        return (c.start - lo) in bounds[0] and (c.end - lo) in bounds[1]
+    def _accept(self, nt: str, c: Candidate) -> bool:
+        if c.verdict == AMBIGUOUS:  # kiwipiepy on the words around it (cached)
+            return self._check(nt, c.start, c.end)
+        return c.verdict == ACCEPT
 
 
 _Span = tuple[tuple[int, int, str], tuple[int, int]]
@@ -217,16 +198,10 @@ def _spans_from(chosen: list[Candidate], sents: Sequence[tuple[int, int]]) -> li
 
 
 def _spans_around(nt: str, chosen: list[Candidate]) -> list[_Span]:
-    """Like :func:`_spans_from` with rule sentences, splitting only around mentions."""
+    """Like :func:`_spans_from` with the rule splitter's sentences (see ``_fasttext``)."""
+    bounds = sentence_bounds(nt) if chosen else []
     out = []
-    last = (-1, -1)
     for c in chosen:
-        if last[0] <= c.start < last[1]:  # same sentence as the previous mention
-            sent = last if c.end <= last[1] else (c.start, c.end)
-        else:
-            found = sentence_around(nt, c.start, c.end)
-            if found is not None:
-                last = found
-            sent = found or (c.start, c.end)
+        sent = sentence_around(nt, c.start, c.end, bounds) or (c.start, c.end)
         out.append(((c.start, c.end, c.term_id), sent))
     return out

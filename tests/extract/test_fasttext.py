@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 
 import pytest
 from hypothesis import given, settings
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from corpus import normalize, split_sentences
 from extract import Mention, Tagger
-from extract._fasttext import quick_normalize, sentence_around
+from extract._fasttext import quick_normalize, sentence_around, sentence_bounds
 from glossary import Glossary, Term
 
 
@@ -64,7 +65,14 @@ def test_sentence_around_cases(text: str, mention: str, sentence: str | None, wh
     assert got == _expected_sentence(text, start, start + len(mention))
 
 
-_SENT_ALPHABET = [*"가나다 ...!?…。\"'”)]」123AUSegix(*~’", "Mr", "Inc", "vs", "다.", "  "]
+_SENT_ALPHABET = [
+    *"』）》〉？！가나다 ...!?…。\"'”)]」123AUSegix(*~’",
+    "Mr",
+    "Inc",
+    "vs",
+    "다.",
+    "  ",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -80,13 +88,12 @@ def test_sentence_around_equals_whole_text_split(parts: list[str], data: st.Data
     assert sentence_around(text, start, end) == _expected_sentence(text, start, end)
 
 
-def test_sentence_around_grows_its_window(monkeypatch: pytest.MonkeyPatch) -> None:
-    import extract._fasttext as fasttext
-
-    monkeypatch.setattr(fasttext, "_WINDOW", 1)
-    text = "앞 문장은 아주 길게 이어진다. " + "가나 " * 50 + "금리가 올랐다 " + "다라 " * 50 + "끝."
-    start = text.index("금리")
-    assert sentence_around(text, start, start + 2) == _expected_sentence(text, start, start + 2)
+def test_sentence_bounds_are_the_splitters_cuts() -> None:
+    text = "앞 문장은 길게 이어진다. " + "가나 " * 50 + "금리가 올랐다! " + "다라 " * 50 + "끝."
+    bounds = sentence_bounds(text)
+    assert [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()] == [
+        text[s:e] for s, e in split_sentences(text, method="rules")
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +127,27 @@ def test_docstring_examples(name: str) -> None:
 
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_word_check_reads_fragile_words_in_context(monkeypatch: pytest.MonkeyPatch) -> None:
+    import extract._wordcheck as wordcheck
+    from extract._analyzer import get_kiwi
+
+    calls: list[str] = []
+    kiwi = get_kiwi(("수소",))
+
+    class Spy:
+        def analyze(self, text: str, top_n: int = 1) -> list:
+            calls.append(text)
+            return kiwi.analyze(text, top_n=top_n)
+
+    # 수소충전소 alone: one token first, 수소 + 충전소 a close second, so the neighbour decides.
+    check = wordcheck.WordCheck(lambda: Spy())
+    text = "수소충전소 보급 확대"
+    first = check(text, 0, 2)
+    assert calls == ["수소충전소", "수소충전소 보급"]
+    assert check(text, 0, 2) == first and len(calls) == 2  # both answers cached
+    monkeypatch.setattr(wordcheck, "MARGIN", 0.0)  # no rival counts: the word alone decides
+    calls.clear()
+    assert wordcheck.WordCheck(lambda: Spy())(text, 0, 2) is False
+    assert calls == ["수소충전소"]
