@@ -9,14 +9,19 @@ Examples
 ['CapEx', '자본지출']
 """
 
+from ._aliases import mine_aliases, parenthetical_pairs
 from ._batch import BatchSummary, load_table, tag_archive
 from ._box import BoxEntry, Example, KeywordBox, build_box
 from ._bursts import bursts
 from ._coverage import CoverageReport, coverage_report, noun_phrases
+from ._discover import TermDiscoverer
+from ._discovery_records import AliasProposal, Evidence, TermCandidate
 from ._emerging import emerging_terms
 from ._examples import example_score, is_junk_sentence, snippet
+from ._junk import junk_reason
 from ._outputs import MentionWriter
 from ._plot import plot_trends
+from ._proposals import proposals_yaml, write_proposals
 from ._render import FORMATS, render
 from ._tagger import MODES, Mention, Tagger
 from ._trends import (
@@ -32,25 +37,33 @@ __all__ = [
     "FORMATS",
     "FREQS",
     "MODES",
+    "AliasProposal",
     "BatchSummary",
     "BoxEntry",
     "CoverageReport",
     "EditorServer",
+    "Evidence",
     "Example",
     "KeywordBox",
     "Mention",
     "MentionWriter",
     "Tagger",
+    "TermCandidate",
+    "TermDiscoverer",
     "build_box",
     "bursts",
     "coverage_report",
     "emerging_terms",
     "example_score",
     "is_junk_sentence",
+    "junk_reason",
     "load_table",
     "make_server",
+    "mine_aliases",
     "noun_phrases",
+    "parenthetical_pairs",
     "plot_trends",
+    "proposals_yaml",
     "render",
     "snippet",
     "tables_from_documents",
@@ -58,4 +71,5 @@ __all__ = [
     "term_trends",
     "trends_from_documents",
     "trends_from_run",
+    "write_proposals",
 ]

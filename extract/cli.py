@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 import click
 
+from ._cli_discover import discover
 from ._cli_serve import serve
 from ._cli_trends import trends
 
@@ -456,6 +457,7 @@ def glossary_coverage(
 
 main.add_command(trends)
 main.add_command(serve)
+main.add_command(discover)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,160 @@
+"""Benchmark term discovery: can it find glossary terms we pretend not to know?
+
+Takes the default glossary's terms that occur at least ``--min-mentions`` times in a
+slice of real news, removes a seeded random 20% of them, runs discovery with the
+reduced glossary and reports recall@50 and recall@200 of the removed terms, side by
+side with kiwipiepy's ``Kiwi.extract_words`` and a plain TF-IDF ranking of noun
+n-grams, each timed on the same documents. A removed term counts as found when a
+candidate's ``form_key`` equals the ``form_key`` of one of its forms.
+
+Usage::
+
+    python bench/discovery.py                 # 10,000 KDI research + policy summaries
+    python bench/discovery.py --docs 3000 --seed 1
+
+The corpora come from ``../shared/data/news`` (or ``$KOTREND_DATA/news``) and are never
+copied into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import glossary
+from corpus import Document
+from extract import Tagger, TermDiscoverer
+from glossary import Glossary, form_key
+
+FILES = ("kdi_epic_research_ko.jsonl", "kdi_epic_policy_materials.jsonl")
+NOUNS = frozenset({"NNG", "NNP", "SL"})
+
+
+def data_dir() -> Path:
+    env = os.environ.get("KOTREND_DATA")
+    path = Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "data"
+    if not (path / "news").is_dir():
+        sys.exit(f"no news corpora in {path}: set KOTREND_DATA")
+    return path / "news"
+
+
+def load_docs(n: int, seed: int) -> list[Document]:
+    """A seeded random sample of ``n`` documents from the KDI files."""
+    rows: list[dict[str, Any]] = []
+    for name in FILES:
+        with open(data_dir() / name, encoding="utf-8") as fh:
+            rows.extend(json.loads(line) for line in fh)
+    random.Random(seed).shuffle(rows)
+    return [Document(id=str(r["id"]), title=r.get("title"), body=r.get("body")) for r in rows[:n]]
+
+
+def noun_ngrams(tokens: Sequence[Any]) -> list[str]:
+    """Analyzer of the TF-IDF baseline: 1-3-grams over the document's noun tokens."""
+    nouns = [t.form for t in tokens if t.tag in NOUNS]
+    return [" ".join(nouns[i : i + n]) for n in (1, 2, 3) for i in range(len(nouns) - n + 1)]
+
+
+def tfidf_baseline(texts: list[str], min_df: int) -> list[str]:
+    """Noun n-grams ranked by mean TF-IDF: no C-value, no junk filter, no masking."""
+    import numpy as np
+    from kiwipiepy import Kiwi
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    token_lists = list(Kiwi().tokenize(texts))
+    vec = TfidfVectorizer(analyzer=noun_ngrams, min_df=min_df, sublinear_tf=True)
+    x = vec.fit_transform(token_lists)
+    mean = np.asarray(x.mean(axis=0)).ravel()
+    names = vec.get_feature_names_out()
+    return [str(names[i]) for i in np.argsort(-mean, kind="stable")]
+
+
+def kiwi_words(texts: list[str], min_cnt: int) -> list[str]:
+    """kiwipiepy's own new-word extraction, best score first."""
+    from kiwipiepy import Kiwi
+
+    words = Kiwi().extract_words(texts, min_cnt=min_cnt)
+    return [w for w, *_ in sorted(words, key=lambda w: (-w[1], w[0]))]
+
+
+def timed(fn: Callable[[], list[str]]) -> tuple[list[str], float]:
+    t0 = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t0
+
+
+def recall(ranked: Iterable[str], removed: dict[str, set[str]], known: set[str], k: int) -> int:
+    """Removed terms found in the first ``k`` phrases not already known."""
+    found: set[str] = set()
+    shown = 0
+    for phrase in ranked:
+        key = form_key(phrase)
+        if form_key(phrase, case_sensitive=False) in known:
+            continue
+        shown += 1
+        if shown > k:
+            break
+        found.update(tid for tid, keys in removed.items() if key in keys)
+    return len(found)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--docs", type=int, default=10_000, help="documents (default 10000)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--share", type=float, default=0.2, help="share of terms removed")
+    ap.add_argument("--min-mentions", type=int, default=5)
+    ap.add_argument("--min-df", type=int, default=3)
+    args = ap.parse_args(argv)
+
+    full = glossary.default()
+    docs = load_docs(args.docs, args.seed)
+    texts = [text for d in docs for _, text in d.texts()]
+    t0 = time.perf_counter()
+    mentions = Counter(m.term_id for m in Tagger(full).tag_documents(docs))
+    t_tag = time.perf_counter() - t0
+    frequent = sorted(t for t, n in mentions.items() if n >= args.min_mentions)
+    removed_ids = sorted(
+        random.Random(args.seed).sample(frequent, round(len(frequent) * args.share))
+    )
+    reduced = Glossary([t for t in full if t.id not in set(removed_ids)], name="reduced")
+    removed = {tid: {form_key(f) for f in full[tid].forms} for tid in removed_ids}
+    known = {form_key(f, case_sensitive=False) for t in reduced for f in (*t.forms, *t.exclude)}
+
+    def ours() -> list[str]:
+        d = TermDiscoverer(glossary=reduced, min_df=args.min_df, max_candidates=1000, n_examples=0)
+        return [c.phrase for c in d.fit(docs).candidates_]
+
+    rows = []
+    for name, fn in (
+        ("TermDiscoverer (C-value + TF-IDF + df)", ours),
+        ("Kiwi.extract_words", lambda: kiwi_words(texts, args.min_df)),
+        ("noun n-gram TF-IDF", lambda: tfidf_baseline(texts, args.min_df)),
+    ):
+        ranked, secs = timed(fn)
+        rows.append(
+            (name, recall(ranked, removed, known, 50), recall(ranked, removed, known, 200), secs)
+        )
+
+    n = len(removed_ids)
+    print(
+        f"{len(docs):,} documents ({', '.join(FILES)}), seed {args.seed}; default glossary "
+        f"{len(full)} terms, {len(frequent)} with >= {args.min_mentions} mentions "
+        f"(tagging took {t_tag:.1f} s); removed {n}"
+    )
+    print()
+    print("| method | recall@50 | recall@200 | time (s) |")
+    print("| --- | ---: | ---: | ---: |")
+    for name, r50, r200, secs in rows:
+        print(f"| {name} | {r50}/{n} = {r50 / n:.2f} | {r200}/{n} = {r200 / n:.2f} | {secs:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
