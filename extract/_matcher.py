@@ -8,7 +8,8 @@ hit then gets a verdict from the characters around it:
   case for a case-sensitive form, or inside one of the term's ``exclude`` words.
 * ``ACCEPT``: clean boundaries on both sides, where the only Hangul after the form is a
   known particle or ending (하이퍼스케일러들은, CapEx가).
-* ``AMBIGUOUS``: Hangul glued on either side (기준금리, 유가증권, 금요일); morphology
+* ``AMBIGUOUS``: Hangul glued on either side (기준금리, 유가증권, 금요일), or a Latin
+  form joined to more Latin by ``. / @ : - _`` (www.k-startup.go.kr); morphology
   decides (see :class:`extract.Tagger`).
 """
 
@@ -39,6 +40,10 @@ _PARTICLE_TEXT = (
 )
 _PARTICLES = _PARTICLE_TEXT.split()
 _SUFFIXES = frozenset(_PARTICLES) | {"들"} | {"들" + p for p in _PARTICLES}
+
+
+# Between two Latin letters or digits these join one token (www.k-startup.go.kr, M.AX).
+_JOINERS = frozenset("./@:-_")
 
 
 def _is_hangul(c: str) -> bool:
@@ -203,11 +208,15 @@ def boundary_verdict(text: str, start: int, end: int) -> int:
     if _is_latin_alnum(first):
         if prev and _is_latin_alnum(prev):
             return REJECT
+        if prev in _JOINERS and start > 1 and _is_latin_alnum(text[start - 2]):
+            verdict = AMBIGUOUS  # inside a URL, e-mail or model number (k-startup.go.kr)
     elif _is_hangul(first) and prev and _is_hangul(prev):
         verdict = AMBIGUOUS
     if _is_latin_alnum(last):
         if nxt and _is_latin_alnum(nxt):
             return REJECT
+        if nxt in _JOINERS and end + 1 < n and _is_latin_alnum(text[end + 1]):
+            verdict = AMBIGUOUS
     elif _is_hangul(last) and nxt and _is_hangul(nxt):
         stop = end
         while stop < n and _is_hangul(text[stop]):

@@ -5,7 +5,7 @@ ambiguous hit (기준금리를, 유가증권시장) and caches the answer per wo
 is sometimes read differently from the same word in its sentence (수소충전소: 수소충전 +
 소 alone, 수소 + 충전소 in "수소충전소 보급"). So the word's three best analyses are kept:
 when one within :data:`MARGIN` of the best one disagrees about the hit, the word is read
-again with one neighbouring word on each side, which is how ``mode="full"`` would see it.
+again with two neighbouring words on each side, closer to how ``mode="full"`` would see it.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ __all__ = ["WordCheck"]
 #: Score gap (log-probability) under which a runner-up analysis counts as a real rival.
 MARGIN = 6.0
 _TOP_N = 3
+_CONTEXT = 2  # neighbouring words on each side read with a fragile word
 _WINDOW = 48  # characters: longest stretch read on either side of a hit
 _CACHE_LIMIT = 200_000
 
@@ -48,8 +49,14 @@ class WordCheck:
     """
 
     def __init__(self, kiwi: Any) -> None:
-        self._kiwi = kiwi
+        self._get_kiwi = kiwi
+        self._instance: Any = None
         self._cache: dict[str, tuple[_Reading, ...]] = {}
+
+    def _kiwi(self) -> Any:
+        if self._instance is None:  # looked up once: the registry key is a long tuple
+            self._instance = self._get_kiwi()
+        return self._instance
 
     def __len__(self) -> int:
         return len(self._cache)
@@ -74,9 +81,10 @@ class WordCheck:
         best = readings[0][2]
         if all((s in r[0] and e in r[1]) == verdict or best - r[2] >= MARGIN for r in readings[1:]):
             return verdict
-        # Context decides: the word with one neighbour on each side ("\x00" keeps the key
-        # apart from a lone word that happens to look the same).
-        lo, hi = _word(nt, lo - 1, hi + 1) if lo > 0 or hi < len(nt) else (lo, hi)
+        # Context decides: the word with its neighbours ("\x00" keeps the key apart from a
+        # lone word that happens to look the same).
+        for _ in range(_CONTEXT):
+            lo, hi = _word(nt, lo - 1, hi + 1)
         found = self._cache.get("\x00" + nt[lo:hi])
         if found is None:
             found = _readings(self._kiwi(), nt[lo:hi], 1)

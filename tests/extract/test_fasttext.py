@@ -145,9 +145,31 @@ def test_word_check_reads_fragile_words_in_context(monkeypatch: pytest.MonkeyPat
     check = wordcheck.WordCheck(lambda: Spy())
     text = "수소충전소 보급 확대"
     first = check(text, 0, 2)
-    assert calls == ["수소충전소", "수소충전소 보급"]
+    assert calls == ["수소충전소", "수소충전소 보급 확대"]
     assert check(text, 0, 2) == first and len(calls) == 2  # both answers cached
     monkeypatch.setattr(wordcheck, "MARGIN", 0.0)  # no rival counts: the word alone decides
     calls.clear()
     assert wordcheck.WordCheck(lambda: Spy())(text, 0, 2) is False
     assert calls == ["수소충전소"]
+
+
+JOINED = [
+    # (text, expected surfaces, why)
+    ("누리집(www.k-startup.go.kr)에서 공고", [], "inside a URL: kiwipiepy reads one token"),
+    ("이메일 ai@corp.com 으로", [], "inside an e-mail address"),
+    ("AI-driven 전략과 AI/ML 투자", ["AI", "AI"], "joined, but its own token"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), JOINED, ids=[c[2] for c in JOINED])
+def test_latin_forms_joined_to_latin_are_left_to_morphology(
+    text: str, expected: list, why: str
+) -> None:
+    g = Glossary(
+        [
+            Term(id="startup", term="스타트업", aliases=("startup",)),
+            Term(id="ai", term="인공지능", aliases=("AI",)),
+        ]
+    )
+    for mode in ("fast", "full"):
+        assert [m.surface for m in Tagger(g, mode=mode).tag(text)] == expected, (mode, why)
