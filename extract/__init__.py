@@ -14,8 +14,11 @@ from ._batch import BatchSummary, load_table, tag_archive
 from ._box import BoxEntry, Example, KeywordBox, build_box
 from ._bursts import bursts
 from ._coverage import CoverageReport, coverage_report, noun_phrases
+from ._dask_archive import tag_archive_dask
+from ._datasets import tag_batch
 from ._discover import TermDiscoverer
 from ._discovery_records import AliasProposal, Evidence, TermCandidate
+from ._distributed import tag_dask
 from ._emerging import emerging_terms
 from ._examples import example_score, is_junk_sentence, snippet
 from ._junk import junk_reason
@@ -68,6 +71,9 @@ __all__ = [
     "snippet",
     "tables_from_documents",
     "tag_archive",
+    "tag_archive_dask",
+    "tag_batch",
+    "tag_dask",
     "term_trends",
     "trends_from_documents",
     "trends_from_run",

@@ -210,6 +210,13 @@ def _fields(text_field: tuple[str, ...]) -> Any:
 @click.option("--resume", is_flag=True, help="Continue an interrupted run into the same directory.")
 @click.option("--overwrite", is_flag=True, help="Replace an earlier run in the directory.")
 @click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Tag on the Dask cluster at ADDRESS (tcp://host:8786) instead of local workers "
+    "(directory output; same files, resumable either way).",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Progress bar (default: when stderr is a terminal).",
@@ -226,6 +233,7 @@ def tag(
     chunk_size: int,
     resume: bool,
     overwrite: bool,
+    dask_address: str | None,
     progress: bool | None,
 ) -> None:
     """Tag INPUTS (files, folders, globs) and write one record per glossary mention."""
@@ -240,7 +248,8 @@ def tag(
         show = sys.stderr.isatty() if progress is None else progress
         with tqdm(unit=" docs", disable=not show, desc="kotrend tag", dynamic_ncols=True) as bar:
             try:
-                summary = tag_archive(
+                run = tag_archive if dask_address is None else _on_dask(dask_address, jobs)
+                summary = run(
                     list(inputs),
                     output,
                     glossary=g,
@@ -269,9 +278,9 @@ def tag(
                 err=True,
             )
         return
-    if jobs != 1 or resume or overwrite:
+    if jobs != 1 or resume or overwrite or dask_address:
         raise click.BadParameter(
-            "-j, --resume and --overwrite need a directory output", param_hint="'-o'"
+            "-j, --resume, --overwrite and --dask need a directory output", param_hint="'-o'"
         )
     try:
         writer = MentionWriter(output)
@@ -292,6 +301,29 @@ def tag(
     )
     if log.errors and n_docs == 0:
         sys.exit(1)
+
+
+def _on_dask(address: str, jobs: int) -> Any:
+    """A stand-in for ``tag_archive`` that runs on the Dask cluster at ``address``."""
+    if jobs != 1:
+        raise click.BadParameter("use -j or --dask, not both", param_hint="'--dask'")
+    try:
+        from distributed import Client
+    except ImportError:
+        raise click.ClickException("--dask needs Dask: pip install 'kotrend[dask]'") from None
+    from extract import tag_archive_dask
+
+    def run(inputs: list[str], output: str, *, jobs: int, **options: Any) -> Any:
+        try:
+            client = Client(address, timeout="20s")
+        except (OSError, TimeoutError) as err:
+            raise click.ClickException(
+                f"cannot reach the Dask scheduler at {address}: {err}"
+            ) from None
+        with client:
+            return tag_archive_dask(inputs, output, client=client, **options)
+
+    return run
 
 
 @main.group(name="glossary")

@@ -1,0 +1,178 @@
+"""``tag_archive`` on a Dask cluster: same chunks, same files, same resume.
+
+The client reads the inputs in chunks (exactly as :func:`extract.tag_archive` does, so
+shard names, the manifest and ``--resume`` are interchangeable between the two) and
+submits each chunk to the cluster; a worker tags it and sends back its three tables,
+which the client writes. Workers need no access to the input or output paths. At most
+two chunks per worker are in flight, so memory stays bounded whatever the archive size.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+from corpus import RecordError, iter_files
+from glossary import Glossary
+
+from ._batch import (
+    BatchSummary,
+    _Chunk,
+    _chunks,
+    _dumps,
+    _gather_errors,
+    _manifest,
+    _now,
+    _prepare,
+    _roots,
+)
+from ._tables import atomic_write_bytes, chunk_tables, jsonl_bytes, write_table
+from ._workers import tagger_for
+
+__all__ = ["tag_archive_dask"]
+
+
+def _tag_chunk(chunk: _Chunk, glossary: Glossary, key: str, mode: str, fields: Any) -> tuple:
+    """Worker side: tag one chunk; return its tables, errors and done-marker."""
+    tagger = tagger_for(glossary, mode, key)
+    docs, mentions, errors = [], [], list(chunk.errors)
+    for doc in chunk.docs:
+        try:
+            mentions.append(tagger.tag_document(doc, fields=fields))
+        except (TypeError, ValueError) as err:  # as tag_archive: a chosen field holds a number
+            path, _, line = (doc.origin or "?:").rpartition(":")
+            errors.append(
+                RecordError(path, int(line) if line.isdigit() else None, str(err)).to_dict()
+            )
+            continue
+        docs.append(doc)
+    marker = {
+        "part": chunk.part,
+        "records": len(docs) + len(errors),
+        "tagged": len(docs),
+        "errors": len(errors),
+        "mentions": sum(len(m) for m in mentions),
+        "last_line": chunk.last_line,
+    }
+    return chunk_tables(docs, mentions, fields), errors, marker
+
+
+def _write(out: Path, result: tuple) -> dict[str, Any]:
+    tables, errors, marker = result
+    part = marker["part"]
+    for name, table in tables.items():
+        write_table(table, out / name / f"{part}.parquet")
+    if errors:
+        atomic_write_bytes(jsonl_bytes(errors), out / "errors" / f"{part}.jsonl")
+    atomic_write_bytes(json.dumps(marker).encode(), out / "_done" / f"{part}.json")  # last
+    return marker
+
+
+def tag_archive_dask(
+    inputs: Any,
+    output: str | Path,
+    *,
+    client: Any,
+    glossary: Glossary | None = None,
+    mode: Literal["fast", "full"] = "fast",
+    chunk_size: int = 2000,
+    text_field: str | Sequence[str] | None = None,
+    id_field: str | None = "id",
+    resume: bool = False,
+    overwrite: bool = False,
+    progress: Callable[[int], object] | None = None,
+) -> BatchSummary:
+    """Like :func:`extract.tag_archive`, with the tagging done by a Dask cluster.
+
+    Parameters
+    ----------
+    inputs, output, glossary, mode, chunk_size, text_field, id_field, resume, overwrite, progress
+        As for :func:`extract.tag_archive` (same output layout; a run started by one can
+        be resumed by the other).
+    client : distributed.Client
+        Connected client, e.g. ``Client("tcp://scheduler:8786")``.
+
+    Returns
+    -------
+    BatchSummary
+
+    Examples
+    --------
+    >>> from distributed import Client  # doctest: +SKIP
+    >>> with Client("tcp://127.0.0.1:8786") as client:  # doctest: +SKIP
+    ...     s = tag_archive_dask("news/*.jsonl", "out", client=client)
+    """
+    from distributed import wait
+
+    if chunk_size < 1:
+        raise ValueError(f"`chunk_size` should be >= 1, got {chunk_size!r}")
+    if resume and overwrite:
+        raise ValueError("`resume` and `overwrite` cannot both be set")
+    t0 = time.perf_counter()
+    files = iter_files(inputs)
+    if not files:
+        raise FileNotFoundError(f"no input files found for {inputs!r}")
+    if glossary is None:
+        from glossary import default
+
+        glossary = default()
+    out = Path(output)
+    fields = list(text_field) if isinstance(text_field, list | tuple) else text_field
+    options = {"mode": mode, "chunk_size": chunk_size, "text_field": fields, "id_field": id_field}
+    manifest = _manifest(files, glossary, options)
+    done = _prepare(out, manifest, resume=resume, overwrite=overwrite)
+    manifest.update(status="running", started=_now())
+    atomic_write_bytes(_dumps(manifest), out / "manifest.json")
+
+    shared = client.scatter(glossary, broadcast=True)
+    key = glossary.content_hash()
+    limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+    markers: list[dict[str, Any]] = []
+    resumed = 0
+
+    def finished(marker: dict[str, Any]) -> None:
+        markers.append(marker)
+        if progress is not None:
+            progress(marker["records"])
+
+    pending: set[Any] = set()
+    try:
+        chunks = _chunks(
+            files,
+            done,
+            roots=_roots(inputs),
+            chunk_size=chunk_size,
+            id_field=id_field,
+            text_field=fields,
+        )
+        for item in chunks:
+            if isinstance(item, dict):
+                resumed += 1
+                finished(item)
+                continue
+            pending.add(client.submit(_tag_chunk, item, shared, key, mode, fields, pure=False))
+            if len(pending) >= limit:  # bounded: never read far ahead of the cluster
+                complete, not_done = wait(pending, return_when="FIRST_COMPLETED")
+                pending = set(not_done)
+                for fut in complete:
+                    finished(_write(out, fut.result()))
+        for fut in pending:
+            finished(_write(out, fut.result()))
+    except BaseException:
+        client.cancel(list(pending))
+        raise
+
+    _gather_errors(out)
+    counts = {k: sum(m[k] for m in markers) for k in ("records", "tagged", "errors", "mentions")}
+    manifest.update(status="complete", finished=_now(), chunks=len(markers), counts=counts)
+    atomic_write_bytes(_dumps(manifest), out / "manifest.json")
+    return BatchSummary(
+        output=str(out),
+        chunks=len(markers),
+        resumed_chunks=resumed,
+        seconds=round(time.perf_counter() - t0, 3),
+        **counts,
+    )
