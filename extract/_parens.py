@@ -28,6 +28,8 @@ _SPLIT = re.compile(r"\s*[·ㆍ‧・/,，;；、]\s*")
 # ends the text a head can come from: punctuation, quotes, bullets (▲, *), brackets.
 _STOP = re.compile(r"[^0-9A-Za-z\uac00-\ud7a3 &+\-]")
 _LATIN_ITEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9&.+'’\- ]*$")
+# (이하 코로나19), (약칭 RPO): a declared short name; the lead word is not part of it.
+_LEAD = re.compile(r"^(?:이하|약칭|약어|영문명?|영어명?|일명|통칭)\s+")
 _NUMBER_WORD = re.compile(r"^[\d.,\-]+$|\.\d")  # 240, B.37
 _LETTERS = re.compile(r"[A-Za-z]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -97,7 +99,10 @@ def find_parens(text: str) -> list[Paren]:
         inner = text[open_ + 1 : close]
         if "=" in inner or ":" in inner or "：" in inner:
             continue  # (사진=연합), (단위: 억원)
-        items = tuple(i.strip(" '\"“”‘’") for i in _SPLIT.split(inner.strip()))
+        items = tuple(
+            _LEAD.sub("", i.strip(" '\"“”‘’")).strip(" '\"“”‘’")
+            for i in _SPLIT.split(inner.strip())
+        )
         items = tuple(i for i in items if i)
         if 0 < len(items) <= _MAX_ITEMS:  # (Environment, Social, Governance) lists parts
             out.append(Paren(window, lo + cut, open_, close, items))
