@@ -15,6 +15,7 @@ hit then gets a verdict from the characters around it:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from typing import NamedTuple
@@ -40,18 +41,17 @@ _PARTICLE_TEXT = (
 )
 _PARTICLES = _PARTICLE_TEXT.split()
 _SUFFIXES = frozenset(_PARTICLES) | {"들"} | {"들" + p for p in _PARTICLES}
+_MAX_SUFFIX = max(map(len, _SUFFIXES))
+_HANGUL_RUN = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e]+")
 
 
+_LATIN_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 # Between two Latin letters or digits these join one token (www.k-startup.go.kr, M.AX).
 _JOINERS = frozenset("./@:-_")
 
 
 def _is_hangul(c: str) -> bool:
     return "\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff" or "\u3131" <= c <= "\u318e"
-
-
-def _is_latin_alnum(c: str) -> bool:
-    return c.isascii() and c.isalnum()
 
 
 class Candidate(NamedTuple):
@@ -189,11 +189,14 @@ class TermMatcher:
         if len(found) > 1:
             found = sorted(set(found))
         out = []
+        verdicts: dict[tuple[int, int], int] = {}  # several terms can share one span
         for start, end, term_id in found:
             if excluded and any(xs <= start and end <= xe for xs, xe in excluded.get(term_id, ())):
                 verdict = REJECT
             else:
-                verdict = boundary_verdict(text, start, end)
+                verdict = verdicts.get((start, end), -1)
+                if verdict < 0:
+                    verdict = verdicts[start, end] = boundary_verdict(text, start, end)
             out.append(Candidate(start, end, term_id, verdict))
         return out
 
@@ -205,23 +208,23 @@ def boundary_verdict(text: str, start: int, end: int) -> int:
     prev = text[start - 1] if start else ""
     nxt = text[end] if end < n else ""
     verdict = ACCEPT
-    if _is_latin_alnum(first):
-        if prev and _is_latin_alnum(prev):
+    # Set lookups rather than str methods: this runs for every dictionary hit.
+    if first in _LATIN_ALNUM:
+        if prev in _LATIN_ALNUM:
             return REJECT
-        if prev in _JOINERS and start > 1 and _is_latin_alnum(text[start - 2]):
+        if prev in _JOINERS and start > 1 and text[start - 2] in _LATIN_ALNUM:
             verdict = AMBIGUOUS  # inside a URL, e-mail or model number (k-startup.go.kr)
-    elif _is_hangul(first) and prev and _is_hangul(prev):
+    elif prev and _is_hangul(first) and _is_hangul(prev):
         verdict = AMBIGUOUS
-    if _is_latin_alnum(last):
-        if nxt and _is_latin_alnum(nxt):
+    if last in _LATIN_ALNUM:
+        if nxt in _LATIN_ALNUM:
             return REJECT
-        if nxt in _JOINERS and end + 1 < n and _is_latin_alnum(text[end + 1]):
+        if nxt in _JOINERS and end + 1 < n and text[end + 1] in _LATIN_ALNUM:
             verdict = AMBIGUOUS
-    elif _is_hangul(last) and nxt and _is_hangul(nxt):
-        stop = end
-        while stop < n and _is_hangul(text[stop]):
-            stop += 1
-        if text[end:stop] not in _SUFFIXES:
+    elif verdict != AMBIGUOUS and _is_hangul(last) and nxt and _is_hangul(nxt):
+        # The Hangul run after the hit, read no further than the longest suffix.
+        run = _HANGUL_RUN.match(text, end, end + _MAX_SUFFIX + 1)
+        if run is None or len(run.group()) > _MAX_SUFFIX or run.group() not in _SUFFIXES:
             verdict = AMBIGUOUS
     return verdict
 
