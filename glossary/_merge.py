@@ -79,12 +79,26 @@ def _without(t: Term, lost: list[FormRef]) -> Term | None:
     )
 
 
+_FILLED = ("en", "aliases", "definition", "category", "related", "exclude", "case")
+
+
+def _fill(new: Term, old: Term) -> Term:
+    """``new`` with its empty fields taken from ``old`` (same id, earlier glossary)."""
+    changes = {f: getattr(old, f) for f in _FILLED if not getattr(new, f) and getattr(old, f)}
+    if old.basic and not new.basic:
+        changes["basic"] = True
+    return replace(new, **changes) if changes else new
+
+
 def merge(
     *glossaries: Glossary, name: str | None = None, version: str | None = None
 ) -> MergeResult:
     """Merge glossaries; later ones override earlier entries with the same id.
 
-    An entry keeps the position where its id first appeared. A form claimed by terms
+    A later entry overrides the fields it sets; fields it leaves empty keep the earlier
+    entry's values, so a reviewed proposal that only adds aliases keeps the definition
+    and ``related`` links it did not repeat. An entry keeps the position where its id
+    first appeared. A form claimed by terms
     with different ids in different glossaries goes to the later term; every such
     change is reported in ``conflicts``.
 
@@ -117,6 +131,8 @@ def merge(
                 index[ref.loose].add(tid)
         for t in g:
             old = slots.get(t.id)
+            if old is not None and old[0] is not None:
+                t = _fill(t, old[0])
             if old is not None and old[0] is not None and old[0] != t:
                 earlier, later = _where(glossaries[old[1]], old[0]), _where(g, t)
                 conflicts.append(

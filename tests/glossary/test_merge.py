@@ -111,3 +111,35 @@ def test_conflict_is_a_frozen_record():
     c = MergeConflict("form", "a", "b", "가", "x:1", "y:2", "msg")
     with pytest.raises(AttributeError):
         c.term_id = "z"  # type: ignore[misc]
+
+
+def test_later_entry_keeps_fields_it_leaves_empty() -> None:
+    from glossary import Glossary, Term, merge
+
+    base = Glossary(
+        [
+            Term(
+                id="capex",
+                term="자본 지출",
+                definition="장기 자산에 쓰는 돈.",
+                related=("roi",),
+                category="기업재무·회계",
+            ),
+            Term(id="roi", term="투자 자본 수익률"),
+        ],
+        name="base",
+    )
+    proposal = Glossary(
+        [Term(id="capex", term="자본 지출", aliases=("Capex", "설비 투자비"))], name="p"
+    )
+    merged = merge(base, proposal).glossary["capex"]
+    assert merged.aliases == ("Capex", "설비 투자비")
+    assert (merged.definition, merged.related, merged.category) == (
+        "장기 자산에 쓰는 돈.",
+        ("roi",),
+        "기업재무·회계",
+    )
+    replaced = merge(
+        base, Glossary([Term(id="capex", term="자본 지출", definition="새 정의.")])
+    ).glossary
+    assert replaced["capex"].definition == "새 정의." and replaced["capex"].related == ("roi",)
