@@ -171,6 +171,15 @@ def pool_run(g: Any, docs: Sequence[Any], jobs: int) -> Row:
     )
 
 
+def best(times: int, run: Callable[[], Row]) -> Row:
+    """The fastest of ``times`` runs: other processes on the machine only ever slow it."""
+    rows = [run() for _ in range(max(1, times))]
+    row = min(rows, key=lambda r: r.wall)
+    if len(rows) > 1:
+        row.note += f"; best of {len(rows)} ({', '.join(f'{r.wall:.2f}' for r in rows)} s)"
+    return row
+
+
 def archive_run(g: Any, path: Path, docs: Sequence[Any], jobs: int, out: Path) -> Row:
     from extract import tag_archive
 
@@ -403,6 +412,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     ap.add_argument("--jobs", type=int, default=2, help="workers for -j runs (default 2)")
     ap.add_argument("--glossary", help="glossary file to use instead of glossary.default()")
+    ap.add_argument(
+        "--repeat", type=int, default=2, help="runs of each multi-process row; the fastest is kept"
+    )
     args = ap.parse_args(argv)
 
     data = data_dir(args.data)
@@ -470,13 +482,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         )
     )
     for jobs in sorted({1, args.jobs}):
-        rows.append(pool_run(g, docs, jobs))
+        rows.append(best(args.repeat, lambda: pool_run(g, docs, jobs)))  # noqa: B023
     with tempfile.TemporaryDirectory(prefix="kotrend-bench-") as tmp:
         slice_path = Path(tmp) / "slice.jsonl"
         with open(path, encoding="utf-8") as src, open(slice_path, "w", encoding="utf-8") as dst:
             dst.writelines(itertools.islice(src, _lines_for(path, docs)))
         for jobs in sorted({1, args.jobs}):
-            rows.append(archive_run(g, slice_path, docs, jobs, Path(tmp) / f"out{jobs}"))
+            out = Path(tmp) / f"out{jobs}"
+            rows.append(best(args.repeat, lambda: archive_run(g, slice_path, docs, jobs, out)))  # noqa: B023
 
     print_table(rows)
     by = {r.name: r for r in rows}
