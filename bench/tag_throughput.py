@@ -146,6 +146,16 @@ def _pool_ready(_: int) -> int:
     return os.getpid()
 
 
+def _pool_peak(_: int) -> float:
+    _POOL["barrier"].wait()  # one call per worker
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec, from the parent's image.
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _pool_chunk(docs: list[Any]) -> int:
     tagger = _POOL["tagger"]
     return sum(len(tagger.tag_document(d)) for d in docs)
@@ -161,13 +171,16 @@ def pool_run(g: Any, docs: Sequence[Any], jobs: int) -> Row:
         t0 = time.perf_counter()
         n = sum(pool.imap_unordered(_pool_chunk, chunks))
         wall = time.perf_counter() - t0
+        peaks = pool.map(_pool_peak, range(jobs), chunksize=1)
     return Row(
         f"kotrend fast, pool -j{jobs}",
         len(docs),
         megabytes(docs),
         wall,
         None,
-        f"{n:,} mentions; warm workers, docs pickled to them",
+        f"{n:,} mentions; warm workers, docs pickled to them; peak RSS per worker "
+        + ", ".join(f"{p:,.0f}" for p in peaks)
+        + " MiB",
     )
 
 
@@ -520,8 +533,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(
-        f"\npeak RSS: this process {self_mb:,.0f} MiB (holds the slice, every mention and two Kiwis); "
-        f"largest child {child_mb:,.0f} MiB"
+        f"\npeak RSS: this process {self_mb:,.0f} MiB (holds the slice, every mention and two "
+        f"Kiwis); largest child {child_mb:,.0f} MiB (tag_archive forks its workers from this "
+        "process; the pool rows give the RSS of workers that start empty)"
     )
     runs = startup(path, args.glossary)
     tot = [r["total"] for r in runs]
