@@ -129,12 +129,13 @@ def test_docstring_examples(name: str) -> None:
     assert result.attempted > 0 and result.failed == 0
 
 
-def test_word_check_reads_fragile_words_in_context(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_word_check_reads_fragile_words_in_context(
+    monkeypatch: pytest.MonkeyPatch, fast_tagger: Tagger
+) -> None:
     import extract._wordcheck as wordcheck
-    from extract._analyzer import get_kiwi
 
     calls: list[str] = []
-    kiwi = get_kiwi(("수소",))
+    kiwi = fast_tagger.kiwi  # taught 수소 and 수소문, among others
 
     class Spy:
         def analyze(self, text: str, top_n: int = 1) -> list:
@@ -155,7 +156,7 @@ def test_word_check_reads_fragile_words_in_context(monkeypatch: pytest.MonkeyPat
 
 JOINED = [
     # (text, expected surfaces, why)
-    ("누리집(www.k-startup.go.kr)에서 공고", [], "inside a URL: kiwipiepy reads one token"),
+    ("누리집(www.ai-korea.go.kr)에서 공고", [], "inside a URL: kiwipiepy reads one token"),
     ("이메일 ai@corp.com 으로", [], "inside an e-mail address"),
     ("AI-driven 전략과 AI/ML 투자", ["AI", "AI"], "joined, but its own token"),
 ]
@@ -163,13 +164,6 @@ JOINED = [
 
 @pytest.mark.parametrize(("text", "expected", "why"), JOINED, ids=[c[2] for c in JOINED])
 def test_latin_forms_joined_to_latin_are_left_to_morphology(
-    text: str, expected: list, why: str
+    tagger: Tagger, text: str, expected: list, why: str
 ) -> None:
-    g = Glossary(
-        [
-            Term(id="startup", term="스타트업", aliases=("startup",)),
-            Term(id="ai", term="인공지능", aliases=("AI",)),
-        ]
-    )
-    for mode in ("fast", "full"):
-        assert [m.surface for m in Tagger(g, mode=mode).tag(text)] == expected, (mode, why)
+    assert [m.surface for m in tagger.tag(text)] == expected, why
