@@ -267,83 +267,133 @@ def tag_archive(
     """
     if jobs < 1:
         raise ValueError(f"`jobs` should be >= 1, got {jobs!r}")
-    if chunk_size < 1:
-        raise ValueError(f"`chunk_size` should be >= 1, got {chunk_size!r}")
-    if resume and overwrite:
-        raise ValueError("`resume` and `overwrite` cannot both be set")
-    t0 = time.perf_counter()
-    files = iter_files(inputs)
-    if not files:
-        raise FileNotFoundError(f"no input files found for {inputs!r}")
-    if glossary is None:
-        from glossary import default
-
-        glossary = default()
-    out = Path(output)
-    fields = list(text_field) if isinstance(text_field, list | tuple) else text_field
-    options = {"mode": mode, "chunk_size": chunk_size, "text_field": fields, "id_field": id_field}
-    manifest = _manifest(files, glossary, options)
-    done = _prepare(out, manifest, resume=resume, overwrite=overwrite)
-    manifest.update(status="running", started=_now())
-    atomic_write_bytes(_dumps(manifest), out / "manifest.json")
-
-    markers: list[dict[str, Any]] = []
-    resumed = 0
-    chunks = _chunks(
-        files,
-        done,
-        roots=_roots(inputs),
+    run = _Run(
+        inputs,
+        output,
+        glossary=glossary,
+        mode=mode,
         chunk_size=chunk_size,
+        text_field=text_field,
         id_field=id_field,
-        text_field=fields,
+        resume=resume,
+        overwrite=overwrite,
+        progress=progress,
     )
-
-    def finished(marker: dict[str, Any]) -> None:
-        markers.append(marker)
-        if progress is not None:
-            progress(marker["records"])
-
     if jobs == 1:
-        _init_worker(glossary, mode, fields, str(out))
-        for item in chunks:
-            if isinstance(item, dict):
-                resumed += 1
-                finished(item)
-            else:
-                finished(_run_chunk(item))
+        _init_worker(run.glossary, mode, run.fields, str(run.out))
+        for item in run.chunks():
+            run.finished(item) if isinstance(item, dict) else run.finished(
+                _run_chunk(item), new=True
+            )
     else:
         with ProcessPoolExecutor(
-            max_workers=jobs, initializer=_init_worker, initargs=(glossary, mode, fields, str(out))
+            max_workers=jobs,
+            initializer=_init_worker,
+            initargs=(run.glossary, mode, run.fields, str(run.out)),
         ) as pool:
             pending: set[Future] = set()
             try:
-                for item in chunks:
+                for item in run.chunks():
                     if isinstance(item, dict):
-                        resumed += 1
-                        finished(item)
+                        run.finished(item)
                         continue
                     pending.add(pool.submit(_run_chunk, item))
                     if len(pending) >= 2 * jobs:  # bounded: never read far ahead
                         complete, pending = wait(pending, return_when=FIRST_COMPLETED)
                         for fut in complete:
-                            finished(fut.result())
+                            run.finished(fut.result(), new=True)
                 for fut in pending:
-                    finished(fut.result())
+                    run.finished(fut.result(), new=True)
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
+    return run.summary()
 
-    _gather_errors(out)
-    counts = {k: sum(m[k] for m in markers) for k in ("records", "tagged", "errors", "mentions")}
-    manifest.update(status="complete", finished=_now(), chunks=len(markers), counts=counts)
-    atomic_write_bytes(_dumps(manifest), out / "manifest.json")
-    return BatchSummary(
-        output=str(out),
-        chunks=len(markers),
-        resumed_chunks=resumed,
-        seconds=round(time.perf_counter() - t0, 3),
-        **counts,
-    )
+
+class _Run:
+    """The bookkeeping every runner shares (local pool or Dask): arguments checked, the
+    manifest written and, on resume, checked against the earlier run; finished chunks
+    counted; the summary and the final manifest written at the end."""
+
+    def __init__(
+        self,
+        inputs: Any,
+        output: str | Path,
+        *,
+        glossary: Glossary | None,
+        mode: str,
+        chunk_size: int,
+        text_field: str | Sequence[str] | None,
+        id_field: str | None,
+        resume: bool,
+        overwrite: bool,
+        progress: Callable[[int], object] | None,
+    ) -> None:
+        if chunk_size < 1:
+            raise ValueError(f"`chunk_size` should be >= 1, got {chunk_size!r}")
+        if resume and overwrite:
+            raise ValueError("`resume` and `overwrite` cannot both be set")
+        self.t0 = time.perf_counter()
+        self.inputs = inputs
+        self.files = iter_files(inputs)
+        if not self.files:
+            raise FileNotFoundError(f"no input files found for {inputs!r}")
+        if glossary is None:
+            from glossary import default
+
+            glossary = default()
+        self.glossary = glossary
+        self.out = Path(output)
+        self.chunk_size = chunk_size
+        self.id_field = id_field
+        self.fields = list(text_field) if isinstance(text_field, list | tuple) else text_field
+        options = {
+            "mode": mode,
+            "chunk_size": chunk_size,
+            "text_field": self.fields,
+            "id_field": id_field,
+        }
+        self.manifest = _manifest(self.files, glossary, options)
+        self.done = _prepare(self.out, self.manifest, resume=resume, overwrite=overwrite)
+        self.manifest.update(status="running", started=_now())
+        atomic_write_bytes(_dumps(self.manifest), self.out / "manifest.json")
+        self.progress = progress
+        self.markers: list[dict[str, Any]] = []
+        self.resumed = 0
+
+    def chunks(self) -> Iterator[_Chunk | dict[str, Any]]:
+        """Chunks to tag, and the markers of chunks an earlier run finished."""
+        return _chunks(
+            self.files,
+            self.done,
+            roots=_roots(self.inputs),
+            chunk_size=self.chunk_size,
+            id_field=self.id_field,
+            text_field=self.fields,
+        )
+
+    def finished(self, marker: dict[str, Any], *, new: bool = False) -> None:
+        """Count a chunk: tagged now (``new``) or by an earlier run."""
+        self.markers.append(marker)
+        self.resumed += not new
+        if self.progress is not None:
+            self.progress(marker["records"])
+
+    def summary(self) -> BatchSummary:
+        _gather_errors(self.out)
+        keys = ("records", "tagged", "errors", "mentions")
+        counts = {k: sum(m[k] for m in self.markers) for k in keys}
+        self.manifest.update(
+            status="complete", finished=_now(), chunks=len(self.markers), counts=counts
+        )
+        atomic_write_bytes(_dumps(self.manifest), self.out / "manifest.json")
+        return BatchSummary(
+            output=str(self.out),
+            chunks=len(self.markers),
+            resumed_chunks=self.resumed,
+            seconds=round(time.perf_counter() - self.t0, 3),
+            **counts,
+        )
 
 
 def _prepare(

@@ -10,25 +10,14 @@ two chunks per worker are in flight, so memory stays bounded whatever the archiv
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from corpus import RecordError, iter_files
+from corpus import RecordError
 from glossary import Glossary
 
-from ._batch import (
-    BatchSummary,
-    _Chunk,
-    _chunks,
-    _dumps,
-    _gather_errors,
-    _manifest,
-    _now,
-    _prepare,
-    _roots,
-)
+from ._batch import BatchSummary, _Chunk, _Run
 from ._tables import atomic_write_bytes, chunk_tables, jsonl_bytes, write_table
 from ._workers import tagger_for
 
@@ -107,72 +96,36 @@ def tag_archive_dask(
     """
     from distributed import wait
 
-    if chunk_size < 1:
-        raise ValueError(f"`chunk_size` should be >= 1, got {chunk_size!r}")
-    if resume and overwrite:
-        raise ValueError("`resume` and `overwrite` cannot both be set")
-    t0 = time.perf_counter()
-    files = iter_files(inputs)
-    if not files:
-        raise FileNotFoundError(f"no input files found for {inputs!r}")
-    if glossary is None:
-        from glossary import default
-
-        glossary = default()
-    out = Path(output)
-    fields = list(text_field) if isinstance(text_field, list | tuple) else text_field
-    options = {"mode": mode, "chunk_size": chunk_size, "text_field": fields, "id_field": id_field}
-    manifest = _manifest(files, glossary, options)
-    done = _prepare(out, manifest, resume=resume, overwrite=overwrite)
-    manifest.update(status="running", started=_now())
-    atomic_write_bytes(_dumps(manifest), out / "manifest.json")
-
-    shared = client.scatter(glossary, broadcast=True)
-    key = glossary.content_hash()
+    run = _Run(
+        inputs,
+        output,
+        glossary=glossary,
+        mode=mode,
+        chunk_size=chunk_size,
+        text_field=text_field,
+        id_field=id_field,
+        resume=resume,
+        overwrite=overwrite,
+        progress=progress,
+    )
+    shared = client.scatter(run.glossary, broadcast=True)
+    key = run.glossary.content_hash()
     limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
-    markers: list[dict[str, Any]] = []
-    resumed = 0
-
-    def finished(marker: dict[str, Any]) -> None:
-        markers.append(marker)
-        if progress is not None:
-            progress(marker["records"])
-
     pending: set[Any] = set()
     try:
-        chunks = _chunks(
-            files,
-            done,
-            roots=_roots(inputs),
-            chunk_size=chunk_size,
-            id_field=id_field,
-            text_field=fields,
-        )
-        for item in chunks:
+        for item in run.chunks():
             if isinstance(item, dict):
-                resumed += 1
-                finished(item)
+                run.finished(item)
                 continue
-            pending.add(client.submit(_tag_chunk, item, shared, key, mode, fields, pure=False))
+            pending.add(client.submit(_tag_chunk, item, shared, key, mode, run.fields, pure=False))
             if len(pending) >= limit:  # bounded: never read far ahead of the cluster
                 complete, not_done = wait(pending, return_when="FIRST_COMPLETED")
                 pending = set(not_done)
                 for fut in complete:
-                    finished(_write(out, fut.result()))
+                    run.finished(_write(run.out, fut.result()), new=True)
         for fut in pending:
-            finished(_write(out, fut.result()))
+            run.finished(_write(run.out, fut.result()), new=True)
     except BaseException:
         client.cancel(list(pending))
         raise
-
-    _gather_errors(out)
-    counts = {k: sum(m[k] for m in markers) for k in ("records", "tagged", "errors", "mentions")}
-    manifest.update(status="complete", finished=_now(), chunks=len(markers), counts=counts)
-    atomic_write_bytes(_dumps(manifest), out / "manifest.json")
-    return BatchSummary(
-        output=str(out),
-        chunks=len(markers),
-        resumed_chunks=resumed,
-        seconds=round(time.perf_counter() - t0, 3),
-        **counts,
-    )
+    return run.summary()
