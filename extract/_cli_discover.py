@@ -6,17 +6,15 @@ import sys
 
 import click
 
+from ._cli_options import entities_option, glossary_option, text_field_option
+
 __all__ = ["discover"]
 
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-g", "--glossary", "glossary_spec", help="Glossary file or 'default'.")
-@click.option(
-    "--entities/--no-entities",
-    default=False,
-    help="Include companies and institutions (default glossary).",
-)
+@glossary_option
+@entities_option
 @click.option(
     "--background",
     multiple=True,
@@ -43,7 +41,7 @@ __all__ = ["discover"]
     type=click.IntRange(min=1),
     help="Documents a pair of unknown names in parentheses must occur in.",
 )
-@click.option("--text-field", multiple=True, help="Field(s) to read.")
+@text_field_option
 @click.option("-o", "--output", required=True, help="The proposals file to write (.yaml).")
 def discover(
     inputs: tuple[str, ...],

@@ -8,6 +8,8 @@ from typing import Any, Literal
 
 import click
 
+from ._cli_options import entities_option, glossary_option, text_field_option
+
 __all__ = ["trends"]
 
 
@@ -50,14 +52,8 @@ def _is_run(path: str) -> bool:
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option(
-    "-g", "--glossary", "glossary_spec", help="Glossary file (YAML/JSON/CSV) or 'default'."
-)
-@click.option(
-    "--entities/--no-entities",
-    default=False,
-    help="Include companies and institutions (default glossary).",
-)
+@glossary_option
+@entities_option
 @click.option(
     "--freq",
     type=click.Choice(["D", "W", "M"]),
@@ -114,9 +110,7 @@ def _is_run(path: str) -> bool:
     type=click.IntRange(min=1),
     help="Emerging: how many terms.",
 )
-@click.option(
-    "--text-field", multiple=True, help="Field(s) to tag (default: text, else title and body)."
-)
+@text_field_option
 @click.option("--full", is_flag=True, help="Analyse every sentence with kiwipiepy (slower).")
 def trends(
     inputs: tuple[str, ...],

@@ -9,6 +9,7 @@ from typing import Any, Literal
 import click
 
 from ._cli_discover import discover
+from ._cli_options import entities_option, glossary_option, text_field_option
 from ._cli_serve import serve
 from ._cli_trends import trends
 
@@ -79,14 +80,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1)
-@click.option(
-    "-g", "--glossary", "glossary_spec", help="Glossary file (YAML/JSON/CSV) or 'default'."
-)
-@click.option(
-    "--entities/--no-entities",
-    default=False,
-    help="Include companies and institutions (default glossary).",
-)
+@glossary_option
+@entities_option
 @click.option(
     "--top", default=10, show_default=True, type=click.IntRange(min=1), help="How many terms."
 )
@@ -97,9 +92,7 @@ def main() -> None:
     help="Output format (default: from -o, else markdown).",
 )
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, '-' for stdout.")
-@click.option(
-    "--text-field", multiple=True, help="Field(s) to tag (default: text, else title and body)."
-)
+@text_field_option
 @click.option(
     "--example",
     default=1,
@@ -171,14 +164,8 @@ def _fields(text_field: tuple[str, ...]) -> Any:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option(
-    "-g", "--glossary", "glossary_spec", help="Glossary file (YAML/JSON/CSV) or 'default'."
-)
-@click.option(
-    "--entities/--no-entities",
-    default=False,
-    help="Include companies and institutions (default glossary).",
-)
+@glossary_option
+@entities_option
 @click.option(
     "-o",
     "--output",
@@ -187,9 +174,7 @@ def _fields(text_field: tuple[str, ...]) -> Any:
     help="mentions.jsonl or mentions.parquet (one file), '-' (JSONL on stdout), or a directory "
     "(sharded Parquet tables, manifest, errors; resumable).",
 )
-@click.option(
-    "--text-field", multiple=True, help="Field(s) to tag (default: text, else title and body)."
-)
+@text_field_option
 @click.option("--id-field", default="id", show_default=True, help="Field holding the document id.")
 @click.option("--full", is_flag=True, help="Analyse every sentence with kiwipiepy (slower).")
 @click.option(
@@ -422,9 +407,9 @@ def glossary_merge(files: tuple[str, ...], output: str, name: str | None) -> Non
 
 @glossary_group.command(name="coverage")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-g", "--glossary", "glossary_spec", help="Glossary file or 'default'.")
-@click.option("--entities/--no-entities", default=False, help="Include companies and institutions.")
-@click.option("--text-field", multiple=True, help="Field(s) to tag.")
+@glossary_option
+@entities_option
+@text_field_option
 @click.option(
     "--top",
     default=20,
