@@ -10,18 +10,8 @@ from typing import IO, Any
 
 from ._tagger import Mention
 
-__all__ = ["MENTION_SCHEMA_FIELDS", "MentionWriter", "output_format"]
+__all__ = ["MentionWriter", "output_format"]
 
-MENTION_SCHEMA_FIELDS = (
-    "doc_id",
-    "field",
-    "term_id",
-    "surface",
-    "start",
-    "end",
-    "sent_start",
-    "sent_end",
-)
 _FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet"}
 
 

@@ -15,7 +15,7 @@ from ._fasttext import quick_normalize, sentence_around, sentence_bounds
 from ._matcher import ACCEPT, AMBIGUOUS, REJECT, Candidate, TermMatcher, leftmost_longest
 from ._wordcheck import WordCheck
 
-__all__ = ["MODES", "Mention", "Tagger"]
+__all__ = ["MENTION_COLUMNS", "MODES", "Mention", "Tagger"]
 
 MODES = ("fast", "full")
 
@@ -63,6 +63,10 @@ class Mention:
             "sent_start": self.sent_start,
             "sent_end": self.sent_end,
         }
+
+
+#: Column names of a mention table, in order (the fields of :class:`Mention`).
+MENTION_COLUMNS: tuple[str, ...] = tuple(Mention.__dataclass_fields__)
 
 
 class Tagger:

@@ -14,20 +14,10 @@ from typing import Any
 from corpus import Document, read_documents
 from glossary import Glossary
 
-from ._tagger import MODES, Tagger
+from ._tagger import MENTION_COLUMNS, MODES, Tagger
 
 __all__ = ["MENTION_COLUMNS", "documents_of", "tagger_for"]
 
-MENTION_COLUMNS = (
-    "doc_id",
-    "field",
-    "term_id",
-    "surface",
-    "start",
-    "end",
-    "sent_start",
-    "sent_end",
-)
 _KEEP = 4  # taggers (and glossary hashes) kept per process
 _lock = threading.Lock()
 _taggers: dict[tuple[str, str], Tagger] = {}
