@@ -10,22 +10,10 @@ import difflib
 
 from ._issues import GlossaryIssue, describe
 from ._model import Glossary, Term
-from ._read import RawDoc, RawEntry
+from ._read import ENTRY_FIELDS, RawDoc, RawEntry
 
 __all__ = ["ENTRY_FIELDS", "TOP_FIELDS", "build_glossary"]
 
-ENTRY_FIELDS = (
-    "id",
-    "term",
-    "en",
-    "aliases",
-    "definition",
-    "category",
-    "related",
-    "exclude",
-    "case_sensitive",
-    "basic",
-)
 TOP_FIELDS = ("name", "version", "terms")
 _ALIAS_KEYS = ("form", "case_sensitive")
 

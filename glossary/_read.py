@@ -17,9 +17,18 @@ import yaml
 
 from ._issues import GlossaryIssue
 
-__all__ = ["CSV_COLUMNS", "RawDoc", "RawEntry", "parse_csv", "parse_json", "parse_yaml"]
+__all__ = [
+    "CSV_COLUMNS",
+    "ENTRY_FIELDS",
+    "RawDoc",
+    "RawEntry",
+    "parse_csv",
+    "parse_json",
+    "parse_yaml",
+]
 
-CSV_COLUMNS = (
+#: The fields a glossary entry may have, in every file format.
+ENTRY_FIELDS = (
     "id",
     "term",
     "en",
@@ -28,9 +37,11 @@ CSV_COLUMNS = (
     "category",
     "related",
     "exclude",
-    "basic",
     "case_sensitive",
+    "basic",
 )
+# The CSV writer drops the case_sensitive column when no term needs it, so it goes last.
+CSV_COLUMNS = (*(f for f in ENTRY_FIELDS if f != "case_sensitive"), "case_sensitive")
 _CSV_LISTS = frozenset({"aliases", "related", "exclude"})
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
