@@ -326,10 +326,7 @@ def glossary_check(files: tuple[str, ...]) -> None:
     n_errors = 0
     for path in files:
         try:
-            if path == "default":
-                issues = glossary.validate(glossary.default(entities=True))
-            else:
-                issues = glossary.check(path)
+            issues = glossary.check_default() if path == "default" else glossary.check(path)
         except FileNotFoundError as err:
             raise click.BadParameter(str(err), param_hint="FILES") from None
         for issue in issues:

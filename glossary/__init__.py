@@ -13,7 +13,7 @@ Examples
 []
 """
 
-from ._default import default
+from ._default import check_default, default
 from ._forms import form_key, is_acronym, latin_plurals, spacing_variants
 from ._io import check, load, save
 from ._issues import GlossaryError, GlossaryIssue
@@ -31,6 +31,7 @@ __all__ = [
     "MergeResult",
     "Term",
     "check",
+    "check_default",
     "default",
     "form_key",
     "import_table",

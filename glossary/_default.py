@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     else:
         from importlib.abc import Traversable
 
-__all__ = ["DEFAULT_NAME", "data_root", "default"]
+__all__ = ["DEFAULT_NAME", "check_default", "data_root", "default"]
 
 DEFAULT_NAME = "kotrend-default"
 
@@ -48,8 +48,12 @@ def _missing(folder: Traversable) -> FileNotFoundError:
     )
 
 
-@functools.lru_cache(maxsize=8)
-def _bundle(root: Traversable, entities: bool) -> Glossary:
+def _read(root: Traversable, entities: bool) -> tuple[list[Term], list[GlossaryIssue], int]:
+    """Every bundled term (concepts, then entities), all files' issues, and the concept count.
+
+    Entities are always read and checked with the concepts, so an id or form claimed in
+    two files is an error even when only the concepts are wanted.
+    """
     concept_files = _yaml_files(root / "default")
     entity_files = _yaml_files(root / "entities")
     if not concept_files:
@@ -68,9 +72,27 @@ def _bundle(root: Traversable, entities: bool) -> Glossary:
         sources += [where] * len(g)
         if file in concept_files:
             n_concepts = len(terms)
-    # Entities are always checked with the concepts, so an id or form claimed in two
-    # files is an error even when only the concepts are wanted.
     issues += validate_terms(terms, sources)
+    return terms, issues, n_concepts
+
+
+def check_default() -> list[GlossaryIssue]:
+    """Every problem in the bundled glossary and entity list, each naming its own file.
+
+    What ``kotrend glossary check default`` prints. :func:`default` raises on the errors
+    among these; warnings never stop it.
+
+    Examples
+    --------
+    >>> [str(i) for i in check_default() if i.is_error]
+    []
+    """
+    return _read(data_root(), True)[1]  # type: ignore[arg-type]
+
+
+@functools.lru_cache(maxsize=8)
+def _bundle(root: Traversable, entities: bool) -> Glossary:
+    terms, issues, n_concepts = _read(root, entities)
     if any(i.is_error for i in issues):
         raise GlossaryError(issues)
     if not entities:

@@ -154,3 +154,5 @@ def test_default_glossary_checks_clean(runner: CliRunner) -> None:
     result = runner.invoke(main, ["glossary", "check", "default"])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("default: ok")
+    for line in result.stderr.splitlines():  # warnings name the bundled file and line
+        assert re.match(r".*/data/(default|entities)/[\w.]+\.yaml:\d+: warning: ", line), line

@@ -108,6 +108,23 @@ def test_errors_across_files_name_each_file(data_dir):
     assert f"also used at {data_dir / 'default' / 'a.yaml'}:2" in str(e.value)
 
 
+def test_check_default_reports_every_issue_against_its_own_file(data_dir):
+    _make(
+        data_dir,
+        {
+            **FILES,
+            "default/b.yaml": "terms:\n  - {id: rate, term: 금리, aliases: [금리]}\n",
+            "entities/20_more.yaml": "terms:\n  - {id: capex_co, term: CAPEX}\n",
+        },
+    )
+    found = {(Path(i.path or "").name, i.line, i.severity) for i in glossary.check_default()}
+    # An error in the entities is returned (default() would raise on it), and the
+    # warning about a repeated form points at b.yaml, not at the folder.
+    assert ("20_more.yaml", 2, "error") in found
+    assert ("b.yaml", 2, "warning") in found
+    assert all(name.endswith(".yaml") for name, _, _ in found)
+
+
 def _has_yaml(folder: str) -> bool:
     return any((BUNDLED / folder).glob("*.yaml"))
 
