@@ -1,7 +1,8 @@
 """Candidate mentions: one dictionary scan, then cheap boundary rules.
 
-Every surface variant of every glossary form (spacing variants, English plurals) and
-every ``exclude`` word goes into one Aho-Corasick automaton over lower-cased text. Each
+Every surface variant of every glossary form (spacing variants, one-word compounds split
+after a word the glossary knows, English plurals) and every ``exclude`` word goes into
+one Aho-Corasick automaton over lower-cased text. Each
 hit then gets a verdict from the characters around it:
 
 * ``REJECT``: a Latin form inside a longer Latin word (AI in RAISE), the wrong letter
@@ -22,7 +23,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from glossary import Glossary, latin_plurals, spacing_variants
+from glossary import Glossary, compound_splits, latin_plurals, spacing_variants
 
 __all__ = ["ACCEPT", "AMBIGUOUS", "REJECT", "Candidate", "TermMatcher", "leftmost_longest"]
 
@@ -42,6 +43,7 @@ _PARTICLE_TEXT = (
 _PARTICLES = _PARTICLE_TEXT.split()
 _SUFFIXES = frozenset(_PARTICLES) | {"들"} | {"들" + p for p in _PARTICLES}
 _MAX_SUFFIX = max(map(len, _SUFFIXES))
+_WS = re.compile(r"\s+")
 _HANGUL_RUN = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e]+")
 
 
@@ -79,11 +81,12 @@ class _Entry(NamedTuple):
     exclude: tuple[str, ...]  # term ids for which this key is an ``exclude`` word
 
 
-def _variants(form: str) -> list[str]:
+def _variants(form: str, words: frozenset[str]) -> list[str]:
     out: list[str] = []
     for v in spacing_variants(form.strip()):
         out.append(v)
         out.extend(latin_plurals(v))
+    out.extend(compound_splits(form.strip(), words))
     return out
 
 
@@ -130,13 +133,16 @@ class TermMatcher:
 
     def __init__(self, glossary: Glossary) -> None:
         patterns: dict[str, list[_Pattern]] = defaultdict(list)
+        words = frozenset(_WS.sub("", f) for term in glossary for f in term.forms)
         for term in glossary:
+            known = words if term.split else frozenset()
             for form in term.forms:
                 cs = term.is_case_sensitive(form)
-                for v in _variants(form):
+                for v in _variants(form, known):
                     patterns[v.lower()].append(_Pattern(term.id, v, cs, False))
             for word in term.exclude:
-                for v in spacing_variants(word.strip()):
+                # Split like the forms, so that 유가 stays rejected in 유가 증권.
+                for v in (*spacing_variants(word.strip()), *compound_splits(word.strip(), known)):
                     patterns[v.lower()].append(_Pattern(term.id, v, False, True))
         automaton = ahocorasick.Automaton()
         for key, pats in patterns.items():

@@ -14,7 +14,7 @@ Examples
 """
 
 from ._default import check_default, default
-from ._forms import form_key, is_acronym, latin_plurals, spacing_variants
+from ._forms import compound_splits, form_key, is_acronym, latin_plurals, spacing_variants
 from ._io import check, load, save
 from ._issues import GlossaryError, GlossaryIssue
 from ._merge import MergeConflict, MergeResult, merge
@@ -32,6 +32,7 @@ __all__ = [
     "Term",
     "check",
     "check_default",
+    "compound_splits",
     "default",
     "form_key",
     "import_table",

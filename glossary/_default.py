@@ -68,7 +68,12 @@ def _read(root: Traversable, entities: bool) -> tuple[list[Term], list[GlossaryI
         where = str(file)
         g, found_issues = parse_text(file.read_text(encoding="utf-8"), format="yaml", path=where)
         issues += found_issues
-        terms += g.terms
+        if file in entity_files:
+            # Names are matched as written: their parts spaced apart are other words
+            # (한미반도체 is a company, 한미 반도체 is Korea-US chips).
+            terms += [replace(t, split=False) for t in g.terms]
+        else:
+            terms += g.terms
         sources += [where] * len(g)
         if file in concept_files:
             n_concepts = len(terms)
@@ -114,7 +119,8 @@ def default(*, entities: bool = False) -> Glossary:
     Every ``*.yaml`` file in ``glossary/data/default/`` in file-name order, plus
     ``glossary/data/entities/`` (companies, institutions) when ``entities`` is true.
     All files are validated together either way; without entities, ``related`` links
-    to entity ids are left out. The result is cached: do not modify it.
+    to entity ids are left out. Entities get ``split=False`` (names are matched only as
+    written). The result is cached: do not modify it.
 
     Parameters
     ----------

@@ -159,17 +159,18 @@ class _EntryReader:
             exclude=self.strings("exclude"),
             case=tuple(case.items()),
             basic=self.flag("basic"),
+            split=self.flag("split", default=True),
             line=self.entry.line,
         )
 
-    def flag(self, key: str) -> bool:
-        """An optional true/false field (false when absent)."""
+    def flag(self, key: str, *, default: bool = False) -> bool:
+        """An optional true/false field (``default`` when absent)."""
         value = self.entry.data.get(key)
         if value is None:
-            return False
+            return default
         if not isinstance(value, bool):
             self.report(key, f"expected true or false, got {describe(value)}")
-            return False
+            return default
         return value
 
 

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-__all__ = ["form_key", "is_acronym", "is_case_sensitive", "latin_plurals", "spacing_variants"]
+__all__ = [
+    "compound_splits",
+    "form_key",
+    "is_acronym",
+    "is_case_sensitive",
+    "latin_plurals",
+    "spacing_variants",
+]
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{0,3}$")
 _LATIN_WORD_END = re.compile(r"[A-Za-z]+$")
 _WS = re.compile(r"\s+")
+_HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]{4,}$")
 
 
 def is_acronym(form: str) -> bool:
@@ -73,6 +82,30 @@ def spacing_variants(form: str, *, limit: int = 16) -> list[str]:
             s += ("" if mask >> (len(parts) - 2 - i) & 1 else " ") + part
         out.append(s)
     return out
+
+
+def compound_splits(form: str, words: Collection[str]) -> list[str]:
+    """Ways of writing a one-word Hangul compound as two words, split after a known word.
+
+    Writers space compounds freely (무역수지, 무역 수지). A form of four or more Hangul
+    syllables without spaces is split where both parts have two or more syllables and
+    at least one part is in ``words`` (the glossary's own one-word forms), so a
+    split only ever falls where the glossary already knows a word ends or starts.
+
+    Examples
+    --------
+    >>> compound_splits("무역수지", {"무역"}), compound_splits("기준금리", {"금리"})
+    (['무역 수지'], ['기준 금리'])
+    >>> compound_splits("하이퍼스케일러", {"무역"}), compound_splits("자본 지출", {"자본"})
+    ([], [])
+    """
+    if not _HANGUL_WORD.match(form):
+        return []
+    return [
+        f"{form[:i]} {form[i:]}"
+        for i in range(2, len(form) - 1)
+        if form[:i] in words or form[i:] in words
+    ]
 
 
 def latin_plurals(form: str) -> list[str]:

@@ -87,6 +87,8 @@ def _fill(new: Term, old: Term) -> Term:
     changes = {f: getattr(old, f) for f in _FILLED if not getattr(new, f) and getattr(old, f)}
     if old.basic and not new.basic:
         changes["basic"] = True
+    if not old.split and new.split:  # a flag left at its default keeps the earlier one
+        changes["split"] = False
     return replace(new, **changes) if changes else new
 
 

@@ -44,6 +44,10 @@ class Term:
         Everyday economic vocabulary (투자, 주가, 수출): tagged, counted and tracked like
         any term, but left out of keyword boxes unless asked for, where it would crowd
         out the terms a reader needs explained.
+    split : bool
+        Also match a one-word Hangul form written as two words where the glossary knows
+        one part (무역수지 as 무역 수지; see :func:`glossary.compound_splits`). False for
+        names whose parts mean something else apart (한미반도체, not 한미 반도체).
     line : int or None
         Line of the entry in the file it was read from (not part of equality).
 
@@ -64,6 +68,7 @@ class Term:
     exclude: tuple[str, ...] = ()
     case: tuple[tuple[str, bool], ...] = ()
     basic: bool = False
+    split: bool = True
     line: int | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -103,6 +108,8 @@ class Term:
             d["case_sensitive"] = {f: v for f, v in self.case}
         if self.basic:
             d["basic"] = True
+        if not self.split:
+            d["split"] = False
         return d
 
 

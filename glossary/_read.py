@@ -39,9 +39,12 @@ ENTRY_FIELDS = (
     "exclude",
     "case_sensitive",
     "basic",
+    "split",
 )
-# The CSV writer drops the case_sensitive column when no term needs it, so it goes last.
-CSV_COLUMNS = (*(f for f in ENTRY_FIELDS if f != "case_sensitive"), "case_sensitive")
+# The CSV writer drops the split and case_sensitive columns when no term needs them, so
+# they go last.
+_OPTIONAL_COLUMNS = ("split", "case_sensitive")
+CSV_COLUMNS = (*(f for f in ENTRY_FIELDS if f not in _OPTIONAL_COLUMNS), *_OPTIONAL_COLUMNS)
 _CSV_LISTS = frozenset({"aliases", "related", "exclude"})
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -268,7 +271,7 @@ def _csv_entry(
             data[name] = [part.strip() for part in cell.split("|")]
         elif name == "case_sensitive":
             data[name] = _csv_case(cell, path, line, data["id"], issues)
-        elif name == "basic":
+        elif name in ("basic", "split"):
             data[name] = {"true": True, "false": False}.get(cell.lower(), cell)
         else:
             data[name] = cell

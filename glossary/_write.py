@@ -63,6 +63,9 @@ def _csv_row(term: Term, columns: tuple[str, ...]) -> list[str]:
         elif name == "basic":
             cells.append("true" if term.basic else "")
             continue
+        elif name == "split":
+            cells.append("" if term.split else "false")
+            continue
         elif name in ("aliases", "related", "exclude"):
             parts = list(getattr(term, name))
         else:
@@ -79,8 +82,12 @@ def _csv_row(term: Term, columns: tuple[str, ...]) -> list[str]:
 
 
 def _csv(glossary: Glossary) -> str:
-    has_case = any(t.case for t in glossary)
-    columns = CSV_COLUMNS if has_case else CSV_COLUMNS[:-1]
+    unused = set()
+    if not any(t.case for t in glossary):
+        unused.add("case_sensitive")
+    if all(t.split for t in glossary):
+        unused.add("split")
+    columns = tuple(c for c in CSV_COLUMNS if c not in unused)
     rows = [_csv_row(term, columns) for term in glossary]
     # QUOTE_MINIMAL quotes only the line terminator's characters: a bare "\r" in a cell
     # would end the row when read back, so then every cell is quoted.

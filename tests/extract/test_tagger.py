@@ -39,6 +39,8 @@ CASES = [
     ("금리 인하 기대", [("금리 인하", "rate_cut")], "longest: 금리 인하 over 금리"),
     ("금리인하 기대", [("금리인하", "rate_cut")], "spacing variant of nested term"),
     ("대출금리가 올랐다", [("금리", "interest_rate")], "noun inside a compound"),
+    ("기준 금리를 동결했다", [("기준 금리", "base_rate")], "one-word form written spaced"),
+    ("유가 증권 시장", [], "유가 inside excluded 유가증권, written spaced"),
     (
         "클라우드 백로그가 쌓였다",
         [("클라우드 백로그", "cloud_backlog")],
@@ -116,3 +118,21 @@ def test_bad_mode(test_glossary) -> None:
 def test_bad_text(fast_tagger: Tagger) -> None:
     with pytest.raises(TypeError, match="`text` should be a str, got bytes"):
         fast_tagger.tag(b"abc")  # type: ignore[arg-type]
+
+
+def test_compounds_written_spaced_follow_the_split_flag() -> None:
+    from glossary import Glossary, Term
+
+    g = Glossary(
+        [
+            Term(id="trade", term="무역"),
+            Term(id="trade_balance", term="무역수지"),
+            Term(id="chips", term="반도체"),
+            Term(id="hanmi", term="한미반도체", split=False),
+        ]
+    )
+    for mode in ("fast", "full"):
+        tagger = Tagger(g, mode=mode)
+        got = [(m.surface, m.term_id) for m in tagger.tag("무역 수지 적자와 한미 반도체 협력")]
+        assert got == [("무역 수지", "trade_balance"), ("반도체", "chips")], mode
+        assert [m.term_id for m in tagger.tag("한미반도체 주가")] == ["hanmi"], mode

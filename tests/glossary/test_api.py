@@ -16,6 +16,8 @@ EXPECTED_API = {
     "MergeResult",
     "Term",
     "check",
+    "check_default",
+    "compound_splits",
     "default",
     "form_key",
     "import_table",

@@ -64,6 +64,12 @@ def test_links_to_entities_are_kept_only_with_entities(data_dir):
     assert glossary.validate(glossary.default()) == []
 
 
+def test_entities_are_matched_only_as_written(data_dir):
+    _make(data_dir, FILES)
+    g = glossary.default(entities=True)
+    assert [t.split for t in g] == [True, True, False]
+
+
 def test_entities_are_checked_even_when_left_out(data_dir):
     _make(data_dir, {**FILES, "entities/20_more.yaml": "terms:\n  - {id: capex_co, term: CAPEX}\n"})
     with pytest.raises(GlossaryError, match=r"20_more\.yaml:2: term 'capex_co' field 'term'"):

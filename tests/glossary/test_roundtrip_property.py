@@ -37,6 +37,8 @@ def _terms(draw: st.DrawFn) -> Glossary:
                 related=tuple(draw(st.lists(st.sampled_from(ids), max_size=2, unique=True))),
                 exclude=tuple(draw(st.lists(_text, max_size=2, unique=True))),
                 case=tuple((f, draw(st.booleans())) for f in case_forms),
+                basic=draw(st.booleans()),
+                split=draw(st.booleans()),
             )
         )
     return Glossary(terms, name=draw(_text), version=draw(_text))
