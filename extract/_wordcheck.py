@@ -61,6 +61,8 @@ class WordCheck:
         self._get_kiwi = kiwi
         self._instance: Any = None
         self._cache: dict[str, tuple[_Reading, ...]] = {}
+        # Verdicts the word alone settles (no context needed), for repeated hits.
+        self._settled: dict[tuple[str, int, int], bool] = {}
 
     def _kiwi(self) -> Any:
         if self._instance is None:  # looked up once: the registry key is a long tuple
@@ -83,13 +85,19 @@ class WordCheck:
         """Judge ``nt[start:end]`` (``nt`` normalized: spaces are its only whitespace)."""
         lo, hi = _word(nt, start, end)
         word = nt[lo:hi]
+        s, e = start - lo, end - lo
+        settled = self._settled.get((word, s, e))
+        if settled is not None:
+            return settled
         readings = self._lookup(word, _TOP_N, word)
         if not readings:
             return False
-        s, e = start - lo, end - lo
         verdict = _fits(readings[0], s, e)
         best = readings[0][2]
         if all(_fits(r, s, e) == verdict or best - r[2] >= MARGIN for r in readings[1:]):
+            if len(self._settled) >= _CACHE_LIMIT:
+                self._settled.clear()
+            self._settled[word, s, e] = verdict
             return verdict
         # Context decides: the word with its neighbours ("\x00" keeps the key apart from a
         # lone word that happens to look the same).
