@@ -222,6 +222,7 @@ def build_box(
     tagger: Tagger | None = None,
     fields: str | Sequence[str] | None = None,
     rank: Literal["frequency", "trending"] = "frequency",
+    window: tuple[Any, Any] | None = None,
     terms: Iterable[str] | None = None,
     categories: Iterable[str] | None = None,
     basic: bool = False,
@@ -243,8 +244,11 @@ def build_box(
         Text fields to tag (default: ``text``, else ``title`` and ``body``).
     rank : {"frequency", "trending"}
         Order of terms: by documents + mentions, then documents, then id; or, for
-        ``"trending"``, first by how much more often documents of the newest quarter of the
-        date span mention the term than earlier ones (see :func:`extract.emerging_terms`).
+        ``"trending"``, first by how much more often documents of ``window`` mention the
+        term than earlier ones (see :func:`extract.emerging_terms`).
+    window : (start, end), optional
+        Dates (inclusive; ``datetime.date`` or ``"2026-03-01"``) that ``"trending"``
+        compares with everything before them; default: the newest quarter of the dates.
     terms, categories : iterable of str, optional
         Keep only these term ids / categories.
     basic : bool
@@ -269,6 +273,12 @@ def build_box(
     """
     if rank not in RANKS:
         raise ValueError(f"`rank` should be one of {RANKS}, but got {rank!r}")
+    if window is not None:
+        if rank != "trending":
+            raise ValueError(f"`window` orders terms only with rank='trending', got rank={rank!r}")
+        from ._emerging import date_window
+
+        window = date_window(window)  # bad dates fail before any tagging
     if top is not None and (not isinstance(top, int) or top < 1):
         raise ValueError(f"`top` should be a positive int or None, got {top!r}")
     if example < 1:
@@ -340,7 +350,7 @@ def build_box(
     if rank == "trending":
         from ._emerging import trending_scores
 
-        trend = trending_scores({t: st.dates for t, st in stats.items()}, doc_dates)
+        trend = trending_scores({t: st.dates for t, st in stats.items()}, doc_dates, window=window)
         ranked.sort(key=lambda kv: -trend[kv[0]])  # stable: ties keep the frequency order
     if top is not None:
         ranked = ranked[:top]

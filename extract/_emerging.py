@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["METHODS", "emerging_terms", "log_ratio", "recent_window", "trending_scores"]
+__all__ = [
+    "METHODS",
+    "date_window",
+    "emerging_terms",
+    "log_ratio",
+    "recent_window",
+    "trending_scores",
+]
 
 METHODS = ("log_ratio", "binomial")
 #: The newest part of the date span that ``rank="trending"`` compares with the rest.
@@ -48,38 +55,76 @@ def recent_window(first: _dt.date, last: _dt.date, fraction: float = RECENT_FRAC
     return last - _dt.timedelta(days=max(1, math.ceil(days * fraction)) - 1)
 
 
+def date_window(window: tuple[Any, Any]) -> tuple[_dt.date, _dt.date]:
+    """``(start, end)`` as dates; each a ``datetime.date`` or an ISO string (2026-03-01).
+
+    Examples
+    --------
+    >>> date_window(("2026-03-01", "2026-03-15"))
+    (datetime.date(2026, 3, 1), datetime.date(2026, 3, 15))
+    """
+    try:
+        start, end = window
+    except (TypeError, ValueError):
+        raise ValueError(f"`window` should be (start, end), got {window!r}") from None
+    out = []
+    for value in (start, end):
+        if isinstance(value, _dt.datetime):
+            value = value.date()
+        elif not isinstance(value, _dt.date):
+            try:
+                value = _dt.date.fromisoformat(str(value).strip())
+            except ValueError:
+                raise ValueError(
+                    f"`window` dates should be YYYY-MM-DD, got {value!r} in {window!r}"
+                ) from None
+        out.append(value)
+    if out[0] > out[1]:
+        raise ValueError(f"`window` starts after it ends: {window!r}")
+    return out[0], out[1]
+
+
 def trending_scores(
     term_dates: Mapping[str, Mapping[_dt.date | None, int]],
     doc_dates: Mapping[_dt.date | None, int],
     *,
+    window: tuple[Any, Any] | None = None,
     fraction: float = RECENT_FRACTION,
     prior: float = 1.0,
     min_count: int = 3,
 ) -> dict[str, float]:
-    """:func:`log_ratio` of each term's documents in the newest ``fraction`` of the date
-    span against the rest (the ``rank="trending"`` order of :func:`extract.build_box`).
+    """:func:`log_ratio` of each term's documents in a window against the time before it
+    (the ``rank="trending"`` order of :func:`extract.build_box`).
 
     ``term_dates`` maps term id to {date: documents mentioning it}, ``doc_dates`` maps
-    date to documents. Terms in fewer than ``min_count`` documents of the window score
-    ``-inf``: on a small window, one or two articles would otherwise top the box. With
-    fewer than two dates every score is 0, with a warning (``stacklevel`` 3 points at the
-    caller of :func:`extract.build_box`).
+    date to documents. ``window`` is ``(start, end)``, inclusive (see
+    :func:`date_window`); by default the newest ``fraction`` of the date span, compared
+    with the rest. Terms in fewer than ``min_count`` documents of the window score
+    ``-inf``: on a small window, one or two articles would otherwise top the box. Without
+    a window and with fewer than two dates every score is 0, with a warning
+    (``stacklevel`` 3 points at the caller of :func:`extract.build_box`).
     """
     dates = [d for d in doc_dates if d is not None]
-    if len(dates) < 2:
+    if window is not None:
+        start, end = date_window(window)
+    elif len(dates) < 2:
         warnings.warn(
             f"rank='trending' needs documents from at least two dates, got {len(dates)} "
             f"date(s) in {sum(doc_dates.values())} documents; terms keep the frequency order",
             stacklevel=3,
         )
         return dict.fromkeys(term_dates, 0.0)
-    start = recent_window(min(dates), max(dates), fraction)
-    n1 = sum(n for d, n in doc_dates.items() if d is not None and d >= start)
-    n0 = sum(n for d, n in doc_dates.items() if d is not None and d < start)
+    else:
+        start, end = recent_window(min(dates), max(dates), fraction), max(dates)
+
+    def split(counts: Mapping[_dt.date | None, int]) -> tuple[int, int]:
+        inside = sum(n for d, n in counts.items() if d is not None and start <= d <= end)
+        return inside, sum(n for d, n in counts.items() if d is not None and d < start)
+
+    n1, n0 = split(doc_dates)
     scores = {}
     for term_id, counts in term_dates.items():
-        a = sum(n for d, n in counts.items() if d is not None and d >= start)
-        b = sum(n for d, n in counts.items() if d is not None and d < start)
+        a, b = split(counts)
         scores[term_id] = float(log_ratio(a, n1, b, n0, prior)) if a >= min_count else -math.inf
     return scores
 

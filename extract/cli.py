@@ -111,7 +111,12 @@ def main() -> None:
     type=click.Choice(["frequency", "trending"]),
     default="frequency",
     show_default=True,
-    help="Order: most frequent, or rising most in the newest quarter of the dates.",
+    help="Order: most frequent, or rising most in --window against the time before.",
+)
+@click.option(
+    "--window",
+    metavar="START,END",
+    help="Dates --rank trending compares with the time before (default: newest quarter).",
 )
 def box(
     inputs: tuple[str, ...],
@@ -125,6 +130,7 @@ def box(
     basic: bool,
     full: bool,
     rank: Any,
+    window: str | None,
 ) -> None:
     """Print a trend-keyword box for INPUTS (files, folders, globs; default: the bundled sample)."""
     from extract import Tagger, build_box
@@ -136,6 +142,12 @@ def box(
             if output != "-"
             else "markdown"
         )
+    if window is not None:
+        if rank != "trending":
+            raise click.BadParameter("needs --rank trending", param_hint="'--window'")
+        window_dates = _dates(window)
+    else:
+        window_dates = None
     log = _ErrorLog(None)
     tagger = Tagger(g, mode="full" if full else "fast")
     result = build_box(
@@ -144,6 +156,7 @@ def box(
         top=top,
         example=example,
         rank=rank,
+        window=window_dates,
         basic=basic,
     )
     text = result.render(fmt)
@@ -154,6 +167,18 @@ def box(
         click.echo(
             f"kotrend: wrote {fmt} box with {len(result.entries)} terms to {output}", err=True
         )
+
+
+def _dates(spec: str) -> Any:
+    from ._emerging import date_window
+
+    try:
+        return date_window(tuple(p.strip() for p in spec.split(",")))  # type: ignore[arg-type]
+    except ValueError as err:
+        raise click.BadParameter(
+            f"expected START,END dates (e.g. 2026-03-01,2026-03-31), got {spec!r}: {err}",
+            param_hint="'--window'",
+        ) from None
 
 
 def _fields(text_field: tuple[str, ...]) -> Any:

@@ -156,3 +156,15 @@ def test_default_glossary_checks_clean(runner: CliRunner) -> None:
     assert result.stdout.startswith("default: ok")
     for line in result.stderr.splitlines():  # warnings name the bundled file and line
         assert re.match(r".*/data/(default|entities)/[\w.]+\.yaml:\d+: warning: ", line), line
+
+
+def test_box_window_needs_trending_and_two_dates(runner: CliRunner) -> None:
+    res = runner.invoke(main, ["box", "--window", "2026-09-01,2026-10-31"])
+    assert res.exit_code == 2 and "needs --rank trending" in res.stderr
+    res = runner.invoke(main, ["box", "--rank", "trending", "--window", "2026-09-01"])
+    assert res.exit_code == 2 and "expected START,END dates" in res.stderr
+    ok = runner.invoke(
+        main, ["box", "--rank", "trending", "--window", "2026-09-01,2026-10-31", "--format", "json"]
+    )
+    assert ok.exit_code == 0, ok.stderr
+    assert json.loads(ok.stdout)["rank"] == "trending"

@@ -1,4 +1,4 @@
-"""rank="trending": the keyword box ordered by rise in the newest quarter of the dates."""
+"""rank="trending": the keyword box ordered by rise in a window (default: newest quarter)."""
 
 from __future__ import annotations
 
@@ -92,3 +92,46 @@ def test_trending_scores() -> None:
         doc_dates,
     )
     assert scores["new"] > 0 > scores["old"] and scores["few"] == -math.inf
+
+
+MARCH = [
+    Document(id=f"m{d}", date=dt.date(2026, 3, d), title="수소 경제", body="수소 설비 투자.")
+    for d in (5, 12, 19)
+]
+
+
+@pytest.mark.parametrize(
+    ("window", "first"),
+    [
+        (None, "interest_rate"),  # the newest quarter has no 수소 at all
+        (("2026-03-01", "2026-03-31"), "hydrogen"),
+        ((dt.date(2026, 3, 1), dt.datetime(2026, 3, 31, 23, 59)), "hydrogen"),
+        (("2026-05-01", "2026-10-31"), "interest_rate"),  # March is baseline here
+    ],
+)
+def test_window_chooses_the_dates_compared(
+    fast_tagger: Tagger, window: tuple | None, first: str
+) -> None:
+    box = build_box(STEADY + MARCH, tagger=fast_tagger, top=None, rank="trending", window=window)
+    assert box.entries[0].term_id == first
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        (
+            {"rank": "frequency", "window": ("2026-03-01", "2026-03-31")},
+            r"only with rank='trending'",
+        ),
+        ({"rank": "trending", "window": ("2026-03-01",)}, r"should be \(start, end\)"),
+        ({"rank": "trending", "window": ("2026-03-01", "March")}, r"YYYY-MM-DD, got 'March'"),
+        ({"rank": "trending", "window": ("2026-04-01", "2026-03-01")}, r"starts after it ends"),
+    ],
+)
+def test_bad_window_fails_before_tagging(kwargs: dict, match: str) -> None:
+    def docs():  # a generator that must never be consumed
+        raise AssertionError("tagged before the window was checked")
+        yield
+
+    with pytest.raises(ValueError, match=match):
+        build_box(docs(), **kwargs)
