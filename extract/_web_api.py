@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import threading
+import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from corpus import Document
 from glossary import Glossary
 
-from ._box import build_box
+from ._box import RANKS, build_box
 from ._tagger import Tagger
 from ._web_box import ApiError, parse_date, render_payload
 
@@ -202,10 +203,20 @@ def _top(payload: Mapping[str, Any]) -> int | None:
 
 
 def box_payload(tagger: Tagger, docs: list[Document], payload: Mapping[str, Any]) -> dict[str, Any]:
-    """``box.to_dict()`` plus the ``documents`` and ``terms`` of :func:`tag_payload`."""
+    """``box.to_dict()`` plus the ``documents`` and ``terms`` of :func:`tag_payload`, and
+    the ``warnings`` building it gave (trending order on undated articles)."""
     top = _top(payload)
-    box = build_box(docs, tagger=tagger, top=top)
-    return {**box.to_dict(), **tag_payload(tagger, docs)}
+    rank = payload.get("rank", "frequency")
+    if rank not in RANKS:
+        raise ApiError(400, f"`rank` should be one of {list(RANKS)}, got {rank!r}")
+    basic = payload.get("basic", False)
+    if not isinstance(basic, bool):
+        raise ApiError(400, f"`basic` should be true or false, got {basic!r}")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        box = build_box(docs, tagger=tagger, top=top, rank=rank, basic=basic)
+    said = list(dict.fromkeys(str(w.message) for w in caught))
+    return {**box.to_dict(), **tag_payload(tagger, docs), "warnings": said}
 
 
 Route = Callable[[Glossaries, dict[str, Any]], dict[str, Any]]

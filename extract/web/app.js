@@ -127,7 +127,12 @@
 
   async function analyse(event) {
     if (event) event.preventDefault();
-    const payload = { glossary: $("glossary").value || null, top: Number($("top").value) || 10 };
+    const payload = {
+      glossary: $("glossary").value || null,
+      top: Number($("top").value) || 10,
+      rank: $("rank").value,
+      basic: $("basic").checked,
+    };
     if (state.documents) payload.documents = state.documents;
     else payload.text = $("text").value;
     if (!state.documents && !payload.text.trim()) {
@@ -144,9 +149,10 @@
       state.box = { ...result, entries: state.original.map((e) => ({ ...e })) };
       delete state.box.documents;
       delete state.box.terms;
+      delete state.box.warnings;
       showDocuments();
       showBox();
-      status("");
+      status(result.warnings && result.warnings.length ? "참고: " + result.warnings.join(" ") : "");
     } catch (err) {
       status(err.message, true);
     } finally {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import doctest
 import http.client
 import importlib
@@ -173,6 +174,32 @@ def test_box_is_the_library_box_plus_mentions(
     assert set(data["terms"]) == {"hyperscaler", "capex", "roi"}
 
 
+def test_box_rank_and_basic_are_the_library_options(
+    server: EditorServer, test_glossary: Glossary
+) -> None:
+    docs = [
+        {"id": "a", "title": "금리 동결", "body": "금리가 관건이다.", "date": "2026-01-05"},
+        {"id": "b", "title": "수소 경제", "body": "수소 설비.", "date": "2026-10-20"},
+    ]
+    payload = {"documents": docs, "top": None, "rank": "trending", "basic": True}
+    data = call(server, "POST", "/api/box", payload)[2]
+    lib = build_box(
+        [
+            Document(id=d["id"], title=d["title"], body=d["body"], date=dt.date.fromisoformat(d["date"]))
+            for d in docs
+        ],
+        test_glossary,
+        top=None,
+        rank="trending",
+        basic=True,
+    )
+    assert data["rank"] == "trending" and data["warnings"] == []
+    assert [e["term_id"] for e in data["entries"]] == [e.term_id for e in lib.entries]
+    # Undated pasted text cannot be ordered by rise: the page is told why.
+    undated = call(server, "POST", "/api/box", {"text": ARTICLE, "rank": "trending"})[2]
+    assert any("at least two dates" in w for w in undated["warnings"])
+
+
 def test_render_copies_the_edited_box_in_the_library_format(
     server: EditorServer, test_glossary: Glossary
 ) -> None:
@@ -226,6 +253,8 @@ def test_html_render_escapes_definitions() -> None:
         ),
         ("/api/box", {"text": "금리", "top": 0}, 400, "`top` should be an int from 1"),
         ("/api/box", {"text": "금리", "top": "5"}, 400, "got '5'"),
+        ("/api/box", {"text": "금리", "rank": "new"}, 400, "`rank` should be one of"),
+        ("/api/box", {"text": "금리", "basic": "yes"}, 400, "`basic` should be true or false"),
         ("/api/tag", {"documents": {}}, 400, "`documents` should be a non-empty list"),
         (
             "/api/tag",

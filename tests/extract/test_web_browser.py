@@ -243,3 +243,16 @@ def test_errors_are_shown(page: Any) -> None:
     page.fill("#text", "가" * MAX_BYTES)
     page.get_by_role("button", name="분석").click()
     expect(status).to_contain_text(f"입력이 너무 큽니다: 이 서버는 {MAX_BYTES:,}바이트까지")
+
+
+def test_rank_and_basic_choices_reach_the_box(page: Any) -> None:
+    page.select_option("#rank", "trending")
+    page.check("#basic")
+    with page.expect_request(lambda r: r.url.endswith("/api/box")) as sent:
+        _analyse(page, "하이퍼스케일러가 늘었다.\n---\n메타의 CapEx가 늘었다.")
+    assert {k: sent.value.post_data_json[k] for k in ("rank", "basic")} == {
+        "rank": "trending",
+        "basic": True,
+    }
+    # Pasted articles have no dates: the page says why the order stays by frequency.
+    expect(page.locator("#status:not(.error)")).to_contain_text("참고: rank='trending' needs")
