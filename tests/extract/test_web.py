@@ -185,7 +185,9 @@ def test_box_rank_and_basic_are_the_library_options(
     data = call(server, "POST", "/api/box", payload)[2]
     lib = build_box(
         [
-            Document(id=d["id"], title=d["title"], body=d["body"], date=dt.date.fromisoformat(d["date"]))
+            Document(
+                id=d["id"], title=d["title"], body=d["body"], date=dt.date.fromisoformat(d["date"])
+            )
             for d in docs
         ],
         test_glossary,
