@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi
 
-__all__ = ["SENTENCE_METHODS", "SentenceSpan", "default_kiwi", "sentence_at", "split_sentences"]
+__all__ = [
+    "SENTENCE_METHODS",
+    "SentenceSpan",
+    "default_kiwi",
+    "line_starts",
+    "sentence_at",
+    "split_sentences",
+]
 
 #: Values accepted by ``split_sentences(method=...)``.
 SENTENCE_METHODS = ("kiwi", "rules")
@@ -78,9 +85,23 @@ def _is_break(line: str, match: re.Match[str]) -> bool:
     return not (_NO_BREAK_BEFORE_DOT.search(before) or _NUMBER_BEFORE_DOT.search(before))
 
 
+def line_starts(text: str) -> list[int]:
+    """Offsets where a new line starts: after each run of line breaks.
+
+    A line break always ends a sentence in news copy (a headline, a photo credit, a
+    paragraph), so both sentence splitters cut there.
+
+    Examples
+    --------
+    >>> line_starts("GS25 제공\\r\\n편의점 PB가 늘었다.\\n끝")
+    [9, 22]
+    """
+    return [newline.end() for newline in _NEWLINE.finditer(text)]
+
+
 def _rule_bounds(text: str) -> list[int]:
     """Offsets where a new sentence may start (before trimming)."""
-    bounds = [0, *(newline.end() for newline in _NEWLINE.finditer(text))]
+    bounds = [0, *line_starts(text)]
     cuts: list[int] = []
     for start, end in zip(bounds, [*bounds[1:], len(text)], strict=True):
         line = text[start:end]

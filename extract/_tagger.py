@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from corpus import Document
+from corpus import Document, NormalizedText, line_starts
 from glossary import Glossary
 
 from ._analyzer import get_kiwi, user_words
@@ -140,9 +140,11 @@ class Tagger:
             return []
         if self.mode == "full":
             accepted, sents = self._settle_full(nt, cands)
+            sents = _split_lines(nt, sents, _line_cuts(text, nt, norm))
             spans = _spans_from(leftmost_longest(accepted), sents)
         else:
-            spans = _spans_around(nt, leftmost_longest(cands, lambda c: self._accept(nt, c)))
+            chosen = leftmost_longest(cands, lambda c: self._accept(nt, c))
+            spans = _spans_around(nt, chosen, _line_cuts(text, nt, norm) if chosen else [])
         out = []
         for (start, end, term_id), (ss, se) in spans:
             if norm is not None:
@@ -201,9 +203,43 @@ def _spans_from(chosen: list[Candidate], sents: Sequence[tuple[int, int]]) -> li
     return out
 
 
-def _spans_around(nt: str, chosen: list[Candidate]) -> list[_Span]:
-    """Like :func:`_spans_from` with the rule splitter's sentences (see ``_fasttext``)."""
+def _line_cuts(text: str, nt: str, norm: NormalizedText | None) -> list[int]:
+    """Where lines of ``text`` start, as offsets into its normalized form ``nt``.
+
+    Normalizing turns line breaks into spaces, but a line break always ends a sentence
+    (a headline, a photo credit such as "GS25 제공", a paragraph), so mentions must not
+    take the line before or after them into their sentence.
+    """
+    starts = line_starts(text)
+    if norm is None or not starts:
+        return starts  # offsets are the same in both
+    to_original = [norm.to_original(i) for i in range(len(nt) + 1)]
+    return sorted({bisect.bisect_left(to_original, p) for p in starts})
+
+
+def _split_lines(nt: str, sents: list[tuple[int, int]], cuts: list[int]) -> list[tuple[int, int]]:
+    """``sents`` cut at ``cuts`` as well, without the spaces at the ends of each piece."""
+    if not cuts:
+        return sents
+    out = []
+    for start, end in sents:
+        inner = cuts[bisect.bisect_right(cuts, start) : bisect.bisect_left(cuts, end)]
+        for s, e in zip([start, *inner], [*inner, end], strict=True):
+            while s < e and nt[s] == " ":
+                s += 1
+            while e > s and nt[e - 1] == " ":
+                e -= 1
+            if s < e:
+                out.append((s, e))
+    return out
+
+
+def _spans_around(nt: str, chosen: list[Candidate], cuts: list[int]) -> list[_Span]:
+    """Like :func:`_spans_from` with the rule splitter's sentences (see ``_fasttext``),
+    also cut where lines start (``cuts``)."""
     bounds = sentence_bounds(nt) if chosen else []
+    if cuts:
+        bounds = sorted({*bounds, *cuts})
     out = []
     for c in chosen:
         sent = sentence_around(nt, c.start, c.end, bounds) or (c.start, c.end)

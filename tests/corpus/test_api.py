@@ -22,6 +22,7 @@ EXPECTED = {
     "RecordError",
     "SentenceSpan",
     "iter_files",
+    "line_starts",
     "load_sample",
     "normalize",
     "read_documents",

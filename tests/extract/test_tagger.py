@@ -95,6 +95,25 @@ def test_sentence_offsets(fast_tagger: Tagger) -> None:
     assert text[m.sent_start : m.sent_end] == "하이퍼스케일러들은 투자를 늘렸다."
 
 
+@pytest.mark.parametrize("mode", ["fast", "full"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GS25 제공\n하이퍼스케일러들은 투자를 늘렸다\n다음 기사",
+        "GS25 제공\r\n하이퍼스케일러들은 투자를 늘렸다\r\n다음 기사",
+        # offsets move when normalized (zero-width space, full-width letters)
+        "ＧＳ25\u200b 제공\n하이퍼스케일러들은 투자를 늘렸다\n다음 기사",
+    ],
+)
+def test_a_line_break_ends_the_sentence(text: str, mode: str) -> None:
+    # A photo credit or a headline on the line before is not part of the sentence.
+    from glossary import Glossary, Term
+
+    tagger = Tagger(Glossary([Term(id="hyperscaler", term="하이퍼스케일러")]), mode=mode)
+    (m,) = tagger.tag(text)
+    assert text[m.sent_start : m.sent_end] == "하이퍼스케일러들은 투자를 늘렸다"
+
+
 def test_mention_is_frozen_record() -> None:
     m = Mention("d", "body", "capex", "Capex", 0, 5, 0, 10)
     with pytest.raises(AttributeError):
