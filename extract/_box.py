@@ -11,7 +11,7 @@ from typing import Any, Literal
 from corpus import Document
 from glossary import Glossary
 
-from ._examples import example_score, snippet
+from ._examples import example_score, list_marker, snippet
 from ._tagger import Tagger
 
 __all__ = ["BoxEntry", "Example", "KeywordBox", "build_box"]
@@ -318,7 +318,9 @@ def build_box(
                     st.documents += 1
                     st.last_doc = doc.id
                     st.dates[doc.date] = st.dates.get(doc.date, 0) + 1
-                sentence = text[m.sent_start : m.sent_end]
+                first = m.sent_start
+                cut = min(list_marker(text[first : m.sent_end]), m.start - first)
+                sentence = text[first + cut : m.sent_end]
                 key = _KEY_STRIP.sub("", sentence)
                 if key in st.seen:
                     continue
@@ -328,8 +330,8 @@ def build_box(
                     continue
                 ex = Example(
                     sentence,
-                    m.start - m.sent_start,
-                    m.end - m.sent_start,
+                    m.start - first - cut,
+                    m.end - first - cut,
                     doc.id,
                     name,
                     doc.date,

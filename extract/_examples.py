@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["example_score", "is_boilerplate", "is_junk_sentence", "snippet"]
+__all__ = ["example_score", "is_boilerplate", "is_junk_sentence", "list_marker", "snippet"]
 
 _JUNK = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+"  # e-mail
@@ -12,11 +12,16 @@ _JUNK = re.compile(
     r"|[ⓒ©]|무단\s*전재|재배포\s*금지|저작권자|All rights reserved"
     r"|^\s*[\[(〔【]?\s*(사진|그래픽|자료|영상|이미지)\s*[=:제]"  # photo / graphic credit
     r"|\(\s*(사진|자료|그래픽)\s*(제공)?\s*[=:]"
+    r"|/\s*(사진|자료|그래픽)\s*=|^\s*사진은\s"  # "…팀장./사진=한빛은행 제공", "사진은 …"
+    r"|[(\[][가-힣]{2,6}\s*=\s*[^()\[\]\s]{2,12}[)\]]"  # dateline: (서울=한빛뉴스)
+    r"|[\[(][^\[\]()]{0,20}(기자|특파원)[\])]"  # byline in brackets: [한빛경제 홍길동 기자]
     r"|^\s*[▲△▶▷■□◆◇●○※☞]"  # caption and list bullets
     r"|^[가-힣]{2,4}\s*(기자|특파원|선임기자|객원기자)\s*$"  # byline alone
     r"|[가-힣]{2,4}\s*(기자|특파원)\s*=|=\s*[가-힣]{2,4}\s*(기자|특파원)",
     re.IGNORECASE,
 )
+# A list item's marker: "- ", "* ", "1. ", "2) ", "① ", or a symbol bullet (ㅇ ○ ＊ •).
+_LIST_MARK = re.compile(r"(?:[-–—*]\s+|[＊•○◦ㅇ▪]\s*|\d{1,2}[.)]\s+|[①-⑳]\s*)(?=\S)")
 _SENT_END = re.compile(r"(다|요|죠|음|함|됨)[.!?]?[\"'”’)\]]*$|[.!?。][\"'”’)\]]*$")
 _WS = re.compile(r"\s+")
 
@@ -50,6 +55,18 @@ def is_boilerplate(sentence: str) -> bool:
     (True, False)
     """
     return bool(_JUNK.search(sentence.strip()))
+
+
+def list_marker(sentence: str) -> int:
+    """Length of the list marker ``sentence`` starts with (0 if none), to quote without it.
+
+    Examples
+    --------
+    >>> [list_marker(s) for s in ("- 수출이 늘었음.", "ㅇ 금리 동결", "-1.1% 역성장", "금리")]
+    [2, 2, 0, 0]
+    """
+    m = _LIST_MARK.match(sentence)
+    return m.end() if m else 0
 
 
 def example_score(sentence: str, *, field: str = "body") -> float:

@@ -140,6 +140,11 @@ def test_json_has_every_example(box: KeywordBox) -> None:
         ("▲ 데이터센터 내부 모습 (사진 제공=코리아테크)", True),
         ("자세한 내용은 https://example.com 에서 볼 수 있다.", True),
         ("짧다.", True),
+        ("사진은 지난 3일 서울 여의도의 한 증권사 객장 모습.", True),
+        ("한빛은행 김철수 팀장./사진=한빛은행 제공 연준은 기준금리를 동결했다.", True),
+        ("AI 칩 첫 공개(서울=한빛뉴스) 한빛전자가 새 메모리를 선보였다.", True),
+        ("[한빛경제 홍길동 기자] 이번 주 증시는 실적 발표에 주목할 것으로 보인다.", True),
+        ("금리(연 3.5%)는 동결됐고 환율(원=달러)은 올랐다.", False),
         ("하이퍼스케일러들은 올해 자본 지출을 40% 늘릴 계획이다.", False),
         ("기자회견에서 그는 금리 인하 가능성을 언급했다.", False),
     ],
@@ -201,3 +206,16 @@ def test_basic_terms_are_left_out_unless_asked(test_glossary) -> None:
     assert [e.term_id for e in build_box(docs, tagger=t, terms=["investment"]).entries] == [
         "investment"
     ]
+
+
+def test_examples_are_quoted_without_list_markers(fast_tagger: Tagger) -> None:
+    docs = [
+        Document(
+            id="a", body="- 하이퍼스케일러들은 올해 자본 지출을 40% 늘릴 계획임.\nㅇ 금리는 동결됨."
+        )
+    ]
+    box = build_box(docs, tagger=fast_tagger, top=None)
+    quotes = {e.term_id: e.example for e in box.entries}
+    ex = quotes["hyperscaler"]
+    assert ex is not None and ex.sentence.startswith("하이퍼스케일러들은")
+    assert ex.sentence[ex.start : ex.end] == "하이퍼스케일러"
