@@ -12,6 +12,7 @@ import functools
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from corpus import NormalizedText, normalize, split_sentences
 
@@ -87,14 +88,19 @@ def sentence_bounds(text: str) -> list[int]:
 
 
 def sentence_around(
-    text: str, start: int, end: int, bounds: list[int] | None = None
+    text: str,
+    start: int,
+    end: int,
+    bounds: list[int] | None = None,
+    breaks: Sequence[int] = (),
 ) -> tuple[int, int] | None:
     """The rule-based sentence of ``text`` holding ``text[start:end]``.
 
     Gives the span that ``split_sentences(text, method="rules")`` gives, or ``None``
     when a sentence boundary falls inside the mention. ``text[start]`` and
     ``text[end - 1]`` must not be spaces; ``bounds`` is :func:`sentence_bounds` of
-    ``text`` (computed when not given).
+    ``text`` (computed when not given). ``breaks`` are further sorted offsets where a
+    sentence must start (where lines began before normalizing).
 
     Examples
     --------
@@ -107,6 +113,12 @@ def sentence_around(
         bounds = sentence_bounds(text)
     i = bisect_right(bounds, start)
     first, last = bounds[i - 1], bounds[i]
+    if breaks:
+        j = bisect_right(breaks, start)
+        if j:
+            first = max(first, breaks[j - 1])
+        if j < len(breaks):
+            last = min(last, breaks[j])
     while text[first] == " ":
         first += 1
     while text[last - 1] == " ":

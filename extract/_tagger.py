@@ -210,9 +210,11 @@ def _line_cuts(text: str, nt: str, norm: NormalizedText | None) -> list[int]:
     (a headline, a photo credit such as "GS25 제공", a paragraph), so mentions must not
     take the line before or after them into their sentence.
     """
+    if norm is None:  # offsets are the same in both, and \n and \r the only line breaks
+        return line_starts(text) if "\n" in text or "\r" in text else []
     starts = line_starts(text)
-    if norm is None or not starts:
-        return starts  # offsets are the same in both
+    if not starts:
+        return starts
     to_original = [norm.to_original(i) for i in range(len(nt) + 1)]
     return sorted({bisect.bisect_left(to_original, p) for p in starts})
 
@@ -238,10 +240,8 @@ def _spans_around(nt: str, chosen: list[Candidate], cuts: list[int]) -> list[_Sp
     """Like :func:`_spans_from` with the rule splitter's sentences (see ``_fasttext``),
     also cut where lines start (``cuts``)."""
     bounds = sentence_bounds(nt) if chosen else []
-    if cuts:
-        bounds = sorted({*bounds, *cuts})
     out = []
     for c in chosen:
-        sent = sentence_around(nt, c.start, c.end, bounds) or (c.start, c.end)
+        sent = sentence_around(nt, c.start, c.end, bounds, cuts) or (c.start, c.end)
         out.append(((c.start, c.end, c.term_id), sent))
     return out
