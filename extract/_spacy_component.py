@@ -6,6 +6,8 @@ Registered through an entry point, so after ``pip install kotrend[spacy]``
 
 # No ``from __future__ import annotations`` here: spaCy reads the factory's annotations
 # at runtime to validate its config.
+import bisect
+import itertools
 import os
 import tempfile
 from pathlib import Path
@@ -42,11 +44,12 @@ class GlossaryComponent:
     as spans.
 
     Each mention becomes a span in ``doc.spans[spans_key]`` with ``kb_id_`` = the
-    term's id and ``label_`` = its category (``"TERM"`` when it has none). Spans snap
-    to the tokens exactly when they can (always, in practice, with the
-    ``kotrend.KiwiTokenizer`` tokenizer, so ``span.text`` is the mention as written);
-    otherwise they grow to whole tokens (``alignment_mode="expand"``: with
-    ``spacy.blank("xx")`` 하이퍼스케일러들은 is one token and one span).
+    term's id and ``label_`` = its category (``"TERM"`` when it has none), and
+    ``span.text`` is the mention as written: a token that a mention starts or ends
+    inside is split there (상장사 into 상장 + 사, or with ``spacy.blank("xx")``
+    하이퍼스케일러들은 into 하이퍼스케일러 + 들은; the pieces keep the token's tag). With
+    ``split_tokens=False`` the tokens stay as they are and such spans grow to whole
+    tokens instead (``alignment_mode="expand"``).
 
     The glossary is part of the pipeline: ``nlp.to_disk`` writes it into the
     component's folder as YAML and ``spacy.load`` reads it back from there, so a saved
@@ -66,6 +69,8 @@ class GlossaryComponent:
         Key in ``doc.spans``.
     mode : {"fast", "full"}
         The tagger's mode (see :class:`~extract.Tagger`).
+    split_tokens : bool
+        Split tokens at mention boundaries inside them (default), or keep the tokens.
 
     Examples
     --------
@@ -85,6 +90,7 @@ class GlossaryComponent:
         glossary: str = "default",
         spans_key: str = "kotrend",
         mode: str = "fast",
+        split_tokens: bool = True,
     ) -> None:
         if not isinstance(glossary, str):
             raise TypeError(
@@ -96,10 +102,13 @@ class GlossaryComponent:
             raise ValueError(f"`mode` should be one of {MODES}, but got {mode!r}")
         if not isinstance(spans_key, str) or not spans_key:
             raise ValueError(f"`spans_key` should be a non-empty str, but got {spans_key!r}")
+        if not isinstance(split_tokens, bool):
+            raise TypeError(f"`split_tokens` should be true or false, got {split_tokens!r}")
         self.name = name
         self.source = glossary
         self.spans_key = spans_key
         self.mode = mode
+        self.split_tokens = split_tokens
         self._glossary: Glossary | None = None
         self._tagger: Tagger | None = None
         if glossary in BUILTIN_GLOSSARIES or os.path.exists(glossary):
@@ -108,7 +117,8 @@ class GlossaryComponent:
     def __repr__(self) -> str:
         return (
             f"GlossaryComponent(name={self.name!r}, glossary={self.source!r}, "
-            f"spans_key={self.spans_key!r}, mode={self.mode!r})"
+            f"spans_key={self.spans_key!r}, mode={self.mode!r}, "
+            f"split_tokens={self.split_tokens!r})"
         )
 
     def __getstate__(self) -> dict[str, Any]:
@@ -131,7 +141,10 @@ class GlossaryComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        for m in self.tagger.tag(doc.text):
+        mentions = self.tagger.tag(doc.text)
+        if self.split_tokens:
+            _split_tokens(doc, {m.start for m in mentions} | {m.end for m in mentions})
+        for m in mentions:
             term = self.glossary[m.term_id]
             label = term.category or _NO_CATEGORY
             span = doc.char_span(m.start, m.end, label=label, kb_id=m.term_id)
@@ -193,13 +206,40 @@ def _read(source: str) -> Glossary:
         ) from None
 
 
+def _split_tokens(doc: Doc, offsets: set[int]) -> None:
+    """Split every token of ``doc`` that one of ``offsets`` falls strictly inside."""
+    starts = [t.idx for t in doc]
+    cuts: dict[int, list[int]] = {}
+    for offset in offsets:
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and starts[i] < offset < starts[i] + len(doc[i].text):
+            cuts.setdefault(i, []).append(offset - starts[i])
+    if not cuts:
+        return
+    with doc.retokenize() as retokenizer:
+        for i, inner in cuts.items():
+            token = doc[i]
+            edges = [0, *sorted(inner), len(token.text)]
+            orths = [token.text[a:b] for a, b in itertools.pairwise(edges)]
+            attrs: dict[str, list[str]] = {"LEMMA": orths}
+            if token.tag_:
+                attrs["TAG"] = [token.tag_] * len(orths)
+            # Without a parse, heads only need to stay inside the token.
+            retokenizer.split(token, orths, heads=[(token, 0)] * len(orths), attrs=attrs)
+
+
 @Language.factory(
     "kotrend_glossary",
-    default_config={"glossary": "default", "spans_key": "kotrend", "mode": "fast"},
+    default_config={
+        "glossary": "default",
+        "spans_key": "kotrend",
+        "mode": "fast",
+        "split_tokens": True,
+    },
     assigns=["doc.spans"],
 )
 def make_glossary_component(
-    nlp: Language, name: str, glossary: str, spans_key: str, mode: str
+    nlp: Language, name: str, glossary: str, spans_key: str, mode: str, split_tokens: bool
 ) -> GlossaryComponent:
     """spaCy factory ``kotrend_glossary``; see :class:`GlossaryComponent`.
 
@@ -208,6 +248,8 @@ def make_glossary_component(
     >>> import spacy
     >>> nlp = spacy.blank("xx")
     >>> nlp.add_pipe("kotrend_glossary", config={"glossary": "default", "mode": "fast"})
-    GlossaryComponent(name='kotrend_glossary', glossary='default', spans_key='kotrend', mode='fast')
+    GlossaryComponent(name='kotrend_glossary', glossary='default', spans_key='kotrend', mode='fast', split_tokens=True)
     """
-    return GlossaryComponent(name, glossary=glossary, spans_key=spans_key, mode=mode)
+    return GlossaryComponent(
+        name, glossary=glossary, spans_key=spans_key, mode=mode, split_tokens=split_tokens
+    )
