@@ -221,7 +221,7 @@ def _split_tokens(doc: Doc, offsets: set[int]) -> None:
             token = doc[i]
             edges = [0, *sorted(inner), len(token.text)]
             orths = [token.text[a:b] for a, b in itertools.pairwise(edges)]
-            attrs: dict[str, list[str]] = {"LEMMA": orths}
+            attrs: dict[str | int, list[Any]] = {"LEMMA": orths}
             if token.tag_:
                 attrs["TAG"] = [token.tag_] * len(orths)
             # Without a parse, heads only need to stay inside the token.
