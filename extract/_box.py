@@ -126,7 +126,8 @@ class KeywordBox:
     """A ranked set of :class:`BoxEntry`, ready to render.
 
     Use :meth:`to_markdown`, :meth:`to_html`, :meth:`to_json`, :meth:`to_text` (or
-    :meth:`render` with a format name).
+    :meth:`render` with a format name). ``window`` is the dates a ``"trending"`` box
+    compared with the time before them (``None`` otherwise).
     """
 
     entries: tuple[BoxEntry, ...]
@@ -137,6 +138,7 @@ class KeywordBox:
     glossary: str = ""
     glossary_version: str = ""
     rank: str = "frequency"
+    window: tuple[_dt.date, _dt.date] | None = None
     title: str = "트렌드 키워드"
     meta: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -161,6 +163,7 @@ class KeywordBox:
             "glossary": self.glossary,
             "glossary_version": self.glossary_version,
             "rank": self.rank,
+            "window": [d.isoformat() for d in self.window] if self.window else None,
             "entries": [e.to_dict(width=width) for e in self.entries],
         }
 
@@ -349,9 +352,11 @@ def build_box(
         stats.items(),
         key=lambda kv: (-(kv[1].documents + kv[1].mentions), -kv[1].documents, kv[0]),
     )
+    used_window = None
     if rank == "trending":
-        from ._emerging import trending_scores
+        from ._emerging import trending_scores, trending_window
 
+        used_window = trending_window(doc_dates, window=window)
         trend = trending_scores({t: st.dates for t, st in stats.items()}, doc_dates, window=window)
         ranked.sort(key=lambda kv: -trend[kv[0]])  # stable: ties keep the frequency order
     if top is not None:
@@ -384,4 +389,5 @@ def build_box(
         glossary=g.name,
         glossary_version=g.version,
         rank=rank,
+        window=used_window,
     )

@@ -29,6 +29,7 @@ __all__ = [
     "log_ratio",
     "recent_window",
     "trending_scores",
+    "trending_window",
 ]
 
 METHODS = ("log_ratio", "binomial")
@@ -84,6 +85,23 @@ def date_window(window: tuple[Any, Any]) -> tuple[_dt.date, _dt.date]:
     return out[0], out[1]
 
 
+def trending_window(
+    doc_dates: Mapping[_dt.date | None, int],
+    *,
+    window: tuple[Any, Any] | None = None,
+    fraction: float = RECENT_FRACTION,
+) -> tuple[_dt.date, _dt.date] | None:
+    """The dates :func:`trending_scores` compares with the time before them: ``window``
+    if given, else the newest ``fraction`` of the date span (``None`` with fewer than two
+    dates)."""
+    if window is not None:
+        return date_window(window)
+    dates = [d for d in doc_dates if d is not None]
+    if len(dates) < 2:
+        return None
+    return recent_window(min(dates), max(dates), fraction), max(dates)
+
+
 def trending_scores(
     term_dates: Mapping[str, Mapping[_dt.date | None, int]],
     doc_dates: Mapping[_dt.date | None, int],
@@ -104,18 +122,16 @@ def trending_scores(
     a window and with fewer than two dates every score is 0, with a warning
     (``stacklevel`` 3 points at the caller of :func:`extract.build_box`).
     """
-    dates = [d for d in doc_dates if d is not None]
-    if window is not None:
-        start, end = date_window(window)
-    elif len(dates) < 2:
+    span = trending_window(doc_dates, window=window, fraction=fraction)
+    if span is None:
+        dates = [d for d in doc_dates if d is not None]
         warnings.warn(
             f"rank='trending' needs documents from at least two dates, got {len(dates)} "
             f"date(s) in {sum(doc_dates.values())} documents; terms keep the frequency order",
             stacklevel=3,
         )
         return dict.fromkeys(term_dates, 0.0)
-    else:
-        start, end = recent_window(min(dates), max(dates), fraction), max(dates)
+    start, end = span
 
     def split(counts: Mapping[_dt.date | None, int]) -> tuple[int, int]:
         inside = sum(n for d, n in counts.items() if d is not None and start <= d <= end)

@@ -54,6 +54,8 @@ def _footer(box: KeywordBox) -> str:
         if box.date_to != box.date_from:
             span += f" ~ {box.date_to.isoformat()}"
         parts.append(span)
+    if box.rank == "trending" and box.window:
+        parts.append(f"상승 기준 {box.window[0].isoformat()} ~ {box.window[1].isoformat()}")
     if box.glossary:
         parts.append(f"{box.glossary} {box.glossary_version}".strip())
     return " · ".join(parts)

@@ -112,8 +112,21 @@ def box_from_dict(d: Any) -> KeywordBox:
         glossary=str(d.get("glossary") or ""),
         glossary_version=str(d.get("glossary_version") or ""),
         rank=str(d.get("rank") or "frequency"),
+        window=_window(d.get("window")),
         title=str(d.get("title") or "트렌드 키워드"),
     )
+
+
+def _window(value: Any) -> tuple[_dt.date, _dt.date] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list) or len(value) != 2:
+        raise ApiError(400, f"`box.window` should be [start, end] or null, got {value!r}")
+    start = parse_date(value[0], "box.window[0]")
+    end = parse_date(value[1], "box.window[1]")
+    if start is None or end is None:
+        raise ApiError(400, f"`box.window` should be two dates, got {value!r}")
+    return start, end
 
 
 def render_payload(payload: Mapping[str, Any]) -> dict[str, str]:

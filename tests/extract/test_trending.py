@@ -135,3 +135,17 @@ def test_bad_window_fails_before_tagging(kwargs: dict, match: str) -> None:
 
     with pytest.raises(ValueError, match=match):
         build_box(docs(), **kwargs)
+
+
+def test_the_box_records_and_shows_its_window(fast_tagger: Tagger) -> None:
+    box = build_box(
+        STEADY + MARCH, tagger=fast_tagger, rank="trending", window=("2026-03-01", "2026-03-31")
+    )
+    assert box.window == (dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    assert box.to_dict()["window"] == ["2026-03-01", "2026-03-31"]
+    assert "상승 기준 2026-03-01 ~ 2026-03-31" in box.to_text()
+    default = build_box(DOCS, tagger=fast_tagger, rank="trending")
+    first, last = dt.date(2026, 1, 10), dt.date(2026, 10, 30)
+    assert default.window == (recent_window(first, last), last)  # the newest quarter
+    plain = build_box(DOCS, tagger=fast_tagger)
+    assert plain.window is None and "상승 기준" not in plain.to_text()

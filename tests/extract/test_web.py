@@ -196,6 +196,9 @@ def test_box_rank_and_basic_are_the_library_options(
         basic=True,
     )
     assert data["rank"] == "trending" and data["warnings"] == []
+    assert data["window"] == [w.isoformat() for w in lib.window]
+    rendered = call(server, "POST", "/api/render", {"box": data, "format": "text"})[2]["text"]
+    assert rendered == lib.to_text()  # the window survives the round trip
     assert [e["term_id"] for e in data["entries"]] == [e.term_id for e in lib.entries]
     # Undated pasted text cannot be ordered by rise: the page is told why.
     undated = call(server, "POST", "/api/box", {"text": ARTICLE, "rank": "trending"})[2]
@@ -285,6 +288,12 @@ def test_html_render_escapes_definitions() -> None:
         ("/api/render", {"format": "markdown"}, 400, "missing field `box`"),
         ("/api/render", {"box": {}, "format": "pdf"}, 400, "`format` should be one of"),
         ("/api/render", {"box": {"entries": "x"}}, 400, "`box.entries` should be list"),
+        (
+            "/api/render",
+            {"box": {"n_documents": 1, "n_mentions": 0, "entries": [], "window": ["2026-03-01"]}},
+            400,
+            "`box.window` should be [start, end]",
+        ),
         (
             "/api/render",
             {"box": {"n_documents": 1, "n_mentions": 1, "entries": [{}]}},
