@@ -40,8 +40,8 @@ class TermDiscoverer:
     ``score`` is the weighted geometric mean of the percentile ranks (among the
     candidates in ``min_df`` documents) of
 
-    * ``c_value``: C-value, nested-term aware; rewards multi-unit phrases that also
-      occur outside longer candidates (one-unit candidates get 0);
+    * ``c_value``: C-value, nested-term aware; rewards frequent phrases that also
+      occur outside longer candidates, longer ones more (see :func:`c_values`);
     * ``head_terms``: how many glossary terms end in the candidate's last unit
       (지수, 펀드, 대출): what the glossary says terms look like;
     * ``tfidf``: mean TF-IDF over the documents the candidate occurs in, with IDF from

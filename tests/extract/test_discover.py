@@ -274,8 +274,10 @@ def test_discover_command(tmp_path: Path, test_glossary: Glossary) -> None:
     data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     out = tmp_path / "proposals.yaml"
     runner = CliRunner()
+    # Without a glossary head (공시) the planted phrase competes with random filler pairs
+    # for the top places; its ranking is tested above, this checks the command's output.
     res = runner.invoke(
-        main, ["discover", str(data), "-g", str(tmp_path / "g.yaml"), "--top", "5", "-o", str(out)]
+        main, ["discover", str(data), "-g", str(tmp_path / "g.yaml"), "--top", "10", "-o", str(out)]
     )
     assert res.exit_code == 0, res.output
     assert "read 62 documents" in res.output
