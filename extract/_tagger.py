@@ -38,7 +38,8 @@ class Mention:
         Character offsets into the original field text (as given, before any
         normalization).
     sent_start, sent_end : int
-        Offsets of the sentence that holds the mention, in the same text.
+        Offsets of the sentence that holds the mention, in the same text (a line break
+        always ends a sentence).
     """
 
     doc_id: str
