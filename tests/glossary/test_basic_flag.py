@@ -34,16 +34,3 @@ def test_yaml_flag_and_default(tmp_path: Path) -> None:
     g = glossary.load(path)
     assert g["investment"].basic and not g["capex"].basic
     assert g["investment"].to_dict()["basic"] is True and "basic" not in g["capex"].to_dict()
-
-
-def test_non_boolean_is_an_error(tmp_path: Path) -> None:
-    path = tmp_path / "g.yaml"
-    path.write_text(
-        'name: g\nversion: "1"\nterms:\n  - id: investment\n    term: 투자\n    basic: "yes"\n',
-        encoding="utf-8",
-    )
-    with pytest.raises(
-        glossary.GlossaryError,
-        match=r"g\.yaml:6: term 'investment' field 'basic': expected true or false, got str 'yes'",
-    ):
-        glossary.load(path)

@@ -11,6 +11,15 @@ from glossary import GlossaryError
 
 # Each case: file name, text, then the expected "file:line: ... field ...: message" pattern.
 BAD_FILES = [
+    *(
+        pytest.param(
+            "g.yaml",
+            f'terms:\n  - id: x\n    term: 투자\n    {flag}: "yes"\n',
+            rf"g\.yaml:4: term 'x' field '{flag}': expected true or false, got str 'yes'",
+            id=f"yaml-{flag}-not-a-boolean",
+        )
+        for flag in ("basic", "split")
+    ),
     pytest.param(
         "g.yaml",
         "terms:\n  - id: capex\n    term: 자본 지출\n    aliases: Capex\n",

@@ -49,19 +49,6 @@ def test_written_only_when_false(tmp_path: Path) -> None:
     assert "split" not in csv_path.read_text(encoding="utf-8").splitlines()[0]
 
 
-def test_non_boolean_is_an_error(tmp_path: Path) -> None:
-    path = tmp_path / "g.yaml"
-    path.write_text(
-        'name: g\nversion: "1"\nterms:\n  - id: hanmi\n    term: 한미반도체\n    split: "no"\n',
-        encoding="utf-8",
-    )
-    with pytest.raises(
-        glossary.GlossaryError,
-        match=r"g\.yaml:6: term 'hanmi' field 'split': expected true or false, got str 'no'",
-    ):
-        glossary.load(path)
-
-
 def test_merge_keeps_an_earlier_false() -> None:
     later = Glossary([Term(id="hanmi", term="한미반도체", aliases=("Hanmi",))])
     merged = glossary.merge(Glossary(TERMS), later).glossary
