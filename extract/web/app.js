@@ -125,6 +125,17 @@
     $("file").value = "";
   }
 
+  // Warnings come from the library in English; the one editors meet is said in Korean.
+  function explain(warnings) {
+    return warnings
+      .map((w) =>
+        w.includes("at least two dates")
+          ? "최근 상승 순은 날짜가 둘 이상인 기사들이 있어야 합니다: 많이 나온 순으로 보여 줍니다."
+          : "참고: " + w,
+      )
+      .join(" ");
+  }
+
   async function analyse(event) {
     if (event) event.preventDefault();
     const payload = {
@@ -152,7 +163,7 @@
       delete state.box.warnings;
       showDocuments();
       showBox();
-      status(result.warnings && result.warnings.length ? "참고: " + result.warnings.join(" ") : "");
+      status(explain(result.warnings || []));
     } catch (err) {
       status(err.message, true);
     } finally {

@@ -255,4 +255,6 @@ def test_rank_and_basic_choices_reach_the_box(page: Any) -> None:
         "basic": True,
     }
     # Pasted articles have no dates: the page says why the order stays by frequency.
-    expect(page.locator("#status:not(.error)")).to_contain_text("참고: rank='trending' needs")
+    expect(page.locator("#status:not(.error)")).to_have_text(
+        "최근 상승 순은 날짜가 둘 이상인 기사들이 있어야 합니다: 많이 나온 순으로 보여 줍니다."
+    )
