@@ -8,7 +8,13 @@ from typing import Any, Literal
 
 import click
 
-from ._cli_options import entities_option, glossary_option, text_field_option
+from ._cli_options import (
+    entities_option,
+    glossary_option,
+    progress_option,
+    text_field_option,
+    with_progress,
+)
 
 __all__ = ["trends"]
 
@@ -112,6 +118,7 @@ def _is_run(path: str) -> bool:
 )
 @text_field_option
 @click.option("--full", is_flag=True, help="Analyse every sentence with kiwipiepy (slower).")
+@progress_option
 def trends(
     inputs: tuple[str, ...],
     glossary_spec: str | None,
@@ -130,6 +137,7 @@ def trends(
     top: int,
     text_field: tuple[str, ...],
     full: bool,
+    progress: bool | None,
 ) -> None:
     """Term trends per period for INPUTS: news files, folders, globs (tagged on the fly) or
     the output directory of `kotrend tag`.
@@ -164,7 +172,9 @@ def trends(
         else:
             g = _load_glossary(glossary_spec, entities)
             log = _ErrorLog(None)
-            docs = _documents(inputs, _fields(text_field), log)
+            docs = with_progress(
+                _documents(inputs, _fields(text_field), log), progress, "kotrend trends"
+            )
             tables = tables_from_documents(
                 docs, tagger=Tagger(g, mode="full" if full else "fast"), fields=_fields(text_field)
             )

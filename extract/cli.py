@@ -9,7 +9,13 @@ from typing import Any, Literal
 import click
 
 from ._cli_discover import discover
-from ._cli_options import entities_option, glossary_option, text_field_option
+from ._cli_options import (
+    entities_option,
+    glossary_option,
+    progress_option,
+    text_field_option,
+    with_progress,
+)
 from ._cli_serve import serve
 from ._cli_trends import trends
 
@@ -118,6 +124,7 @@ def main() -> None:
     metavar="START,END",
     help="Dates --rank trending compares with the time before (default: newest quarter).",
 )
+@progress_option
 def box(
     inputs: tuple[str, ...],
     glossary_spec: str | None,
@@ -131,6 +138,7 @@ def box(
     full: bool,
     rank: Any,
     window: str | None,
+    progress: bool | None,
 ) -> None:
     """Print a trend-keyword box for INPUTS (files, folders, globs; default: the bundled sample)."""
     from extract import Tagger, build_box
@@ -151,7 +159,7 @@ def box(
     log = _ErrorLog(None)
     tagger = Tagger(g, mode="full" if full else "fast")
     result = build_box(
-        _documents(inputs, _fields(text_field), log),
+        with_progress(_documents(inputs, _fields(text_field), log), progress, "kotrend box"),
         tagger=tagger,
         top=top,
         example=example,
@@ -226,11 +234,7 @@ def _fields(text_field: tuple[str, ...]) -> Any:
     help="Tag on the Dask cluster at ADDRESS (tcp://host:8786) instead of local workers "
     "(directory output; same files, resumable either way).",
 )
-@click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="Progress bar (default: when stderr is a terminal).",
-)
+@progress_option
 def tag(
     inputs: tuple[str, ...],
     glossary_spec: str | None,

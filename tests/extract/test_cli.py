@@ -168,3 +168,17 @@ def test_box_window_needs_trending_and_two_dates(runner: CliRunner) -> None:
     )
     assert ok.exit_code == 0, ok.stderr
     assert json.loads(ok.stdout)["rank"] == "trending"
+
+
+@pytest.mark.parametrize(
+    "args", [["box", "--format", "json"], ["trends", "--freq", "M", "-o", "-"]]
+)
+def test_progress_bar_counts_the_documents(runner: CliRunner, args: list[str]) -> None:
+    from corpus import sample_path
+
+    res = runner.invoke(main, [args[0], str(sample_path()), *args[1:], "--progress"])
+    assert res.exit_code == 0, res.stderr
+    assert f"kotrend {args[0]}: 40 docs" in res.stderr, res.stderr  # all 40 sample articles
+    quiet = runner.invoke(main, [args[0], str(sample_path()), *args[1:], "--no-progress"])
+    assert f"kotrend {args[0]}:" not in quiet.stderr
+    assert quiet.stdout == res.stdout
