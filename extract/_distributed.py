@@ -96,16 +96,9 @@ def tag_dask(
         import dask.dataframe as dd
     except ImportError:
         raise ImportError(_MISSING_DASK) from None
-    from ._tagger import MODES
+    from ._tagger import checked_options
 
-    if mode not in MODES:
-        raise ValueError(f"`mode` should be one of {MODES}, but got {mode!r}")
-    if glossary is None:
-        from glossary import default
-
-        glossary = default()
-    if not isinstance(glossary, Glossary):
-        raise TypeError(f"`glossary` should be a glossary.Glossary, got {type(glossary).__name__}")
+    glossary = checked_options(glossary, mode)
     fields = list(text_field) if isinstance(text_field, list | tuple) else text_field
     shared = dask.delayed(glossary, pure=True)  # one graph key, not one copy per task
     args = (shared, glossary_key(glossary), mode, fields, id_field)

@@ -15,7 +15,7 @@ from ._fasttext import quick_normalize, sentence_around, sentence_bounds
 from ._matcher import ACCEPT, AMBIGUOUS, REJECT, Candidate, TermMatcher, leftmost_longest
 from ._wordcheck import WordCheck
 
-__all__ = ["MENTION_COLUMNS", "MODES", "Mention", "Tagger"]
+__all__ = ["MENTION_COLUMNS", "MODES", "Mention", "Tagger", "checked_options"]
 
 MODES = ("fast", "full")
 
@@ -70,6 +70,20 @@ class Mention:
 MENTION_COLUMNS: tuple[str, ...] = tuple(Mention.__dataclass_fields__)
 
 
+def checked_options(glossary: Glossary | None, mode: str) -> Glossary:
+    """``glossary`` (``None``: :func:`glossary.default`) after checking it and ``mode``,
+    for everything that builds taggers (here, in worker processes, on Dask)."""
+    if mode not in MODES:
+        raise ValueError(f"`mode` should be one of {MODES}, but got {mode!r}")
+    if glossary is None:
+        from glossary import default
+
+        glossary = default()
+    if not isinstance(glossary, Glossary):
+        raise TypeError(f"`glossary` should be a glossary.Glossary, got {type(glossary).__name__}")
+    return glossary
+
+
 class Tagger:
     """Link glossary terms in Korean text, morphology-aware.
 
@@ -93,16 +107,7 @@ class Tagger:
     def __init__(
         self, glossary: Glossary | None = None, *, mode: Literal["fast", "full"] = "fast"
     ) -> None:
-        if mode not in MODES:
-            raise ValueError(f"`mode` should be one of {MODES}, but got {mode!r}")
-        if glossary is None:
-            from glossary import default
-
-            glossary = default()
-        if not isinstance(glossary, Glossary):
-            raise TypeError(
-                f"`glossary` should be a glossary.Glossary, got {type(glossary).__name__}"
-            )
+        glossary = checked_options(glossary, mode)
         self.glossary = glossary
         self.mode = mode
         self._matcher = TermMatcher(glossary)

@@ -14,7 +14,7 @@ from typing import Any
 from corpus import Document, read_documents
 from glossary import Glossary
 
-from ._tagger import MENTION_COLUMNS, MODES, Tagger
+from ._tagger import MENTION_COLUMNS, Tagger, checked_options
 
 __all__ = ["MENTION_COLUMNS", "documents_of", "tagger_for"]
 
@@ -47,14 +47,7 @@ def tagger_for(glossary: Glossary | None, mode: str, key: str | None = None) -> 
     key : str, optional
         The glossary's content hash when the caller knows it already.
     """
-    if mode not in MODES:
-        raise ValueError(f"`mode` should be one of {MODES}, but got {mode!r}")
-    if glossary is None:
-        from glossary import default
-
-        glossary = default()
-    if not isinstance(glossary, Glossary):
-        raise TypeError(f"`glossary` should be a glossary.Glossary, got {type(glossary).__name__}")
+    glossary = checked_options(glossary, mode)
     k = (key or glossary_key(glossary), mode)
     tagger = _taggers.get(k)
     if tagger is None:
