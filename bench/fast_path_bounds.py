@@ -40,8 +40,8 @@ from tag_throughput import (
 )
 
 from extract import Tagger
-from extract._matcher import AMBIGUOUS, Candidate
-from extract._wordcheck import _word
+from extract.engine.matcher import AMBIGUOUS, Candidate
+from extract.engine.wordcheck import _word
 
 _Key = tuple[str, str, int, int, str]
 

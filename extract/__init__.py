@@ -9,32 +9,52 @@ Examples
 ['CapEx', '자본지출']
 """
 
-from ._aliases import mine_aliases, parenthetical_pairs
-from ._batch import BatchSummary, load_table, tag_archive
-from ._box import BoxEntry, Example, KeywordBox, build_box
-from ._bursts import bursts
-from ._coverage import CoverageReport, coverage_report, noun_phrases
-from ._dask_archive import tag_archive_dask
-from ._datasets import tag_batch
-from ._discover import TermDiscoverer
-from ._discovery_records import AliasProposal, Evidence, TermCandidate
-from ._distributed import tag_dask
-from ._emerging import emerging_terms
-from ._examples import example_score, is_junk_sentence, snippet
-from ._junk import junk_reason
-from ._outputs import MentionWriter
-from ._plot import plot_trends
-from ._proposals import proposals_yaml, write_proposals
-from ._render import FORMATS, render
-from ._tagger import MODES, Mention, Tagger
-from ._trends import (
+from extract.batch import (
+    BatchSummary,
+    MentionWriter,
+    load_table,
+    tag_archive,
+    tag_archive_dask,
+    tag_batch,
+    tag_dask,
+)
+from extract.box import (
+    FORMATS,
+    BoxEntry,
+    Example,
+    KeywordBox,
+    build_box,
+    example_score,
+    is_junk_sentence,
+    render,
+    snippet,
+)
+from extract.discovery import (
+    AliasProposal,
+    CoverageReport,
+    Evidence,
+    TermCandidate,
+    TermDiscoverer,
+    coverage_report,
+    junk_reason,
+    mine_aliases,
+    noun_phrases,
+    parenthetical_pairs,
+    proposals_yaml,
+    write_proposals,
+)
+from extract.engine import MODES, Mention, Tagger
+from extract.trends import (
     FREQS,
+    bursts,
+    emerging_terms,
+    plot_trends,
     tables_from_documents,
     term_trends,
     trends_from_documents,
     trends_from_run,
 )
-from ._web import EditorServer, make_server
+from extract.web import EditorServer, make_server
 
 __all__ = [
     "FORMATS",

@@ -1,0 +1,461 @@
+"""Batch tagging of archives: chunked, parallel, resumable, nothing lost.
+
+Output directory layout::
+
+    OUT/manifest.json                 inputs, glossary (name, version, sha256), options, counts
+    OUT/mentions/part-FFFFF-CCCCCC.parquet    one row per mention
+    OUT/documents/part-….parquet      one row per tagged document (date, source, counts)
+    OUT/doc_terms/part-….parquet      one row per (document, term): mention count
+    OUT/errors/part-….jsonl           one row per unreadable record (path, line, field, reason)
+    OUT/errors.jsonl                  all of errors/, gathered at the end
+    OUT/_done/part-….json             written last for each chunk: what a resumed run skips
+
+Chunk names depend only on the input files and ``chunk_size``, so a run gives the same
+files whatever ``jobs`` is, and a resumed run rewrites exactly the chunks that were not
+finished. Files are written to a dot-file and renamed, so a crash never leaves a
+half-written shard under a name that a reader or a resumed run would trust.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import shutil
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from corpus import Document, RecordError, iter_files, read_file
+from extract.batch.schemas import atomic_write_bytes, chunk_tables, jsonl_bytes, write_table
+from extract.engine.tagger import Tagger
+from glossary import Glossary
+
+__all__ = ["BatchSummary", "load_table", "tag_archive"]
+
+TABLES = ("mentions", "documents", "doc_terms")
+_FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSummary:
+    """What a batch run did. ``records == tagged + errors`` always holds.
+
+    Attributes
+    ----------
+    output : str
+        The output directory.
+    records, tagged, errors : int
+        Input records read, documents tagged, records reported as errors.
+    mentions : int
+        Mentions written.
+    chunks, resumed_chunks : int
+        Chunks in the run, and how many of them an earlier run had already finished.
+    seconds : float
+        Wall time of this call.
+    """
+
+    output: str
+    records: int
+    tagged: int
+    errors: int
+    mentions: int
+    chunks: int
+    resumed_chunks: int
+    seconds: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class _Chunk:
+    part: str
+    docs: list[Document]
+    errors: list[dict[str, Any]]
+    last_line: int
+
+
+# One tagger per worker process, built by the pool's initializer (Kiwi cannot be pickled).
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(glossary: Glossary, mode: str, fields: Any, out: str) -> None:
+    _WORKER.update(tagger=Tagger(glossary, mode=mode), fields=fields, out=Path(out))  # type: ignore[arg-type]
+
+
+def _run_chunk(chunk: _Chunk) -> dict[str, Any]:
+    tagger: Tagger = _WORKER["tagger"]
+    fields = _WORKER["fields"]
+    out: Path = _WORKER["out"]
+    docs: list[Document] = []
+    mentions = []
+    errors = list(chunk.errors)
+    for doc in chunk.docs:
+        try:
+            mentions.append(tagger.tag_document(doc, fields=fields))
+        except (TypeError, ValueError) as err:  # e.g. a chosen field that holds a number
+            path, _, line = (doc.origin or "?:").rpartition(":")
+            errors.append(
+                RecordError(path, int(line) if line.isdigit() else None, str(err)).to_dict()
+            )
+            continue
+        docs.append(doc)
+    for name, table in chunk_tables(docs, mentions, fields).items():
+        write_table(table, out / name / f"{chunk.part}.parquet")
+    if errors:
+        atomic_write_bytes(jsonl_bytes(errors), out / "errors" / f"{chunk.part}.jsonl")
+    done = {
+        "part": chunk.part,
+        "records": len(docs) + len(errors),
+        "tagged": len(docs),
+        "errors": len(errors),
+        "mentions": sum(len(m) for m in mentions),
+        "last_line": chunk.last_line,
+    }
+    atomic_write_bytes(json.dumps(done).encode(), out / "_done" / f"{chunk.part}.json")
+    return done
+
+
+def _line_of(doc: Document) -> int:
+    tail = (doc.origin or "").rpartition(":")[2]
+    return int(tail) if tail.isdigit() else 0
+
+
+def _chunks(
+    files: Sequence[Path],
+    done: dict[str, dict[str, Any]],
+    *,
+    roots: dict[Path, Path],
+    chunk_size: int,
+    id_field: str | None,
+    text_field: Any,
+) -> Iterator[_Chunk | dict[str, Any]]:
+    """Chunks to tag, and the done-markers of chunks an earlier run finished."""
+    for fi, path in enumerate(files):
+        ci, after = 0, 0
+        # Skip whole finished chunks at the head of the file without re-reading them.
+        while (marker := done.get(f"part-{fi:05d}-{ci:06d}")) is not None:
+            yield marker
+            after = marker["last_line"]
+            ci += 1
+        docs: list[Document] = []
+        errors: list[dict[str, Any]] = []
+        last = after
+
+        def on_error(err: RecordError, errors: list = errors) -> None:
+            errors.append(err.to_dict())
+
+        for doc in read_file(
+            path,
+            after_line=after,
+            relative_to=roots.get(path),
+            id_field=id_field,
+            text_field=text_field,
+            on_error=on_error,
+        ):
+            docs.append(doc)
+            last = max([last, _line_of(doc), *(e["line"] or 0 for e in errors)])
+            if len(docs) + len(errors) >= chunk_size:
+                part = f"part-{fi:05d}-{ci:06d}"
+                yield done.get(part) or _Chunk(part, docs, errors[:], last)
+                docs = []
+                errors.clear()
+                ci += 1
+        if docs or errors:
+            last = max([last, *(e["line"] or 0 for e in errors)])
+            part = f"part-{fi:05d}-{ci:06d}"
+            yield done.get(part) or _Chunk(part, docs, errors[:], last)
+
+
+def _roots(inputs: Any) -> dict[Path, Path]:
+    """Text files found inside an input folder, mapped to that folder: their document ids
+    are paths relative to it, as :func:`corpus.read_documents` gives them."""
+    items = inputs if isinstance(inputs, list | tuple) else [inputs]
+    roots: dict[Path, Path] = {}
+    for item in items:
+        if isinstance(item, str | Path) and Path(item).is_dir():
+            for path in iter_files(item):
+                roots.setdefault(path, Path(item))
+    return roots
+
+
+def _manifest(files: Sequence[Path], glossary: Glossary, options: dict[str, Any]) -> dict[str, Any]:
+    from importlib.metadata import version
+
+    return {
+        "format_version": _FORMAT_VERSION,
+        "kotrend_version": version("kotrend"),
+        "inputs": [{"path": str(p), "bytes": _size(p)} for p in files],
+        "glossary": {
+            "name": glossary.name,
+            "version": glossary.version,
+            "sha256": glossary.content_hash(),
+            "terms": len(glossary),
+        },
+        "options": options,
+    }
+
+
+def _size(path: Path) -> int:
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    return path.stat().st_size
+
+
+def _same_job(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    return [
+        k for k in ("format_version", "inputs", "glossary", "options") if old.get(k) != new.get(k)
+    ]
+
+
+def tag_archive(
+    inputs: Any,
+    output: str | Path,
+    *,
+    glossary: Glossary | None = None,
+    mode: Literal["fast", "full"] = "fast",
+    jobs: int = 1,
+    chunk_size: int = 2000,
+    text_field: str | Sequence[str] | None = None,
+    id_field: str | None = "id",
+    resume: bool = False,
+    overwrite: bool = False,
+    progress: Callable[[int], object] | None = None,
+) -> BatchSummary:
+    """Tag every record of ``inputs`` into sharded Parquet tables under ``output``.
+
+    Parameters
+    ----------
+    inputs : path, glob, or list of them
+        JSONL, CSV/TSV, Parquet, text folders or saved ``datasets`` (see
+        :func:`corpus.iter_files`).
+    output : str or Path
+        Output directory (layout in the module docstring).
+    glossary : Glossary, optional
+        Defaults to :func:`glossary.default`.
+    mode : {"fast", "full"}
+        Tagger mode (see :class:`extract.Tagger`).
+    jobs : int
+        Worker processes; each builds its own Kiwi on first use.
+    chunk_size : int
+        Records per shard (memory holds about ``2 * jobs`` chunks at a time).
+    text_field, id_field
+        Passed to :func:`corpus.read_file`.
+    resume : bool
+        Continue an interrupted run into the same ``output``: finished chunks are
+        kept, the rest is tagged. The inputs, glossary and options must be the same.
+    overwrite : bool
+        Replace an existing run's outputs.
+    progress : callable, optional
+        Called with the number of records of each finished chunk.
+
+    Returns
+    -------
+    BatchSummary
+
+    Examples
+    --------
+    >>> from corpus import sample_path
+    >>> import tempfile
+    >>> s = tag_archive(sample_path(), tempfile.mkdtemp() + "/run")  # doctest: +SKIP
+    >>> s.records == s.tagged + s.errors  # doctest: +SKIP
+    True
+    """
+    if jobs < 1:
+        raise ValueError(f"`jobs` should be >= 1, got {jobs!r}")
+    run = _Run(
+        inputs,
+        output,
+        glossary=glossary,
+        mode=mode,
+        chunk_size=chunk_size,
+        text_field=text_field,
+        id_field=id_field,
+        resume=resume,
+        overwrite=overwrite,
+        progress=progress,
+    )
+    if jobs == 1:
+        _init_worker(run.glossary, mode, run.fields, str(run.out))
+        for item in run.chunks():
+            run.finished(item) if isinstance(item, dict) else run.finished(
+                _run_chunk(item), new=True
+            )
+    else:
+        with ProcessPoolExecutor(
+            max_workers=jobs,
+            initializer=_init_worker,
+            initargs=(run.glossary, mode, run.fields, str(run.out)),
+        ) as pool:
+            pending: set[Future] = set()
+            try:
+                for item in run.chunks():
+                    if isinstance(item, dict):
+                        run.finished(item)
+                        continue
+                    pending.add(pool.submit(_run_chunk, item))
+                    if len(pending) >= 2 * jobs:  # bounded: never read far ahead
+                        complete, pending = wait(pending, return_when=FIRST_COMPLETED)
+                        for fut in complete:
+                            run.finished(fut.result(), new=True)
+                for fut in pending:
+                    run.finished(fut.result(), new=True)
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+    return run.summary()
+
+
+class _Run:
+    """The bookkeeping every runner shares (local pool or Dask): arguments checked, the
+    manifest written and, on resume, checked against the earlier run; finished chunks
+    counted; the summary and the final manifest written at the end."""
+
+    def __init__(
+        self,
+        inputs: Any,
+        output: str | Path,
+        *,
+        glossary: Glossary | None,
+        mode: str,
+        chunk_size: int,
+        text_field: str | Sequence[str] | None,
+        id_field: str | None,
+        resume: bool,
+        overwrite: bool,
+        progress: Callable[[int], object] | None,
+    ) -> None:
+        if chunk_size < 1:
+            raise ValueError(f"`chunk_size` should be >= 1, got {chunk_size!r}")
+        if resume and overwrite:
+            raise ValueError("`resume` and `overwrite` cannot both be set")
+        self.t0 = time.perf_counter()
+        self.inputs = inputs
+        self.files = iter_files(inputs)
+        if not self.files:
+            raise FileNotFoundError(f"no input files found for {inputs!r}")
+        if glossary is None:
+            from glossary import default
+
+            glossary = default()
+        self.glossary = glossary
+        self.out = Path(output)
+        self.chunk_size = chunk_size
+        self.id_field = id_field
+        self.fields = list(text_field) if isinstance(text_field, list | tuple) else text_field
+        options = {
+            "mode": mode,
+            "chunk_size": chunk_size,
+            "text_field": self.fields,
+            "id_field": id_field,
+        }
+        self.manifest = _manifest(self.files, glossary, options)
+        self.done = _prepare(self.out, self.manifest, resume=resume, overwrite=overwrite)
+        self.manifest.update(status="running", started=_now())
+        atomic_write_bytes(_dumps(self.manifest), self.out / "manifest.json")
+        self.progress = progress
+        self.markers: list[dict[str, Any]] = []
+        self.resumed = 0
+
+    def chunks(self) -> Iterator[_Chunk | dict[str, Any]]:
+        """Chunks to tag, and the markers of chunks an earlier run finished."""
+        return _chunks(
+            self.files,
+            self.done,
+            roots=_roots(self.inputs),
+            chunk_size=self.chunk_size,
+            id_field=self.id_field,
+            text_field=self.fields,
+        )
+
+    def finished(self, marker: dict[str, Any], *, new: bool = False) -> None:
+        """Count a chunk: tagged now (``new``) or by an earlier run."""
+        self.markers.append(marker)
+        self.resumed += not new
+        if self.progress is not None:
+            self.progress(marker["records"])
+
+    def summary(self) -> BatchSummary:
+        _gather_errors(self.out)
+        keys = ("records", "tagged", "errors", "mentions")
+        counts = {k: sum(m[k] for m in self.markers) for k in keys}
+        self.manifest.update(
+            status="complete", finished=_now(), chunks=len(self.markers), counts=counts
+        )
+        atomic_write_bytes(_dumps(self.manifest), self.out / "manifest.json")
+        return BatchSummary(
+            output=str(self.out),
+            chunks=len(self.markers),
+            resumed_chunks=self.resumed,
+            seconds=round(time.perf_counter() - self.t0, 3),
+            **counts,
+        )
+
+
+def _prepare(
+    out: Path, manifest: dict[str, Any], *, resume: bool, overwrite: bool
+) -> dict[str, dict[str, Any]]:
+    path = out / "manifest.json"
+    if not path.exists():
+        if out.exists() and any(out.iterdir()) and not overwrite:
+            raise FileExistsError(
+                f"{out} exists and is not a kotrend output; choose an empty directory"
+            )
+        out.mkdir(parents=True, exist_ok=True)
+        return {}
+    if overwrite:
+        for name in (*TABLES, "errors", "_done"):
+            shutil.rmtree(out / name, ignore_errors=True)
+        (out / "errors.jsonl").unlink(missing_ok=True)
+        return {}
+    if not resume:
+        raise FileExistsError(
+            f"{out} holds an earlier run; pass resume=True (--resume) or overwrite=True (--overwrite)"
+        )
+    old = json.loads(path.read_text(encoding="utf-8"))
+    differ = _same_job(old, manifest)
+    if differ:
+        raise ValueError(
+            f"cannot resume into {out}: {', '.join(differ)} differ from the earlier run; "
+            "use the same inputs, glossary and options, or overwrite=True"
+        )
+    done = {}
+    for marker in sorted((out / "_done").glob("part-*.json")):
+        data = json.loads(marker.read_text(encoding="utf-8"))
+        done[data["part"]] = data
+    return done
+
+
+def _gather_errors(out: Path) -> None:
+    parts = sorted((out / "errors").glob("part-*.jsonl"))
+    atomic_write_bytes(b"".join(p.read_bytes() for p in parts), out / "errors.jsonl")
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _dumps(data: dict[str, Any]) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def load_table(output: str | Path, table: str = "mentions") -> Any:
+    """Read one table of a batch run as a ``pandas.DataFrame``.
+
+    Parameters
+    ----------
+    output : str or Path
+        The run's output directory.
+    table : {"mentions", "documents", "doc_terms"}
+    """
+    import pandas as pd
+
+    if table not in TABLES:
+        raise ValueError(f"`table` should be one of {TABLES}, but got {table!r}")
+    path = Path(output) / table
+    if not path.is_dir():
+        raise FileNotFoundError(f"{path} not found: is {output} a kotrend tag output?")
+    return pd.read_parquet(path)

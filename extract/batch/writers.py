@@ -1,0 +1,106 @@
+"""Streaming writers for mention tables (JSONL, Parquet)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+from extract.engine.tagger import Mention
+
+__all__ = ["MentionWriter", "output_format"]
+
+_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".parquet": "parquet"}
+
+
+def output_format(path: str | Path) -> str:
+    """``"jsonl"`` or ``"parquet"`` from the file name (``"-"`` is JSONL on stdout)."""
+    if str(path) == "-":
+        return "jsonl"
+    suffix = Path(path).suffix.lower()
+    try:
+        return _FORMATS[suffix]
+    except KeyError:
+        raise ValueError(
+            f"cannot tell the output format of {str(path)!r}: the name should end in one of "
+            f"{sorted(_FORMATS)} (or be '-' for stdout)"
+        ) from None
+
+
+class MentionWriter:
+    """Write mentions to JSONL or Parquet as they come, in bounded memory.
+
+    Parameters
+    ----------
+    path : str or Path
+        Output file; ``"-"`` writes JSONL to standard output.
+    batch_size : int
+        Rows buffered before a Parquet row group is written.
+    """
+
+    def __init__(self, path: str | Path, *, batch_size: int = 50_000) -> None:
+        self.path = str(path)
+        self.format = output_format(path)
+        self.batch_size = batch_size
+        self.count = 0
+        self._rows: list[dict[str, Any]] = []
+        self._fh: IO[str] | None = None
+        self._pq: Any = None
+
+    def __enter__(self) -> MentionWriter:
+        if self.format == "jsonl":
+            if self.path == "-":
+                self._fh = sys.stdout
+            else:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+                self._fh = open(self.path, "w", encoding="utf-8")
+        return self
+
+    def write(self, mentions: Iterable[Mention]) -> None:
+        for m in mentions:
+            row = m.to_dict()
+            self.count += 1
+            if self._fh is not None:
+                self._fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                self._rows.append(row)
+                if len(self._rows) >= self.batch_size:
+                    self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table = pa.Table.from_pylist(self._rows, schema=_schema())
+        if self._pq is None:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self._pq = pq.ParquetWriter(self.path, table.schema)
+        self._pq.write_table(table)
+        self._rows = []
+
+    def __exit__(self, *exc: object) -> None:
+        if self.format == "parquet":
+            if self._rows or self._pq is None:
+                self._flush()
+            self._pq.close()
+        elif self._fh is not None and self._fh is not sys.stdout:
+            self._fh.close()
+
+
+def _schema() -> Any:
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("field", pa.string()),
+            ("term_id", pa.string()),
+            ("surface", pa.string()),
+            ("start", pa.int64()),
+            ("end", pa.int64()),
+            ("sent_start", pa.int64()),
+            ("sent_end", pa.int64()),
+        ]
+    )

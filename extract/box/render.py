@@ -1,0 +1,173 @@
+"""Keyword-box renderers: Markdown, self-contained HTML, JSON and plain text."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from glossary import latin_plurals
+
+if TYPE_CHECKING:
+    from extract.box.build import BoxEntry, KeywordBox
+
+__all__ = ["FORMATS", "render"]
+
+FORMATS = ("markdown", "html", "json", "text")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MAX_SYNONYMS = 8
+
+
+def _md(s: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", s)
+
+
+def _synonyms(entry: BoxEntry) -> list[str]:
+    # A form that is only the English plural of one already shown adds nothing for a
+    # reader (Remaining Performance Obligation/Obligations); case variants do stay.
+    shown: list[str] = []
+    seen: set[str] = {entry.term}
+    for form in entry.synonyms:
+        if form in seen or any(p in seen for p in latin_plurals(form)):
+            continue
+        shown.append(form)
+        seen.add(form)
+        seen.update(latin_plurals(form))
+        if len(shown) == _MAX_SYNONYMS:
+            break
+    return shown
+
+
+def _attribution(entry: BoxEntry) -> str:
+    ex = entry.example
+    if ex is None:
+        return ""
+    parts = [p for p in (ex.source, ex.date.isoformat() if ex.date else None) if p]
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def _footer(box: KeywordBox) -> str:
+    parts = [f"문서 {box.n_documents:,}건", f"언급 {box.n_mentions:,}회"]
+    if box.date_from and box.date_to:
+        span = box.date_from.isoformat()
+        if box.date_to != box.date_from:
+            span += f" ~ {box.date_to.isoformat()}"
+        parts.append(span)
+    if box.rank == "trending" and box.window:
+        parts.append(f"상승 기준 {box.window[0].isoformat()} ~ {box.window[1].isoformat()}")
+    if box.glossary:
+        parts.append(f"{box.glossary} {box.glossary_version}".strip())
+    return " · ".join(parts)
+
+
+def _lines(box: KeywordBox, *, markdown: bool, width: int) -> str:
+    esc = _md if markdown else (lambda s: s)
+    out = [f"### {box.title}" if markdown else box.title, ""]
+    if not box.entries:
+        out.append("(이 문서들에서 찾은 용어가 없습니다.)")
+    for entry in box.entries:
+        head = f"**{esc(entry.term)}**" if markdown else entry.term
+        syn = _synonyms(entry)
+        if syn:
+            head += f" ({', '.join(esc(s) for s in syn)})"
+        out.append(f"- {head}:" if entry.definition or entry.example else f"- {head}")
+        if entry.definition:
+            out.append(f"  {esc(entry.definition)}")
+        ex = entry.example
+        if ex is not None:
+            text, _, _ = ex.snippet(width=width)
+            out.append(
+                f'  {entry.chosen + 1} / {entry.n_examples} "{esc(text)}"{esc(_attribution(entry))}'
+            )
+        out.append("")
+    footer = _footer(box)
+    out.append(f"_{esc(footer)}_" if markdown else footer)
+    return "\n".join(out) + "\n"
+
+
+_CSS = """
+.kotrend-box{font-family:"Noto Sans KR","Apple SD Gothic Neo","Malgun Gothic",sans-serif;
+max-width:42rem;border-top:3px solid #1a1a1a;border-bottom:1px solid #1a1a1a;padding:.5rem 0;
+color:#1a1a1a;line-height:1.55}
+.kotrend-box h2{font-size:1.05rem;margin:.2rem 0 .6rem;letter-spacing:.02em}
+.kotrend-box ol{list-style:none;margin:0;padding:0}
+.kotrend-box li{margin:0 0 .9rem}
+.kt-term{font-weight:700}.kt-syn{font-weight:400;color:#555}
+.kt-def{margin:.1rem 0 .2rem}
+.kt-example{margin:0;color:#333}.kt-k{font-variant-numeric:tabular-nums;color:#777;margin-right:.4em}
+.kt-example mark{background:#fff2a8;padding:0 .1em}
+.kt-cite{color:#777;font-size:.85em}
+.kt-footer{color:#777;font-size:.8rem;margin-top:.3rem}
+""".strip()
+
+
+def _html_entry(entry: BoxEntry, width: int) -> str:
+    e = html.escape
+    syn = _synonyms(entry)
+    parts = [
+        f'<li class="kt-entry" data-term-id="{e(entry.term_id)}"'
+        f' data-mentions="{entry.mentions}" data-documents="{entry.documents}">',
+        f'<div class="kt-term">{e(entry.term)}'
+        + (f' <span class="kt-syn">({e(", ".join(syn))})</span>' if syn else "")
+        + "</div>",
+    ]
+    if entry.definition:
+        parts.append(f'<p class="kt-def">{e(entry.definition)}</p>')
+    ex = entry.example
+    if ex is not None:
+        text, s, t = ex.snippet(width=width)
+        quote = f"{e(text[:s])}<mark>{e(text[s:t])}</mark>{e(text[t:])}"
+        cite = _attribution(entry).strip(" ()")
+        parts.append(
+            f'<p class="kt-example"><span class="kt-k">{entry.chosen + 1} / {entry.n_examples}</span>'
+            f"“{quote}”" + (f' <span class="kt-cite">{e(cite)}</span>' if cite else "") + "</p>"
+        )
+    parts.append("</li>")
+    return "\n".join(parts)
+
+
+def _html(box: KeywordBox, *, width: int, fragment: bool) -> str:
+    e = html.escape
+    body = "\n".join(
+        [
+            '<section class="kotrend-box">',
+            f"<h2>{e(box.title)}</h2>",
+            "<ol>",
+            *(_html_entry(x, width) for x in box.entries),
+            "</ol>",
+            f'<p class="kt-footer">{e(_footer(box))}</p>',
+            "</section>",
+        ]
+    )
+    if fragment:
+        return body + "\n"
+    return (
+        '<!DOCTYPE html>\n<html lang="ko">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{e(box.title)}</title>\n<style>\n{_CSS}\n</style>\n</head>\n<body>\n"
+        f"{body}\n</body>\n</html>\n"
+    )
+
+
+def render(box: KeywordBox, fmt: str = "markdown", *, width: int = 90, **kwargs: Any) -> str:
+    """Render ``box`` as ``fmt``.
+
+    Parameters
+    ----------
+    box : KeywordBox
+    fmt : {"markdown", "html", "json", "text"}
+    width : int
+        Approximate length of the quoted example snippet.
+    fragment : bool, optional
+        HTML only: return the ``<section>`` alone, without a page around it.
+    """
+    fmt = {"md": "markdown", "txt": "text", "htm": "html"}.get(fmt, fmt)
+    if fmt == "markdown":
+        return _lines(box, markdown=True, width=width)
+    if fmt == "text":
+        return _lines(box, markdown=False, width=width)
+    if fmt == "html":
+        return _html(box, width=width, fragment=bool(kwargs.get("fragment", False)))
+    if fmt == "json":
+        return json.dumps(box.to_dict(width=width), ensure_ascii=False, indent=2) + "\n"
+    raise ValueError(f"`fmt` should be one of {FORMATS}, but got {fmt!r}")

@@ -1,0 +1,108 @@
+"""``kotrend discover``: candidate terms and aliases the glossary is missing, for review."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from extract.cli.common import (
+    ErrorLog,
+    entities_option,
+    glossary_option,
+    load_glossary,
+    read_inputs,
+    text_field_option,
+    text_fields,
+)
+
+__all__ = ["discover"]
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@glossary_option
+@entities_option
+@click.option(
+    "--background",
+    multiple=True,
+    help="Files of another period or corpus; phrases common there rank lower (repeatable).",
+)
+@click.option(
+    "--top",
+    default=50,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="New terms to propose from noun phrases (and at most as many from parentheses).",
+)
+@click.option(
+    "--min-df",
+    default=3,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Documents a noun phrase must occur in.",
+)
+@click.option(
+    "--min-support",
+    default=2,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Documents a pair of unknown names in parentheses must occur in.",
+)
+@text_field_option
+@click.option("-o", "--output", required=True, help="The proposals file to write (.yaml).")
+def discover(
+    inputs: tuple[str, ...],
+    glossary_spec: str | None,
+    entities: bool,
+    background: tuple[str, ...],
+    top: int,
+    min_df: int,
+    min_support: int,
+    text_field: tuple[str, ...],
+    output: str,
+) -> None:
+    """Propose new terms and aliases found in INPUTS, as a glossary file to review.
+
+    New terms come from noun phrases the glossary does not know (ranked by C-value,
+    TF-IDF against --background, document frequency and how glossary terms end) and
+    from names in parentheses (고대역폭메모리(HBM)); aliases come from parentheses
+    where one side is a glossary form. Evidence sentences are in comments. After
+    review: kotrend glossary merge default OUTPUT -o new.yaml
+    """
+    from tqdm import tqdm
+
+    import glossary as glossary_pkg
+    from extract import TermDiscoverer, mine_aliases, write_proposals
+
+    if not output.lower().endswith((".yaml", ".yml")):
+        raise click.BadParameter(
+            f"the proposals file is YAML (comments carry the evidence), got {output!r}",
+            param_hint="'-o'",
+        )
+    g = load_glossary(glossary_spec, entities)
+    fields = text_fields(text_field)
+    log = ErrorLog(None)
+    docs = list(read_inputs(inputs, fields, log))
+    back = list(read_inputs(background, fields, log)) if background else None
+    total = len(docs) + len(back or ())
+    with tqdm(total=total, unit=" docs", disable=not sys.stderr.isatty(), desc="phrases") as bar:
+        finder = TermDiscoverer(
+            glossary=g, min_df=min_df, max_candidates=top, background=back, fields=fields
+        ).fit(docs, progress=bar.update)
+    proposals = mine_aliases(docs, glossary=g, min_support=min_support, fields=fields)
+    additions = [p for p in proposals if p.kind == "alias"]
+    news = [p for p in proposals if p.kind == "new"][:top]
+    write_proposals(output, finder.candidates_, [*additions, *news], g)
+    problems = [i for i in glossary_pkg.check(output) if i.is_error]
+    for issue in problems:
+        click.echo(f"kotrend: {issue}", err=True)
+    click.echo(
+        f"kotrend: read {len(docs):,} documents"
+        + (f" and {len(back or ()):,} background documents" if background else "")
+        + f"; wrote {len(finder.candidates_)} noun-phrase terms, {len(news)} terms from "
+        f"parentheses and aliases for {len(additions)} existing terms to {output}",
+        err=True,
+    )
+    if problems:
+        sys.exit(1)

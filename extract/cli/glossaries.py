@@ -1,0 +1,177 @@
+"""``kotrend glossary``: check, import, merge glossaries and measure their coverage."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from extract.cli.common import (
+    ErrorLog,
+    entities_option,
+    glossary_option,
+    load_glossary,
+    read_inputs,
+    text_field_option,
+    text_fields,
+)
+
+__all__ = ["glossary_group"]
+
+
+@click.group(name="glossary")
+def glossary_group() -> None:
+    """Check, import and merge glossaries."""
+
+
+@glossary_group.command(name="check")
+@click.argument("files", nargs=-1, required=True)
+def glossary_check(files: tuple[str, ...]) -> None:
+    """Validate glossary FILES ('default': the bundled glossary and entity list, checked
+    as one); exit 1 with file:line errors if any."""
+    import glossary
+
+    n_errors = 0
+    for path in files:
+        try:
+            issues = glossary.check_default() if path == "default" else glossary.check(path)
+        except FileNotFoundError as err:
+            raise click.BadParameter(str(err), param_hint="FILES") from None
+        for issue in issues:
+            click.echo(str(issue), err=True)
+        errors = [i for i in issues if i.severity == "error"]
+        n_errors += len(errors)
+        if not errors:
+            click.echo(f"{path}: ok ({len(issues)} warnings)" if issues else f"{path}: ok")
+    if n_errors:
+        click.echo(f"{n_errors} errors", err=True)
+        sys.exit(1)
+
+
+@glossary_group.command(name="import")
+@click.argument("table", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--columns",
+    required=True,
+    help="How your columns map to glossary fields: term=용어,definition=설명[,en=영문,aliases=동의어,...].",
+)
+@click.option(
+    "--sep", default="|", show_default=True, help="Separator inside list cells (aliases, related)."
+)
+@click.option("--encoding", default=None, help="File encoding (default: utf-8, then cp949).")
+@click.option("--name", default=None, help="Name of the new glossary.")
+@click.option("-o", "--output", required=True, help="Where to write it (.yaml, .json or .csv).")
+def glossary_import(
+    table: str, columns: str, sep: str, encoding: str | None, name: str | None, output: str
+) -> None:
+    """Turn a dictionary TABLE (CSV/TSV) with your own column names into a glossary file."""
+    import glossary
+
+    mapping = {}
+    for pair in filter(None, (p.strip() for p in columns.split(","))):
+        field, eq, column = pair.partition("=")
+        if not eq or not field.strip() or not column.strip():
+            raise click.BadParameter(
+                f"expected FIELD=COLUMN pairs, got {pair!r}", param_hint="'--columns'"
+            )
+        mapping[field.strip()] = column.strip()
+    try:
+        result = glossary.import_table(
+            table, columns=mapping, sep=sep, encoding=encoding, name=name
+        )
+    except (ValueError, KeyError) as err:
+        raise click.ClickException(str(err)) from None
+    for issue in result.issues:
+        click.echo(str(issue), err=True)
+    glossary.save(result.glossary, output)
+    click.echo(
+        f"kotrend: wrote {len(result.glossary)} terms to {output} ({len(result.issues)} notes)",
+        err=True,
+    )
+
+
+@glossary_group.command(name="merge")
+@click.argument("files", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, help="Where to write the merged glossary.")
+@click.option("--name", default=None, help="Name of the merged glossary.")
+def glossary_merge(files: tuple[str, ...], output: str, name: str | None) -> None:
+    """Merge glossary FILES ('default' for the bundled one); later files override earlier
+    entries with the same id, and every override or moved form is reported."""
+    import glossary
+
+    parts = [load_glossary(f, entities=False) for f in files]
+    result = glossary.merge(*parts, name=name)
+    for conflict in result.conflicts:
+        click.echo(f"kotrend: {conflict.message}", err=True)
+    glossary.save(result.glossary, output)
+    click.echo(
+        f"kotrend: wrote {len(result.glossary)} terms to {output}; {len(result.conflicts)} conflicts",
+        err=True,
+    )
+
+
+@glossary_group.command(name="coverage")
+@click.argument("inputs", nargs=-1, required=True)
+@glossary_option
+@entities_option
+@text_field_option
+@click.option(
+    "--top",
+    default=20,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Terms and phrases to list.",
+)
+@click.option(
+    "--phrase-sample",
+    default=2000,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Documents analysed for unknown noun phrases (full morphology is slow).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def glossary_coverage(
+    inputs: tuple[str, ...],
+    glossary_spec: str | None,
+    entities: bool,
+    text_field: tuple[str, ...],
+    top: int,
+    phrase_sample: int,
+    fmt: str,
+) -> None:
+    """Share of documents with a mention, the most frequent terms, and the most frequent
+    noun phrases the glossary does not know (candidates to add)."""
+    import json
+
+    from tqdm import tqdm
+
+    from extract import Tagger, coverage_report
+
+    g = load_glossary(glossary_spec, entities)
+    log = ErrorLog(None)
+    with tqdm(unit=" docs", disable=not sys.stderr.isatty(), desc="coverage") as bar:
+        report = coverage_report(
+            read_inputs(inputs, text_fields(text_field), log),
+            tagger=Tagger(g),
+            fields=text_fields(text_field),
+            top=top,
+            phrase_sample=phrase_sample,
+            progress=bar.update,
+        )
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(
+        f"documents: {report.documents:,}  with a mention: {report.covered:,} "
+        f"({report.share:.1%})  mentions: {report.mentions:,}  unreadable: {len(log.errors)}"
+    )
+    click.echo("\ntop terms (documents, mentions):")
+    for term_id, n_docs, n_mentions in report.top_terms:
+        click.echo(f"  {g[term_id].term} [{term_id}]  {n_docs:,}  {n_mentions:,}")
+    click.echo(
+        f"\nunknown noun phrases (documents, in the first {report.phrase_sample:,} documents):"
+    )
+    for phrase, n in report.unknown_phrases:
+        click.echo(f"  {phrase}  {n:,}")

@@ -1,0 +1,81 @@
+"""``kotrend serve``: the editor page (a thin layer over :func:`extract.make_server`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from extract.web.server import DEFAULT_MAX_BYTES
+
+__all__ = ["serve"]
+
+
+def _file_glossaries(paths: tuple[str, ...]) -> dict[str, Any]:
+    import glossary
+
+    out: dict[str, Any] = {}
+    for path in paths:
+        try:
+            g = glossary.load(path)
+        except glossary.GlossaryError as err:
+            raise click.ClickException(str(err)) from None
+        name = Path(path).stem
+        n = 2
+        while name in out or name in ("default", "default+entities"):
+            name, n = f"{Path(path).stem}-{n}", n + 1
+        out[name] = g
+    return out
+
+
+@click.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (the default serves this machine only).",
+)
+@click.option(
+    "--port",
+    default=8765,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on (0: any free port).",
+)
+@click.option(
+    "-g",
+    "--glossary",
+    "glossary_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Glossary file (YAML/JSON/CSV) to offer besides the bundled one; repeatable. "
+    "The first is preselected.",
+)
+@click.option(
+    "--max-bytes",
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Largest request the page may send (bytes).",
+)
+def serve(host: str, port: int, glossary_files: tuple[str, ...], max_bytes: int) -> None:
+    """Start the editor page: paste articles, see every glossary mention highlighted, edit
+    the keyword box and copy it as Markdown or HTML."""
+    from extract.web.api import default_glossaries
+    from extract.web.server import make_server
+
+    glossaries = {**_file_glossaries(glossary_files), **default_glossaries()}
+    try:
+        server = make_server(host=host, port=port, glossaries=glossaries, max_bytes=max_bytes)
+    except OSError as err:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {err}") from None
+    click.echo(f"kotrend: editor page on {server.url} (Ctrl+C stops it)", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"kotrend: listening on {host}: other machines can use this page", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("kotrend: stopped", err=True)
+    finally:
+        server.server_close()

@@ -1,0 +1,217 @@
+"""``kotrend trends``: term trends, emerging terms and a chart, from news files or a run."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Any, Literal
+
+import click
+
+from extract.cli.common import (
+    ErrorLog,
+    entities_option,
+    glossary_option,
+    load_glossary,
+    progress_option,
+    read_inputs,
+    text_field_option,
+    text_fields,
+    with_progress,
+)
+
+__all__ = ["trends"]
+
+
+def _window(spec: str | None) -> Any:
+    if spec is None:
+        return None
+    if spec.isdigit():
+        return int(spec)
+    parts = [p.strip() for p in spec.split(",")]
+    if len(parts) != 2 or not all(parts):
+        raise click.BadParameter(
+            f"expected START,END (e.g. 2026-03-01,2026-03-31) or a number of periods, got {spec!r}",
+            param_hint="'--window'",
+        )
+    return tuple(parts)
+
+
+def _write(df: Any, output: str, *, text: bool) -> None:
+    suffix = Path(output).suffix.lower()
+    if output == "-":
+        click.echo(df.to_string(index=False) if text else df.to_csv(index=False), nl=text)
+    elif suffix == ".csv":
+        df.to_csv(output, index=False)
+    elif suffix == ".parquet":
+        df.to_parquet(output, index=False)
+    else:
+        raise click.BadParameter(
+            f"unknown table format {suffix or output!r}; use .csv, .parquet or '-'",
+            param_hint="'-o'",
+        )
+
+
+def _term(g: Any, term_id: str) -> str:
+    return g[term_id].term if term_id in g else term_id
+
+
+def _is_run(path: str) -> bool:
+    return (Path(path) / "manifest.json").is_file()
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@glossary_option
+@entities_option
+@click.option(
+    "--freq",
+    type=click.Choice(["D", "W", "M"]),
+    default="W",
+    show_default=True,
+    help="Period: day, week, month.",
+)
+@click.option("--by-source", is_flag=True, help="One series per source as well as per term.")
+@click.option(
+    "--smooth", type=click.IntRange(min=1), help="Add share_smoothed: mean over this many periods."
+)
+@click.option("--terms", help="Comma-separated term ids to keep (default: all).")
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    help="trends.csv, trends.parquet or '-' (CSV on stdout).",
+)
+@click.option("--plot", "plot_path", help="Also draw the trends to this image (.png, .svg, .pdf).")
+@click.option(
+    "--value",
+    type=click.Choice(["share", "share_smoothed", "documents", "mentions"]),
+    default="share",
+    show_default=True,
+    help="What --plot draws.",
+)
+@click.option(
+    "--emerging",
+    is_flag=True,
+    help="Write emerging terms instead of trends (text table on stdout).",
+)
+@click.option(
+    "--window", help="Emerging: START,END dates, or the last N periods (default: newest quarter)."
+)
+@click.option(
+    "--method",
+    type=click.Choice(["log_ratio", "binomial"]),
+    default="log_ratio",
+    show_default=True,
+    help="Emerging: score.",
+)
+@click.option(
+    "--min-count",
+    default=3,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Emerging: minimum documents in the window.",
+)
+@click.option(
+    "--top",
+    default=20,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Emerging: how many terms.",
+)
+@text_field_option
+@click.option("--full", is_flag=True, help="Analyse every sentence with kiwipiepy (slower).")
+@progress_option
+def trends(
+    inputs: tuple[str, ...],
+    glossary_spec: str | None,
+    entities: bool,
+    freq: Literal["D", "W", "M"],
+    by_source: bool,
+    smooth: int | None,
+    terms: str | None,
+    output: str,
+    plot_path: str | None,
+    value: str,
+    emerging: bool,
+    window: str | None,
+    method: Literal["log_ratio", "binomial"],
+    min_count: int,
+    top: int,
+    text_field: tuple[str, ...],
+    full: bool,
+    progress: bool | None,
+) -> None:
+    """Term trends per period for INPUTS: news files, folders, globs (tagged on the fly) or
+    the output directory of `kotrend tag`.
+
+    \b
+    kotrend trends news.jsonl --freq M --terms capex,hbm -o trends.csv --plot trends.png
+    kotrend trends runs/danews --emerging --window 2026-03-01,2026-03-31
+    """
+    from extract import Tagger, emerging_terms, plot_trends, tables_from_documents, term_trends
+
+    runs = [p for p in inputs if _is_run(p)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        if runs:
+            if len(inputs) > 1:
+                raise click.BadParameter(
+                    "give one `kotrend tag` output directory, or news files, not both",
+                    param_hint="INPUT",
+                )
+            from extract import load_table
+
+            doc_terms, documents = (
+                load_table(runs[0], "doc_terms"),
+                load_table(runs[0], "documents"),
+            )
+            g = (
+                load_glossary(glossary_spec, entities)
+                if glossary_spec or plot_path or emerging
+                else None
+            )
+        else:
+            g = load_glossary(glossary_spec, entities)
+            log = ErrorLog(None)
+            docs = with_progress(
+                read_inputs(inputs, text_fields(text_field), log), progress, "kotrend trends"
+            )
+            tables = tables_from_documents(
+                docs,
+                tagger=Tagger(g, mode="full" if full else "fast"),
+                fields=text_fields(text_field),
+            )
+            doc_terms, documents = tables["doc_terms"], tables["documents"]
+        keep = [t.strip() for t in terms.split(",") if t.strip()] if terms else None
+        try:
+            df = term_trends(
+                doc_terms, documents, freq=freq, by_source=by_source, smooth=smooth, terms=keep
+            )
+            table = df
+            if emerging:
+                table = emerging_terms(
+                    doc_terms,
+                    documents,
+                    window=_window(window),
+                    freq=freq,
+                    min_count=min_count,
+                    method=method,
+                ).head(top)
+                if g is not None:
+                    table.insert(1, "term", [_term(g, t) for t in table["term_id"]])
+            if plot_path:
+                plot_trends(df, value=value, path=plot_path, glossary=g)
+        except (ValueError, TypeError, ImportError) as err:
+            raise click.ClickException(str(err)) from None
+    for w in caught:
+        click.echo(f"kotrend: warning: {w.message}", err=True)
+    _write(table, output, text=emerging)
+    n_undated = int(documents["date"].isna().sum())
+    click.echo(
+        f"kotrend: {len(documents):,} documents ({n_undated:,} undated), "
+        f"{df['period'].nunique()} periods, {df['term_id'].nunique()} terms"
+        + (f"; chart in {plot_path}" if plot_path else ""),
+        err=True,
+    )

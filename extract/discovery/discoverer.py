@@ -1,0 +1,241 @@
+"""Discover candidate terms the glossary does not know: C-value and TF-IDF over noun phrases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
+
+from corpus import Document
+from extract.discovery.candidates import CandidateCounts, known_keys
+from extract.discovery.records import TermCandidate
+from extract.discovery.termhood import c_values, head_counts, keys_as_is
+from extract.engine.tagger import Tagger
+from glossary import Glossary
+
+__all__ = ["WEIGHTS", "TermDiscoverer"]
+
+#: Default weights of the score's components (see :class:`TermDiscoverer`).
+WEIGHTS: Mapping[str, float] = MappingProxyType(
+    {"c_value": 2.0, "head_terms": 2.0, "tfidf": 0.5, "df": 0.5}
+)
+
+
+def _percentiles(values: Any) -> Any:
+    from scipy.stats import rankdata
+
+    return rankdata(values) / len(values)
+
+
+class TermDiscoverer:
+    """Find noun phrases a glossary is missing, ranked for a person to review.
+
+    Candidates are runs of nouns (NNG, NNP, Latin words, numbers glued to them, with
+    prefixes and suffixes such as 초-, -화, -성), written as in the text, minus junk
+    (numbers, dates, units, bylines, fragments; see :func:`extract.junk_reason`) and
+    minus anything the glossary matches (the tagger's mentions are masked, and forms
+    are compared by :func:`glossary.form_key`).
+
+    ``score`` is the weighted geometric mean of the percentile ranks (among the
+    candidates in ``min_df`` documents) of
+
+    * ``c_value``: C-value, nested-term aware; rewards frequent phrases that also
+      occur outside longer candidates, longer ones more (see :func:`c_values`);
+    * ``head_terms``: how many glossary terms end in the candidate's last unit
+      (지수, 펀드, 대출): what the glossary says terms look like;
+    * ``tfidf``: mean TF-IDF over the documents the candidate occurs in, with IDF from
+      the corpus and the ``background`` together, so phrases common in the background
+      score low;
+    * ``df``: document frequency.
+
+    Parameters
+    ----------
+    glossary : Glossary, optional
+        Known terms (default: :func:`glossary.default`).
+    min_df : int
+        Candidates must occur in at least this many documents.
+    max_candidates : int
+        How many candidates to keep.
+    background : iterable of corpus.Document or str, optional
+        Another period or corpus; phrases common there get a low IDF.
+    max_units : int
+        Longest candidate, in units (nouns, with their glued affixes).
+    n_examples : int
+        Evidence sentences per candidate, from different documents.
+    fields : str or sequence of str, optional
+        Text fields to read (default: ``text``, else ``title`` and ``body``).
+    weights : mapping of str to float, optional
+        Weights of ``c_value``, ``head_terms``, ``tfidf`` and ``df`` in the score
+        (default :data:`WEIGHTS`: 2, 2, 0.5, 0.5, the best of a small grid on
+        ``bench/discovery.py``); missing keys weigh 0.
+
+    Attributes
+    ----------
+    candidates_ : tuple of TermCandidate
+        Best first (ties by key, so the order is deterministic).
+    n_documents_, n_background_ : int
+        Documents read from the corpus and from the background.
+    n_keys_ : int
+        Distinct candidates in at least ``min_df`` documents, before the cut.
+
+    Examples
+    --------
+    >>> from glossary import Glossary, Term
+    >>> g = Glossary([Term(id="rate", term="금리")])
+    >>> docs = ["정부가 반도체 특별법을 논의했다."] * 3 + ["금리와 반도체 특별법 전망."]
+    >>> d = TermDiscoverer(glossary=g, min_df=2).fit(docs)
+    >>> d.candidates_[0].phrase, d.candidates_[0].df
+    ('반도체 특별법', 4)
+    """
+
+    def __init__(
+        self,
+        *,
+        glossary: Glossary | None = None,
+        min_df: int = 3,
+        max_candidates: int = 200,
+        background: Iterable[Document | str] | None = None,
+        max_units: int = 5,
+        n_examples: int = 3,
+        fields: str | Sequence[str] | None = None,
+        weights: Mapping[str, float] | None = None,
+    ) -> None:
+        self.glossary = glossary
+        self.min_df = min_df
+        self.max_candidates = max_candidates
+        self.background = background
+        self.max_units = max_units
+        self.n_examples = n_examples
+        self.fields = fields
+        self.weights = weights
+
+    def __repr__(self) -> str:
+        return (
+            f"TermDiscoverer(min_df={self.min_df!r}, max_candidates={self.max_candidates!r}, "
+            f"max_units={self.max_units!r})"
+        )
+
+    def _check_params(self) -> dict[str, float]:
+        for name, low in (
+            ("min_df", 1),
+            ("max_candidates", 1),
+            ("max_units", 1),
+            ("n_examples", 0),
+        ):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < low:
+                raise ValueError(f"`{name}` should be an int >= {low}, got {value!r}")
+        if self.glossary is not None and not isinstance(self.glossary, Glossary):
+            raise TypeError(
+                f"`glossary` should be a glossary.Glossary, got {type(self.glossary).__name__}"
+            )
+        if isinstance(self.background, (str, Document)):
+            raise TypeError(
+                "`background` should be an iterable of documents, got a single "
+                f"{type(self.background).__name__}"
+            )
+        weights = dict(WEIGHTS if self.weights is None else self.weights)
+        bad = [k for k in weights if k not in WEIGHTS]
+        if bad:
+            raise ValueError(
+                f"`weights` has unknown key {bad[0]!r}; valid keys: {', '.join(WEIGHTS)}"
+            )
+        if any(not isinstance(w, (int, float)) or w < 0 for w in weights.values()) or not any(
+            weights.values()
+        ):
+            raise ValueError(f"`weights` should be numbers >= 0, not all 0, got {dict(weights)!r}")
+        return weights
+
+    def fit(
+        self,
+        docs: Iterable[Document | str],
+        y: None = None,
+        *,
+        progress: Callable[[int], object] | None = None,
+    ) -> TermDiscoverer:
+        """Read ``docs`` (and the background) and rank their unknown noun phrases.
+
+        Parameters
+        ----------
+        docs : iterable of corpus.Document or str
+        y : None
+            Ignored (scikit-learn convention).
+        progress : callable, optional
+            Called with the number of documents read, corpus then background.
+        """
+        weights = self._check_params()
+        if isinstance(docs, (str, Document)):
+            raise TypeError("`docs` should be an iterable of documents, got a single document")
+        g = self.glossary
+        if g is None:
+            from glossary import default
+
+            g = default()
+        tagger = Tagger(g)
+        known = known_keys(g)
+        target = CandidateCounts(
+            tagger, known=known, max_units=self.max_units, n_examples=self.n_examples
+        )
+        target.add(docs, self.fields, progress)
+        back = CandidateCounts(
+            tagger, known=known, max_units=self.max_units, n_examples=0, mask=False
+        )
+        if self.background is not None:
+            back.add(self.background, self.fields, progress)
+        self.n_documents_ = len(target.doc_ids)
+        self.n_background_ = len(back.doc_ids)
+        heads = head_counts(g, tagger.kiwi)
+        self.candidates_, self.n_keys_ = _rank(
+            target, back, heads, weights, self.min_df, self.max_candidates
+        )
+        return self
+
+
+def _rank(
+    target: CandidateCounts,
+    back: CandidateCounts,
+    heads: Mapping[str, int],
+    weights: Mapping[str, float],
+    min_df: int,
+    top: int,
+) -> tuple[tuple[TermCandidate, ...], int]:
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+    vec = CountVectorizer(analyzer=keys_as_is, min_df=min_df, lowercase=False)
+    try:
+        xt = vec.fit_transform(target.doc_keys)
+    except ValueError:  # no documents, or no candidate in min_df documents
+        return (), 0
+    vocab = [str(k) for k in vec.get_feature_names_out()]
+    stacked = xt
+    if back.doc_keys:
+        stacked = sp.vstack([xt, vec.transform(back.doc_keys)]).tocsr()
+    tfidf = TfidfTransformer(sublinear_tf=True).fit(stacked).transform(xt)
+    df = np.asarray((xt > 0).sum(axis=0)).ravel()
+    tf = np.asarray(xt.sum(axis=0)).ravel()
+    mean_tfidf = np.asarray(tfidf.sum(axis=0)).ravel() / df
+    units = [target.units[k] for k in vocab]
+    cv = np.array(c_values(tf.tolist(), units, {k: i for i, k in enumerate(vocab)}))
+    head = np.array([heads.get(u[-1].lower(), 0) for u in units])
+    parts = {"c_value": cv, "head_terms": head, "tfidf": mean_tfidf, "df": df}
+    total = sum(weights.values())
+    log_score = sum(w * np.log(_percentiles(parts[k])) for k, w in weights.items() if w)
+    score = np.exp(log_score / total)
+    order = sorted(range(len(vocab)), key=lambda i: (-score[i], vocab[i]))[:top]
+    out = tuple(
+        TermCandidate(
+            phrase=target.phrase(vocab[i]),
+            key=vocab[i],
+            score=round(float(score[i]), 6),
+            df=int(df[i]),
+            tf=int(tf[i]),
+            c_value=round(float(cv[i]), 4),
+            tfidf=round(float(mean_tfidf[i]), 6),
+            head_terms=int(head[i]),
+            examples=target.evidence(vocab[i]),
+        )
+        for i in order
+    )
+    return out, len(vocab)

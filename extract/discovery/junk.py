@@ -1,0 +1,140 @@
+"""What is not a term: numbers, dates, units, bylines, fragments and particle-bearing forms.
+
+Used by :class:`extract.TermDiscoverer` on noun-phrase candidates and by
+:func:`extract.mine_aliases` on the words around parentheses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from extract.engine.analyzer import get_kiwi
+
+__all__ = ["NOUN_TAGS", "junk_reason", "string_junk_reason", "token_junk_reason", "words"]
+
+
+def words(*lines: str) -> frozenset[str]:
+    """The space-separated words of ``lines``, for word lists kept readable in source."""
+    return frozenset(w for line in lines for w in line.split())
+
+
+#: Morpheme tags a term candidate is made of (nouns, Latin words, numbers, affixes).
+NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "XSN", "XPN"})
+
+_WS = re.compile(r"\s+")
+_UNIT = (
+    r"(?:년|월|일|시|분|초|분기|반기|개월|주|주년|주차|세|살|개|개사|명|건|곳|배|차|회|번|호|위|대|층"
+    r"|원|달러|엔|위안|유로|파운드|억|조|만|천|백|십|%p|%|퍼센트|포인트|bp|p|t|톤|kg|km|㎡|㎞|배럴"
+    r"|mw|gw|kw|kwh|gb|tb|nm)"
+)
+# A number, maybe with units after it, maybe repeated: 2026년3월, 100억원, 3.5%, 1.5%p.
+_AMOUNT = re.compile(rf"^(?:[약총연제]?[\d.,~\-+]+{_UNIT}*)+$", re.IGNORECASE)
+_DATE = re.compile(r"^(?=.)(?:\d{2,4}년)?(?:\d{1,2}월)?(?:\d{1,2}일)?(?:\d{1,2}분기)?$")
+_MONTH_DAY = re.compile(
+    r"^(?:[월화수목금토일](?:요일)?|[월화수목금토일]요일|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|"
+    r"sat(?:urday)?|sun(?:day)?)$",
+    re.IGNORECASE,
+)
+_TIME_WORDS = words(
+    "올해 내년 작년 지난해 금년 전년 당해 익년 최근 현재 이번 오늘 어제 내일 올 당시 향후 그간 "
+    "상반기 하반기 연간 연말 연초 연중 분기 월간 주간 연내 전월 전분기 전년도 동기 이날 지난달 "
+    "이달 다음달 금주 전일 당일"
+)
+_UNIT_WORDS = words(
+    "원 달러 엔 위안 유로 파운드 억원 조원 만원 천원 억달러 조달러 퍼센트 포인트 퍼센트포인트 "
+    "톤 배럴 개월 명 건 개 곳"
+)
+_AGENCIES = words(
+    "연합뉴스 연합 뉴시스 뉴스1 로이터 블룸버그 ap afp epa upi reuters bloomberg 게티이미지 "
+    "게티이미지코리아 getty 사진 자료사진 그래픽"
+)
+_BYLINE = re.compile(r"(?:기자|특파원|통신원|논설위원|객원기자|선임기자|기자단)$")
+_WEB = re.compile(r"@|https?:|www\.|\.(?:com|net|org|kr|co)\b", re.IGNORECASE)
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LETTER = re.compile(r"[A-Za-z\uac00-\ud7a3]")
+_BAD_TAG_PREFIXES = ("J", "E", "V", "XSV", "XSA", "VCP", "VCN")
+
+
+def string_junk_reason(phrase: str) -> str | None:
+    """Why ``phrase`` is not a term, judged from its characters alone (None if it may be).
+
+    Examples
+    --------
+    >>> [string_junk_reason(p) for p in ("100억원", "3월", "목요일", "반도체 특별법")]
+    ['amount', 'date', 'date', None]
+    """
+    compact = _WS.sub("", phrase)
+    lower = compact.lower()
+    if not _LETTER.search(compact):
+        if not any(c.isdigit() for c in compact):
+            return "symbol"
+        return "amount" if "%" in compact else "number"
+    if _DATE.match(compact) or _MONTH_DAY.match(compact) or compact in _TIME_WORDS:
+        return "date"
+    if _AMOUNT.match(compact):
+        return "amount"
+    if compact in _UNIT_WORDS:
+        return "unit"
+    if _WEB.search(phrase):
+        return "e-mail or web address"
+    if lower in _AGENCIES or _BYLINE.search(compact):
+        return "byline"
+    if len(compact) < 2 or (
+        len(compact) == 2 and not _HANGUL.search(compact) and not compact.isupper()
+    ):
+        return "fragment"
+    return None
+
+
+def token_junk_reason(tokens: Sequence[Any]) -> str | None:
+    """Why a phrase analysed into kiwipiepy ``tokens`` is not a term (None if it may be).
+
+    Particles, endings and verbs mean an inflected form (금리가, 늘렸다), a phrase of
+    one single-syllable noun is a fragment, a dependent noun (것, 등, 년) at either end
+    is a fragment too, and numbers and symbols alone are amounts.
+    """
+    if not tokens:
+        return "empty"
+    for tok in tokens:
+        if tok.tag.startswith(_BAD_TAG_PREFIXES):
+            return "particle or ending"
+    if tokens[0].tag == "NNB" or tokens[-1].tag == "NNB":
+        return "dependent noun"
+    if all(t.tag in ("SN", "SW", "SF", "SP", "SSO", "SSC", "NR") for t in tokens):
+        return "number"
+    if len(tokens) == 1 and tokens[0].tag in ("NNG", "NNP") and len(tokens[0].form) == 1:
+        return "fragment"
+    for i, t in enumerate(tokens[:-1]):
+        if t.tag == "MM" and tokens[i + 1].start != t.start + t.len:
+            return "not a noun phrase"  # 그 금리; the 고 of 고대역폭메모리 is glued
+    if any(t.tag not in NOUN_TAGS and t.tag not in ("NNB", "SW", "NR", "MM") for t in tokens):
+        return "not a noun phrase"
+    if tokens[-1].tag == "MM":
+        return "not a noun phrase"
+    return None
+
+
+def junk_reason(phrase: str) -> str | None:
+    """Why ``phrase`` is not a candidate term, or None if it may be one.
+
+    Reasons: ``number``, ``amount`` (3.5%, 100억원), ``date`` (3월, 목요일, 올해),
+    ``unit`` (억원, 포인트), ``byline`` (홍길동 기자, 연합뉴스), ``e-mail or web address``,
+    ``fragment`` (a single syllable or letter, a dependent noun), ``particle or ending``
+    (금리가), ``not a noun phrase`` (늘렸다).
+
+    Examples
+    --------
+    >>> [junk_reason(p) for p in ("고대역폭메모리", "2026년", "금리가", "hong@yna.co.kr")]
+    [None, 'date', 'particle or ending', 'e-mail or web address']
+    """
+    if not isinstance(phrase, str):
+        raise TypeError(f"`phrase` should be a str, got {type(phrase).__name__}")
+    reason = string_junk_reason(phrase)
+    if reason is not None:
+        return reason
+    return token_junk_reason(get_kiwi(block_others=False).tokenize(phrase.strip()))

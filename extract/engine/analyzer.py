@@ -1,0 +1,152 @@
+"""kiwipiepy behind a lazy, per-process accessor that knows the glossary's words.
+
+``Kiwi`` cannot be pickled and takes about a second and 400-600 MB to load, so objects that
+travel to worker processes (taggers, spaCy components) keep only the list of user words
+and ask :func:`get_kiwi` for the process's instance when they first need it.
+
+A process holds **one** ``Kiwi`` whatever glossaries it uses (a second instance would cost
+another 400 MB, e.g. in ``kotrend serve`` with both bundled glossaries): each glossary's
+words are added to it when first asked for. :func:`get_kiwi` returns a view that analyses
+with the words of *other* glossaries on kiwipiepy's blocklist, so a compound one glossary
+taught (대출금리) does not hide another glossary's shorter term (금리) inside it. (A blocked
+word that kiwipiepy cannot build from its own morphemes is read as an unknown word rather
+than exactly as a Kiwi that never saw it would; hits inside such words are rare.)
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from typing import Any
+
+from glossary import Glossary
+
+__all__ = ["KiwiView", "get_kiwi", "user_words"]
+
+_HANGUL_ONLY = re.compile(r"^[\uac00-\ud7a3]{2,}$")
+_WS = re.compile(r"\s+")
+_lock = threading.Lock()
+_kiwi: Any = None
+_taught: set[str] = set()  # user words added to _kiwi
+_builtin: set[str] = set()  # words kiwipiepy knew already
+_version = 0  # bumped whenever _taught grows
+_views: dict[frozenset[str], KiwiView] = {}
+_open_views: dict[frozenset[str], KiwiView] = {}
+
+
+def user_words(glossary: Glossary) -> tuple[str, ...]:
+    """Words to teach kiwipiepy so it keeps glossary forms and known traps whole.
+
+    Compact (space-free) pure-Hangul forms of two or more syllables, and every
+    ``exclude`` word, sorted. Latin and mixed forms are left to the matcher's own
+    boundary rules, since kiwipiepy already splits scripts apart.
+
+    Examples
+    --------
+    >>> from glossary import Glossary, Term
+    >>> g = Glossary([Term(id="oil", term="유가", exclude=("유가증권",))])
+    >>> user_words(g)
+    ('유가', '유가증권')
+    """
+    words: set[str] = set()
+    for term in glossary:
+        for form in (*term.forms, *term.exclude):
+            compact = _WS.sub("", form)
+            if _HANGUL_ONLY.match(compact):
+                words.add(compact)
+    return tuple(sorted(words))
+
+
+class KiwiView:
+    """The process's ``Kiwi`` as a glossary with ``words`` sees it.
+
+    ``tokenize``, ``analyze`` and ``split_into_sents`` take the same arguments as
+    kiwipiepy's and block the user words this view's glossary did not teach.
+    """
+
+    __slots__ = ("_blocklist", "_version", "kiwi", "words")
+
+    def __init__(self, kiwi: Any, words: frozenset[str] | None) -> None:
+        self.kiwi = kiwi
+        self.words = words
+        self._version = -1
+        self._blocklist: Any = None
+
+    def _blocked(self) -> Any:
+        if self.words is None:
+            return None
+        if self._version != _version:  # another glossary taught new words since
+            from kiwipiepy import MorphemeSet
+
+            with _lock:
+                others = [f"{w}/NNG" for w in _taught if w not in self.words]
+                self._blocklist = MorphemeSet(self.kiwi, others) if others else None
+                self._version = _version
+        return self._blocklist
+
+    def tokenize(self, text: Any, **kwargs: Any) -> Any:
+        return self.kiwi.tokenize(text, blocklist=self._blocked(), **kwargs)
+
+    def analyze(self, text: Any, **kwargs: Any) -> Any:
+        return self.kiwi.analyze(text, blocklist=self._blocked(), **kwargs)
+
+    def split_into_sents(self, text: Any, **kwargs: Any) -> Any:
+        return self.kiwi.split_into_sents(text, blocklist=self._blocked(), **kwargs)
+
+
+def get_kiwi(words: Iterable[str] = (), *, block_others: bool = True) -> KiwiView:
+    """This process's ``Kiwi``, taught ``words``, as a glossary with those words sees it.
+
+    Parameters
+    ----------
+    words : iterable of str
+        User words (see :func:`user_words`). Words not yet known are added to the one
+        instance of the process; words other glossaries taught are blocked in this view.
+    block_others : bool
+        False: a view that sees every word taught in this process (for plain tokenizing,
+        where a glossary's compounds kept whole do no harm).
+
+    Examples
+    --------
+    >>> wide, narrow = get_kiwi(("대출금리",)), get_kiwi(())
+    >>> wide.kiwi is narrow.kiwi
+    True
+    >>> [t.form for t in wide.tokenize("대출금리가")][0], [t.form for t in narrow.tokenize("대출금리가")][0]
+    ('대출금리', '대출')
+    """
+    global _kiwi, _version
+    key = frozenset(words)
+    view = _views.get(key) if block_others else _open_views.get(key)
+    if view is not None:
+        return view
+    with _lock:
+        if _kiwi is None:
+            from kiwipiepy import Kiwi
+
+            _kiwi = Kiwi()
+        new = sorted(key - _taught - _builtin)
+        if new:
+            # Words kiwipiepy already reads as one morpheme (금리) are its own: teaching
+            # them changes nothing, and blocking them for other glossaries would break
+            # its dictionary. Read them before adding anything (one rebuild, not one
+            # per word), as a view with no user words sees them.
+            blocked = [f"{w}/NNG" for w in _taught]
+            from kiwipiepy import MorphemeSet
+
+            readings = _kiwi.tokenize(
+                new, blocklist=MorphemeSet(_kiwi, blocked) if blocked else None
+            )
+            for word, tokens in zip(new, readings, strict=True):
+                if len(tokens) == 1 and tokens[0].form == word and not tokens[0].oov:
+                    _builtin.add(word)
+                    continue
+                # NNG at score 0 is enough for kiwipiepy to prefer the whole word
+                # (유가증권 stays one morpheme instead of 유가 + 증권).
+                if _kiwi.add_user_word(word, "NNG", 0):
+                    _taught.add(word)
+                    _version += 1
+        if not block_others:
+            return _open_views.setdefault(key, KiwiView(_kiwi, None))
+        view = _views.setdefault(key, KiwiView(_kiwi, key))
+    return view

@@ -1,0 +1,259 @@
+"""The tagger: glossary mentions with offsets into the original text."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from corpus import Document, NormalizedText, line_starts
+from extract.engine.analyzer import get_kiwi, user_words
+from extract.engine.matcher import (
+    ACCEPT,
+    AMBIGUOUS,
+    REJECT,
+    Candidate,
+    TermMatcher,
+    leftmost_longest,
+)
+from extract.engine.textspans import quick_normalize, sentence_around, sentence_bounds
+from extract.engine.wordcheck import WordCheck
+from glossary import Glossary
+
+__all__ = ["MENTION_COLUMNS", "MODES", "Mention", "Tagger", "checked_options"]
+
+MODES = ("fast", "full")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One glossary mention.
+
+    Attributes
+    ----------
+    doc_id : str
+        Id of the document.
+    field : str
+        Field of the document the mention is in (``title``, ``body``, ``text``...).
+    term_id : str
+        Id of the glossary entry.
+    surface : str
+        The text as written, ``original[start:end]``.
+    start, end : int
+        Character offsets into the original field text (as given, before any
+        normalization).
+    sent_start, sent_end : int
+        Offsets of the sentence that holds the mention, in the same text (a line break
+        always ends a sentence).
+    """
+
+    doc_id: str
+    field: str
+    term_id: str
+    surface: str
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        # Spelled out: dataclasses.asdict deep-copies and is ~10x slower (batch output
+        # calls this for every mention).
+        return {
+            "doc_id": self.doc_id,
+            "field": self.field,
+            "term_id": self.term_id,
+            "surface": self.surface,
+            "start": self.start,
+            "end": self.end,
+            "sent_start": self.sent_start,
+            "sent_end": self.sent_end,
+        }
+
+
+#: Column names of a mention table, in order (the fields of :class:`Mention`).
+MENTION_COLUMNS: tuple[str, ...] = tuple(Mention.__dataclass_fields__)
+
+
+def checked_options(glossary: Glossary | None, mode: str) -> Glossary:
+    """``glossary`` (``None``: :func:`glossary.default`) after checking it and ``mode``,
+    for everything that builds taggers (here, in worker processes, on Dask)."""
+    if mode not in MODES:
+        raise ValueError(f"`mode` should be one of {MODES}, but got {mode!r}")
+    if glossary is None:
+        from glossary import default
+
+        glossary = default()
+    if not isinstance(glossary, Glossary):
+        raise TypeError(f"`glossary` should be a glossary.Glossary, got {type(glossary).__name__}")
+    return glossary
+
+
+class Tagger:
+    """Link glossary terms in Korean text, morphology-aware.
+
+    Parameters
+    ----------
+    glossary : Glossary, optional
+        Defaults to the bundled :func:`glossary.default`.
+    mode : {"fast", "full"}
+        ``"fast"`` (default) settles clear cases by their boundaries and runs
+        kiwipiepy only on the words around ambiguous ones (cached); ``"full"``
+        analyses every text with kiwipiepy and also takes its sentence boundaries.
+
+    Examples
+    --------
+    >>> from glossary import Glossary, Term
+    >>> g = Glossary([Term(id="hyperscaler", term="하이퍼스케일러")])
+    >>> [(m.surface, m.start, m.end) for m in Tagger(g).tag("하이퍼스케일러들은 투자를 늘렸다.")]
+    [('하이퍼스케일러', 0, 7)]
+    """
+
+    def __init__(
+        self, glossary: Glossary | None = None, *, mode: Literal["fast", "full"] = "fast"
+    ) -> None:
+        glossary = checked_options(glossary, mode)
+        self.glossary = glossary
+        self.mode = mode
+        self._matcher = TermMatcher(glossary)
+        self._words = user_words(glossary)
+        self._check = WordCheck(lambda: self.kiwi)
+
+    def __repr__(self) -> str:
+        return f"Tagger(glossary={self.glossary!r}, mode={self.mode!r})"
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Kiwi lives in a per-process registry, so only picklable parts travel.
+        return {"glossary": self.glossary, "mode": self.mode}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["glossary"], mode=state["mode"])  # type: ignore[misc]
+
+    @property
+    def kiwi(self) -> Any:
+        """This process's kiwipiepy ``Kiwi``, taught the glossary's words."""
+        return get_kiwi(self._words)
+
+    def tag(self, text: str, *, doc_id: str = "", field: str = "text") -> list[Mention]:
+        """Return the mentions in ``text``, in order.
+
+        Parameters
+        ----------
+        text : str
+        doc_id, field : str
+            Copied into each :class:`Mention`.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"`text` should be a str, got {type(text).__name__}")
+        nt, norm = quick_normalize(text)
+        cands = self._matcher.candidates(nt)
+        if not cands:
+            return []
+        if self.mode == "full":
+            accepted, sents = self._settle_full(nt, cands)
+            sents = _split_lines(nt, sents, _line_cuts(text, nt, norm))
+            spans = _spans_from(leftmost_longest(accepted), sents)
+        else:
+            chosen = leftmost_longest(cands, lambda c: self._accept(nt, c))
+            spans = _spans_around(nt, chosen, _line_cuts(text, nt, norm) if chosen else [])
+        out = []
+        for (start, end, term_id), (ss, se) in spans:
+            if norm is not None:
+                ss, se = norm.span_to_original(ss, se)
+                start, end = norm.span_to_original(start, end)
+            out.append(Mention(doc_id, field, term_id, text[start:end], start, end, ss, se))
+        return out
+
+    def tag_document(
+        self, doc: Document, *, fields: str | Sequence[str] | None = None
+    ) -> list[Mention]:
+        """Tag every text field of ``doc`` (see :meth:`corpus.Document.texts`)."""
+        out: list[Mention] = []
+        for name, text in doc.texts(fields):
+            out.extend(self.tag(text, doc_id=doc.id, field=name))
+        return out
+
+    def tag_documents(
+        self, docs: Iterable[Document], *, fields: str | Sequence[str] | None = None
+    ) -> Iterator[Mention]:
+        """Tag documents one after another, yielding their mentions."""
+        for doc in docs:
+            yield from self.tag_document(doc, fields=fields)
+
+    def _settle_full(
+        self, nt: str, cands: list[Candidate]
+    ) -> tuple[list[Candidate], list[tuple[int, int]]]:
+        starts: set[int] = set()
+        ends: set[int] = set()
+        sents = []
+        for sent in self.kiwi.split_into_sents(nt, return_tokens=True):
+            sents.append((sent.start, sent.end))
+            for tok in sent.tokens:
+                starts.add(tok.start)
+                ends.add(tok.start + tok.len)
+        ok = [c for c in cands if c.verdict != REJECT and c.start in starts and c.end in ends]
+        return ok, sents
+
+    def _accept(self, nt: str, c: Candidate) -> bool:
+        if c.verdict == AMBIGUOUS:  # kiwipiepy on the words around it (cached)
+            return self._check(nt, c.start, c.end)
+        return c.verdict == ACCEPT
+
+
+_Span = tuple[tuple[int, int, str], tuple[int, int]]
+
+
+def _spans_from(chosen: list[Candidate], sents: Sequence[tuple[int, int]]) -> list[_Span]:
+    """Each candidate with the sentence of ``sents`` holding it (or itself if none does)."""
+    starts = [s for s, _ in sents]
+    out = []
+    for c in chosen:
+        i = bisect.bisect_right(starts, c.start) - 1
+        sent = sents[i] if i >= 0 and sents[i][1] >= c.end else (c.start, c.end)
+        out.append(((c.start, c.end, c.term_id), sent))
+    return out
+
+
+def _line_cuts(text: str, nt: str, norm: NormalizedText | None) -> list[int]:
+    """Where lines of ``text`` start, as offsets into its normalized form ``nt``.
+
+    Normalizing turns line breaks into spaces, but a line break always ends a sentence
+    (a headline, a photo credit such as "GS25 제공", a paragraph), so mentions must not
+    take the line before or after them into their sentence.
+    """
+    if norm is None:  # offsets are the same in both, and \n and \r the only line breaks
+        return line_starts(text) if "\n" in text or "\r" in text else []
+    starts = line_starts(text)
+    if not starts:
+        return starts
+    to_original = [norm.to_original(i) for i in range(len(nt) + 1)]
+    return sorted({bisect.bisect_left(to_original, p) for p in starts})
+
+
+def _split_lines(nt: str, sents: list[tuple[int, int]], cuts: list[int]) -> list[tuple[int, int]]:
+    """``sents`` cut at ``cuts`` as well, without the spaces at the ends of each piece."""
+    if not cuts:
+        return sents
+    out = []
+    for start, end in sents:
+        inner = cuts[bisect.bisect_right(cuts, start) : bisect.bisect_left(cuts, end)]
+        for s, e in zip([start, *inner], [*inner, end], strict=True):
+            while s < e and nt[s] == " ":
+                s += 1
+            while e > s and nt[e - 1] == " ":
+                e -= 1
+            if s < e:
+                out.append((s, e))
+    return out
+
+
+def _spans_around(nt: str, chosen: list[Candidate], cuts: list[int]) -> list[_Span]:
+    """Like :func:`_spans_from` with the rule splitter's sentences (see ``_fasttext``),
+    also cut where lines start (``cuts``)."""
+    bounds = sentence_bounds(nt) if chosen else []
+    out = []
+    for c in chosen:
+        sent = sentence_around(nt, c.start, c.end, bounds, cuts) or (c.start, c.end)
+        out.append(((c.start, c.end, c.term_id), sent))
+    return out

@@ -1,0 +1,119 @@
+"""Settle ambiguous candidates with kiwipiepy on the words around them, cached.
+
+The fast path asks kiwipiepy only about the space-delimited word that holds an
+ambiguous hit (기준금리를, 유가증권시장) and caches the answer per word. A word on its own
+is sometimes read differently from the same word in its sentence (수소충전소: 수소충전 +
+소 alone, 수소 + 충전소 in "수소충전소 보급"). So the word's three best analyses are kept:
+when one within :data:`MARGIN` of the best one disagrees about the hit, the word is read
+again with two neighbouring words on each side, closer to how ``mode="full"`` would see it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["WordCheck"]
+
+#: Score gap (log-probability) under which a runner-up analysis counts as a real rival.
+MARGIN = 6.0
+_TOP_N = 3
+_CONTEXT = 2  # neighbouring words on each side read with a fragile word
+_WINDOW = 48  # characters: longest stretch read on either side of a hit
+_CACHE_LIMIT = 200_000
+
+# Per analysis: token starts and token ends as bit masks (bit i: offset i), and the
+# score. Ints rather than frozensets keep a 200,000-word cache near 60 MB.
+_Reading = tuple[int, int, float]
+
+
+def _readings(kiwi: Any, text: str, top_n: int) -> tuple[_Reading, ...]:
+    out = []
+    for toks, score in kiwi.analyze(text, top_n=top_n):
+        starts = ends = 0
+        for t in toks:
+            starts |= 1 << t.start
+            ends |= 1 << (t.start + t.len)
+        out.append((starts, ends, score))
+    return tuple(out)
+
+
+def _fits(reading: _Reading, s: int, e: int) -> bool:
+    return bool(reading[0] >> s & 1 and reading[1] >> e & 1)
+
+
+class WordCheck:
+    """Whether kiwipiepy puts morpheme boundaries at both ends of a hit.
+
+    Parameters
+    ----------
+    kiwi : callable
+        Returns the process's ``Kiwi`` (called on first need only).
+
+    Examples
+    --------
+    >>> from extract.engine.analyzer import get_kiwi
+    >>> check = WordCheck(lambda: get_kiwi(("기준금리", "유가증권")))
+    >>> check("대출금리가 올랐다", 2, 4), check("유가증권시장", 0, 2)
+    (True, False)
+    """
+
+    def __init__(self, kiwi: Any) -> None:
+        self._get_kiwi = kiwi
+        self._instance: Any = None
+        self._cache: dict[str, tuple[_Reading, ...]] = {}
+        # Verdicts the word alone settles (no context needed), for repeated hits.
+        self._settled: dict[tuple[str, int, int], bool] = {}
+
+    def _kiwi(self) -> Any:
+        if self._instance is None:  # looked up once: the registry key is a long tuple
+            self._instance = self._get_kiwi()
+        return self._instance
+
+    def __len__(self) -> int:
+        return len(self._cache)
+
+    def _lookup(self, text: str, top_n: int, key: str) -> tuple[_Reading, ...]:
+        found = self._cache.get(key)
+        if found is None:
+            found = _readings(self._kiwi(), text, top_n)
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[key] = found
+        return found
+
+    def __call__(self, nt: str, start: int, end: int) -> bool:
+        """Judge ``nt[start:end]`` (``nt`` normalized: spaces are its only whitespace)."""
+        lo, hi = _word(nt, start, end)
+        word = nt[lo:hi]
+        s, e = start - lo, end - lo
+        settled = self._settled.get((word, s, e))
+        if settled is not None:
+            return settled
+        readings = self._lookup(word, _TOP_N, word)
+        if not readings:
+            return False
+        verdict = _fits(readings[0], s, e)
+        best = readings[0][2]
+        if all(_fits(r, s, e) == verdict or best - r[2] >= MARGIN for r in readings[1:]):
+            if len(self._settled) >= _CACHE_LIMIT:
+                self._settled.clear()
+            self._settled[word, s, e] = verdict
+            return verdict
+        # Context decides: the word with its neighbours ("\x00" keeps the key apart from a
+        # lone word that happens to look the same).
+        for _ in range(_CONTEXT):
+            lo, hi = _word(nt, lo - 1, hi + 1)
+        found = self._lookup(nt[lo:hi], 1, "\x00" + nt[lo:hi])
+        return bool(found) and _fits(found[0], start - lo, end - lo)
+
+
+def _word(nt: str, start: int, end: int) -> tuple[int, int]:
+    """The space-delimited stretch holding ``nt[start:end]``, at most ``_WINDOW`` wider."""
+    start, end = max(0, start), min(len(nt), end)
+    lo = nt.rfind(" ", max(0, start - _WINDOW), start) + 1
+    if lo == 0 and start > _WINDOW:
+        lo = start - _WINDOW
+    hi = nt.find(" ", end, end + _WINDOW)
+    if hi < 0:
+        hi = min(len(nt), end + _WINDOW)
+    return lo, hi

@@ -1,0 +1,292 @@
+"""Term trends over time: per-period mentions and document shares, as tidy pandas tables.
+
+The inputs are the tables of a batch run (:func:`extract.load_table`): ``doc_terms`` (or
+``mentions``) says which documents mention which terms, ``documents`` lists every tagged
+document, with or without mentions, so that shares have the right denominator.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from corpus import Document
+from extract.batch.schemas import chunk_tables
+from extract.engine.tagger import Tagger
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "FREQS",
+    "tables_from_documents",
+    "term_trends",
+    "trends_from_documents",
+    "trends_from_run",
+]
+
+#: Period lengths: day, week (Monday to Sunday), calendar month.
+FREQS = ("D", "W", "M")
+_CHUNK = 2000
+
+
+def _check_freq(freq: str) -> None:
+    if freq not in FREQS:
+        raise ValueError(f"`freq` should be one of {FREQS}, but got {freq!r}")
+
+
+def _term_rows(table: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """One row per (document, term) with ``mentions``, ``date`` and ``source``."""
+    import pandas as pd
+
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"expected a doc_terms or mentions DataFrame, got {type(table).__name__}")
+    cols = set(table.columns)
+    if not {"doc_id", "term_id"} <= cols:
+        raise ValueError(
+            "the term table should be load_table(out, 'doc_terms') or 'mentions', with columns "
+            f"doc_id and term_id; got columns {sorted(map(str, cols))}"
+        )
+    if "mentions" in cols:
+        rows = table
+    else:  # the mentions table: one row per mention
+        rows = table.groupby(["doc_id", "term_id"], sort=False).size().rename("mentions")
+        rows = rows.reset_index()
+    if "date" in rows.columns:
+        rows = rows.assign(source=rows["source"] if "source" in rows.columns else None)
+        return rows[["doc_id", "term_id", "mentions", "date", "source"]]
+    # Mentions carry no date: take it from the documents table.
+    info = documents[["doc_id", "date", "source"]].drop_duplicates("doc_id")
+    return rows[["doc_id", "term_id", "mentions"]].merge(info, on="doc_id", how="left")
+
+
+def _check_documents(documents: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
+    if not isinstance(documents, pd.DataFrame):
+        raise TypeError(f"`documents` should be a DataFrame, got {type(documents).__name__}")
+    missing = {"doc_id", "date"} - set(documents.columns)
+    if missing:
+        raise ValueError(
+            f"`documents` should be load_table(out, 'documents'), with columns doc_id and date; "
+            f"missing {sorted(missing)}"
+        )
+    if "source" not in documents.columns:
+        documents = documents.assign(source=None)
+    return documents
+
+
+def dated_tables(
+    table: pd.DataFrame, documents: pd.DataFrame, *, stacklevel: int = 3
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(term rows, documents), both with a normalised ``date`` and undated rows dropped.
+
+    Warns with how many documents had no date.
+    """
+    import pandas as pd
+
+    documents = _check_documents(documents)
+    rows = _term_rows(table, documents)
+    docs = documents.assign(date=pd.to_datetime(documents["date"], errors="coerce"))
+    rows = rows.assign(date=pd.to_datetime(rows["date"], errors="coerce"))
+    undated = int(docs["date"].isna().sum())
+    if undated:
+        warnings.warn(
+            f"{undated} of {len(docs)} documents have no date and were left out of the trends",
+            stacklevel=stacklevel,
+        )
+    return rows[rows["date"].notna()], docs[docs["date"].notna()]
+
+
+def period_start(dates: pd.Series, freq: str) -> pd.Series:
+    """The start of the period (day, Monday, first of the month) holding each date."""
+    return dates.dt.to_period(freq).dt.start_time
+
+
+def term_trends(
+    mentions_or_doc_terms: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    freq: Literal["D", "W", "M"] = "W",
+    by_source: bool = False,
+    smooth: int | None = None,
+    terms: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Mentions and document shares of each term per period.
+
+    Parameters
+    ----------
+    mentions_or_doc_terms : pandas.DataFrame
+        ``load_table(out, "doc_terms")`` (or the ``mentions`` table).
+    documents : pandas.DataFrame
+        ``load_table(out, "documents")``: every tagged document, the denominator of shares.
+        Documents without a date are left out, with a warning saying how many.
+    freq : {"D", "W", "M"}
+        Day, week (starting Monday) or calendar month.
+    by_source : bool
+        One series per source (publisher) as well as per term.
+    smooth : int, optional
+        Add ``share_smoothed``: the mean share over the last ``smooth`` periods.
+    terms : iterable of str, optional
+        Keep only these term ids (each gets a series, all zeros if it never occurs).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per period (that has documents), [source] and term, sorted by term_id,
+        [source], period: ``period`` (Timestamp at the period start), [``source``],
+        ``term_id``, ``mentions``, ``documents`` (documents mentioning the term),
+        ``total_documents`` (documents in the period), ``share`` (= documents /
+        total_documents) and, with ``smooth``, ``share_smoothed``. Periods in which a term
+        does not occur are filled with zeros, so every series is continuous.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "source": "한빛경제",
+    ...                      "date": pd.to_datetime(["2026-03-02", "2026-03-03", "2026-03-10"])})
+    >>> dt = pd.DataFrame({"doc_id": ["a"], "term_id": ["capex"], "mentions": [2]})
+    >>> term_trends(dt, docs)[["period", "documents", "total_documents", "share"]]
+          period  documents  total_documents  share
+    0 2026-03-02          1                2    0.5
+    1 2026-03-09          0                1    0.0
+    """
+    return _trends(
+        mentions_or_doc_terms, documents, freq=freq, by_source=by_source, smooth=smooth, terms=terms
+    )
+
+
+def _trends(
+    table: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    freq: str = "W",
+    by_source: bool = False,
+    smooth: int | None = None,
+    terms: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    # Every public entry point calls this directly, so the undated-documents warning
+    # (stacklevel 4: dated_tables, _trends, the entry point) points at the user's line.
+    import pandas as pd
+
+    _check_freq(freq)
+    if smooth is not None and (
+        isinstance(smooth, bool) or not isinstance(smooth, int) or smooth < 1
+    ):
+        raise ValueError(f"`smooth` should be a window of >= 1 periods or None, got {smooth!r}")
+    rows, docs = dated_tables(table, documents, stacklevel=4)
+    if terms is not None:
+        wanted = [terms] if isinstance(terms, str) else list(dict.fromkeys(terms))
+        rows = rows[rows["term_id"].isin(wanted)]
+    else:
+        wanted = sorted(rows["term_id"].unique())
+    keys = ["period", "source"] if by_source else ["period"]
+    rows = rows.assign(period=period_start(rows["date"], freq))
+    docs = docs.assign(period=period_start(docs["date"], freq))
+    totals = docs.groupby(keys, dropna=False).size().rename("total_documents").reset_index()
+    counts = (
+        rows.groupby([*keys, "term_id"], dropna=False)
+        .agg(mentions=("mentions", "sum"), documents=("doc_id", "size"))
+        .reset_index()
+    )
+    grid = totals.merge(pd.DataFrame({"term_id": pd.Series(wanted, dtype=object)}), how="cross")
+    out = grid.merge(counts, on=[*keys, "term_id"], how="left")
+    out[["mentions", "documents"]] = out[["mentions", "documents"]].fillna(0).astype("int64")
+    out["total_documents"] = out["total_documents"].astype("int64")
+    out["share"] = out["documents"] / out["total_documents"]
+    series = ["term_id", "source"] if by_source else ["term_id"]
+    out = out.sort_values([*series, "period"], kind="stable").reset_index(drop=True)
+    if smooth is not None:
+        out["share_smoothed"] = out.groupby(series, dropna=False)["share"].transform(
+            lambda s: s.rolling(smooth, min_periods=1).mean()
+        )
+    columns = [
+        "period",
+        *(["source"] if by_source else []),
+        "term_id",
+        "mentions",
+        "documents",
+        "total_documents",
+        "share",
+        *(["share_smoothed"] if smooth is not None else []),
+    ]
+    return out[columns]
+
+
+def trends_from_run(output_dir: str | Path, **kwargs: Any) -> pd.DataFrame:
+    """:func:`term_trends` of a ``kotrend tag`` output directory.
+
+    Examples
+    --------
+    >>> trends_from_run("runs/danews", freq="M", terms=["hbm"])  # doctest: +SKIP
+    """
+    from extract.batch.archive import load_table
+
+    return _trends(
+        load_table(output_dir, "doc_terms"), load_table(output_dir, "documents"), **kwargs
+    )
+
+
+def tables_from_documents(
+    docs: Iterable[Document],
+    *,
+    tagger: Tagger | None = None,
+    fields: str | Sequence[str] | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Tag ``docs`` in memory into the tables a batch run writes.
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        ``"mentions"``, ``"documents"`` and ``"doc_terms"``, with the columns of
+        :func:`extract.load_table`.
+
+    Examples
+    --------
+    >>> from corpus import Document
+    >>> from glossary import Glossary, Term
+    >>> g = Glossary([Term(id="capex", term="자본 지출", aliases=("Capex",))])
+    >>> t = tables_from_documents([Document(id="1", text="Capex가 늘었다.")], tagger=Tagger(g))
+    >>> t["doc_terms"][["doc_id", "term_id", "mentions"]].to_dict("records")
+    [{'doc_id': '1', 'term_id': 'capex', 'mentions': 1}]
+    """
+    import pyarrow as pa
+
+    tagger = tagger if tagger is not None else Tagger()
+    parts: dict[str, list[pa.Table]] = {"mentions": [], "documents": [], "doc_terms": []}
+    batch: list[Document] = []
+
+    def flush() -> None:
+        found = [tagger.tag_document(d, fields=fields) for d in batch]
+        for name, table in chunk_tables(batch, found, fields).items():
+            parts[name].append(table)
+        batch.clear()
+
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= _CHUNK:
+            flush()
+    flush()
+    return {name: pa.concat_tables(tables).to_pandas() for name, tables in parts.items()}
+
+
+def trends_from_documents(
+    docs: Iterable[Document],
+    *,
+    tagger: Tagger | None = None,
+    fields: str | Sequence[str] | None = None,
+    **kwargs: Any,
+) -> pd.DataFrame:
+    """:func:`term_trends` of documents tagged in memory (for small corpora and notebooks).
+
+    Examples
+    --------
+    >>> from corpus import load_sample
+    >>> df = trends_from_documents(load_sample(), freq="M", terms=["capex"])  # doctest: +SKIP
+    >>> df.columns.tolist()  # doctest: +SKIP
+    ['period', 'term_id', 'mentions', 'documents', 'total_documents', 'share']
+    """
+    tables = tables_from_documents(docs, tagger=tagger, fields=fields)
+    return _trends(tables["doc_terms"], tables["documents"], **kwargs)
