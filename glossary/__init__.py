@@ -14,7 +14,15 @@ Examples
 """
 
 from ._default import check_default, default
-from ._forms import compound_splits, form_key, is_acronym, latin_plurals, spacing_variants
+from ._forms import (
+    compound_splits,
+    form_key,
+    is_acronym,
+    joiner_variants,
+    latin_plurals,
+    script_splits,
+    spacing_variants,
+)
 from ._io import check, load, save
 from ._issues import GlossaryError, GlossaryIssue
 from ._merge import MergeConflict, MergeResult, merge
@@ -37,10 +45,12 @@ __all__ = [
     "form_key",
     "import_table",
     "is_acronym",
+    "joiner_variants",
     "latin_plurals",
     "load",
     "merge",
     "save",
+    "script_splits",
     "spacing_variants",
     "validate",
 ]

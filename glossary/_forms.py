@@ -10,7 +10,9 @@ __all__ = [
     "form_key",
     "is_acronym",
     "is_case_sensitive",
+    "joiner_variants",
     "latin_plurals",
+    "script_splits",
     "spacing_variants",
 ]
 
@@ -18,6 +20,14 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{0,3}$")
 _LATIN_WORD_END = re.compile(r"[A-Za-z]+$")
 _WS = re.compile(r"\s+")
 _HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]{4,}$")
+# Marks writers put between the parts of a compound, or leave out: 미·중, 미-중, 미/중, 미중.
+_JOINER = re.compile(r"(?<=[\w])\s*[·‧・∙•/\-]\s*(?=[\w])")
+_JOINER_CHOICES = ("·", "-", "/", " ", "")
+# Where writers put a space or not between scripts and camel-case parts: AI반도체 and
+# AI 반도체, OpenAI and Open AI.
+_SCRIPT_CUT = re.compile(
+    r"(?<=[A-Za-z0-9])(?=[\uac00-\ud7a3])|(?<=[\uac00-\ud7a3])(?=[A-Za-z])|(?<=[a-z])(?=[A-Z])"
+)
 
 
 def is_acronym(form: str) -> bool:
@@ -84,28 +94,71 @@ def spacing_variants(form: str, *, limit: int = 16) -> list[str]:
     return out
 
 
-def compound_splits(form: str, words: Collection[str]) -> list[str]:
-    """Ways of writing a one-word Hangul compound as two words, split after a known word.
+def compound_splits(form: str, words: Collection[str] = ()) -> list[str]:
+    """Ways of writing a one-word Hangul compound as two words.
 
-    Writers space compounds freely (무역수지, 무역 수지). A form of four or more Hangul
-    syllables without spaces is split where both parts have two or more syllables and
-    at least one part is in ``words`` (the glossary's own one-word forms), so a
-    split only ever falls where the glossary already knows a word ends or starts.
+    Writers space compounds freely (무역수지, 무역 수지; 하이퍼스케일러, 하이퍼 스케일러). A
+    form of four or more Hangul syllables without spaces is split wherever both parts
+    have two or more syllables. A hit on such a variant still has to pass the matcher's
+    boundary checks, so "X 수지" inside a longer word does not count. ``words`` (the
+    glossary's one-word forms) are listed first among the splits; a one-syllable part is
+    never split off (공 매도, 자사 주 are other words).
 
     Examples
     --------
-    >>> compound_splits("무역수지", {"무역"}), compound_splits("기준금리", {"금리"})
+    >>> compound_splits("무역수지", {"무역"}), compound_splits("기준금리")
     (['무역 수지'], ['기준 금리'])
-    >>> compound_splits("하이퍼스케일러", {"무역"}), compound_splits("자본 지출", {"자본"})
+    >>> compound_splits("하이퍼스케일러")
+    ['하이퍼 스케일러', '하이 퍼스케일러', '하이퍼스 케일러', '하이퍼스케 일러']
+    >>> compound_splits("자본 지출"), compound_splits("공매도")
     ([], [])
     """
     if not _HANGUL_WORD.match(form):
         return []
-    return [
-        f"{form[:i]} {form[i:]}"
-        for i in range(2, len(form) - 1)
-        if form[:i] in words or form[i:] in words
-    ]
+    cuts = range(2, len(form) - 1)
+    known = [i for i in cuts if form[:i] in words or form[i:] in words]
+    # Morpheme-like cuts first (a known word, else a three-syllable loanword head),
+    # only for readability of the list: every cut is matched.
+    order = known + sorted((i for i in cuts if i not in known), key=lambda i: (i != 3, i))
+    return [f"{form[:i]} {form[i:]}" for i in order]
+
+
+def joiner_variants(form: str) -> list[str]:
+    """``form`` with each mark between its parts written as ·, -, /, a space or nothing.
+
+    Examples
+    --------
+    >>> joiner_variants("미·중 갈등")
+    ['미·중 갈등', '미-중 갈등', '미/중 갈등', '미 중 갈등', '미중 갈등']
+    >>> joiner_variants("P/E"), joiner_variants("자본 지출")
+    (['P/E', 'P·E', 'P-E'], ['자본 지출'])
+    """
+    if not _JOINER.search(form):
+        return [form]
+
+    def join(choice: str) -> str:
+        def one(m: re.Match[str]) -> str:
+            # Between Latin letters only the marks vary: P/E as PE would be private equity.
+            latin = form[m.start() - 1].isascii() and form[m.end()].isascii()
+            return m.group() if latin and choice in (" ", "") else choice
+
+        return _JOINER.sub(one, form)
+
+    return list(dict.fromkeys([form, *(join(c) for c in _JOINER_CHOICES)]))
+
+
+def script_splits(form: str) -> list[str]:
+    """``form`` spaced where it changes script or camel-case word, if written without.
+
+    Examples
+    --------
+    >>> script_splits("AI반도체"), script_splits("OpenAI"), script_splits("ChatGPT")
+    (['AI 반도체'], ['Open AI'], ['Chat GPT'])
+    """
+    if " " in form:
+        return []
+    spaced = _SCRIPT_CUT.sub(" ", form)
+    return [spaced] if spaced != form else []
 
 
 def latin_plurals(form: str) -> list[str]:

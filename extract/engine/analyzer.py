@@ -36,22 +36,25 @@ _open_views: dict[frozenset[str], KiwiView] = {}
 
 
 def user_words(glossary: Glossary) -> tuple[str, ...]:
-    """Words to teach kiwipiepy so it keeps glossary forms and known traps whole.
+    """Words to teach kiwipiepy so it keeps glossary forms whole.
 
-    Compact (space-free) pure-Hangul forms of two or more syllables, and every
-    ``exclude`` word, sorted. Latin and mixed forms are left to the matcher's own
-    boundary rules, since kiwipiepy already splits scripts apart.
+    Compact (space-free) pure-Hangul forms of two or more syllables, sorted. Latin and
+    mixed forms are left to the matcher's own boundary rules, since kiwipiepy already
+    splits scripts apart. ``exclude`` words are not taught: the matcher rejects a hit
+    inside one by itself, and a trap taught as a noun would change how the words
+    around it are read (주가 excluded in 주주가 would make 주주가 one noun and hide 주주,
+    shareholder, in "주주가 반발했다").
 
     Examples
     --------
     >>> from glossary import Glossary, Term
-    >>> g = Glossary([Term(id="oil", term="유가", exclude=("유가증권",))])
+    >>> g = Glossary([Term(id="oil", term="유가", exclude=("유가증권",)), Term(id="hbm", term="HBM")])
     >>> user_words(g)
-    ('유가', '유가증권')
+    ('유가',)
     """
     words: set[str] = set()
     for term in glossary:
-        for form in (*term.forms, *term.exclude):
+        for form in term.forms:
             compact = _WS.sub("", form)
             if _HANGUL_ONLY.match(compact):
                 words.add(compact)

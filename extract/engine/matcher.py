@@ -1,12 +1,14 @@
 """Candidate mentions: one dictionary scan, then cheap boundary rules.
 
-Every surface variant of every glossary form (spacing variants, one-word compounds split
-after a word the glossary knows, English plurals) and every ``exclude`` word goes into
+Every surface variant of every glossary form (spacing variants, marks between parts
+written other ways, one-word compounds split in two, script changes spaced, English
+plurals) and every ``exclude`` word goes into
 one Aho-Corasick automaton over lower-cased text. Each
 hit then gets a verdict from the characters around it:
 
 * ``REJECT``: a Latin form inside a longer Latin word (AI in RAISE), the wrong letter
-  case for a case-sensitive form, or inside one of the term's ``exclude`` words.
+  case for a case-sensitive form, inside one of the term's ``exclude`` words, or a Hangul
+  form right after a negating prefix that starts the word (금융 in 비금융, 위험 in 무위험).
 * ``ACCEPT``: clean boundaries on both sides, where the only Hangul after the form is a
   known particle or ending (하이퍼스케일러들은, CapEx가).
 * ``AMBIGUOUS``: Hangul glued on either side (기준금리, 유가증권, 금요일), or a Latin
@@ -23,7 +25,14 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from glossary import Glossary, compound_splits, latin_plurals, spacing_variants
+from glossary import (
+    Glossary,
+    compound_splits,
+    joiner_variants,
+    latin_plurals,
+    script_splits,
+    spacing_variants,
+)
 
 __all__ = ["ACCEPT", "AMBIGUOUS", "REJECT", "Candidate", "TermMatcher", "leftmost_longest"]
 
@@ -47,6 +56,10 @@ _WS = re.compile(r"\s+")
 _HANGUL_RUN = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e]+")
 
 
+# Prefixes that negate the noun they are glued to at the start of a word: 비금융 (non-
+# financial) is not 금융, 무위험 (risk-free) is not 위험. 미- is left out: in news it is
+# far more often 미국 (미국채, 미증시 are US Treasuries and US stocks) than "not yet".
+_NEGATING = frozenset("비무")
 _LATIN_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 # Between two Latin letters or digits these join one token (www.k-startup.go.kr, M.AX).
 _JOINERS = frozenset("./@:-_")
@@ -81,13 +94,25 @@ class _Entry(NamedTuple):
     exclude: tuple[str, ...]  # term ids for which this key is an ``exclude`` word
 
 
-def _variants(form: str, words: frozenset[str]) -> list[str]:
+def _variants(form: str, words: frozenset[str], *, split: bool = True) -> list[str]:
+    """Every way writers put ``form`` on the page that the matcher accepts.
+
+    As written and with its marks between parts changed (미·중, 미중, 미 중); each with
+    or without its inner spaces; English plurals; and, unless ``split`` is false (names,
+    matched only as written), spaced at script and camel-case changes (AI반도체 as AI
+    반도체) and one-word Hangul compounds split in two (하이퍼 스케일러).
+    """
     out: list[str] = []
-    for v in spacing_variants(form.strip()):
-        out.append(v)
-        out.extend(latin_plurals(v))
-    out.extend(compound_splits(form.strip(), words))
-    return out
+    for joined in joiner_variants(form.strip()) if split else [form.strip()]:
+        for v in spacing_variants(joined):
+            out.append(v)
+            out.extend(latin_plurals(v))
+    if split:
+        for spaced in script_splits(form.strip()):
+            out.append(spaced)
+            out.extend(latin_plurals(spaced))
+        out.extend(compound_splits(form.strip(), words))
+    return list(dict.fromkeys(out))
 
 
 def _encode(text: str) -> str:
@@ -135,14 +160,13 @@ class TermMatcher:
         patterns: dict[str, list[_Pattern]] = defaultdict(list)
         words = frozenset(_WS.sub("", f) for term in glossary for f in term.forms)
         for term in glossary:
-            known = words if term.split else frozenset()
             for form in term.forms:
                 cs = term.is_case_sensitive(form)
-                for v in _variants(form, known):
+                for v in _variants(form, words, split=term.split):
                     patterns[v.lower()].append(_Pattern(term.id, v, cs, False))
             for word in term.exclude:
-                # Split like the forms, so that 유가 stays rejected in 유가 증권.
-                for v in (*spacing_variants(word.strip()), *compound_splits(word.strip(), known)):
+                # Written every way the forms are, so that 유가 stays rejected in 유가 증권.
+                for v in _variants(word, words, split=term.split):
                     patterns[v.lower()].append(_Pattern(term.id, v, False, True))
         automaton = ahocorasick.Automaton()
         for key, pats in patterns.items():
@@ -221,6 +245,8 @@ def boundary_verdict(text: str, start: int, end: int) -> int:
         if prev in _JOINERS and start > 1 and text[start - 2] in _LATIN_ALNUM:
             verdict = AMBIGUOUS  # inside a URL, e-mail or model number (k-startup.go.kr)
     elif prev and _is_hangul(first) and _is_hangul(prev):
+        if prev in _NEGATING and (start < 2 or not _is_hangul(text[start - 2])):
+            return REJECT  # 비금융, 무위험: the negated word is another concept
         verdict = AMBIGUOUS
     if last in _LATIN_ALNUM:
         if nxt in _LATIN_ALNUM:

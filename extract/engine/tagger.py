@@ -190,7 +190,9 @@ class Tagger:
         for sent in self.kiwi.split_into_sents(nt, return_tokens=True):
             sents.append((sent.start, sent.end))
             for tok in sent.tokens:
-                starts.add(tok.start)
+                # A hashtag is one token to kiwipiepy (#적금); its word starts after '#',
+                # as the fast path reads it.
+                starts.add(tok.start + 1 if tok.tag == "W_HASHTAG" else tok.start)
                 ends.add(tok.start + tok.len)
         ok = [c for c in cands if c.verdict != REJECT and c.start in starts and c.end in ends]
         return ok, sents

@@ -22,10 +22,12 @@ EXPECTED_API = {
     "form_key",
     "import_table",
     "is_acronym",
+    "joiner_variants",
     "latin_plurals",
     "load",
     "merge",
     "save",
+    "script_splits",
     "spacing_variants",
     "validate",
 }

@@ -21,10 +21,19 @@ TERMS = [
     [
         ("무역수지", {"무역"}, ["무역 수지"]),
         ("기준금리", {"금리"}, ["기준 금리"]),
-        ("투자자본수익률", {"투자", "수익률"}, ["투자 자본수익률", "투자자본 수익률"]),
+        (
+            "투자자본수익률",
+            {"투자", "수익률"},
+            ["투자 자본수익률", "투자자본 수익률", "투자자 본수익률", "투자자본수 익률"],
+        ),  # known words first, then every cut that leaves two syllables on each side
         ("금리", {"금리"}, []),  # too short to split into two words
         ("무역수지", {"수지"}, ["무역 수지"]),
-        ("무역수지", {"적자"}, []),  # neither part is known
+        (
+            "하이퍼스케일러",
+            set(),
+            ["하이퍼 스케일러", "하이 퍼스케일러", "하이퍼스 케일러", "하이퍼스케 일러"],
+        ),
+        ("무역수지", {"적자"}, ["무역 수지"]),  # neither part known: still split
         ("자본 지출", {"자본"}, []),  # already spaced: spacing_variants covers it
         ("AI반도체", {"반도체"}, []),  # only all-Hangul forms
     ],

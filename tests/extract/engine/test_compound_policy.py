@@ -1,0 +1,64 @@
+"""The compound policy, the same in both modes: what counts as a mention when a term is
+glued to other words, written with its parts spaced or joined by marks.
+
+A term glued into a longer noun of the same kind counts (대출금리 -> 금리); a term after a
+negating prefix that starts the word does not (비금융, 무위험); writers' spacing and marks
+between parts do not matter (하이퍼 스케일러, 미중 / 미·중 / 미-중); names match only as
+written.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import Tagger
+from glossary import Glossary, Term
+
+TERMS = [
+    Term(id="finance", term="금융"),
+    Term(id="risk", term="위험"),
+    Term(id="listing", term="상장"),
+    Term(id="interest_rate", term="금리"),
+    Term(id="hyperscaler", term="하이퍼스케일러"),
+    Term(id="us_china", term="미·중 갈등"),
+    Term(id="ai_chip", term="AI반도체"),
+    Term(id="openai", term="OpenAI", split=False),
+    Term(id="trade_balance", term="무역수지"),
+    Term(id="shareholder", term="주주"),
+    Term(id="stock_price", term="주가", exclude=("주주가",)),
+    Term(id="savings", term="적금"),
+    Term(id="isa", term="개인종합자산관리계좌", aliases=("ISA",)),
+]
+
+CASES = [
+    # (text, [(surface, term_id), ...], why)
+    ("비금융 기업의 부채", [], "비- negates: non-financial is not finance"),
+    ("무위험 이자율", [], "무- negates: risk-free is not risk"),
+    ("비상장 주식", [], "비- negates: unlisted is not listing"),
+    ("금융 시장과 위험 관리", [("금융", "finance"), ("위험", "risk")], "the words alone"),
+    ("대출금리가 올랐다", [("금리", "interest_rate")], "glued into a noun of its kind"),
+    ("하이퍼 스케일러들은", [("하이퍼 스케일러", "hyperscaler")], "one word written spaced"),
+    ("미중 갈등이 커졌다", [("미중 갈등", "us_china")], "middle dot left out"),
+    ("미-중 갈등", [("미-중 갈등", "us_china")], "hyphen for the middle dot"),
+    ("미 중 갈등", [("미 중 갈등", "us_china")], "space for the middle dot"),
+    ("AI 반도체 수요", [("AI 반도체", "ai_chip")], "space where the script changes"),
+    ("Open AI는", [], "names match only as written"),
+    ("OpenAI는", [("OpenAI", "openai")], "the name as written"),
+    ("무역 수지 적자", [("무역 수지", "trade_balance")], "compound written as two words"),
+    ("주주가 반발했다", [("주주", "shareholder")], "an exclude word does not hide 주주"),
+    ("주주가치를 높인다", [("주주", "shareholder")], "주가 stays excluded in 주주가"),
+    ("#적금 #ISA 추천", [("적금", "savings"), ("ISA", "isa")], "hashtags"),
+]
+
+
+@pytest.fixture(scope="module")
+def taggers() -> dict[str, Tagger]:
+    g = Glossary(TERMS)
+    return {mode: Tagger(g, mode=mode) for mode in ("fast", "full")}
+
+
+@pytest.mark.parametrize("mode", ["fast", "full"])
+@pytest.mark.parametrize(("text", "expected", "why"), CASES, ids=[c[2] for c in CASES])
+def test_policy(taggers: dict[str, Tagger], mode: str, text: str, expected: list, why: str) -> None:
+    got = [(m.surface, m.term_id) for m in taggers[mode].tag(text)]
+    assert got == expected, why
