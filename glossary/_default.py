@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from dataclasses import replace
 from importlib import resources
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_NAME", "check_default", "data_root", "default"]
 
 DEFAULT_NAME = "kotrend-default"
+_HANGUL = re.compile(r"^[\uac00-\ud7a3]{2,}$")
 
 
 def data_root() -> Traversable:
@@ -95,12 +97,47 @@ def check_default() -> list[GlossaryIssue]:
     return _read(data_root(), True)[1]  # type: ignore[arg-type]
 
 
+def _names_excluded(concepts: list[Term], names: list[Term]) -> list[Term]:
+    """``concepts`` with every bundled name that holds one of their Hangul forms added to
+    their ``exclude`` words: 은행 is not counted in 한국은행, 수출 not in 수출입은행, whether
+    or not the names are tagged too.
+
+    Examples
+    --------
+    >>> bank, bok = Term(id="bank", term="은행"), Term(id="bok", term="한국은행")
+    >>> _names_excluded([bank], [bok])[0].exclude
+    ('한국은행',)
+    """
+    hangul = [(t, [f for f in t.forms if _HANGUL.match(f)]) for t in concepts]
+    by_form: dict[str, list[int]] = {}
+    for i, (_, forms) in enumerate(hangul):
+        for f in forms:
+            by_form.setdefault(f, []).append(i)
+    extra: dict[int, list[str]] = {}
+    for name in names:
+        for form in name.forms:
+            compact = form.replace(" ", "")
+            if not _HANGUL.match(compact):
+                continue
+            for n in range(2, len(compact)):
+                for k in range(len(compact) - n + 1):
+                    for i in by_form.get(compact[k : k + n], ()):
+                        extra.setdefault(i, []).append(form)
+    return [
+        replace(t, exclude=tuple(dict.fromkeys((*t.exclude, *extra[i])))) if i in extra else t
+        for i, t in enumerate(concepts)
+    ]
+
+
 @functools.lru_cache(maxsize=8)
 def _bundle(root: Traversable, entities: bool) -> Glossary:
     terms, issues, n_concepts = _read(root, entities)
     if any(i.is_error for i in issues):
         raise GlossaryError(issues)
-    if not entities:
+    concepts = _names_excluded(terms[:n_concepts], terms[n_concepts:])
+    if entities:
+        terms = concepts + terms[n_concepts:]
+    else:
         # Concepts may relate to entities (gpu -> nvidia); without the entities those
         # links would point nowhere, so they are left out.
         entity_ids = {t.id for t in terms[n_concepts:]}
@@ -108,7 +145,7 @@ def _bundle(root: Traversable, entities: bool) -> Glossary:
             replace(t, related=tuple(r for r in t.related if r not in entity_ids))
             if entity_ids.intersection(t.related)
             else t
-            for t in terms[:n_concepts]
+            for t in concepts
         ]
     return Glossary(terms, name=DEFAULT_NAME, version=_version(root), path=str(root / "default"))
 

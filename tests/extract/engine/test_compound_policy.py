@@ -62,3 +62,19 @@ def taggers() -> dict[str, Tagger]:
 def test_policy(taggers: dict[str, Tagger], mode: str, text: str, expected: list, why: str) -> None:
     got = [(m.surface, m.term_id) for m in taggers[mode].tag(text)]
     assert got == expected, why
+
+
+@pytest.mark.parametrize(
+    ("text", "not_counted"),
+    [
+        ("한국은행이 기준금리를 동결했다", "bank"),
+        ("수출입은행 대출이 늘었다", "exports"),
+        ("한국투자증권 보고서", "investment"),
+    ],
+)
+def test_bundled_names_do_not_count_as_their_everyday_parts(text: str, not_counted: str) -> None:
+    import glossary
+
+    g = glossary.default()
+    assert not_counted in g, f"the bundled glossary lost {not_counted!r}"
+    assert not_counted not in {m.term_id for m in Tagger(g).tag(text)}
