@@ -10,7 +10,7 @@ hit then gets a verdict from the characters around it:
   case for a case-sensitive form, inside one of the term's ``exclude`` words, or a Hangul
   form right after a negating prefix that starts the word (금융 in 비금융, 위험 in 무위험).
 * ``ACCEPT``: clean boundaries on both sides, where the only Hangul after the form is a
-  known particle or ending (하이퍼스케일러들은, CapEx가).
+  known particle or ending, 들, or a bound noun 간/내/별 (하이퍼스케일러들은, CapEx가, 은행간).
 * ``AMBIGUOUS``: Hangul glued on either side (기준금리, 유가증권, 금요일), or a Latin
   form joined to more Latin by ``. / @ : - _`` (www.k-startup.go.kr); morphology
   decides (see :class:`extract.Tagger`).
@@ -50,7 +50,35 @@ _PARTICLE_TEXT = (
     "이지만 이던 이므로 이면 이면서 이어서 여서 이어 이기 이기도 임 입니다 이에요 예요"
 )
 _PARTICLES = _PARTICLE_TEXT.split()
-_SUFFIXES = frozenset(_PARTICLES) | {"들"} | {"들" + p for p in _PARTICLES}
+# Bound nouns that follow a noun as a word of their own in meaning (은행간 = between
+# banks, 시장내 = within the market, 업종별 = by industry), with or without a particle.
+_BOUND_NOUNS = ("간", "내", "별")
+_SUFFIXES = (
+    frozenset(_PARTICLES)
+    | {"들"}
+    | {"들" + p for p in _PARTICLES}
+    | {
+        b + p
+        for b in _BOUND_NOUNS
+        for p in (
+            "",
+            "의",
+            "에",
+            "에서",
+            "로",
+            "으로",
+            "은",
+            "는",
+            "이",
+            "가",
+            "을",
+            "를",
+            "도",
+            "과",
+            "와",
+        )
+    }
+)
 _MAX_SUFFIX = max(map(len, _SUFFIXES))
 _WS = re.compile(r"\s+")
 _HANGUL_RUN = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e]+")

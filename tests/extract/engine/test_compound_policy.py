@@ -48,6 +48,9 @@ CASES = [
     ("주주가 반발했다", [("주주", "shareholder")], "an exclude word does not hide 주주"),
     ("주주가치를 높인다", [("주주", "shareholder")], "주가 stays excluded in 주주가"),
     ("#적금 #ISA 추천", [("적금", "savings"), ("ISA", "isa")], "hashtags"),
+    ("금융간 거래", [("금융", "finance")], "bound noun 간 after the term"),
+    ("상장별로 보면", [("상장", "listing")], "bound noun 별 with a particle"),
+    ("위험내에서 관리", [("위험", "risk")], "bound noun 내 with a particle"),
 ]
 
 
