@@ -130,7 +130,9 @@ def test_highlight_page_remove_and_copy(page: Any, tmp_path: Path) -> None:
     assert marks.all_inner_texts() == [
         "하이퍼스케일러", "자본 지출", "CapEx", "투자 자본 수익률", "ROI", "자본적 지출",
     ]  # fmt: skip
-    assert marks.first.get_attribute("title") == f"하이퍼스케일러: 초대형 사업자. {HOSTILE}"
+    assert marks.first.get_attribute("aria-label") == (
+        f"하이퍼스케일러: 하이퍼스케일러. 초대형 사업자. {HOSTILE} (박스에 있음)"
+    )
     # One colour per term, the same in the text and in the box.
     capex_colour = _entry(page, "capex").locator(".kt-swatch").get_attribute("class").split()[-1]
     assert capex_colour.startswith("kt-c")
@@ -177,8 +179,8 @@ def test_highlight_page_remove_and_copy(page: Any, tmp_path: Path) -> None:
     by_id = {e.term_id: e for e in lib.entries}
     assert by_id["capex"].chosen == 0
     edited = replace(lib, entries=(by_id["hyperscaler"], replace(by_id["capex"], chosen=1)))
-    page.get_by_role("button", name="Markdown 복사").click()
-    expect(page.locator("#status")).to_have_text("Markdown을(를) 클립보드에 복사했습니다.")
+    page.get_by_role("button", name="마크다운 복사").click()
+    expect(page.locator("#status")).to_have_text("마크다운 형식으로 클립보드에 복사했습니다.")
     copied = page.evaluate("window.kotrendLastCopy")
     assert copied == edited.to_markdown()
     assert (
@@ -186,12 +188,12 @@ def test_highlight_page_remove_and_copy(page: Any, tmp_path: Path) -> None:
     )
     assert page.evaluate("navigator.clipboard.readText()") == copied
 
-    page.get_by_role("button", name="HTML 복사").click()
-    expect(page.locator("#status")).to_have_text("HTML을(를) 클립보드에 복사했습니다.")
-    assert page.evaluate("window.kotrendLastCopy") == edited.to_html(fragment=True)
+    page.get_by_role("button", name="텍스트 복사").click()
+    expect(page.locator("#status")).to_have_text("텍스트 형식으로 클립보드에 복사했습니다.")
+    assert page.evaluate("navigator.clipboard.readText()") == edited.to_text()
 
     with page.expect_download() as info:
-        page.get_by_role("button", name="JSON 다운로드").click()
+        page.get_by_role("button", name="JSON 파일로 저장").click()
     saved = tmp_path / "box.json"
     info.value.save_as(saved)
     data = json.loads(saved.read_text(encoding="utf-8"))
