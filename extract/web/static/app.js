@@ -428,10 +428,20 @@
     }
   }
 
+  // Show the entry in the box pane, scrolling only that pane: the text the editor is
+  // reading stays put. With one column (a phone) the box is below the text, so a tap
+  // only flashes the entry and the popover says where it is.
   function jumpTo(termId) {
     const item = document.querySelector(`li.kt-entry[data-term-id="${CSS.escape(termId)}"]`);
     if (!item) return;
-    item.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    const pane = $("box-pane");
+    if (!window.matchMedia("(max-width: 900px)").matches && pane.scrollHeight > pane.clientHeight) {
+      const top = item.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+      const bottom = top + item.offsetHeight;
+      if (top < 0 || bottom > pane.clientHeight) {
+        pane.scrollTo({ top: pane.scrollTop + top - 8, behavior: "smooth" });
+      }
+    }
     item.classList.remove("flash");
     void item.offsetWidth; // restart the animation
     item.classList.add("flash");
