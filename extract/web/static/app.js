@@ -861,6 +861,14 @@
     $("download").addEventListener("click", download);
     $("reset").addEventListener("click", reset);
     $("search").addEventListener("input", onSearch);
+    $("search").addEventListener("keydown", async (e) => {
+      if (e.key !== "Enter") return;
+      e.preventDefault(); // Enter adds the first hit not yet in the box
+      clearTimeout(searchTimer);
+      await search();
+      const first = document.querySelector("#search-results button.add:not(:disabled)");
+      if (first) first.click();
+    });
     const docs = $("docs");
     docs.addEventListener("click", (e) => {
       const mark = e.target.closest("mark.kt-m");

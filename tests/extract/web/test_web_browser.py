@@ -322,11 +322,12 @@ def test_clicking_a_grey_mention_or_searching_adds_its_term(page: Any) -> None:
     expect(_entry(page, "hyperscaler")).to_be_visible()
     expect(hit.get_by_role("button")).to_have_text("박스에 있음")
 
-    # A term the text does not use can be added too: it has no example to show.
+    # A term the text does not use can be added too (Enter adds the first hit): it has no
+    # example to show.
     page.fill("#search", "remaining performance")
     hit = page.locator("#search-results li[data-term-id='cloud_backlog']")
     expect(hit).to_contain_text("본문에 없음")
-    hit.get_by_role("button", name="클라우드 백로그 박스에 넣기").click()
+    page.press("#search", "Enter")
     backlog = _entry(page, "cloud_backlog")
     expect(backlog.locator(".kt-counts")).to_have_text("본문에 없는 용어")
     expect(backlog.locator(".kt-def")).to_have_text("계약했지만 아직 매출로 잡지 않은 금액.")
@@ -342,6 +343,11 @@ def test_clicking_a_grey_mention_or_searching_adds_its_term(page: Any) -> None:
 
 def test_definitions_show_on_keyboard_focus(page: Any) -> None:
     _analyse(page, ARTICLE)
+    # Korean wraps between words, never inside one, in the text and in the box.
+    for selector in ("#docs .field", "#box .kt-defline", "#box .kt-quote"):
+        assert page.locator(selector).first.evaluate("n => getComputedStyle(n).wordBreak") == (
+            "keep-all"
+        )
     mark = page.locator("#docs mark[data-term='hyperscaler']")
     assert mark.get_attribute("tabindex") == "0" and mark.get_attribute("role") == "button"
     page.locator("#text").focus()
