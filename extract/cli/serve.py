@@ -59,7 +59,17 @@ def _file_glossaries(paths: tuple[str, ...]) -> dict[str, Any]:
     type=click.IntRange(min=1),
     help="Largest request the page may send (bytes).",
 )
-def serve(host: str, port: int, glossary_files: tuple[str, ...], max_bytes: int) -> None:
+@click.option(
+    "--house",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="House glossary file (YAML/JSON/CSV; made on first save) where the page saves "
+    "definitions you rewrite; they override the glossaries' own. The bundled glossary is "
+    "never written to.",
+)
+def serve(
+    host: str, port: int, glossary_files: tuple[str, ...], max_bytes: int, house: str | None
+) -> None:
     """Start the editor page: paste articles, see every glossary mention highlighted, edit
     the keyword box and copy it as Markdown or HTML."""
     from extract.web.api import default_glossaries
@@ -67,7 +77,11 @@ def serve(host: str, port: int, glossary_files: tuple[str, ...], max_bytes: int)
 
     glossaries = {**_file_glossaries(glossary_files), **default_glossaries()}
     try:
-        server = make_server(host=host, port=port, glossaries=glossaries, max_bytes=max_bytes)
+        server = make_server(
+            host=host, port=port, glossaries=glossaries, max_bytes=max_bytes, house=house
+        )
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--house") from None
     except OSError as err:
         raise click.ClickException(f"cannot listen on {host}:{port}: {err}") from None
     click.echo(f"kotrend: editor page on {server.url} (Ctrl+C stops it)", err=True)

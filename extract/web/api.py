@@ -11,8 +11,9 @@ from typing import Any
 from corpus import Document
 from extract.box.build import RANKS, build_box
 from extract.engine.tagger import Tagger
+from extract.web.house import HouseGlossary
 from extract.web.payload import ApiError, parse_date, render_payload
-from glossary import Glossary
+from glossary import Glossary, Term
 
 __all__ = [
     "ROUTES",
@@ -21,6 +22,8 @@ __all__ = [
     "box_payload",
     "default_glossaries",
     "documents_from",
+    "house_payload",
+    "search_payload",
     "tag_payload",
 ]
 
@@ -31,6 +34,11 @@ GlossarySource = Glossary | Callable[[], Glossary]
 _SEPARATOR = re.compile(r"^[ \t]*-{3,}[ \t]*$", re.MULTILINE)
 _TEXT_FIELDS = ("title", "body", "text")
 _MAX_TOP = 1000
+_MAX_HITS = 50
+_SPACE = re.compile(r"[\s·\-_]+")
+
+#: What the page calls the bundled glossaries (an editor does not read "default+entities").
+LABELS = {"default": "기본 용어집", "default+entities": "기본 용어집 + 기업·기관"}
 
 
 def default_glossaries() -> dict[str, GlossarySource]:
@@ -50,10 +58,14 @@ class Glossaries:
     request threads at once.
     """
 
-    def __init__(self, sources: Mapping[str, GlossarySource]) -> None:
+    def __init__(
+        self, sources: Mapping[str, GlossarySource], *, house: HouseGlossary | None = None
+    ) -> None:
         if not sources:
             raise ValueError("`glossaries` should name at least one glossary, got none")
         self._sources = dict(sources)
+        #: Where the page saves rewritten definitions (``None``: only in the box).
+        self.house = house
         self._taggers: dict[str, Tagger] = {}
         self._locks = {name: threading.Lock() for name in self._sources}
 
@@ -69,6 +81,7 @@ class Glossaries:
             out.append(
                 {
                     "name": name,
+                    "label": LABELS.get(name, name),
                     "loaded": tagger is not None,
                     "terms": len(g) if g is not None else None,
                     "version": g.version if g is not None else None,
@@ -203,7 +216,10 @@ def _top(payload: Mapping[str, Any]) -> int | None:
 
 def box_payload(tagger: Tagger, docs: list[Document], payload: Mapping[str, Any]) -> dict[str, Any]:
     """``box.to_dict()`` plus the ``documents`` and ``terms`` of :func:`tag_payload`, and
-    the ``warnings`` building it gave (trending order on undated articles)."""
+    the ``warnings`` building it gave (trending order on undated articles).
+
+    ``terms`` (a list of ids) limits the box to those terms, basic ones included: the
+    page asks for one term this way when the editor adds it."""
     top = _top(payload)
     rank = payload.get("rank", "frequency")
     if rank not in RANKS:
@@ -211,11 +227,118 @@ def box_payload(tagger: Tagger, docs: list[Document], payload: Mapping[str, Any]
     basic = payload.get("basic", False)
     if not isinstance(basic, bool):
         raise ApiError(400, f"`basic` should be true or false, got {basic!r}")
+    terms = payload.get("terms")
+    if terms is not None:
+        if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+            raise ApiError(400, f"`terms` should be a list of term ids or null, got {terms!r}")
+        unknown = [t for t in terms if t not in tagger.glossary]
+        if unknown:
+            raise ApiError(
+                400, f"`terms` names ids not in glossary {tagger.glossary.name!r}: {unknown}"
+            )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        box = build_box(docs, tagger=tagger, top=top, rank=rank, basic=basic)
+        box = build_box(docs, tagger=tagger, top=top, rank=rank, basic=basic, terms=terms)
     said = list(dict.fromkeys(str(w.message) for w in caught))
     return {**box.to_dict(), **tag_payload(tagger, docs), "warnings": said}
+
+
+def _hit(term: Term) -> dict[str, Any]:
+    return {
+        "id": term.id,
+        "term": term.term,
+        "en": term.en,
+        "aliases": list(term.aliases),
+        "synonyms": list(term.synonyms),
+        "definition": term.definition,
+        "category": term.category,
+    }
+
+
+def _key(s: str) -> str:
+    return _SPACE.sub("", s).casefold()
+
+
+def search_payload(g: Glossary, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """``{"query", "terms"}``: the entries of ``g`` whose id, term, English name or an
+    alias contains ``query`` (case and spacing ignored), exact matches first, then those
+    that start with it, at most ``limit`` (default 20).
+
+    Examples
+    --------
+    >>> g = Glossary([Term(id="capex", term="자본 지출", en="Capital Expenditure"),
+    ...               Term(id="roi", term="투자 자본 수익률", aliases=("ROI",))])
+    >>> [t["id"] for t in search_payload(g, {"query": "자본지출"})["terms"]]
+    ['capex']
+    >>> [t["id"] for t in search_payload(g, {"query": "roi"})["terms"]]
+    ['roi']
+    """
+    query = payload.get("query")
+    if not isinstance(query, str) or not query.strip():
+        raise ApiError(400, f"`query` should be a non-empty string, got {query!r}")
+    limit = payload.get("limit", 20)
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= _MAX_HITS:
+        raise ApiError(400, f"`limit` should be an int from 1 to {_MAX_HITS}, got {limit!r}")
+    q = _key(query)
+    ranked = []
+    for i, t in enumerate(g):
+        keys = [_key(k) for k in (t.id, t.term, t.en or "", *t.aliases) if k]
+        if any(k == q for k in keys):
+            ranked.append((0, i, t))
+        elif any(k.startswith(q) for k in keys):
+            ranked.append((1, i, t))
+        elif any(q in k for k in keys):
+            ranked.append((2, i, t))
+    ranked.sort(key=lambda x: x[:2])
+    return {"query": query, "terms": [_hit(t) for _, _, t in ranked[:limit]]}
+
+
+def house_payload(glossaries: Glossaries, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """Save ``definition`` for ``term_id`` of ``glossary`` in the house glossary file
+    (the server's ``house``); ``{"saved", "path", "term_id", "definition"}``."""
+    house = glossaries.house
+    if house is None:
+        raise ApiError(
+            409, "this server has no house glossary to save to (start it with --house FILE.yaml)"
+        )
+    name = glossaries.resolve(payload.get("glossary"))
+    term_id, definition = payload.get("term_id"), payload.get("definition")
+    if not isinstance(term_id, str) or not term_id:
+        raise ApiError(400, f"`term_id` should be a term id, got {term_id!r}")
+    if not isinstance(definition, str) or not definition.strip():
+        raise ApiError(400, f"`definition` should be a non-empty string, got {definition!r}")
+    with glossaries.lock(name):
+        g = glossaries.tagger(name).glossary
+    if term_id not in g:
+        raise ApiError(400, f"`term_id` {term_id!r} is not in glossary {name!r}")
+    try:
+        house.save(g[term_id], definition)
+    except Exception as err:  # a file we cannot read or write: the editor should know
+        raise ApiError(500, f"could not save to {house.path}: {err}") from err
+    return {
+        "saved": True,
+        "path": str(house.path),
+        "term_id": term_id,
+        "definition": definition.strip(),
+    }
+
+
+def _house_definitions(glossaries: Glossaries, answer: dict[str, Any]) -> dict[str, Any]:
+    """``answer`` with the house glossary's definitions in its terms and box entries."""
+    if glossaries.house is None:
+        return answer
+    try:
+        defs = glossaries.house.definitions()
+    except Exception as err:  # a house file edited by hand into something unreadable
+        raise ApiError(
+            500, f"house glossary {glossaries.house.path} could not be read: {err}"
+        ) from err
+    for term_id, info in answer.get("terms", {}).items():
+        info["house"] = term_id in defs
+        info["definition"] = defs.get(term_id, info["definition"])
+    for entry in answer.get("entries", []):
+        entry["definition"] = defs.get(entry["term_id"], entry["definition"])
+    return answer
 
 
 Route = Callable[[Glossaries, dict[str, Any]], dict[str, Any]]
@@ -226,9 +349,22 @@ def _with_tagger(build: Callable[[Tagger, list[Document], dict[str, Any]], Any])
         docs = documents_from(payload)
         name = glossaries.resolve(payload.get("glossary"))
         with glossaries.lock(name):
-            return build(glossaries.tagger(name), docs, payload)  # type: ignore[no-any-return]
+            answer = build(glossaries.tagger(name), docs, payload)
+        return _house_definitions(glossaries, answer)
 
     return route
+
+
+def _search(glossaries: Glossaries, payload: dict[str, Any]) -> dict[str, Any]:
+    name = glossaries.resolve(payload.get("glossary"))
+    with glossaries.lock(name):
+        g = glossaries.tagger(name).glossary
+    answer = search_payload(g, payload)
+    if glossaries.house is not None:
+        defs = glossaries.house.definitions()
+        for hit in answer["terms"]:
+            hit["definition"] = defs.get(hit["id"], hit["definition"])
+    return answer
 
 
 #: ``POST`` paths of the API and what answers them.
@@ -236,4 +372,6 @@ ROUTES: dict[str, Route] = {
     "/api/tag": _with_tagger(lambda tagger, docs, _payload: tag_payload(tagger, docs)),
     "/api/box": _with_tagger(box_payload),
     "/api/render": lambda _glossaries, payload: render_payload(payload),
+    "/api/search": _search,
+    "/api/house": house_payload,
 }

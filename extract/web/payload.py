@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as _dt
+import html
 from collections.abc import Mapping
+from html.parser import HTMLParser
 from typing import Any
 
 from extract.box.build import BoxEntry, Example, KeywordBox
 from extract.box.render import FORMATS
 
-__all__ = ["ApiError", "box_from_dict", "parse_date", "render_payload"]
+__all__ = ["ApiError", "box_from_dict", "inline_styles", "parse_date", "render_payload"]
 
 
 class ApiError(Exception):
@@ -129,14 +131,100 @@ def _window(value: Any) -> tuple[_dt.date, _dt.date] | None:
     return start, end
 
 
+# Rich-text editors (CMS, mail, word processors) drop <style> blocks and class names when
+# HTML is pasted, but keep style attributes: the copied box carries its looks inline.
+# Pixels, not rem: the page it is pasted into may set any root font size.
+_FONT = "'Noto Sans KR','Apple SD Gothic Neo','Malgun Gothic',sans-serif"
+_TAG_STYLES = {
+    "section": f"font-family:{_FONT};max-width:672px;border-top:3px solid #1a1a1a;"
+    "border-bottom:1px solid #1a1a1a;padding:8px 0;color:#1a1a1a;line-height:1.55;"
+    "word-break:keep-all;overflow-wrap:break-word",
+    "h2": "font-size:17px;font-weight:700;margin:3px 0 10px;letter-spacing:.02em",
+    "ol": "list-style:none;margin:0;padding:0",
+    "ul": "list-style:none;margin:0;padding:0",
+    "li": "margin:0 0 14px",
+    "mark": "background:#fff2a8;color:inherit;padding:0 1px",
+}
+_CLASS_STYLES = {
+    "kt-term": "font-weight:700",
+    "kt-syn": "font-weight:400;color:#555555",
+    "kt-def": "margin:2px 0 3px",
+    "kt-example": "margin:0;color:#333333",
+    "kt-k": "color:#777777;margin-right:6px",
+    "kt-cite": "color:#777777;font-size:.85em",
+    "kt-footer": "color:#777777;font-size:13px;margin:5px 0 0",
+}
+
+
+class _Inliner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+
+    def _open(self, tag: str, attrs: list[tuple[str, str | None]], close: str) -> None:
+        styles = [_TAG_STYLES.get(tag, "")]
+        kept = []
+        for key, value in attrs:
+            if key == "class":
+                styles += [_CLASS_STYLES.get(c, "") for c in (value or "").split()]
+            elif key == "style":
+                styles.append(value or "")
+            elif not key.startswith("data-"):
+                kept.append(f' {key}="{html.escape(value or "")}"')
+        style = ";".join(s for s in styles if s)
+        # Only double quotes need escaping inside a double-quoted attribute: the font
+        # list's single quotes stay readable.
+        attr = f' style="{html.escape(style, quote=False).replace(chr(34), "&quot;")}"'
+        attr = attr if style else ""
+        self.out.append(f"<{tag}{attr}{''.join(kept)}{close}>")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._open(tag, attrs, "")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._open(tag, attrs, " /")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(html.escape(data, quote=False))
+
+
+def inline_styles(fragment: str) -> str:
+    """``fragment`` (the box as HTML) with every class turned into a ``style`` attribute
+    and ``class``/``data-*`` attributes dropped, so it pastes styled into a rich-text
+    editor that keeps no stylesheet.
+
+    Examples
+    --------
+    >>> inline_styles('<p class="kt-def">금리 &lt;연&gt;</p>')
+    '<p style="margin:2px 0 3px">금리 &lt;연&gt;</p>'
+    """
+    parser = _Inliner()
+    parser.feed(fragment)
+    parser.close()
+    return "".join(parser.out)
+
+
 def render_payload(payload: Mapping[str, Any]) -> dict[str, str]:
     """``{"format", "text"}``: the edited ``box`` rendered by the library's renderers
-    (HTML as a fragment), so the page copies exactly what ``kotrend box`` prints."""
+    (HTML as a fragment), so the page copies exactly what ``kotrend box`` prints.
+
+    ``inline_styles`` (HTML only): style attributes instead of classes, for pasting into
+    a rich-text editor (see :func:`inline_styles`)."""
     if "box" not in payload:
         raise ApiError(400, "missing field `box`")
     fmt = payload.get("format", "markdown")
     if fmt not in FORMATS:
         raise ApiError(400, f"`format` should be one of {list(FORMATS)}, got {fmt!r}")
+    inline = payload.get("inline_styles", False)
+    if not isinstance(inline, bool):
+        raise ApiError(400, f"`inline_styles` should be true or false, got {inline!r}")
+    if inline and fmt != "html":
+        raise ApiError(400, f"`inline_styles` applies to format 'html' only, got {fmt!r}")
     box = box_from_dict(payload["box"])
     text = box.render(fmt, fragment=True) if fmt == "html" else box.render(fmt)
+    if inline:
+        text = inline_styles(text)
     return {"format": fmt, "text": text}

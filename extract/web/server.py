@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import socket
 import time
 from collections.abc import Mapping
@@ -17,6 +18,7 @@ from importlib import resources
 from typing import Any, NoReturn
 
 from extract.web.api import ROUTES, Glossaries, GlossarySource, default_glossaries
+from extract.web.house import HouseGlossary
 from extract.web.payload import ApiError
 
 __all__ = ["DEFAULT_MAX_BYTES", "EditorServer", "make_server"]
@@ -90,6 +92,7 @@ def make_server(
     port: int = 8765,
     glossaries: Mapping[str, GlossarySource] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    house: str | os.PathLike[str] | None = None,
 ) -> EditorServer:
     """Build (and bind) the editor page's server; run it with ``serve_forever()``.
 
@@ -104,6 +107,10 @@ def make_server(
         ``default+entities``, the bundled glossary without and with entities.
     max_bytes : int
         Largest request body accepted (larger ones get HTTP 413).
+    house : str or path-like, optional
+        A glossary file (YAML, JSON or CSV; made on first save) where the page saves the
+        definitions an editor rewrites; its definitions override the glossaries' own.
+        The bundled glossary is never written to.
 
     Examples
     --------
@@ -120,7 +127,10 @@ def make_server(
         raise ValueError(f"`max_bytes` should be a positive int, got {max_bytes!r}")
     if not isinstance(port, int) or not 0 <= port <= 65535:
         raise ValueError(f"`port` should be an int from 0 to 65535, got {port!r}")
-    registry = Glossaries(default_glossaries() if glossaries is None else glossaries)
+    registry = Glossaries(
+        default_glossaries() if glossaries is None else glossaries,
+        house=HouseGlossary(house) if house is not None else None,
+    )
     return EditorServer((host, port), glossaries=registry, max_bytes=max_bytes)
 
 
@@ -187,6 +197,7 @@ class _Handler(BaseHTTPRequestHandler):
                     "glossaries": g.describe(),
                     "selected": g.names[0],
                     "max_bytes": self.server.max_bytes,
+                    "house": str(g.house.path) if g.house is not None else None,
                 },
             )
         elif path in ROUTES:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import http.client
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+import glossary
 from corpus import Document
 from extract import EditorServer, build_box, make_server
 from extract.cli import main
@@ -448,3 +450,158 @@ def test_cli_serve_reports_a_bad_glossary_and_a_busy_port(
     port = server.server_address[1]
     result = CliRunner().invoke(main, ["serve", "--port", str(port)])
     assert result.exit_code == 1 and f"cannot listen on 127.0.0.1:{port}" in result.output
+
+
+# -- the editor's additions: search, one term, inline HTML, the house glossary -----------
+
+
+def test_glossaries_have_korean_labels() -> None:
+    for s in _serve(make_server(port=0)):
+        data = call(s, "GET", "/api/glossaries")[2]
+        assert [g["label"] for g in data["glossaries"]] == [
+            "기본 용어집",
+            "기본 용어집 + 기업·기관",
+        ]
+        assert data["house"] is None
+
+
+@pytest.mark.parametrize(
+    ("query", "ids"),
+    [
+        ("자본지출", ["capex"]),  # spacing ignored
+        ("capital expenditure", ["capex"]),  # English, case ignored
+        ("rpo", ["cloud_backlog"]),  # an alias
+        ("sovereign_ai", ["sovereign_ai"]),  # the id
+        ("클라우드", ["cloud", "cloud_backlog"]),  # exact match first, then prefix
+        ("금리", ["interest_rate", "rate_cut", "base_rate"]),  # then substring
+    ],
+)
+def test_search_finds_terms_by_any_form(server: EditorServer, query: str, ids: list[str]) -> None:
+    status, _, data = call(server, "POST", "/api/search", {"query": query})
+    assert status == 200, data
+    assert [t["id"] for t in data["terms"]] == ids
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"query": " "}, "`query` should be a non-empty string"),
+        ({"query": "금리", "limit": 0}, "`limit` should be an int from 1 to 50, got 0"),
+        ({"query": "금리", "glossary": "nope"}, "`glossary` should be one of ['test']"),
+    ],
+)
+def test_search_errors(server: EditorServer, body: dict[str, Any], message: str) -> None:
+    status, _, data = call(server, "POST", "/api/search", body)
+    assert status == 400 and message in data["error"]
+
+
+def test_box_for_given_terms_adds_one_the_editor_clicked(
+    server: EditorServer, test_glossary: Glossary
+) -> None:
+    data = call(server, "POST", "/api/box", {"text": ARTICLE, "top": 1})[2]
+    assert [e["term_id"] for e in data["entries"]] == ["capex"]
+    one = call(server, "POST", "/api/box", {"text": ARTICLE, "terms": ["hyperscaler"]})[2]
+    lib = build_box([Document(id="1", text=ARTICLE)], test_glossary, terms=["hyperscaler"])
+    assert one["entries"] == lib.to_dict()["entries"]
+    assert [e["term_id"] for e in one["entries"]] == ["hyperscaler"]
+    status, _, err = call(server, "POST", "/api/box", {"text": ARTICLE, "terms": ["nope"]})
+    assert status == 400 and "['nope']" in err["error"]
+    status, _, err = call(server, "POST", "/api/box", {"text": ARTICLE, "terms": "capex"})
+    assert status == 400 and "`terms` should be a list of term ids" in err["error"]
+
+
+def test_html_with_inline_styles_has_no_classes(server: EditorServer) -> None:
+    box = call(server, "POST", "/api/box", {"text": ARTICLE})[2]
+    plain = call(server, "POST", "/api/render", {"box": box, "format": "html"})[2]["text"]
+    answer = call(
+        server, "POST", "/api/render", {"box": box, "format": "html", "inline_styles": True}
+    )[2]["text"]
+    assert "class=" in plain and "class=" not in answer and "data-" not in answer
+    assert answer.startswith('<section style="font-family:')
+    assert "word-break:keep-all" in answer
+    assert '<mark style="background:#fff2a8' in answer
+    # The same text, only the markup's attributes differ.
+    strip = re.compile(r"<[^>]+>")
+    assert strip.sub("", answer) == strip.sub("", plain)
+    status, _, err = call(
+        server, "POST", "/api/render", {"box": box, "format": "text", "inline_styles": True}
+    )
+    assert status == 400 and "`inline_styles` applies to format 'html' only" in err["error"]
+
+
+def test_house_glossary_saves_atomically_and_overrides_definitions(
+    tmp_path: Any, test_glossary: Glossary
+) -> None:
+    house = tmp_path / "house.yaml"
+    bundled = tmp_path / "bundled.yaml"
+    test_glossary.save(bundled)
+    before = bundled.read_bytes()
+    g = glossary.load(bundled)
+    for s in _serve(make_server(port=0, glossaries={"test": g}, house=house)):
+        assert call(s, "GET", "/api/glossaries")[2]["house"] == str(house)
+        status, _, data = call(
+            s, "POST", "/api/house", {"term_id": "capex", "definition": " 설비에 쓰는 돈. "}
+        )
+        assert status == 200, data
+        assert data == {
+            "saved": True,
+            "path": str(house),
+            "term_id": "capex",
+            "definition": "설비에 쓰는 돈.",
+        }
+        saved = glossary.load(house)
+        assert [(t.id, t.term, t.definition) for t in saved] == [
+            ("capex", "자본 지출", "설비에 쓰는 돈.")
+        ]
+        assert saved["capex"].aliases == test_glossary["capex"].aliases
+        # A second save replaces the entry; no temporary file is left beside it.
+        call(s, "POST", "/api/house", {"term_id": "capex", "definition": "둘째 정의."})
+        call(s, "POST", "/api/house", {"term_id": "roi", "definition": "수익률."})
+        assert [(t.id, t.definition) for t in glossary.load(house)] == [
+            ("capex", "둘째 정의."),
+            ("roi", "수익률."),
+        ]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["bundled.yaml", "house.yaml"]
+        # Every box and tag answer shows the house definition from now on.
+        box = call(s, "POST", "/api/box", {"text": ARTICLE})[2]
+        by_id = {e["term_id"]: e["definition"] for e in box["entries"]}
+        assert by_id["capex"] == "둘째 정의." and by_id["roi"] == "수익률."
+        assert box["terms"]["capex"]["definition"] == "둘째 정의."
+        assert box["terms"]["capex"]["house"] is True
+        assert box["terms"]["hyperscaler"]["house"] is False
+        hit = call(s, "POST", "/api/search", {"query": "capex"})[2]["terms"][0]
+        assert hit["definition"] == "둘째 정의."
+        for body, message in [
+            ({"term_id": "nope", "definition": "x"}, "`term_id` 'nope' is not in glossary"),
+            ({"term_id": "capex", "definition": "  "}, "`definition` should be a non-empty"),
+            ({"term_id": 3, "definition": "x"}, "`term_id` should be a term id"),
+        ]:
+            status, _, err = call(s, "POST", "/api/house", body)
+            assert status == 400 and message in err["error"]
+    assert bundled.read_bytes() == before
+
+
+def test_without_a_house_glossary_saving_is_refused(server: EditorServer) -> None:
+    status, _, err = call(server, "POST", "/api/house", {"term_id": "capex", "definition": "x"})
+    assert status == 409 and "--house FILE.yaml" in err["error"]
+
+
+def test_house_glossary_must_be_a_glossary_file(tmp_path: Any) -> None:
+    with pytest.raises(ValueError, match=r"`house` should be a glossary file ending in one of"):
+        make_server(port=0, house=tmp_path / "house.txt")
+
+
+def test_cli_serve_takes_a_house_glossary(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, Any] = {}
+
+    def fake_serve_forever(self: EditorServer, poll_interval: float = 0.5) -> None:
+        seen["house"] = self.glossaries.house
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(EditorServer, "serve_forever", fake_serve_forever)
+    house = tmp_path / "house.yaml"
+    result = CliRunner().invoke(main, ["serve", "--port", "0", "--house", str(house)])
+    assert result.exit_code == 0, result.output
+    assert seen["house"].path == house
+    result = CliRunner().invoke(main, ["serve", "--port", "0", "--house", str(tmp_path / "h.txt")])
+    assert result.exit_code == 2 and "--house" in result.output
