@@ -75,8 +75,8 @@ _CREDIT = re.compile(
     r"|^\s*사진은\s|연합뉴스\s*$"
 )
 _BYLINE = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.]+|기자\s*=|=\s*[가-힣]{2,4}\s*(?:기자|특파원)"
-    r"|\[[^\]]*(?:기자|특파원)\]|^[가-힣]{2,4}\s*(?:기자|특파원)|(?:기자|특파원)\s*$"
+    r"[\w.+-]+@[\w-]+\.[\w.]+|기자\s*=|=\s*[가-힣]{2,4}\s*(?:기자|특파원)(?![가-힣])"
+    r"|\[[^\]]*(?:기자|특파원)\]|^[가-힣]{2,4}\s*(?:기자|특파원)(?![가-힣])|(?:기자|특파원)\s*$"
 )
 _TAG = re.compile(
     r"^\s*[\[【〔〈<][^\]】〕〉>]{1,30}[\]】〕〉>]|[\[【〔〈<][^\]】〕〉>]{1,30}[\]】〕〉>]\s*$"
@@ -88,12 +88,21 @@ _LIST = re.compile(
 # Openers that point back to the previous sentence: quoted alone, the reader is lost.
 _NOT_ALONE = re.compile(
     r"^(?:이는|이에|이를|이로|이로써|이와|이같은|이 같은|이러한|이런|이처럼|이 때문에"
-    r"|그러나|하지만|그러면서|따라서|반면|또한|이어|그는|그녀는|이들은|이들의)[\s,]"
+    r"|그러나|하지만|다만|그럼에도|그러면서|따라서|반면|또한|이어|그는|그녀는|이들은|이들의)[\s,]"
 )
+# Endings that give the reason for, or explain, the sentence before ("…커져서다.",
+# "…있기 때문이다.", "…견조하다는 것이다.", "…상실한 것이다.").
+_DEPENDENT_END = re.compile(
+    r"(?:(?:[아어여해져워라쳐겨려와]|에)서다|때문이다|다는 것이다|[한된던]\s?것이다)"
+    r"[.!?]?[\"'”’」』)]*$"
+)
+_HANGUL = re.compile(r"[가-힣]")
 MIN_CHARS = 20
 
 
-def example_problems(shown: str, sentence: str, before: str | None = None) -> dict[str, str]:
+def example_problems(
+    shown: str, sentence: str, before: str | None = None, after: str | None = None
+) -> dict[str, str]:
     """Problems of one shown example, as ``{problem: rule}`` (empty when printable).
 
     Parameters
@@ -102,8 +111,9 @@ def example_problems(shown: str, sentence: str, before: str | None = None) -> di
         The text the box prints (it may be cut with ``…``).
     sentence : str
         The whole sentence the example was taken from.
-    before : str, optional
-        The text of the field before ``sentence`` (to see whether it starts a sentence).
+    before, after : str, optional
+        The text of the field before and after ``sentence``: whether it starts a
+        sentence, and whether a credit line follows it (then it is a photo caption).
 
     Examples
     --------
@@ -125,6 +135,13 @@ def example_problems(shown: str, sentence: str, before: str | None = None) -> di
     if split:
         out["mis-split"] = split
     bad = _unusable(s)
+    if bad is None and after is not None:
+        # A credit right after the sentence ("…하고 있다. /사진=…") or, when the sentence
+        # ends its line, on the next line ("[로이터 연합뉴스 자료사진]") marks a caption.
+        rest, _, following = after.partition("\n")
+        near = rest[:40] if rest.strip() else following.partition("\n")[0]
+        if _CREDIT.search(near):
+            bad = "caption (credit line follows)"
     if bad:
         out["unusable"] = bad
     return out
@@ -150,6 +167,8 @@ def _mis_split(shown: str, sentence: str, before: str | None) -> str | None:
 def _unusable(s: str) -> str | None:
     if len(s) < MIN_CHARS:
         return "fragment"
+    if not _HANGUL.search(s):
+        return "not Korean"
     if _CREDIT.search(s):
         return "caption or credit"
     if _BYLINE.search(s):
@@ -162,7 +181,7 @@ def _unusable(s: str) -> str | None:
         return "heading (no sentence end)"
     if _FOOTNOTE_MARK.search(s):
         return "footnote mark"
-    if _NOT_ALONE.match(s):
+    if _NOT_ALONE.match(s) or _DEPENDENT_END.search(s):
         return "not standing alone"
     return None
 
@@ -285,13 +304,14 @@ def evaluate(
             t.examples += 1
             text = _shown_text(ex)
             start = _locate(doc, ex.field, ex.sentence, ex.start, ex.end)
-            before = None
+            before = after = None
             if start is not None:
-                before = (doc.get(ex.field) or "")[:start]
+                whole = doc.get(ex.field) or ""
+                before, after = whole[:start], whole[start + len(ex.sentence) :]
             if (ex.field, ex.sentence) in seen_sentences:
                 t.duplicate += 1
             seen_sentences.add((ex.field, ex.sentence))
-            found = example_problems(text, ex.sentence, before)
+            found = example_problems(text, ex.sentence, before, after)
             for p in found:
                 t.auto[p] += 1
             t.auto["any"] += bool(found)
