@@ -22,7 +22,13 @@ glossary.default()), top=N)``, once as the library ranks by default and once wit
 - the same shares from the hand verdicts stored for examples (keyed by file, record id,
   term id, field, the sentence's offsets and a hash of the text shown). A verdict counts
   only while the box still shows exactly that text, so it goes stale when the box changes;
-  how many shown examples had a current verdict is printed with it.
+  how many shown examples had a current verdict is printed with it, and how often the
+  rules agree with the hand. (The rules cannot see a quote whose subject or speaker is
+  only named in an earlier sentence; the hand verdicts count those as unusable.)
+
+``--todo`` prints, as JSON lines, the keys of shown examples with no current verdict
+(with the rules' problems filled in): judge them with ``--show`` and add them to
+``example_verdicts``.
 
 The corpora are read from ``--data`` (default ``$KOTREND_DATA`` or ``../shared/data``);
 without them the script says so and exits 0.
@@ -52,7 +58,9 @@ PROBLEMS = ("cut", "mis-split", "unusable")
 KEPT = frozenset({"must", "ok"})
 
 # --- what counts as a bad example (one place, so the rules can be read and argued with) ---
-BULLETS = "◆◇▶▷■□●▲△▼▽※☞"
+# Block bullets: a quote holding one has swallowed a list item or a heading. (Inline
+# "▲A ▲B" enumerations are ordinary sentences; a quote starting with ▲ is a list item.)
+BULLETS = "◆◇▶▷■□●※☞"
 _BULLET = re.compile(f"[{BULLETS}]")
 # "풀이된다.SK하이닉스가", "있다.'믿을맨'": a sentence end glued to the next sentence.
 _RUN_ON = re.compile(r"[가-힣][.!?][\"'”’)]?(?=[가-힣A-Za-z\[(<‘“'\"])")
@@ -74,6 +82,11 @@ _CREDIT = re.compile(
     r"|\S\s*제공\.?$|[ⓒ©]|무단\s*(?:전재|배포)|재판매|DB\s*금지|자료\s*사진|게티이미지"
     r"|^\s*사진은\s|연합뉴스\s*$"
 )
+# A credit that opens the text right after a caption: " /사진=…", "[로이터 연합뉴스 자료사진]".
+_CREDIT_LEAD = re.compile(
+    r"^\s*(?:/?\s*(?:사진|그래픽|자료|영상|이미지)\s*=|[\[(〔][^\])〕]{0,40}"
+    r"(?:자료\s*사진|사진|그래픽|제공|DB\s*금지|무단))"
+)
 _BYLINE = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|기자\s*=|=\s*[가-힣]{2,4}\s*(?:기자|특파원)(?![가-힣])"
     r"|\[[^\]]*(?:기자|특파원)\]|^[가-힣]{2,4}\s*(?:기자|특파원)(?![가-힣])|(?:기자|특파원)\s*$"
@@ -82,7 +95,7 @@ _TAG = re.compile(
     r"^\s*[\[【〔〈<][^\]】〕〉>]{1,30}[\]】〕〉>]|[\[【〔〈<][^\]】〕〉>]{1,30}[\]】〕〉>]\s*$"
 )
 _LIST = re.compile(
-    r"^\s*(?:\(?\d{1,2}[.)]|[①-⑳]|[-–—·•ㅇ○*]\s|\([가-힣A-Za-z·\s]{1,8}\))"
+    r"^\s*(?:\(?\d{1,2}[.)]|[①-⑳]|[▲△]|[-–—·•ㅇ○*]\s|\([가-힣A-Za-z·\s]{1,8}\))"
     r"|\(\d{1,2}\).*\(\d{1,2}\)"
 )
 # Openers that point back to the previous sentence: quoted alone, the reader is lost.
@@ -128,8 +141,8 @@ def example_problems(
     """
     out: dict[str, str] = {}
     s = sentence.strip()
-    flat = " ".join(shown.split())
-    if flat.count("…") > s.count("…") or len(flat.replace("…", "")) < len(" ".join(s.split())):
+    flat, whole = " ".join(shown.split()), " ".join(s.split())
+    if flat.count("…") > whole.count("…") or len(flat) < len(whole):
         out["cut"] = "ellipsis"
     split = _mis_split(flat, s, before)
     if split:
@@ -139,8 +152,7 @@ def example_problems(
         # A credit right after the sentence ("…하고 있다. /사진=…") or, when the sentence
         # ends its line, on the next line ("[로이터 연합뉴스 자료사진]") marks a caption.
         rest, _, following = after.partition("\n")
-        near = rest[:40] if rest.strip() else following.partition("\n")[0]
-        if _CREDIT.search(near):
+        if _CREDIT_LEAD.match(rest if rest.strip() else following):
             bad = "caption (credit line follows)"
     if bad:
         out["unusable"] = bad
@@ -434,8 +446,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("\n".join(report(tallies, top=args.top)))
     if args.todo:
+        seen = set()
         for row in tallies["default"].todo + tallies["frequency"].todo:
-            print(json.dumps(row, ensure_ascii=False))
+            line = json.dumps(row, ensure_ascii=False)
+            if line not in seen:  # both rankings often show the same example
+                seen.add(line)
+                print(line)
     return 0
 
 

@@ -154,6 +154,32 @@ S = "하이퍼스케일러들은 올해 자본 지출을 40% 늘릴 계획이다
             {"unusable": "not Korean"},
         ),
         ("짧은 문장이다.", None, None, None, {"unusable": "fragment"}),
+        # a headline's own ellipsis is not a cut (but a headline has no sentence end)
+        ("관세 변화에 기업 긴장…정부 대응은 무엇인가?", None, None, None, {}),
+        # inline ▲ enumerations are a whole sentence; a quote opening with ▲ is a list item
+        ("주요 조치로는 ▲신규조사 증가 ▲규정 강화 등을 꼽을 수 있다.", None, None, None, {}),
+        (
+            "▲신규조사 건수 증가와 규정 강화가 이어졌다.",
+            None,
+            None,
+            None,
+            {"unusable": "list fragment"},
+        ),
+        (
+            "지난 15일 총재가 본관에서 회견을 하고 있다.",
+            None,
+            "",
+            " /사진=한빛뉴스\n본문이 이어진다.",
+            {"unusable": "caption (credit line follows)"},
+        ),
+        # the next line is the caption of another photo, not this sentence's credit
+        (
+            "집을 사기에는 부담이 너무 커진 상황이다.",
+            None,
+            "",
+            "\n견본주택 모습/사진=홍길동 기자",
+            {},
+        ),
         (
             "총재가 기자회견을 하고 있는 모습이다.",
             None,
