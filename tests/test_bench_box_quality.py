@@ -280,3 +280,57 @@ def test_rules_quote_no_article(records: dict[tuple[str, str], dict[str, Any]]) 
         for i in range(0, max(len(s) - 14, 0) + 1):
             window = s[i : i + 15]
             assert not any(window in t for t in texts), f"rules quote an article: {window!r}"
+
+
+def _tiny() -> tuple[dict[str, Any], dict[tuple[str, str], Any], Any]:
+    from corpus import Document
+    from extract import Tagger
+    from glossary import Glossary, Term
+
+    g = Glossary(
+        [
+            Term(id="capex", term="자본 지출", aliases=("자본지출",)),
+            Term(id="ai", term="인공지능", aliases=("AI",)),
+            Term(id="roi", term="투자 자본 수익률", aliases=("ROI",)),
+        ]
+    )
+    body = "빅테크들이 올해 자본지출을 크게 늘려 사상 최대를 기록했다.\nAI 경쟁이 갈수록 치열해지고 있다."
+    doc = Document(id="d1", title=None, body=body)
+    judged = {
+        "articles": [
+            {
+                "file": "f.jsonl",
+                "id": "d1",
+                "topic": "t",
+                "grades": {"capex": "must", "roi": "must"},
+            }
+        ],
+        "example_verdicts": [],
+    }
+    return judged, {("f.jsonl", "d1"): doc}, Tagger(g)
+
+
+def test_evaluate_counts_precision_recall_and_current_verdicts() -> None:
+    judged, docs, tagger = _tiny()
+    t = bq.evaluate(docs, judged, tagger=tagger, top=5, options={})
+    # capex (must) and ai (no grade: left out of P, counted apart); roi is never shown
+    assert (t.shown, t.kept, t.ungraded, t.must, t.must_shown) == (2, 1, 1, 2, 1)
+    assert t.examples == 2 and t.judged == 0 and len(t.todo) == 2
+    row = next(r for r in t.todo if r["term_id"] == "capex")
+    assert (row["field"], row["sent_start"]) == ("body", 0) and row["problems"] == []
+    judged["example_verdicts"] = [{**row, "problems": ["unusable"], "reason": "test"}]
+    t = bq.evaluate(docs, judged, tagger=tagger, top=5, options={})
+    assert (t.judged, t.hand["unusable"], t.agree) == (1, 1, 0)
+    # a verdict on other shown text is stale: it no longer counts
+    judged["example_verdicts"] = [{**row, "shown_sha1": "0" * 12, "problems": []}]
+    t = bq.evaluate(docs, judged, tagger=tagger, top=5, options={})
+    assert t.judged == 0 and len(t.todo) == 2
+
+
+def test_report_has_one_column_per_ranking() -> None:
+    judged, docs, tagger = _tiny()
+    t = bq.evaluate(docs, judged, tagger=tagger, top=5, options={})
+    lines = bq.report({"default": t, "frequency": t}, top=5)
+    assert lines[0].split() == ["default", "frequency"]
+    p_row = next(line for line in lines if line.startswith("P@5"))
+    assert p_row.split()[-4:] == ["100.0%", "(1/1)", "100.0%", "(1/1)"]
