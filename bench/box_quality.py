@@ -235,16 +235,11 @@ def _shown_text(ex: Any) -> str:
     return str(ex.sentence)
 
 
-def _locate(doc: Document, field_name: str, sentence: str, start: int, end: int) -> int | None:
-    """Offset of ``sentence`` in the document field (the occurrence holding the mention)."""
-    text = doc.get(field_name) or ""
-    pos = text.find(sentence)
-    first = pos
-    while pos >= 0:
-        if text[pos + start : pos + end] == sentence[start:end]:
-            return pos
-        pos = text.find(sentence, pos + 1)
-    return first if first >= 0 else None
+def _locate(doc: Document, field_name: str, sentence: str) -> int | None:
+    """Offset of ``sentence`` in the document field (its first occurrence), or ``None``
+    when the box quotes a sentence that is not in the text as it stands."""
+    pos = (doc.get(field_name) or "").find(sentence)
+    return pos if pos >= 0 else None
 
 
 @dataclass
@@ -315,7 +310,7 @@ def evaluate(
                 continue
             t.examples += 1
             text = _shown_text(ex)
-            start = _locate(doc, ex.field, ex.sentence, ex.start, ex.end)
+            start = _locate(doc, ex.field, ex.sentence)
             before = after = None
             if start is not None:
                 whole = doc.get(ex.field) or ""
