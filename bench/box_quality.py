@@ -63,7 +63,8 @@ KEPT = frozenset({"must", "ok"})
 BULLETS = "◆◇▶▷■□●※☞"
 _BULLET = re.compile(f"[{BULLETS}]")
 # "풀이된다.SK하이닉스가", "있다.'믿을맨'": a sentence end glued to the next sentence.
-_RUN_ON = re.compile(r"[가-힣][.!?][\"'”’)]?(?=[가-힣A-Za-z\[(<‘“'\"])")
+# (Straight quotes are not taken as the next sentence's opening: after "억?'" a closing one.)
+_RUN_ON = re.compile(r"[가-힣][.!?][\"'”’)]*(?=[가-힣A-Za-z\[(<‘“])")
 # "분석하였음.1) 다음…": a footnote number right after the full stop.
 _FOOTNOTE_AFTER_STOP = re.compile(r"[가-힣][.!?]\d{1,2}\)?(?=\s|$|[가-힣])")
 # A footnote mark inside a sentence: "제1편1)인 본 보고서".

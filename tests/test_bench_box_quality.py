@@ -59,6 +59,8 @@ S = "하이퍼스케일러들은 올해 자본 지출을 40% 늘릴 계획이다
             {"mis-split": "run-on"},
         ),
         ("수요가 늘고 있다.◆ HBM 공급 부족이 이어진다.", None, None, None, {"mis-split": "bullet"}),
+        ("실적이 개선됐다.'믿을맨'은 역시 HBM이었다.", None, None, None, {"mis-split": "run-on"}),
+        ("'서울 국평 = 14억?'…고분양가 부담이 커졌다.", None, None, None, {}),
         (
             "수출이 감소하였음.1) 다만 반도체는 늘었다.",
             None,
