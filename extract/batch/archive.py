@@ -36,7 +36,7 @@ from glossary import Glossary
 __all__ = ["BatchSummary", "load_table", "tag_archive"]
 
 TABLES = ("mentions", "documents", "doc_terms")
-_FORMAT_VERSION = 1
+_FORMAT_VERSION = 2  # 2: integer columns are int64 (were int32)
 
 
 @dataclass(frozen=True, slots=True)

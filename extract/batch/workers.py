@@ -12,10 +12,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from corpus import Document, read_documents
-from extract.engine.tagger import MENTION_COLUMNS, Tagger, checked_options
+from extract.engine.tagger import Tagger, checked_options
 from glossary import Glossary
 
-__all__ = ["MENTION_COLUMNS", "documents_of", "tagger_for"]
+__all__ = ["documents_of", "glossary_key", "tagger_for"]
 
 _KEEP = 4  # taggers (and glossary hashes) kept per process
 _lock = threading.Lock()
