@@ -149,6 +149,7 @@ def test_bad_arguments(tmp_path: Path, kwargs: dict, error: type, message: str) 
         tag_archive(tmp_path, tmp_path / "out", **kwargs)
 
 
+@pytest.mark.slow  # two CLI runs in subprocesses, full mode: about 25 s
 def test_kill_and_resume_gives_the_same_mentions(tmp_path: Path) -> None:
     """A run killed with SIGKILL midway, then resumed, equals an uninterrupted run."""
     _write_corpus(tmp_path / "in.jsonl", 10)
@@ -204,3 +205,31 @@ def test_text_folder_ids_match_read_documents(tmp_path: Path, small_glossary: Gl
     tag_archive(folder, tmp_path / "out", glossary=small_glossary)
     ids = set(load_table(tmp_path / "out", "documents")["doc_id"])
     assert ids == {d.id for d in read_documents(folder)} == {"2026/03/a", "b"}
+
+
+def test_one_chunk_step_for_every_runner(small_glossary: Glossary) -> None:
+    """The local pool and Dask run the same ``tag_chunk``; an error found while tagging
+    names the file and line it was read from, whatever characters the path holds."""
+    from corpus import Document
+    from extract.batch import archive, dask_archive
+    from extract.batch.archive import _Chunk, tag_chunk
+
+    assert dask_archive.tag_chunk is archive.tag_chunk
+    assert not hasattr(dask_archive, "_tag_chunk")
+    path = "C:/뉴스:2026/in.jsonl"
+    docs = [
+        Document(id="a", title="금리", extra={"score": 5}, origin=f"{path}:7"),
+        Document(id="b", title="기준금리 동결", origin=f"{path}:9"),
+    ]
+    chunk = _Chunk("part-00000-000000", path, docs, [7, 9], [], 9)
+    key = small_glossary.content_hash()
+    tagged = tag_chunk(chunk, small_glossary, key, "fast", ["title", "score"])
+    assert [(e["path"], e["line"]) for e in tagged.errors] == [(path, 7)]
+    assert "field 'score' of document 'a' should be a string" in tagged.errors[0]["reason"]
+    assert {k: tagged.marker[k] for k in ("records", "tagged", "errors", "mentions")} == {
+        "records": 2,
+        "tagged": 1,
+        "errors": 1,
+        "mentions": 1,
+    }
+    assert tagged.tables["documents"].column("doc_id").to_pylist() == ["b"]
