@@ -317,32 +317,19 @@ def tag_archive(
     settings = (run.glossary, run.key, mode, run.fields, str(run.out))
     if jobs == 1:
         _init_worker(*settings)
-        for item in run.chunks():
-            run.finished(item) if isinstance(item, dict) else run.finished(
-                _run_chunk(item), new=True
-            )
+        # Tagged on the spot: the "future" is the marker itself.
+        run.drive(_run_chunk, lambda done: (done, []), lambda marker: marker, in_flight=1)
     else:
         with ProcessPoolExecutor(
-            max_workers=jobs,
-            initializer=_init_worker,
-            initargs=settings,
+            max_workers=jobs, initializer=_init_worker, initargs=settings
         ) as pool:
-            pending: set[Future] = set()
-            try:
-                for item in run.chunks():
-                    if isinstance(item, dict):
-                        run.finished(item)
-                        continue
-                    pending.add(pool.submit(_run_chunk, item))
-                    if len(pending) >= 2 * jobs:  # bounded: never read far ahead
-                        complete, pending = wait(pending, return_when=FIRST_COMPLETED)
-                        for fut in complete:
-                            run.finished(fut.result(), new=True)
-                for fut in pending:
-                    run.finished(fut.result(), new=True)
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+            run.drive(
+                lambda chunk: pool.submit(_run_chunk, chunk),
+                lambda pending: wait(pending, return_when=FIRST_COMPLETED),
+                Future.result,
+                in_flight=2 * jobs,
+                cancel=lambda _: pool.shutdown(wait=False, cancel_futures=True),
+            )
     return run.summary()
 
 
@@ -408,6 +395,43 @@ class _Run:
             id_field=self.id_field,
             text_field=self.fields,
         )
+
+    def drive(
+        self,
+        submit: Callable[[_Chunk], Any],
+        wait_first: Callable[[Any], tuple[Any, Any]],
+        marker_of: Callable[[Any], dict[str, Any]],
+        *,
+        in_flight: int,
+        cancel: Callable[[list[Any]], object] | None = None,
+    ) -> None:
+        """Hand every chunk to ``submit`` and count each one finished, keeping at most
+        ``in_flight`` submitted but unfinished, so the reading never runs far ahead
+        of the tagging and memory stays bounded whatever the archive size.
+
+        ``submit(chunk)`` returns a future; ``wait_first(pending)`` returns the
+        ``(done, not_done)`` futures once at least one is done; ``marker_of(future)``
+        gives a finished chunk's done-marker (and raises its error). On any error or
+        interruption, ``cancel(pending)`` is called before the exception goes on.
+        """
+        pending: list[Any] = []
+        try:
+            for item in self.chunks():
+                if isinstance(item, dict):
+                    self.finished(item)
+                    continue
+                pending.append(submit(item))
+                if len(pending) >= in_flight:
+                    done, not_done = wait_first(pending)
+                    pending = list(not_done)  # finished futures are dropped: no results held
+                    for future in done:
+                        self.finished(marker_of(future), new=True)
+            for future in pending:
+                self.finished(marker_of(future), new=True)
+        except BaseException:
+            if cancel is not None:
+                cancel(pending)
+            raise
 
     def finished(self, marker: dict[str, Any], *, new: bool = False) -> None:
         """Count a chunk: tagged now (``new``) or by an earlier run."""

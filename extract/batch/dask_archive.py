@@ -68,24 +68,13 @@ def tag_archive_dask(
         progress=progress,
     )
     shared = client.scatter(run.glossary, broadcast=True)
-    limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
-    pending: set[Any] = set()
-    try:
-        for item in run.chunks():
-            if isinstance(item, dict):
-                run.finished(item)
-                continue
-            pending.add(
-                client.submit(tag_chunk, item, shared, run.key, mode, run.fields, pure=False)
-            )
-            if len(pending) >= limit:  # bounded: never read far ahead of the cluster
-                complete, not_done = wait(pending, return_when="FIRST_COMPLETED")
-                pending = set(not_done)
-                for fut in complete:
-                    run.finished(write_chunk(run.out, fut.result()), new=True)
-        for fut in pending:
-            run.finished(write_chunk(run.out, fut.result()), new=True)
-    except BaseException:
-        client.cancel(list(pending))
-        raise
+    run.drive(
+        lambda chunk: client.submit(
+            tag_chunk, chunk, shared, run.key, mode, run.fields, pure=False
+        ),
+        lambda futures: wait(futures, return_when="FIRST_COMPLETED"),
+        lambda future: write_chunk(run.out, future.result()),
+        in_flight=2 * max(1, len(client.scheduler_info().get("workers", {}))),
+        cancel=client.cancel,
+    )
     return run.summary()
