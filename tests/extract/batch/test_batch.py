@@ -233,3 +233,47 @@ def test_one_chunk_step_for_every_runner(small_glossary: Glossary) -> None:
         "mentions": 1,
     }
     assert tagged.tables["documents"].column("doc_id").to_pylist() == ["b"]
+
+
+def test_runners_keep_few_chunks_in_flight_and_cancel_on_failure(
+    tmp_path: Path, small_glossary: Glossary
+) -> None:
+    from extract.batch.archive import _Run, tag_chunk, write_chunk
+
+    _write_corpus(tmp_path / "in.jsonl", 2, bad=False)
+    options = {
+        "glossary": small_glossary,
+        "mode": "fast",
+        "chunk_size": 5,
+        "text_field": None,
+        "id_field": "id",
+        "resume": False,
+        "progress": None,
+    }
+    key = small_glossary.content_hash()
+    seen: list[int] = []
+
+    def wait_first(pending: list) -> tuple[list, list]:
+        seen.append(len(pending))
+        return pending[:1], pending[1:]
+
+    def marker_of(chunk: object) -> dict:
+        return write_chunk(tmp_path / "out", tag_chunk(chunk, small_glossary, key, "fast", None))
+
+    run = _Run(tmp_path / "in.jsonl", tmp_path / "out", overwrite=False, **options)
+    run.drive(lambda chunk: chunk, wait_first, marker_of, in_flight=3)
+    summary = run.summary()
+    assert summary.chunks == 16 and set(seen) == {3}
+    assert _sorted_mentions(tmp_path / "out")  # written through the same chunk step
+
+    cancelled: list[list] = []
+
+    def fails_on_the_third(chunk: object) -> dict:
+        if chunk.part.endswith("000002"):  # type: ignore[attr-defined]
+            raise RuntimeError("worker died")
+        return marker_of(chunk)
+
+    run = _Run(tmp_path / "in.jsonl", tmp_path / "out", overwrite=True, **options)
+    with pytest.raises(RuntimeError, match="worker died"):
+        run.drive(lambda c: c, wait_first, fails_on_the_third, in_flight=3, cancel=cancelled.append)
+    assert [[c.part[-6:] for c in pending] for pending in cancelled] == [["000003", "000004"]]
