@@ -100,6 +100,33 @@ def tag_chunk(chunk: _Chunk, glossary: Glossary, key: str, mode: str, fields: An
 
     The one tagging step of every runner: a local worker process calls it and writes the
     result; a Dask worker calls it and sends the result back to the client to write.
+
+    Parameters
+    ----------
+    chunk : _Chunk
+        Documents read by the client, with their lines and the reading errors.
+    glossary : Glossary
+    key : str
+        ``glossary.content_hash()``, computed once by the client.
+    mode : {"fast", "full"}
+    fields : str, list of str or None
+        The fields to tag (``text_field`` of the run).
+
+    Returns
+    -------
+    _Tagged
+        The chunk's tables, its errors (reading errors, then tagging errors, each
+        naming the input file and line) and its done-marker.
+
+    Examples
+    --------
+    >>> from corpus import Document
+    >>> from glossary import Glossary, Term
+    >>> g = Glossary([Term(id="base_rate", term="기준금리")])
+    >>> doc = Document(id="1", title="기준금리 동결")
+    >>> chunk = _Chunk("part-00000-000000", "뉴스.jsonl", [doc], [1], [], 1)
+    >>> tag_chunk(chunk, g, g.content_hash(), "fast", None).marker["mentions"]
+    1
     """
     tagger = tagger_for(glossary, mode, key)
     docs: list[Document] = []

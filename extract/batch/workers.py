@@ -1,4 +1,5 @@
-"""One tagger per worker process for the Dask and ``datasets`` helpers.
+"""One tagger per process for every batch runner: the archive runner's local pool and
+Dask workers, :func:`~extract.tag_dask` and :func:`~extract.tag_batch`.
 
 Tasks carry the (picklable) glossary; each process builds its :class:`Tagger` on the
 first task and reuses it, keyed by the glossary's content hash and the mode, so a
