@@ -30,13 +30,13 @@ from typing import Any, Literal
 
 from corpus import Document, RecordError, iter_files, read_file
 from extract.batch.schemas import atomic_write_bytes, chunk_tables, jsonl_bytes, write_table
-from extract.engine.tagger import Tagger
+from extract.batch.workers import tagger_for
 from glossary import Glossary
 
 __all__ = ["BatchSummary", "load_table", "tag_archive"]
 
 TABLES = ("mentions", "documents", "doc_terms")
-_FORMAT_VERSION = 1
+_FORMAT_VERSION = 2  # 2: integer columns are int64 (were int32)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,44 +70,76 @@ class BatchSummary:
         return asdict(self)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class _Chunk:
+    """One chunk of one input file, as read by the client (the unit of work).
+
+    ``lines[i]`` is the line (row) ``docs[i]`` was read from, so an error found while
+    tagging names its place without parsing ``Document.origin`` back.
+    """
+
     part: str
+    path: str
     docs: list[Document]
+    lines: list[int | None]
     errors: list[dict[str, Any]]
     last_line: int
 
 
-# One tagger per worker process, built by the pool's initializer (Kiwi cannot be pickled).
-_WORKER: dict[str, Any] = {}
+@dataclass(frozen=True, slots=True)
+class _Tagged:
+    """A tagged chunk: its three tables, its errors and its done-marker."""
+
+    tables: dict[str, Any]
+    errors: list[dict[str, Any]]
+    marker: dict[str, Any]
 
 
-def _init_worker(glossary: Glossary, mode: str, fields: Any, out: str) -> None:
-    _WORKER.update(tagger=Tagger(glossary, mode=mode), fields=fields, out=Path(out))  # type: ignore[arg-type]
+def tag_chunk(chunk: _Chunk, glossary: Glossary, key: str, mode: str, fields: Any) -> _Tagged:
+    """Tag one chunk with this process's tagger (:func:`~extract.batch.workers.tagger_for`).
 
+    The one tagging step of every runner: a local worker process calls it and writes the
+    result; a Dask worker calls it and sends the result back to the client to write.
 
-def _run_chunk(chunk: _Chunk) -> dict[str, Any]:
-    tagger: Tagger = _WORKER["tagger"]
-    fields = _WORKER["fields"]
-    out: Path = _WORKER["out"]
+    Parameters
+    ----------
+    chunk : _Chunk
+        Documents read by the client, with their lines and the reading errors.
+    glossary : Glossary
+    key : str
+        ``glossary.content_hash()``, computed once by the client.
+    mode : {"fast", "full"}
+    fields : str, list of str or None
+        The fields to tag (``text_field`` of the run).
+
+    Returns
+    -------
+    _Tagged
+        The chunk's tables, its errors (reading errors, then tagging errors, each
+        naming the input file and line) and its done-marker.
+
+    Examples
+    --------
+    >>> from corpus import Document
+    >>> from glossary import Glossary, Term
+    >>> g = Glossary([Term(id="base_rate", term="기준금리")])
+    >>> doc = Document(id="1", title="기준금리 동결")
+    >>> chunk = _Chunk("part-00000-000000", "뉴스.jsonl", [doc], [1], [], 1)
+    >>> tag_chunk(chunk, g, g.content_hash(), "fast", None).marker["mentions"]
+    1
+    """
+    tagger = tagger_for(glossary, mode, key)
     docs: list[Document] = []
     mentions = []
     errors = list(chunk.errors)
-    for doc in chunk.docs:
+    for doc, line in zip(chunk.docs, chunk.lines, strict=True):
         try:
             mentions.append(tagger.tag_document(doc, fields=fields))
         except (TypeError, ValueError) as err:  # e.g. a chosen field that holds a number
-            path, _, line = (doc.origin or "?:").rpartition(":")
-            errors.append(
-                RecordError(path, int(line) if line.isdigit() else None, str(err)).to_dict()
-            )
+            errors.append(RecordError(chunk.path, line, str(err)).to_dict())
             continue
         docs.append(doc)
-    for name, table in chunk_tables(docs, mentions, fields).items():
-        write_table(table, out / name / f"{chunk.part}.parquet")
-    if errors:
-        atomic_write_bytes(jsonl_bytes(errors), out / "errors" / f"{chunk.part}.jsonl")
-    done = {
+    marker = {
         "part": chunk.part,
         "records": len(docs) + len(errors),
         "tagged": len(docs),
@@ -115,13 +147,40 @@ def _run_chunk(chunk: _Chunk) -> dict[str, Any]:
         "mentions": sum(len(m) for m in mentions),
         "last_line": chunk.last_line,
     }
-    atomic_write_bytes(json.dumps(done).encode(), out / "_done" / f"{chunk.part}.json")
-    return done
+    return _Tagged(chunk_tables(docs, mentions, fields), errors, marker)
 
 
-def _line_of(doc: Document) -> int:
+def write_chunk(out: Path, tagged: _Tagged) -> dict[str, Any]:
+    """Write a tagged chunk under ``out``, its done-marker last; return the marker."""
+    part = tagged.marker["part"]
+    for name, table in tagged.tables.items():
+        write_table(table, out / name / f"{part}.parquet")
+    if tagged.errors:
+        atomic_write_bytes(jsonl_bytes(tagged.errors), out / "errors" / f"{part}.jsonl")
+    atomic_write_bytes(json.dumps(tagged.marker).encode(), out / "_done" / f"{part}.json")
+    return tagged.marker
+
+
+# The job's settings in a worker process of the local pool, set by the pool's
+# initializer so that tasks carry only their chunk, never the glossary.
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(glossary: Glossary, key: str, mode: str, fields: Any, out: str) -> None:
+    _WORKER.update(glossary=glossary, key=key, mode=mode, fields=fields, out=Path(out))
+    tagger_for(glossary, mode, key)  # load Kiwi now, not inside the first chunk
+
+
+def _run_chunk(chunk: _Chunk) -> dict[str, Any]:
+    w = _WORKER
+    return write_chunk(w["out"], tag_chunk(chunk, w["glossary"], w["key"], w["mode"], w["fields"]))
+
+
+def _line_of(doc: Document) -> int | None:
+    """The line ``doc`` was read from: the one place that reads ``Document.origin``
+    (``"<path>:<line>"``) back."""
     tail = (doc.origin or "").rpartition(":")[2]
-    return int(tail) if tail.isdigit() else 0
+    return int(tail) if tail.isdigit() else None
 
 
 def _chunks(
@@ -142,6 +201,7 @@ def _chunks(
             after = marker["last_line"]
             ci += 1
         docs: list[Document] = []
+        lines: list[int | None] = []
         errors: list[dict[str, Any]] = []
         last = after
 
@@ -157,17 +217,18 @@ def _chunks(
             on_error=on_error,
         ):
             docs.append(doc)
-            last = max([last, _line_of(doc), *(e["line"] or 0 for e in errors)])
+            lines.append(_line_of(doc))
+            last = max([last, lines[-1] or 0, *(e["line"] or 0 for e in errors)])
             if len(docs) + len(errors) >= chunk_size:
                 part = f"part-{fi:05d}-{ci:06d}"
-                yield done.get(part) or _Chunk(part, docs, errors[:], last)
-                docs = []
+                yield done.get(part) or _Chunk(part, str(path), docs, lines, errors[:], last)
+                docs, lines = [], []
                 errors.clear()
                 ci += 1
         if docs or errors:
             last = max([last, *(e["line"] or 0 for e in errors)])
             part = f"part-{fi:05d}-{ci:06d}"
-            yield done.get(part) or _Chunk(part, docs, errors[:], last)
+            yield done.get(part) or _Chunk(part, str(path), docs, lines, errors[:], last)
 
 
 def _roots(inputs: Any) -> dict[Path, Path]:
@@ -182,7 +243,9 @@ def _roots(inputs: Any) -> dict[Path, Path]:
     return roots
 
 
-def _manifest(files: Sequence[Path], glossary: Glossary, options: dict[str, Any]) -> dict[str, Any]:
+def _manifest(
+    files: Sequence[Path], glossary: Glossary, options: dict[str, Any], *, key: str
+) -> dict[str, Any]:
     from importlib.metadata import version
 
     return {
@@ -192,7 +255,7 @@ def _manifest(files: Sequence[Path], glossary: Glossary, options: dict[str, Any]
         "glossary": {
             "name": glossary.name,
             "version": glossary.version,
-            "sha256": glossary.content_hash(),
+            "sha256": key,
             "terms": len(glossary),
         },
         "options": options,
@@ -278,34 +341,22 @@ def tag_archive(
         overwrite=overwrite,
         progress=progress,
     )
+    settings = (run.glossary, run.key, mode, run.fields, str(run.out))
     if jobs == 1:
-        _init_worker(run.glossary, mode, run.fields, str(run.out))
-        for item in run.chunks():
-            run.finished(item) if isinstance(item, dict) else run.finished(
-                _run_chunk(item), new=True
-            )
+        _init_worker(*settings)
+        # Tagged on the spot: the "future" is the marker itself.
+        run.drive(_run_chunk, lambda done: (done, []), lambda marker: marker, in_flight=1)
     else:
         with ProcessPoolExecutor(
-            max_workers=jobs,
-            initializer=_init_worker,
-            initargs=(run.glossary, mode, run.fields, str(run.out)),
+            max_workers=jobs, initializer=_init_worker, initargs=settings
         ) as pool:
-            pending: set[Future] = set()
-            try:
-                for item in run.chunks():
-                    if isinstance(item, dict):
-                        run.finished(item)
-                        continue
-                    pending.add(pool.submit(_run_chunk, item))
-                    if len(pending) >= 2 * jobs:  # bounded: never read far ahead
-                        complete, pending = wait(pending, return_when=FIRST_COMPLETED)
-                        for fut in complete:
-                            run.finished(fut.result(), new=True)
-                for fut in pending:
-                    run.finished(fut.result(), new=True)
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+            run.drive(
+                lambda chunk: pool.submit(_run_chunk, chunk),
+                lambda pending: wait(pending, return_when=FIRST_COMPLETED),
+                Future.result,
+                in_flight=2 * jobs,
+                cancel=lambda _: pool.shutdown(wait=False, cancel_futures=True),
+            )
     return run.summary()
 
 
@@ -352,7 +403,8 @@ class _Run:
             "text_field": self.fields,
             "id_field": id_field,
         }
-        self.manifest = _manifest(self.files, glossary, options)
+        self.key = glossary.content_hash()
+        self.manifest = _manifest(self.files, glossary, options, key=self.key)
         self.done = _prepare(self.out, self.manifest, resume=resume, overwrite=overwrite)
         self.manifest.update(status="running", started=_now())
         atomic_write_bytes(_dumps(self.manifest), self.out / "manifest.json")
@@ -370,6 +422,43 @@ class _Run:
             id_field=self.id_field,
             text_field=self.fields,
         )
+
+    def drive(
+        self,
+        submit: Callable[[_Chunk], Any],
+        wait_first: Callable[[Any], tuple[Any, Any]],
+        marker_of: Callable[[Any], dict[str, Any]],
+        *,
+        in_flight: int,
+        cancel: Callable[[list[Any]], object] | None = None,
+    ) -> None:
+        """Hand every chunk to ``submit`` and count each one finished, keeping at most
+        ``in_flight`` submitted but unfinished, so the reading never runs far ahead
+        of the tagging and memory stays bounded whatever the archive size.
+
+        ``submit(chunk)`` returns a future; ``wait_first(pending)`` returns the
+        ``(done, not_done)`` futures once at least one is done; ``marker_of(future)``
+        gives a finished chunk's done-marker (and raises its error). On any error or
+        interruption, ``cancel(pending)`` is called before the exception goes on.
+        """
+        pending: list[Any] = []
+        try:
+            for item in self.chunks():
+                if isinstance(item, dict):
+                    self.finished(item)
+                    continue
+                pending.append(submit(item))
+                if len(pending) >= in_flight:
+                    done, not_done = wait_first(pending)
+                    pending = list(not_done)  # finished futures are dropped: no results held
+                    for future in done:
+                        self.finished(marker_of(future), new=True)
+            for future in pending:
+                self.finished(marker_of(future), new=True)
+        except BaseException:
+            if cancel is not None:
+                cancel(pending)
+            raise
 
     def finished(self, marker: dict[str, Any], *, new: bool = False) -> None:
         """Count a chunk: tagged now (``new``) or by an earlier run."""

@@ -9,54 +9,14 @@ two chunks per worker are in flight, so memory stays bounded whatever the archiv
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from corpus import RecordError
-from extract.batch.archive import BatchSummary, _Chunk, _Run
-from extract.batch.schemas import atomic_write_bytes, chunk_tables, jsonl_bytes, write_table
-from extract.batch.workers import tagger_for
+from extract.batch.archive import BatchSummary, _Run, tag_chunk, write_chunk
 from glossary import Glossary
 
 __all__ = ["tag_archive_dask"]
-
-
-def _tag_chunk(chunk: _Chunk, glossary: Glossary, key: str, mode: str, fields: Any) -> tuple:
-    """Worker side: tag one chunk; return its tables, errors and done-marker."""
-    tagger = tagger_for(glossary, mode, key)
-    docs, mentions, errors = [], [], list(chunk.errors)
-    for doc in chunk.docs:
-        try:
-            mentions.append(tagger.tag_document(doc, fields=fields))
-        except (TypeError, ValueError) as err:  # as tag_archive: a chosen field holds a number
-            path, _, line = (doc.origin or "?:").rpartition(":")
-            errors.append(
-                RecordError(path, int(line) if line.isdigit() else None, str(err)).to_dict()
-            )
-            continue
-        docs.append(doc)
-    marker = {
-        "part": chunk.part,
-        "records": len(docs) + len(errors),
-        "tagged": len(docs),
-        "errors": len(errors),
-        "mentions": sum(len(m) for m in mentions),
-        "last_line": chunk.last_line,
-    }
-    return chunk_tables(docs, mentions, fields), errors, marker
-
-
-def _write(out: Path, result: tuple) -> dict[str, Any]:
-    tables, errors, marker = result
-    part = marker["part"]
-    for name, table in tables.items():
-        write_table(table, out / name / f"{part}.parquet")
-    if errors:
-        atomic_write_bytes(jsonl_bytes(errors), out / "errors" / f"{part}.jsonl")
-    atomic_write_bytes(json.dumps(marker).encode(), out / "_done" / f"{part}.json")  # last
-    return marker
 
 
 def tag_archive_dask(
@@ -108,23 +68,13 @@ def tag_archive_dask(
         progress=progress,
     )
     shared = client.scatter(run.glossary, broadcast=True)
-    key = run.glossary.content_hash()
-    limit = 2 * max(1, len(client.scheduler_info().get("workers", {})))
-    pending: set[Any] = set()
-    try:
-        for item in run.chunks():
-            if isinstance(item, dict):
-                run.finished(item)
-                continue
-            pending.add(client.submit(_tag_chunk, item, shared, key, mode, run.fields, pure=False))
-            if len(pending) >= limit:  # bounded: never read far ahead of the cluster
-                complete, not_done = wait(pending, return_when="FIRST_COMPLETED")
-                pending = set(not_done)
-                for fut in complete:
-                    run.finished(_write(run.out, fut.result()), new=True)
-        for fut in pending:
-            run.finished(_write(run.out, fut.result()), new=True)
-    except BaseException:
-        client.cancel(list(pending))
-        raise
+    run.drive(
+        lambda chunk: client.submit(
+            tag_chunk, chunk, shared, run.key, mode, run.fields, pure=False
+        ),
+        lambda futures: wait(futures, return_when="FIRST_COMPLETED"),
+        lambda future: write_chunk(run.out, future.result()),
+        in_flight=2 * max(1, len(client.scheduler_info().get("workers", {}))),
+        cancel=client.cancel,
+    )
     return run.summary()

@@ -2,7 +2,7 @@
 
 The glossary travels to the workers once (as one shared graph key); each worker
 process builds one :class:`~extract.Tagger` for it on its first partition and keeps it
-(see ``_workers``), since Kiwi cannot be pickled and takes seconds to load.
+(see :mod:`extract.batch.workers`), since Kiwi cannot be pickled and takes seconds to load.
 """
 
 from __future__ import annotations
@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from extract.batch.workers import MENTION_COLUMNS, documents_of, glossary_key, tagger_for
+from extract.batch.schemas import MENTIONS_SCHEMA, records_table
+from extract.batch.workers import documents_of, glossary_key, tagger_for
+from extract.engine.tagger import Mention
 from glossary import Glossary
 
 __all__ = ["tag_dask"]
@@ -18,31 +20,25 @@ __all__ = ["tag_dask"]
 _MISSING_DASK = "tag_dask needs Dask: pip install 'kotrend[dask]'"
 
 
-def _mentions(
+def _tag(
     records: Any, glossary: Glossary, key: str, mode: str, text_field: Any, id_field: str | None
-) -> list[dict[str, Any]]:
+) -> list[Mention]:
     tagger = tagger_for(glossary, mode, key)
     docs = documents_of(records, id_field=id_field, text_field=text_field)
-    return [m.to_dict() for doc in docs for m in tagger.tag_document(doc, fields=text_field)]
+    return [m for doc in docs for m in tagger.tag_document(doc, fields=text_field)]
 
 
 def _bag_partition(records: Any, *args: Any) -> list[dict[str, Any]]:
-    return _mentions(list(records), *args)
+    return [m.to_dict() for m in _tag(list(records), *args)]
 
 
 def _frame_partition(frame: Any, *args: Any) -> Any:
-    return _mention_frame(_mentions(frame, *args))
+    return _mention_frame(_tag(frame, *args))
 
 
-def _mention_frame(rows: list[dict[str, Any]]) -> Any:
-    import pandas as pd
-
-    out = pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
-    for name in MENTION_COLUMNS[4:]:
-        out[name] = out[name].astype("int64")
-    for name in MENTION_COLUMNS[:4]:
-        out[name] = out[name].astype(object)
-    return out
+def _mention_frame(mentions: list[Mention]) -> Any:
+    # Through the one mentions schema, so column types match every other writer.
+    return records_table(mentions, MENTIONS_SCHEMA).to_pandas()
 
 
 def tag_dask(

@@ -1,7 +1,7 @@
 """A batch function for Hugging Face ``datasets.Dataset.map``.
 
 Module-level and stateless apart from the per-process tagger cache, so ``num_proc``
-can pickle it; each process builds its tagger once (see ``_workers``).
+can pickle it; each process builds its tagger once (see :mod:`extract.batch.workers`).
 """
 
 from __future__ import annotations
@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
-from extract.batch.workers import MENTION_COLUMNS, documents_of, tagger_for
+from extract.batch.schemas import MENTIONS_SCHEMA
+from extract.batch.workers import documents_of, tagger_for
 from glossary import Glossary
 
 __all__ = ["tag_batch"]
 
-_STRUCT_FIELDS = ("field", "term_id", "surface", "start", "end", "sent_start", "sent_end")
+# A row already says which document it is, so its mentions leave out ``doc_id``.
+_STRUCT_FIELDS = tuple(name for name in MENTIONS_SCHEMA.names if name != "doc_id")
 
 
 def tag_batch(
@@ -86,8 +88,9 @@ def tag_batch(
     docs = documents_of(pd.DataFrame(batch, dtype=object), id_field=id_field, text_field=fields)
     per_doc = [tagger.tag_document(doc, fields=fields) for doc in docs]
     if flat:
-        rows = [m.to_dict() for ms in per_doc for m in ms]
-        return {name: [r[name] for r in rows] for name in MENTION_COLUMNS}
+        return {
+            name: [getattr(m, name) for ms in per_doc for m in ms] for name in MENTIONS_SCHEMA.names
+        }
     return {
         "mentions": [[{k: getattr(m, k) for k in _STRUCT_FIELDS} for m in ms] for ms in per_doc],
         "n_mentions": [len(ms) for ms in per_doc],

@@ -1,10 +1,22 @@
-"""Arrow schemas and atomic shard writing for batch outputs."""
+"""The three tables of batch output, their Arrow schemas, and atomic shard writing.
+
+Each table has one record type, and its Arrow schema is derived from that type's
+fields, so every writer (a run directory, ``-o mentions.parquet``, ``tag_dask``,
+``tag_batch``) gives the same column names and types. Python ``int`` becomes
+``int64``: what pandas, Hugging Face ``datasets`` and Arrow itself infer from Python
+integers, so tables built by any tool compare equal without casts.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as _dt
 import json
 import os
+import types
+import typing
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,75 +30,148 @@ __all__ = [
     "DOCUMENTS_SCHEMA",
     "DOC_TERMS_SCHEMA",
     "MENTIONS_SCHEMA",
+    "DocTermRecord",
+    "DocumentRecord",
+    "arrow_schema",
     "atomic_write_bytes",
     "chunk_tables",
+    "records_table",
     "write_table",
 ]
 
-MENTIONS_SCHEMA = pa.schema(
-    [
-        ("doc_id", pa.string()),
-        ("field", pa.string()),
-        ("term_id", pa.string()),
-        ("surface", pa.string()),
-        ("start", pa.int32()),
-        ("end", pa.int32()),
-        ("sent_start", pa.int32()),
-        ("sent_end", pa.int32()),
-    ]
-)
-DOCUMENTS_SCHEMA = pa.schema(
-    [
-        ("doc_id", pa.string()),
-        ("date", pa.date32()),
-        ("source", pa.string()),
-        ("n_chars", pa.int32()),
-        ("n_mentions", pa.int32()),
-        ("origin", pa.string()),
-    ]
-)
-DOC_TERMS_SCHEMA = pa.schema(
-    [
-        ("doc_id", pa.string()),
-        ("date", pa.date32()),
-        ("source", pa.string()),
-        ("term_id", pa.string()),
-        ("mentions", pa.int32()),
-    ]
-)
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    """One row of the ``documents`` table: a tagged document.
+
+    Attributes
+    ----------
+    doc_id : str
+    date : datetime.date or None
+    source : str or None
+    n_chars : int
+        Characters of the tagged fields.
+    n_mentions : int
+        Mentions found in them.
+    origin : str or None
+        ``"<path>:<line>"`` of the record (see :attr:`corpus.Document.origin`).
+    """
+
+    doc_id: str
+    date: _dt.date | None
+    source: str | None
+    n_chars: int
+    n_mentions: int
+    origin: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocTermRecord:
+    """One row of the ``doc_terms`` table: how often one document mentions one term.
+
+    Attributes
+    ----------
+    doc_id : str
+    date : datetime.date or None
+    source : str or None
+    term_id : str
+    mentions : int
+    """
+
+    doc_id: str
+    date: _dt.date | None
+    source: str | None
+    term_id: str
+    mentions: int
+
+
+_ARROW_TYPES: dict[type, pa.DataType] = {
+    str: pa.string(),
+    int: pa.int64(),
+    float: pa.float64(),
+    bool: pa.bool_(),
+    _dt.date: pa.date32(),
+}
+
+
+def arrow_schema(record_type: type) -> pa.Schema:
+    """The Arrow schema of a table whose rows are ``record_type`` dataclasses.
+
+    Fields stay nullable whatever their type: pandas, ``datasets`` and Dask write
+    nullable fields, and a schema that differs from theirs only in that would not
+    compare equal.
+
+    Examples
+    --------
+    >>> arrow_schema(DocTermRecord).field("mentions")
+    pyarrow.Field<mentions: int64>
+    >>> arrow_schema(Mention).names[:4]
+    ['doc_id', 'field', 'term_id', 'surface']
+    """
+    hints = typing.get_type_hints(record_type)
+    fields = []
+    for f in dataclasses.fields(record_type):
+        hint = hints[f.name]
+        if isinstance(hint, types.UnionType):  # ``X | None``: the non-None member
+            hint = next(a for a in typing.get_args(hint) if a is not type(None))
+        try:
+            fields.append(pa.field(f.name, _ARROW_TYPES[hint]))
+        except KeyError:
+            raise TypeError(
+                f"field {f.name!r} of {record_type.__name__} has type {hint!r}; "
+                f"table fields should be one of {[t.__name__ for t in _ARROW_TYPES]}"
+            ) from None
+    return pa.schema(fields)
+
+
+MENTIONS_SCHEMA = arrow_schema(Mention)
+DOCUMENTS_SCHEMA = arrow_schema(DocumentRecord)
+DOC_TERMS_SCHEMA = arrow_schema(DocTermRecord)
+
+
+def records_table(records: Sequence[Any], schema: pa.Schema) -> pa.Table:
+    """A table of ``records`` (dataclasses whose fields are ``schema``'s columns).
+
+    Examples
+    --------
+    >>> m = Mention("1", "title", "base_rate", "기준금리", 0, 4, 0, 10)
+    >>> records_table([m], MENTIONS_SCHEMA).column("surface").to_pylist()
+    ['기준금리']
+    """
+    # Column by column: no per-row dict, which matters at a few million mentions.
+    columns = {name: [getattr(r, name) for r in records] for name in schema.names}
+    return pa.Table.from_pydict(columns, schema=schema)
 
 
 def chunk_tables(
     docs: Sequence[Document], mentions: Sequence[Sequence[Mention]], fields: Any = None
 ) -> dict[str, pa.Table]:
-    """The mentions, documents and per-document term counts of one chunk."""
-    m_rows: list[dict[str, Any]] = []
-    d_rows: list[dict[str, Any]] = []
-    t_rows: list[dict[str, Any]] = []
+    """The ``mentions``, ``documents`` and ``doc_terms`` tables of tagged documents.
+
+    Examples
+    --------
+    >>> doc = Document(id="1", title="기준금리 동결")
+    >>> found = [[Mention("1", "title", "base_rate", "기준금리", 0, 4, 0, 7)]]
+    >>> tables = chunk_tables([doc], found)
+    >>> tables["doc_terms"].to_pylist()[0]["mentions"], tables["documents"].num_rows
+    (1, 1)
+    """
+    documents: list[DocumentRecord] = []
+    doc_terms: list[DocTermRecord] = []
     for doc, ms in zip(docs, mentions, strict=True):
-        m_rows.extend(m.to_dict() for m in ms)
         n_chars = sum(len(t) for _, t in doc.texts(fields))
-        d_rows.append(
-            {
-                "doc_id": doc.id,
-                "date": doc.date,
-                "source": doc.source,
-                "n_chars": n_chars,
-                "n_mentions": len(ms),
-                "origin": doc.origin,
-            }
-        )
+        documents.append(DocumentRecord(doc.id, doc.date, doc.source, n_chars, len(ms), doc.origin))
         counts: dict[str, int] = {}
         for m in ms:
             counts[m.term_id] = counts.get(m.term_id, 0) + 1
-        t_rows.extend(
-            {"doc_id": doc.id, "date": doc.date, "source": doc.source, "term_id": k, "mentions": v}
-            for k, v in sorted(counts.items())
+        doc_terms.extend(
+            DocTermRecord(doc.id, doc.date, doc.source, term_id, n)
+            for term_id, n in sorted(counts.items())
         )
     return {
-        "mentions": pa.Table.from_pylist(m_rows, schema=MENTIONS_SCHEMA),
-        "documents": pa.Table.from_pylist(d_rows, schema=DOCUMENTS_SCHEMA),
-        "doc_terms": pa.Table.from_pylist(t_rows, schema=DOC_TERMS_SCHEMA),
+        "mentions": records_table([m for ms in mentions for m in ms], MENTIONS_SCHEMA),
+        "documents": records_table(documents, DOCUMENTS_SCHEMA),
+        "doc_terms": records_table(doc_terms, DOC_TERMS_SCHEMA),
     }
 
 

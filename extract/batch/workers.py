@@ -1,4 +1,5 @@
-"""One tagger per worker process for the Dask and ``datasets`` helpers.
+"""One tagger per process for every batch runner: the archive runner's local pool and
+Dask workers, :func:`~extract.tag_dask` and :func:`~extract.tag_batch`.
 
 Tasks carry the (picklable) glossary; each process builds its :class:`Tagger` on the
 first task and reuses it, keyed by the glossary's content hash and the mode, so a
@@ -12,10 +13,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from corpus import Document, read_documents
-from extract.engine.tagger import MENTION_COLUMNS, Tagger, checked_options
+from extract.engine.tagger import Tagger, checked_options
 from glossary import Glossary
 
-__all__ = ["MENTION_COLUMNS", "documents_of", "tagger_for"]
+__all__ = ["documents_of", "glossary_key", "tagger_for"]
 
 _KEEP = 4  # taggers (and glossary hashes) kept per process
 _lock = threading.Lock()

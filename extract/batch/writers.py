@@ -8,6 +8,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+import pyarrow.parquet as pq
+
+from extract.batch.schemas import MENTIONS_SCHEMA, records_table
 from extract.engine.tagger import Mention
 
 __all__ = ["MentionWriter", "output_format"]
@@ -45,7 +48,7 @@ class MentionWriter:
         self.format = output_format(path)
         self.batch_size = batch_size
         self.count = 0
-        self._rows: list[dict[str, Any]] = []
+        self._rows: list[Mention] = []
         self._fh: IO[str] | None = None
         self._pq: Any = None
 
@@ -60,23 +63,19 @@ class MentionWriter:
 
     def write(self, mentions: Iterable[Mention]) -> None:
         for m in mentions:
-            row = m.to_dict()
             self.count += 1
             if self._fh is not None:
-                self._fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+                self._fh.write(json.dumps(m.to_dict(), ensure_ascii=False) + "\n")
             else:
-                self._rows.append(row)
+                self._rows.append(m)
                 if len(self._rows) >= self.batch_size:
                     self._flush()
 
     def _flush(self) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        table = pa.Table.from_pylist(self._rows, schema=_schema())
+        table = records_table(self._rows, MENTIONS_SCHEMA)
         if self._pq is None:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self._pq = pq.ParquetWriter(self.path, table.schema)
+            self._pq = pq.ParquetWriter(self.path, MENTIONS_SCHEMA)
         self._pq.write_table(table)
         self._rows = []
 
@@ -87,20 +86,3 @@ class MentionWriter:
             self._pq.close()
         elif self._fh is not None and self._fh is not sys.stdout:
             self._fh.close()
-
-
-def _schema() -> Any:
-    import pyarrow as pa
-
-    return pa.schema(
-        [
-            ("doc_id", pa.string()),
-            ("field", pa.string()),
-            ("term_id", pa.string()),
-            ("surface", pa.string()),
-            ("start", pa.int64()),
-            ("end", pa.int64()),
-            ("sent_start", pa.int64()),
-            ("sent_end", pa.int64()),
-        ]
-    )

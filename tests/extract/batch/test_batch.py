@@ -149,6 +149,7 @@ def test_bad_arguments(tmp_path: Path, kwargs: dict, error: type, message: str) 
         tag_archive(tmp_path, tmp_path / "out", **kwargs)
 
 
+@pytest.mark.slow  # two CLI runs in subprocesses, full mode: about 25 s
 def test_kill_and_resume_gives_the_same_mentions(tmp_path: Path) -> None:
     """A run killed with SIGKILL midway, then resumed, equals an uninterrupted run."""
     _write_corpus(tmp_path / "in.jsonl", 10)
@@ -204,3 +205,75 @@ def test_text_folder_ids_match_read_documents(tmp_path: Path, small_glossary: Gl
     tag_archive(folder, tmp_path / "out", glossary=small_glossary)
     ids = set(load_table(tmp_path / "out", "documents")["doc_id"])
     assert ids == {d.id for d in read_documents(folder)} == {"2026/03/a", "b"}
+
+
+def test_one_chunk_step_for_every_runner(small_glossary: Glossary) -> None:
+    """The local pool and Dask run the same ``tag_chunk``; an error found while tagging
+    names the file and line it was read from, whatever characters the path holds."""
+    from corpus import Document
+    from extract.batch import archive, dask_archive
+    from extract.batch.archive import _Chunk, tag_chunk
+
+    assert dask_archive.tag_chunk is archive.tag_chunk
+    assert not hasattr(dask_archive, "_tag_chunk")
+    path = "C:/뉴스:2026/in.jsonl"
+    docs = [
+        Document(id="a", title="금리", extra={"score": 5}, origin=f"{path}:7"),
+        Document(id="b", title="기준금리 동결", origin=f"{path}:9"),
+    ]
+    chunk = _Chunk("part-00000-000000", path, docs, [7, 9], [], 9)
+    key = small_glossary.content_hash()
+    tagged = tag_chunk(chunk, small_glossary, key, "fast", ["title", "score"])
+    assert [(e["path"], e["line"]) for e in tagged.errors] == [(path, 7)]
+    assert "field 'score' of document 'a' should be a string" in tagged.errors[0]["reason"]
+    assert {k: tagged.marker[k] for k in ("records", "tagged", "errors", "mentions")} == {
+        "records": 2,
+        "tagged": 1,
+        "errors": 1,
+        "mentions": 1,
+    }
+    assert tagged.tables["documents"].column("doc_id").to_pylist() == ["b"]
+
+
+def test_runners_keep_few_chunks_in_flight_and_cancel_on_failure(
+    tmp_path: Path, small_glossary: Glossary
+) -> None:
+    from extract.batch.archive import _Run, tag_chunk, write_chunk
+
+    _write_corpus(tmp_path / "in.jsonl", 2, bad=False)
+    options = {
+        "glossary": small_glossary,
+        "mode": "fast",
+        "chunk_size": 5,
+        "text_field": None,
+        "id_field": "id",
+        "resume": False,
+        "progress": None,
+    }
+    key = small_glossary.content_hash()
+    seen: list[int] = []
+
+    def wait_first(pending: list) -> tuple[list, list]:
+        seen.append(len(pending))
+        return pending[:1], pending[1:]
+
+    def marker_of(chunk: object) -> dict:
+        return write_chunk(tmp_path / "out", tag_chunk(chunk, small_glossary, key, "fast", None))
+
+    run = _Run(tmp_path / "in.jsonl", tmp_path / "out", overwrite=False, **options)
+    run.drive(lambda chunk: chunk, wait_first, marker_of, in_flight=3)
+    summary = run.summary()
+    assert summary.chunks == 16 and set(seen) == {3}
+    assert _sorted_mentions(tmp_path / "out")  # written through the same chunk step
+
+    cancelled: list[list] = []
+
+    def fails_on_the_third(chunk: object) -> dict:
+        if chunk.part.endswith("000002"):  # type: ignore[attr-defined]
+            raise RuntimeError("worker died")
+        return marker_of(chunk)
+
+    run = _Run(tmp_path / "in.jsonl", tmp_path / "out", overwrite=True, **options)
+    with pytest.raises(RuntimeError, match="worker died"):
+        run.drive(lambda c: c, wait_first, fails_on_the_third, in_flight=3, cancel=cancelled.append)
+    assert [[c.part[-6:] for c in pending] for pending in cancelled] == [["000003", "000004"]]

@@ -20,12 +20,17 @@ distributed = pytest.importorskip("distributed")
 db = pytest.importorskip("dask.bag")
 dd = pytest.importorskip("dask.dataframe")
 
+# Tests that use the LocalCluster: its two worker processes each load Kiwi (~30 s in all).
+on_the_cluster = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[object]:
+    # dashboard_address=":0": any free port, since another test run on the machine may
+    # hold the default 8787 (and None does not turn the dashboard off).
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         distributed.Client(cluster) as c,
     ):
@@ -44,12 +49,14 @@ def _records() -> list[dict]:
     ]
 
 
+@on_the_cluster
 def test_bag_of_documents(client: object, test_glossary: Glossary, expected: list[dict]) -> None:
     bag = db.from_sequence(load_sample(), npartitions=4)
     got = tag_dask(bag, glossary=test_glossary).compute()
     assert got == expected and len(got) > 50
 
 
+@on_the_cluster
 def test_bag_of_dicts_and_dataframe(
     client: object, test_glossary: Glossary, expected: list[dict]
 ) -> None:
@@ -63,6 +70,7 @@ def test_bag_of_dicts_and_dataframe(
     assert result.compute().to_dict("records") == expected
 
 
+@on_the_cluster
 def test_archive_on_the_cluster(
     client: object, test_glossary: Glossary, expected: list[dict], tmp_path: Path
 ) -> None:
@@ -79,6 +87,7 @@ def test_archive_on_the_cluster(
     assert len(load_table(tmp_path / "run", "documents")) == 40
 
 
+@on_the_cluster
 def test_cli_tag_dask(client: object, test_glossary: Glossary, tmp_path: Path) -> None:
     import glossary
 

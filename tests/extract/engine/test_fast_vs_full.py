@@ -48,6 +48,7 @@ def _key(m: Mention) -> tuple:
     return (m.doc_id, m.field, m.start, m.end, m.term_id)
 
 
+@pytest.mark.slow
 def test_fast_agrees_with_full(docs: list, fast: Tagger) -> None:
     full = Tagger(fast.glossary, mode="full")
     a = {_key(m): m for m in fast.tag_documents(docs)}
