@@ -19,10 +19,12 @@ from ._io import check, load, save
 from ._issues import GlossaryError, GlossaryIssue
 from ._merge import MergeConflict, MergeResult, merge
 from ._model import Glossary, Term
+from ._resolve import BUNDLED, resolve
 from ._table import ImportResult, import_table
 from ._validate import validate
 
 __all__ = [
+    "BUNDLED",
     "Glossary",
     "GlossaryError",
     "GlossaryIssue",
@@ -40,6 +42,7 @@ __all__ = [
     "latin_plurals",
     "load",
     "merge",
+    "resolve",
     "save",
     "spacing_variants",
     "validate",

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from corpus import Document
+from corpus import Document, parse_window
 from extract.box.examples import example_score, list_marker, snippet
 from extract.engine.tagger import Tagger
 from glossary import Glossary
@@ -224,7 +224,7 @@ def build_box(
     tagger: Tagger | None = None,
     fields: str | Sequence[str] | None = None,
     rank: Literal["frequency", "trending"] = "frequency",
-    window: tuple[Any, Any] | None = None,
+    window: str | tuple[Any, Any] | None = None,
     terms: Iterable[str] | None = None,
     categories: Iterable[str] | None = None,
     basic: bool = False,
@@ -248,9 +248,10 @@ def build_box(
         Order of terms: by documents + mentions, then documents, then id; or, for
         ``"trending"``, first by how much more often documents of ``window`` mention the
         term than earlier ones (see :func:`extract.emerging_terms`).
-    window : (start, end), optional
-        Dates (inclusive; ``datetime.date`` or ``"2026-03-01"``) that ``"trending"``
-        compares with everything before them; default: the newest quarter of the dates.
+    window : "START,END" or (start, end), optional
+        Dates (inclusive; each a date, month or year, see :func:`corpus.parse_window`)
+        that ``"trending"`` compares with everything before them; default: the newest
+        quarter of the dates.
     terms, categories : iterable of str, optional
         Keep only these term ids / categories.
     basic : bool
@@ -264,7 +265,7 @@ def build_box(
 
     Examples
     --------
-    >>> from corpus import Document
+    >>> from corpus import Document, parse_window
     >>> from glossary import Glossary, Term
     >>> g = Glossary([Term(id="capex", term="자본 지출", aliases=("Capex",))])
     >>> docs = [Document(id="1", text="빅테크들이 올해 자본지출을 크게 늘렸다. Capex 경쟁이 치열하다.")]
@@ -278,9 +279,7 @@ def build_box(
     if window is not None:
         if rank != "trending":
             raise ValueError(f"`window` orders terms only with rank='trending', got rank={rank!r}")
-        from extract.trends.emerging import date_window
-
-        window = date_window(window)  # bad dates fail before any tagging
+        window = parse_window(window)  # bad dates fail before any tagging
     if top is not None and (not isinstance(top, int) or top < 1):
         raise ValueError(f"`top` should be a positive int or None, got {top!r}")
     if example < 1:

@@ -27,14 +27,14 @@ def glossary_group() -> None:
 @glossary_group.command(name="check")
 @click.argument("files", nargs=-1, required=True)
 def glossary_check(files: tuple[str, ...]) -> None:
-    """Validate glossary FILES ('default': the bundled glossary and entity list, checked
-    as one); exit 1 with file:line errors if any."""
+    """Validate glossary FILES ('default' or 'default+entities': the bundled glossary and
+    entity list, checked as one); exit 1 with file:line errors if any."""
     import glossary
 
     n_errors = 0
     for path in files:
         try:
-            issues = glossary.check_default() if path == "default" else glossary.check(path)
+            issues = glossary.check_default() if path in glossary.BUNDLED else glossary.check(path)
         except FileNotFoundError as err:
             raise click.BadParameter(str(err), param_hint="FILES") from None
         for issue in issues:
@@ -95,7 +95,7 @@ def glossary_import(
 @click.option("-o", "--output", required=True, help="Where to write the merged glossary.")
 @click.option("--name", default=None, help="Name of the merged glossary.")
 def glossary_merge(files: tuple[str, ...], output: str, name: str | None) -> None:
-    """Merge glossary FILES ('default' for the bundled one); later files override earlier
+    """Merge glossary FILES ('default' or 'default+entities' for the bundled one); later files override earlier
     entries with the same id, and every override or moved form is reported."""
     import glossary
 

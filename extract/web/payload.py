@@ -6,6 +6,7 @@ import datetime as _dt
 from collections.abc import Mapping
 from typing import Any
 
+import corpus
 from extract.box.build import BoxEntry, Example, KeywordBox
 from extract.box.render import FORMATS
 
@@ -22,14 +23,19 @@ class ApiError(Exception):
 
 
 def parse_date(value: object, where: str) -> _dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value[:10])
-        except ValueError:
-            pass
-    raise ApiError(400, f"`{where}` should be a date like '2026-03-02' or null, got {value!r}")
+    """``value`` as a date, in any form :func:`corpus.parse_date` reads; errors are HTTP 400.
+
+    Examples
+    --------
+    >>> parse_date("2026.03.02", "documents[0].date")
+    datetime.date(2026, 3, 2)
+    """
+    if not isinstance(value, (str, type(None))):
+        raise ApiError(400, f"`{where}` should be a date string or null, got {value!r}")
+    try:
+        return corpus.parse_date(value)
+    except ValueError as err:
+        raise ApiError(400, f"`{where}` should be a date or null: {err}") from None
 
 
 def _field(obj: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:

@@ -8,6 +8,7 @@ from pathlib import Path
 import glossary
 
 EXPECTED_API = {
+    "BUNDLED",
     "Glossary",
     "GlossaryError",
     "GlossaryIssue",
@@ -25,6 +26,7 @@ EXPECTED_API = {
     "latin_plurals",
     "load",
     "merge",
+    "resolve",
     "save",
     "spacing_variants",
     "validate",

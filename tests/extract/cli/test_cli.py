@@ -110,7 +110,7 @@ def test_tag_reports_bad_records(runner: CliRunner, tmp_path: Path) -> None:
     [
         (["tag", "nope.jsonl"], "no such file or directory: 'nope.jsonl'"),
         (["tag", "{sample}", "-o", "out.csv"], "cannot tell the output format of 'out.csv'"),
-        (["box", "-g", "missing.yaml"], "no glossary file 'missing.yaml'"),
+        (["box", "-g", "missing.yaml"], "glossary file not found: 'missing.yaml'"),
     ],
 )
 def test_bad_arguments(
