@@ -19,7 +19,7 @@ from ._io import check, load, save
 from ._issues import GlossaryError, GlossaryIssue
 from ._merge import MergeConflict, MergeResult, merge
 from ._model import Glossary, Term
-from ._resolve import BUNDLED, resolve
+from ._resolve import BUNDLED, check_spec, resolve
 from ._table import ImportResult, import_table
 from ._validate import validate
 
@@ -34,6 +34,7 @@ __all__ = [
     "Term",
     "check",
     "check_default",
+    "check_spec",
     "compound_splits",
     "default",
     "form_key",

@@ -30,14 +30,14 @@ def check_spec(spec: object) -> str | os.PathLike[str]:
     >>> check_spec("defualt")
     Traceback (most recent call last):
     ...
-    ValueError: `glossary` should be one of ('default', 'default+entities') or a path to a .yaml/.yml/.json/.csv glossary file, got 'defualt'
+    ValueError: `glossary` should be one of ('default', 'default+entities') or a path to a .yaml/.yml/.json/.csv glossary file, but got 'defualt'
     """
     if isinstance(spec, os.PathLike):
         spec = os.fspath(spec)
     if not isinstance(spec, str):
-        raise TypeError(f"`glossary` should be {_valid()}, got {type(spec).__name__} {spec!r}")
+        raise TypeError(f"`glossary` should be {_valid()}, but got {type(spec).__name__}")
     if spec not in BUNDLED and Path(spec).suffix.lower() not in SUFFIXES:
-        raise ValueError(f"`glossary` should be {_valid()}, got {spec!r}")
+        raise ValueError(f"`glossary` should be {_valid()}, but got {spec!r}")
     return spec
 
 

@@ -18,6 +18,7 @@ EXPECTED_API = {
     "Term",
     "check",
     "check_default",
+    "check_spec",
     "compound_splits",
     "default",
     "form_key",
