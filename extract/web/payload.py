@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import corpus
-from extract.box.build import BoxEntry, Example, KeywordBox
+from extract.box.model import BoxEntry, Example, KeywordBox
 from extract.box.render import FORMATS
 
 __all__ = ["ApiError", "box_from_dict", "parse_date", "render_payload"]
