@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ import click
 __all__ = [
     "entities_option",
     "glossary_option",
+    "progress_bar",
     "progress_option",
     "text_field_option",
     "with_progress",
@@ -42,14 +44,24 @@ progress_option: Callable[[F], F] = click.option(
 T = TypeVar("T")
 
 
-def with_progress(items: Iterable[T], progress: bool | None, desc: str) -> Iterator[T]:
-    """``items`` as they are consumed, counted on a progress bar on stderr (shown when
-    ``progress`` is true, or by default when stderr is a terminal)."""
+@contextlib.contextmanager
+def progress_bar(progress: bool | None, desc: str, *, total: int | None = None) -> Iterator[Any]:
+    """The one progress bar of every command: documents counted on stderr, shown when
+    ``progress`` is true, or by default when stderr is a terminal. Call ``.update(n)``,
+    or pass ``.update`` as a library function's ``progress`` callback."""
     from tqdm import tqdm
 
     show = sys.stderr.isatty() if progress is None else progress
-    with tqdm(items, unit=" docs", disable=not show, desc=desc, dynamic_ncols=True) as bar:
-        yield from bar
+    with tqdm(total=total, unit=" docs", disable=not show, desc=desc, dynamic_ncols=True) as bar:
+        yield bar
+
+
+def with_progress(items: Iterable[T], progress: bool | None, desc: str) -> Iterator[T]:
+    """``items`` as they are consumed, counted on a :func:`progress_bar`."""
+    with progress_bar(progress, desc) as bar:
+        for item in items:
+            yield item
+            bar.update(1)
 
 
 def load_glossary(spec: str | None, entities: bool) -> Any:

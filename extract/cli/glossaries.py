@@ -11,6 +11,8 @@ from extract.cli.common import (
     entities_option,
     glossary_option,
     load_glossary,
+    progress_bar,
+    progress_option,
     read_inputs,
     text_field_option,
     text_fields,
@@ -132,6 +134,7 @@ def glossary_merge(files: tuple[str, ...], output: str, name: str | None) -> Non
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@progress_option
 def glossary_coverage(
     inputs: tuple[str, ...],
     glossary_spec: str | None,
@@ -140,18 +143,17 @@ def glossary_coverage(
     top: int,
     phrase_sample: int,
     fmt: str,
+    progress: bool | None,
 ) -> None:
     """Share of documents with a mention, the most frequent terms, and the most frequent
     noun phrases the glossary does not know (candidates to add)."""
     import json
 
-    from tqdm import tqdm
-
     from extract import Tagger, coverage_report
 
     g = load_glossary(glossary_spec, entities)
     log = ErrorLog(None)
-    with tqdm(unit=" docs", disable=not sys.stderr.isatty(), desc="coverage") as bar:
+    with progress_bar(progress, "kotrend glossary coverage") as bar:
         report = coverage_report(
             read_inputs(inputs, text_fields(text_field), log),
             tagger=Tagger(g),

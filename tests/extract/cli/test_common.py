@@ -94,3 +94,32 @@ def test_box_and_trends_reject_the_same_windows(runner: CliRunner, sample: str) 
     assert box.exit_code == trends.exit_code == 2
     for res in (box, trends):
         assert "`window` starts after it ends: '2026-11,2026-10'" in res.stderr, res.stderr
+
+
+PROGRESS_COMMANDS = [
+    pytest.param(["glossary", "coverage", "{sample}", "--phrase-sample", "0"], id="coverage"),
+    pytest.param(
+        ["discover", "{sample}", "-o", "{tmp}/p.yaml"], id="discover", marks=pytest.mark.slow
+    ),
+    pytest.param(["tag", "{sample}", "-o", "{tmp}/run"], id="tag"),
+]
+
+
+@pytest.mark.parametrize("args", PROGRESS_COMMANDS)
+def test_long_commands_take_progress_flags(
+    runner: CliRunner, sample: str, tmp_path: Path, args: list[str]
+) -> None:
+    args = [a.replace("{sample}", sample).replace("{tmp}", str(tmp_path)) for a in args]
+    desc = "kotrend " + " ".join(a for a in args[:2] if not a.startswith(("/", "{")))
+    desc = desc if args[0] == "glossary" else f"kotrend {args[0]}"
+    shown = runner.invoke(main, [*args, "--progress"])
+    assert shown.exit_code == 0, shown.output
+    assert f"{desc}: 100%" in shown.stderr or f"{desc}: 40 docs" in shown.stderr, shown.stderr
+    for path in tmp_path.iterdir():  # the second run writes afresh
+        if path.is_file():
+            path.unlink()
+    quiet = runner.invoke(
+        main, [*args, "--no-progress", *(["--overwrite"] if args[0] == "tag" else [])]
+    )
+    assert quiet.exit_code == 0, quiet.output
+    assert f"{desc}:" not in quiet.stderr
