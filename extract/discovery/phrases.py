@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from extract.discovery.junk import NOUN_TAGS
 
-__all__ = ["PhraseSpan", "noun_runs", "phrase_spans", "run_spans"]
+__all__ = ["PhraseSpan", "noun_phrases", "noun_runs", "phrase_spans", "run_spans"]
 
 
 class PhraseSpan(NamedTuple):
@@ -94,6 +94,21 @@ def noun_runs(tokens: Sequence[Any], text: str) -> list[list[_Unit]]:
     if units:
         runs.append(units)
     return runs
+
+
+def noun_phrases(tokens: Sequence[Any], text: str) -> list[tuple[int, int]]:
+    """The widest noun phrases in ``text`` analysed into ``tokens``: every run of
+    :func:`noun_runs` whole, as written (what ``glossary coverage`` counts; the
+    candidates of :func:`phrase_spans` are the pieces of these).
+
+    Examples
+    --------
+    >>> from extract.engine.analyzer import get_kiwi
+    >>> text = "코로나19 이후 5G 투자와 R&D 지출이 늘었다."
+    >>> [text[s:e] for s, e in noun_phrases(get_kiwi().tokenize(text), text)]
+    ['코로나19 이후 5G 투자', 'R&D 지출']
+    """
+    return [(run[0].start, run[-1].end) for run in noun_runs(tokens, text)]
 
 
 def phrase_spans(tokens: Sequence[Any], text: str, *, max_units: int = 5) -> Iterator[PhraseSpan]:
