@@ -22,6 +22,7 @@ from ._model import Glossary, Term
 from ._resolve import BUNDLED, check_spec, resolve
 from ._table import ImportResult, import_table
 from ._validate import validate
+from ._write import dump_yaml
 
 __all__ = [
     "BUNDLED",
@@ -37,6 +38,7 @@ __all__ = [
     "check_spec",
     "compound_splits",
     "default",
+    "dump_yaml",
     "form_key",
     "import_table",
     "is_acronym",

@@ -21,6 +21,7 @@ EXPECTED_API = {
     "check_spec",
     "compound_splits",
     "default",
+    "dump_yaml",
     "form_key",
     "import_table",
     "is_acronym",
