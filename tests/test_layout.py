@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import re
 import sys
 from pathlib import Path
 
@@ -240,3 +241,21 @@ def test_cli_commands_never_import_each_other() -> None:
         if target.startswith("extract.cli") and target != "extract.cli.common"
     ]
     assert bad == []
+
+
+# Korean character classes and word lists live in corpus/korean.py. glossary may not
+# import corpus, so its one use of the class is allowed.
+_OWN_COPIES = re.compile(r"가-힣|\\uac00|\\ud7a3|_AGENCIES\s*=|_PARTICLE_TEXT\s*=|_TIME_WORDS\s*=")
+_MAY_SPELL_IT = {"corpus/korean.py", "glossary/_forms.py"}
+
+
+def test_korean_data_lives_in_one_module() -> None:
+    copies = [
+        f"{path.relative_to(REPO)}:{n}"
+        for name in ("corpus", "extract")
+        for path in sorted((REPO / name).rglob("*.py"))
+        if str(path.relative_to(REPO)) not in _MAY_SPELL_IT
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if _OWN_COPIES.search(line)
+    ]
+    assert copies == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
+from corpus.korean import HANGUL
 from extract.discovery.junk import NOUN_TAGS
 
 __all__ = ["PhraseSpan", "noun_phrases", "noun_runs", "phrase_spans", "run_spans"]
@@ -88,7 +89,7 @@ def noun_runs(tokens: Sequence[Any], text: str) -> list[list[_Unit]]:
             last = units[-1]
             units[-1] = _Unit(last.start, end, last.glued_before, False)
         else:
-            short = tok.len == 1 and "\uac00" <= text[tok.start] <= "\ud7a3"
+            short = tok.len == 1 and HANGUL.match(text, tok.start) is not None
             units.append(_Unit(tok.start, end, glued, short))
         prev = tok
     if units:

@@ -50,6 +50,10 @@ JUNK_CASES = [
     ("포인트", "unit"),
     ("홍길동 기자", "byline"),
     ("연합뉴스", "byline"),
+    ("Xinhua", "byline"),  # one agency list for discovery and the parenthesis miner
+    ("Yonhap", "byline"),
+    ("2.5%p", "amount"),
+    ("2분기", "date"),
     ("hong@yna.co.kr", "e-mail or web address"),
     ("www.example.com", "e-mail or web address"),
     ("폭", "fragment"),
