@@ -97,8 +97,9 @@ def glossary_import(
 @click.option("-o", "--output", required=True, help="Where to write the merged glossary.")
 @click.option("--name", default=None, help="Name of the merged glossary.")
 def glossary_merge(files: tuple[str, ...], output: str, name: str | None) -> None:
-    """Merge glossary FILES ('default' or 'default+entities' for the bundled one); later files override earlier
-    entries with the same id, and every override or moved form is reported."""
+    """Merge glossary FILES ('default' or 'default+entities' for the bundled one); later
+    files override earlier entries with the same id, and every override or moved form is
+    reported."""
     import glossary
 
     parts = [load_glossary(f, entities=False) for f in files]
