@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -50,6 +51,16 @@ def glossary_check(files: tuple[str, ...]) -> None:
         sys.exit(1)
 
 
+def _write(g: Any, output: str, notes: list[str], what: str) -> None:
+    """Report ``notes`` on stderr, then save ``g`` to ``output`` and say so."""
+    import glossary
+
+    for note in notes:
+        click.echo(note, err=True)
+    glossary.save(g, output)
+    click.echo(f"kotrend: wrote {len(g)} terms to {output}; {len(notes)} {what}", err=True)
+
+
 @glossary_group.command(name="import")
 @click.argument("table", type=click.Path(exists=True, dir_okay=False))
 @click.option(
@@ -83,13 +94,7 @@ def glossary_import(
         )
     except (ValueError, KeyError) as err:
         raise click.ClickException(str(err)) from None
-    for issue in result.issues:
-        click.echo(str(issue), err=True)
-    glossary.save(result.glossary, output)
-    click.echo(
-        f"kotrend: wrote {len(result.glossary)} terms to {output} ({len(result.issues)} notes)",
-        err=True,
-    )
+    _write(result.glossary, output, [str(i) for i in result.issues], "notes")
 
 
 @glossary_group.command(name="merge")
@@ -104,12 +109,8 @@ def glossary_merge(files: tuple[str, ...], output: str, name: str | None) -> Non
 
     parts = [load_glossary(f, entities=False) for f in files]
     result = glossary.merge(*parts, name=name)
-    for conflict in result.conflicts:
-        click.echo(f"kotrend: {conflict.message}", err=True)
-    glossary.save(result.glossary, output)
-    click.echo(
-        f"kotrend: wrote {len(result.glossary)} terms to {output}; {len(result.conflicts)} conflicts",
-        err=True,
+    _write(
+        result.glossary, output, [f"kotrend: {c.message}" for c in result.conflicts], "conflicts"
     )
 
 
