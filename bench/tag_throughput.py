@@ -72,12 +72,13 @@ def data_dir(arg: str | None) -> Path:
 
 
 def load_glossary(spec: str | None = None) -> tuple[Any, str]:
-    """The glossary file ``spec``, else ``glossary.default()`` (while the bundled glossary
-    does not load, the bundled files that do)."""
+    """The glossary ``spec`` names (see :func:`glossary.resolve`), else
+    ``glossary.default()`` (while the bundled glossary does not load, the bundled files
+    that do)."""
     import glossary
 
     if spec and spec != "default":
-        return glossary.load(spec), spec
+        return glossary.resolve(spec), spec
     try:
         return glossary.default(), "glossary.default()"
     except Exception as err:  # the bundled glossary is being edited

@@ -12,6 +12,7 @@ Examples
 'CAPEX'
 """
 
+from ._dates import parse_date, parse_window
 from ._document import DEFAULT_TEXT_FIELDS, Document, RecordError
 from ._normalize import NormalizedText, normalize
 from ._readers import OnError, read_documents, read_file
@@ -30,6 +31,8 @@ __all__ = [
     "line_starts",
     "load_sample",
     "normalize",
+    "parse_date",
+    "parse_window",
     "read_documents",
     "read_file",
     "sample_path",

@@ -8,6 +8,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from .korean import HANGUL_SYLLABLES
+
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi
 
@@ -40,7 +42,10 @@ class SentenceSpan(NamedTuple):
 # A sentence ends after terminal punctuation and any closing quotes or brackets,
 # when whitespace or the end of the line follows; also at a bare "." between two
 # Hangul syllables, a missing space that news copy often has ("있음.신기술").
-_END = re.compile(r"[.!?…。？！]+[\"'”’」』)\]）》〉]*(?=\s|$)|(?<=[가-힣])[.!?](?=[가-힣])")
+_END = re.compile(
+    r"[.!?…。？！]+[\"'”’」』)\]）》〉]*(?=\s|$)"
+    f"|(?<=[{HANGUL_SYLLABLES}])[.!?](?=[{HANGUL_SYLLABLES}])"
+)
 _NEWLINE = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _NON_SPACE = re.compile(r"\S")
 # Before a final ".": a single Latin capital (initials, "U.S."), or a common abbreviation.

@@ -27,10 +27,13 @@ from ._io import check, load, save
 from ._issues import GlossaryError, GlossaryIssue
 from ._merge import MergeConflict, MergeResult, merge
 from ._model import Glossary, Term
+from ._resolve import BUNDLED, check_spec, resolve
 from ._table import ImportResult, import_table
 from ._validate import validate
+from ._write import dump_yaml
 
 __all__ = [
+    "BUNDLED",
     "Glossary",
     "GlossaryError",
     "GlossaryIssue",
@@ -40,8 +43,10 @@ __all__ = [
     "Term",
     "check",
     "check_default",
+    "check_spec",
     "compound_splits",
     "default",
+    "dump_yaml",
     "form_key",
     "import_table",
     "is_acronym",
@@ -49,6 +54,7 @@ __all__ = [
     "latin_plurals",
     "load",
     "merge",
+    "resolve",
     "save",
     "script_splits",
     "spacing_variants",

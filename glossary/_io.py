@@ -12,10 +12,12 @@ from ._read import RawDoc, parse_csv, parse_json, parse_yaml
 from ._validate import validate_terms
 from ._write import dump_text
 
-__all__ = ["FORMATS", "check", "load", "parse_text", "read", "resolve_format", "save"]
+__all__ = ["FORMATS", "SUFFIXES", "check", "load", "parse_text", "read", "resolve_format", "save"]
 
 FORMATS = ("yaml", "json", "csv")
 _BY_SUFFIX = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
+#: File extensions a glossary file may have.
+SUFFIXES = tuple(_BY_SUFFIX)
 _PARSERS = {"yaml": parse_yaml, "json": parse_json, "csv": parse_csv}
 
 PathLike = str | os.PathLike[str]

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from ._forms import is_case_sensitive
 
@@ -117,7 +115,9 @@ class Glossary:
     """An ordered collection of :class:`Term` with unique ids.
 
     Construction does not validate; use :func:`glossary.validate` (or
-    :meth:`Glossary.load`, which validates) to get file/line errors.
+    :func:`glossary.load`, which validates) to get file/line errors. Files are read and
+    written by :func:`glossary.load` and :func:`glossary.save`, not by methods, so that
+    this module needs none of the file code.
 
     Parameters
     ----------
@@ -185,19 +185,6 @@ class Glossary:
             "version": self.version,
             "terms": [t.to_dict() for t in self._terms],
         }
-
-    @classmethod
-    def load(cls, path: str | os.PathLike[str], **kwargs: Any) -> Glossary:
-        """Read a glossary file; the same as :func:`glossary.load`."""
-        from ._io import load
-
-        return load(path, **kwargs)
-
-    def save(self, path: str | os.PathLike[str], *, format: str | None = None) -> None:
-        """Write the glossary to a file; the same as :func:`glossary.save`."""
-        from ._io import save
-
-        save(self, path, format=format)
 
     def content_hash(self) -> str:
         """SHA-256 of the glossary's content (name, version and every entry), stable

@@ -12,7 +12,7 @@ import yaml
 from ._model import Glossary, Term
 from ._read import CSV_COLUMNS
 
-__all__ = ["dump_text"]
+__all__ = ["dump_text", "dump_yaml"]
 
 
 class _Dumper(yaml.SafeDumper):
@@ -42,14 +42,25 @@ _Dumper.add_representer(list, _represent_list)
 _Dumper.add_representer(dict, _represent_dict)
 
 
-def _dump(data: Any) -> str:
+def dump_yaml(data: Any) -> str:
+    """``data`` (entries as :meth:`Term.to_dict` gives them, or any plain data) as YAML
+    in the style of glossary files: block style for entries, short lists of forms in
+    flow style, line separators escaped. Every writer of glossary YAML uses it.
+
+    Examples
+    --------
+    >>> print(dump_yaml([{"id": "capex", "term": "자본 지출", "aliases": ["CapEx"]}]), end="")
+    - id: capex
+      term: 자본 지출
+      aliases: [CapEx]
+    """
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def _yaml(glossary: Glossary) -> str:
-    head = _dump({"name": glossary.name, "version": str(glossary.version)})
+    head = dump_yaml({"name": glossary.name, "version": str(glossary.version)})
     # One blank line between entries keeps hand-edited files readable.
-    entries = [_dump([t.to_dict()]) for t in glossary]
+    entries = [dump_yaml([t.to_dict()]) for t in glossary]
     if not entries:
         return head + "terms: []\n"
     return head + "terms:\n" + "\n".join(entries)

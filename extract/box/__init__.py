@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from extract.box.build import BoxEntry, Example, KeywordBox, build_box
+from extract.box.build import build_box
 from extract.box.examples import example_score, is_junk_sentence, snippet
+from extract.box.model import BoxEntry, Example, KeywordBox
 from extract.box.render import FORMATS, render
 
 __all__ = [

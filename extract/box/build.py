@@ -5,184 +5,18 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from corpus import Document
-from extract.box.examples import example_score, list_marker, snippet
+from corpus import Document, parse_window
+from extract.box.examples import example_score, list_marker
+from extract.box.model import BoxEntry, Example, KeywordBox
 from extract.engine.tagger import Tagger
 from glossary import Glossary
 
-__all__ = ["BoxEntry", "Example", "KeywordBox", "build_box"]
+__all__ = ["RANKS", "build_box"]
 
 RANKS = ("frequency", "trending")
 _KEY_STRIP = re.compile(r"[\s\W_]+")
-
-
-@dataclass(frozen=True, slots=True)
-class Example:
-    """A candidate example sentence for a term.
-
-    Attributes
-    ----------
-    sentence : str
-        The whole sentence as it appears in the document.
-    start, end : int
-        Offsets of the mention inside ``sentence``.
-    doc_id, field : str
-        Where the sentence comes from.
-    date : datetime.date or None
-    source : str or None
-    score : float
-        Quality score used to order examples (higher first).
-    """
-
-    sentence: str
-    start: int
-    end: int
-    doc_id: str
-    field: str
-    date: _dt.date | None = None
-    source: str | None = None
-    score: float = 0.0
-
-    def snippet(self, *, width: int = 90) -> tuple[str, int, int]:
-        """The sentence cut to about ``width`` characters around the mention, with
-        the mention's offsets in the cut text (see :func:`extract.snippet`)."""
-        return snippet(self.sentence, self.start, self.end, width=width)
-
-    def to_dict(self, *, width: int = 90) -> dict[str, Any]:
-        text, s, e = self.snippet(width=width)
-        return {
-            "sentence": self.sentence,
-            "start": self.start,
-            "end": self.end,
-            "snippet": text,
-            "snippet_start": s,
-            "snippet_end": e,
-            "doc_id": self.doc_id,
-            "field": self.field,
-            "date": self.date.isoformat() if self.date else None,
-            "source": self.source,
-            "score": self.score,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class BoxEntry:
-    """One term in the box.
-
-    Attributes
-    ----------
-    term_id, term : str
-        Glossary id and display form.
-    synonyms : tuple of str
-        The other forms of the term (English name, aliases).
-    definition, category : str or None
-    mentions, documents : int
-        How often the term was mentioned, and in how many documents.
-    examples : tuple of Example
-        The best distinct example sentences, best first (at most ``max_examples``).
-    n_examples : int
-        How many distinct usable example sentences the corpus holds (the N of "k / N").
-    chosen : int
-        0-based index of the example shown (the k of "k / N" is ``chosen + 1``).
-    """
-
-    term_id: str
-    term: str
-    synonyms: tuple[str, ...]
-    definition: str | None
-    category: str | None
-    mentions: int
-    documents: int
-    examples: tuple[Example, ...]
-    n_examples: int
-    chosen: int = 0
-
-    @property
-    def example(self) -> Example | None:
-        """The example shown, or ``None`` when the corpus has no usable sentence."""
-        return self.examples[self.chosen] if self.examples else None
-
-    def to_dict(self, *, width: int = 90) -> dict[str, Any]:
-        return {
-            "term_id": self.term_id,
-            "term": self.term,
-            "synonyms": list(self.synonyms),
-            "definition": self.definition,
-            "category": self.category,
-            "mentions": self.mentions,
-            "documents": self.documents,
-            "n_examples": self.n_examples,
-            "chosen": self.chosen + 1 if self.examples else 0,
-            "examples": [ex.to_dict(width=width) for ex in self.examples],
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class KeywordBox:
-    """A ranked set of :class:`BoxEntry`, ready to render.
-
-    Use :meth:`to_markdown`, :meth:`to_html`, :meth:`to_json`, :meth:`to_text` (or
-    :meth:`render` with a format name). ``window`` is the dates a ``"trending"`` box
-    compared with the time before them (``None`` otherwise).
-    """
-
-    entries: tuple[BoxEntry, ...]
-    n_documents: int
-    n_mentions: int
-    date_from: _dt.date | None = None
-    date_to: _dt.date | None = None
-    glossary: str = ""
-    glossary_version: str = ""
-    rank: str = "frequency"
-    window: tuple[_dt.date, _dt.date] | None = None
-    title: str = "트렌드 키워드"
-    meta: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
-
-    def with_example(self, k: int) -> KeywordBox:
-        """The same box showing example ``k`` (1-based) of every term, or the last one
-        for terms with fewer examples."""
-        if k < 1:
-            raise ValueError(f"`k` should be a 1-based example number >= 1, got {k!r}")
-        entries = tuple(
-            replace(e, chosen=min(k, len(e.examples)) - 1 if e.examples else 0)
-            for e in self.entries
-        )
-        return replace(self, entries=entries)
-
-    def to_dict(self, *, width: int = 90) -> dict[str, Any]:
-        return {
-            "title": self.title,
-            "n_documents": self.n_documents,
-            "n_mentions": self.n_mentions,
-            "date_from": self.date_from.isoformat() if self.date_from else None,
-            "date_to": self.date_to.isoformat() if self.date_to else None,
-            "glossary": self.glossary,
-            "glossary_version": self.glossary_version,
-            "rank": self.rank,
-            "window": [d.isoformat() for d in self.window] if self.window else None,
-            "entries": [e.to_dict(width=width) for e in self.entries],
-        }
-
-    def render(self, fmt: str = "markdown", **kwargs: Any) -> str:
-        """Render as ``"markdown"``, ``"html"``, ``"json"`` or ``"text"``."""
-        from extract.box.render import render
-
-        return render(self, fmt, **kwargs)
-
-    def to_markdown(self, **kwargs: Any) -> str:
-        return self.render("markdown", **kwargs)
-
-    def to_html(self, **kwargs: Any) -> str:
-        return self.render("html", **kwargs)
-
-    def to_json(self, **kwargs: Any) -> str:
-        return self.render("json", **kwargs)
-
-    def to_text(self, **kwargs: Any) -> str:
-        return self.render("text", **kwargs)
 
 
 class _TermStats:
@@ -224,7 +58,7 @@ def build_box(
     tagger: Tagger | None = None,
     fields: str | Sequence[str] | None = None,
     rank: Literal["frequency", "trending"] = "frequency",
-    window: tuple[Any, Any] | None = None,
+    window: str | tuple[Any, Any] | None = None,
     terms: Iterable[str] | None = None,
     categories: Iterable[str] | None = None,
     basic: bool = False,
@@ -248,9 +82,10 @@ def build_box(
         Order of terms: by documents + mentions, then documents, then id; or, for
         ``"trending"``, first by how much more often documents of ``window`` mention the
         term than earlier ones (see :func:`extract.emerging_terms`).
-    window : (start, end), optional
-        Dates (inclusive; ``datetime.date`` or ``"2026-03-01"``) that ``"trending"``
-        compares with everything before them; default: the newest quarter of the dates.
+    window : "START,END" or (start, end), optional
+        Dates (inclusive; each a date, month or year, see :func:`corpus.parse_window`)
+        that ``"trending"`` compares with everything before them; default: the newest
+        quarter of the dates.
     terms, categories : iterable of str, optional
         Keep only these term ids / categories.
     basic : bool
@@ -264,7 +99,7 @@ def build_box(
 
     Examples
     --------
-    >>> from corpus import Document
+    >>> from corpus import Document, parse_window
     >>> from glossary import Glossary, Term
     >>> g = Glossary([Term(id="capex", term="자본 지출", aliases=("Capex",))])
     >>> docs = [Document(id="1", text="빅테크들이 올해 자본지출을 크게 늘렸다. Capex 경쟁이 치열하다.")]
@@ -278,9 +113,7 @@ def build_box(
     if window is not None:
         if rank != "trending":
             raise ValueError(f"`window` orders terms only with rank='trending', got rank={rank!r}")
-        from extract.trends.emerging import date_window
-
-        window = date_window(window)  # bad dates fail before any tagging
+        window = parse_window(window)  # bad dates fail before any tagging
     if top is not None and (not isinstance(top, int) or top < 1):
         raise ValueError(f"`top` should be a positive int or None, got {top!r}")
     if example < 1:

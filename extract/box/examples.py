@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
+from corpus.korean import HANGUL_SYLLABLES
+
 __all__ = ["example_score", "is_boilerplate", "is_junk_sentence", "list_marker", "snippet"]
 
+# A Korean name of a place or person (in datelines and bylines).
+_NAME = f"[{HANGUL_SYLLABLES}]"
 _JUNK = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+"  # e-mail
     r"|https?://|www\."
@@ -13,11 +17,11 @@ _JUNK = re.compile(
     r"|^\s*[\[(〔【]?\s*(사진|그래픽|자료|영상|이미지)\s*[=:제]"  # photo / graphic credit
     r"|\(\s*(사진|자료|그래픽)\s*(제공)?\s*[=:]"
     r"|/\s*(사진|자료|그래픽)\s*=|^\s*사진은\s"  # "…팀장./사진=한빛은행 제공", "사진은 …"
-    r"|[(\[][가-힣]{2,6}\s*=\s*[^()\[\]\s]{2,12}[)\]]"  # dateline: (서울=한빛뉴스)
+    r"|[(\[]" + _NAME + r"{2,6}\s*=\s*[^()\[\]\s]{2,12}[)\]]"  # dateline: (서울=한빛뉴스)
     r"|[\[(][^\[\]()]{0,20}(기자|특파원)[\])]"  # byline in brackets: [한빛경제 홍길동 기자]
     r"|^\s*[▲△▶▷■□◆◇●○※☞]"  # caption and list bullets
-    r"|^[가-힣]{2,4}\s*(기자|특파원|선임기자|객원기자)\s*$"  # byline alone
-    r"|[가-힣]{2,4}\s*(기자|특파원)\s*=|=\s*[가-힣]{2,4}\s*(기자|특파원)",
+    r"|^" + _NAME + r"{2,4}\s*(기자|특파원|선임기자|객원기자)\s*$"  # byline alone
+    r"|" + _NAME + r"{2,4}\s*(기자|특파원)\s*=|=\s*" + _NAME + r"{2,4}\s*(기자|특파원)",
     re.IGNORECASE,
 )
 # A list item's marker: "- ", "* ", "1. ", "2) ", "① ", or a symbol bullet (ㅇ ○ ＊ •).

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from glossary import latin_plurals
 
 if TYPE_CHECKING:
-    from extract.box.build import BoxEntry, KeywordBox
+    # Type-only: the model imports this module to render itself.
+    from extract.box.model import BoxEntry, KeywordBox
 
 __all__ = ["FORMATS", "render"]
 

@@ -69,7 +69,8 @@ _FORMAT_BY_SUFFIX = {
 @click.option(
     "--window",
     metavar="START,END",
-    help="Dates --rank trending compares with the time before (default: newest quarter).",
+    help="Dates --rank trending compares with the time before, each a date, month or year "
+    "(default: newest quarter).",
 )
 @progress_option
 def box(

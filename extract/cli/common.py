@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ import click
 __all__ = [
     "entities_option",
     "glossary_option",
+    "progress_bar",
     "progress_option",
     "text_field_option",
     "with_progress",
@@ -20,7 +22,10 @@ __all__ = [
 F = TypeVar("F", bound=Callable[..., Any])
 
 glossary_option: Callable[[F], F] = click.option(
-    "-g", "--glossary", "glossary_spec", help="Glossary file (YAML/JSON/CSV) or 'default'."
+    "-g",
+    "--glossary",
+    "glossary_spec",
+    help="Glossary file (YAML/JSON/CSV), 'default' or 'default+entities'.",
 )
 entities_option: Callable[[F], F] = click.option(
     "--entities/--no-entities",
@@ -39,27 +44,39 @@ progress_option: Callable[[F], F] = click.option(
 T = TypeVar("T")
 
 
-def with_progress(items: Iterable[T], progress: bool | None, desc: str) -> Iterator[T]:
-    """``items`` as they are consumed, counted on a progress bar on stderr (shown when
-    ``progress`` is true, or by default when stderr is a terminal)."""
+@contextlib.contextmanager
+def progress_bar(progress: bool | None, desc: str, *, total: int | None = None) -> Iterator[Any]:
+    """The one progress bar of every command: documents counted on stderr, shown when
+    ``progress`` is true, or by default when stderr is a terminal. Call ``.update(n)``,
+    or pass ``.update`` as a library function's ``progress`` callback."""
     from tqdm import tqdm
 
     show = sys.stderr.isatty() if progress is None else progress
-    with tqdm(items, unit=" docs", disable=not show, desc=desc, dynamic_ncols=True) as bar:
-        yield from bar
+    with tqdm(total=total, unit=" docs", disable=not show, desc=desc, dynamic_ncols=True) as bar:
+        yield bar
+
+
+def with_progress(items: Iterable[T], progress: bool | None, desc: str) -> Iterator[T]:
+    """``items`` as they are consumed, counted on a :func:`progress_bar`."""
+    with progress_bar(progress, desc) as bar:
+        for item in items:
+            yield item
+            bar.update(1)
 
 
 def load_glossary(spec: str | None, entities: bool) -> Any:
+    """The glossary ``-g`` names (see :func:`glossary.resolve`); ``--entities`` adds the
+    bundled entity list to the bundled glossary."""
     import glossary
 
     if spec in (None, "default"):
-        return glossary.default(entities=entities)
+        spec = "default+entities" if entities else "default"
     try:
-        return glossary.load(spec)
+        return glossary.resolve(spec)  # type: ignore[arg-type]
     except glossary.GlossaryError as err:
         raise click.ClickException(str(err)) from None
-    except FileNotFoundError:
-        raise click.BadParameter(f"no glossary file {spec!r}", param_hint="'-g'") from None
+    except (FileNotFoundError, ValueError, TypeError) as err:
+        raise click.BadParameter(str(err), param_hint="'-g'") from None
 
 
 class ErrorLog:
@@ -98,15 +115,13 @@ def read_inputs(inputs: tuple[str, ...], text_field: str | None, log: ErrorLog) 
 
 
 def parse_window_option(spec: str) -> Any:
-    from extract.trends.emerging import date_window
+    """``--window START,END`` as two dates (see :func:`corpus.parse_window`)."""
+    import corpus
 
     try:
-        return date_window(tuple(p.strip() for p in spec.split(",")))  # type: ignore[arg-type]
+        return corpus.parse_window(spec)
     except ValueError as err:
-        raise click.BadParameter(
-            f"expected START,END dates (e.g. 2026-03-01,2026-03-31), got {spec!r}: {err}",
-            param_hint="'--window'",
-        ) from None
+        raise click.BadParameter(str(err), param_hint="'--window'") from None
 
 
 def text_fields(text_field: tuple[str, ...]) -> Any:

@@ -11,6 +11,8 @@ from extract.cli.common import (
     entities_option,
     glossary_option,
     load_glossary,
+    progress_bar,
+    progress_option,
     read_inputs,
     text_field_option,
     text_fields,
@@ -51,6 +53,7 @@ __all__ = ["discover"]
 )
 @text_field_option
 @click.option("-o", "--output", required=True, help="The proposals file to write (.yaml).")
+@progress_option
 def discover(
     inputs: tuple[str, ...],
     glossary_spec: str | None,
@@ -61,6 +64,7 @@ def discover(
     min_support: int,
     text_field: tuple[str, ...],
     output: str,
+    progress: bool | None,
 ) -> None:
     """Propose new terms and aliases found in INPUTS, as a glossary file to review.
 
@@ -70,8 +74,6 @@ def discover(
     where one side is a glossary form. Evidence sentences are in comments. After
     review: kotrend glossary merge default OUTPUT -o new.yaml
     """
-    from tqdm import tqdm
-
     import glossary as glossary_pkg
     from extract import TermDiscoverer, mine_aliases, write_proposals
 
@@ -86,7 +88,7 @@ def discover(
     docs = list(read_inputs(inputs, fields, log))
     back = list(read_inputs(background, fields, log)) if background else None
     total = len(docs) + len(back or ())
-    with tqdm(total=total, unit=" docs", disable=not sys.stderr.isatty(), desc="phrases") as bar:
+    with progress_bar(progress, "kotrend discover", total=total) as bar:
         finder = TermDiscoverer(
             glossary=g, min_df=min_df, max_candidates=top, background=back, fields=fields
         ).fit(docs, progress=bar.update)

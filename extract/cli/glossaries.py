@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -11,6 +12,8 @@ from extract.cli.common import (
     entities_option,
     glossary_option,
     load_glossary,
+    progress_bar,
+    progress_option,
     read_inputs,
     text_field_option,
     text_fields,
@@ -27,14 +30,14 @@ def glossary_group() -> None:
 @glossary_group.command(name="check")
 @click.argument("files", nargs=-1, required=True)
 def glossary_check(files: tuple[str, ...]) -> None:
-    """Validate glossary FILES ('default': the bundled glossary and entity list, checked
-    as one); exit 1 with file:line errors if any."""
+    """Validate glossary FILES ('default' or 'default+entities': the bundled glossary and
+    entity list, checked as one); exit 1 with file:line errors if any."""
     import glossary
 
     n_errors = 0
     for path in files:
         try:
-            issues = glossary.check_default() if path == "default" else glossary.check(path)
+            issues = glossary.check_default() if path in glossary.BUNDLED else glossary.check(path)
         except FileNotFoundError as err:
             raise click.BadParameter(str(err), param_hint="FILES") from None
         for issue in issues:
@@ -46,6 +49,16 @@ def glossary_check(files: tuple[str, ...]) -> None:
     if n_errors:
         click.echo(f"{n_errors} errors", err=True)
         sys.exit(1)
+
+
+def _write(g: Any, output: str, notes: list[str], what: str) -> None:
+    """Report ``notes`` on stderr, then save ``g`` to ``output`` and say so."""
+    import glossary
+
+    for note in notes:
+        click.echo(note, err=True)
+    glossary.save(g, output)
+    click.echo(f"kotrend: wrote {len(g)} terms to {output}; {len(notes)} {what}", err=True)
 
 
 @glossary_group.command(name="import")
@@ -81,13 +94,7 @@ def glossary_import(
         )
     except (ValueError, KeyError) as err:
         raise click.ClickException(str(err)) from None
-    for issue in result.issues:
-        click.echo(str(issue), err=True)
-    glossary.save(result.glossary, output)
-    click.echo(
-        f"kotrend: wrote {len(result.glossary)} terms to {output} ({len(result.issues)} notes)",
-        err=True,
-    )
+    _write(result.glossary, output, [str(i) for i in result.issues], "notes")
 
 
 @glossary_group.command(name="merge")
@@ -95,18 +102,15 @@ def glossary_import(
 @click.option("-o", "--output", required=True, help="Where to write the merged glossary.")
 @click.option("--name", default=None, help="Name of the merged glossary.")
 def glossary_merge(files: tuple[str, ...], output: str, name: str | None) -> None:
-    """Merge glossary FILES ('default' for the bundled one); later files override earlier
-    entries with the same id, and every override or moved form is reported."""
+    """Merge glossary FILES ('default' or 'default+entities' for the bundled one); later
+    files override earlier entries with the same id, and every override or moved form is
+    reported."""
     import glossary
 
     parts = [load_glossary(f, entities=False) for f in files]
     result = glossary.merge(*parts, name=name)
-    for conflict in result.conflicts:
-        click.echo(f"kotrend: {conflict.message}", err=True)
-    glossary.save(result.glossary, output)
-    click.echo(
-        f"kotrend: wrote {len(result.glossary)} terms to {output}; {len(result.conflicts)} conflicts",
-        err=True,
+    _write(
+        result.glossary, output, [f"kotrend: {c.message}" for c in result.conflicts], "conflicts"
     )
 
 
@@ -132,6 +136,7 @@ def glossary_merge(files: tuple[str, ...], output: str, name: str | None) -> Non
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@progress_option
 def glossary_coverage(
     inputs: tuple[str, ...],
     glossary_spec: str | None,
@@ -140,18 +145,17 @@ def glossary_coverage(
     top: int,
     phrase_sample: int,
     fmt: str,
+    progress: bool | None,
 ) -> None:
     """Share of documents with a mention, the most frequent terms, and the most frequent
     noun phrases the glossary does not know (candidates to add)."""
     import json
 
-    from tqdm import tqdm
-
     from extract import Tagger, coverage_report
 
     g = load_glossary(glossary_spec, entities)
     log = ErrorLog(None)
-    with tqdm(unit=" docs", disable=not sys.stderr.isatty(), desc="coverage") as bar:
+    with progress_bar(progress, "kotrend glossary coverage") as bar:
         report = coverage_report(
             read_inputs(inputs, text_fields(text_field), log),
             tagger=Tagger(g),

@@ -18,12 +18,14 @@ def _file_glossaries(paths: tuple[str, ...]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for path in paths:
         try:
-            g = glossary.load(path)
+            g = glossary.resolve(path)
         except glossary.GlossaryError as err:
             raise click.ClickException(str(err)) from None
+        except (ValueError, TypeError) as err:
+            raise click.BadParameter(str(err), param_hint="'-g'") from None
         name = Path(path).stem
         n = 2
-        while name in out or name in ("default", "default+entities"):
+        while name in out or name in glossary.BUNDLED:
             name, n = f"{Path(path).stem}-{n}", n + 1
         out[name] = g
     return out

@@ -13,6 +13,7 @@ from extract.cli.common import (
     entities_option,
     glossary_option,
     load_glossary,
+    progress_bar,
     progress_option,
     read_inputs,
     text_field_option,
@@ -84,10 +85,7 @@ def tag(
     fields = text_fields(text_field)
     mode: Literal["fast", "full"] = "full" if full else "fast"
     if output != "-" and (Path(output).is_dir() or not Path(output).suffix):
-        from tqdm import tqdm
-
-        show = sys.stderr.isatty() if progress is None else progress
-        with tqdm(unit=" docs", disable=not show, desc="kotrend tag", dynamic_ncols=True) as bar:
+        with progress_bar(progress, "kotrend tag") as bar:
             try:
                 run = tag_archive if dask_address is None else _on_dask(dask_address, jobs)
                 summary = run(

@@ -13,6 +13,7 @@ from extract.cli.common import (
     entities_option,
     glossary_option,
     load_glossary,
+    parse_window_option,
     progress_option,
     read_inputs,
     text_field_option,
@@ -26,15 +27,7 @@ __all__ = ["trends"]
 def _window(spec: str | None) -> Any:
     if spec is None:
         return None
-    if spec.isdigit():
-        return int(spec)
-    parts = [p.strip() for p in spec.split(",")]
-    if len(parts) != 2 or not all(parts):
-        raise click.BadParameter(
-            f"expected START,END (e.g. 2026-03-01,2026-03-31) or a number of periods, got {spec!r}",
-            param_hint="'--window'",
-        )
-    return tuple(parts)
+    return int(spec) if spec.isdigit() else parse_window_option(spec)
 
 
 def _write(df: Any, output: str, *, text: bool) -> None:
@@ -97,7 +90,9 @@ def _is_run(path: str) -> bool:
     help="Write emerging terms instead of trends (text table on stdout).",
 )
 @click.option(
-    "--window", help="Emerging: START,END dates, or the last N periods (default: newest quarter)."
+    "--window",
+    help="Emerging: START,END (each a date, month or year; END inclusive), or the last N "
+    "periods (default: newest quarter).",
 )
 @click.option(
     "--method",

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from corpus import sentence_at, split_sentences
+from corpus.korean import HANGUL
 from extract.box.examples import snippet
 from extract.discovery.records import AliasProposal, Evidence
 from glossary import Glossary, form_key
@@ -16,7 +16,6 @@ __all__ = ["alias_additions", "build_proposals", "new_entries"]
 
 _EVIDENCE_WIDTH = 160
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 PairKey = tuple[str, str]
 _Forms = dict[str, tuple[Counter[str], set[str], list[PairKey]]]
 
@@ -118,7 +117,7 @@ def new_entries(
     out = []
     for forms in groups.values():
         rows = _ordered(forms)
-        display = next((r for r in rows if _HANGUL.search(r[1])), rows[0])
+        display = next((r for r in rows if HANGUL.search(r[1])), rows[0])
         others = tuple(s for k, s, _ in rows if k != display[0])
         refs = sorted({ref for _, _, r in forms.values() for ref in r})
         out.append((display[1], others, refs))

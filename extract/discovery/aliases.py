@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from corpus import Document
+from corpus.korean import HANGUL
 from extract.discovery.alias_groups import build_proposals
 from extract.discovery.candidates import iter_texts
 from extract.discovery.parens import Paren, find_parens, head_suffixes, valid_item
@@ -23,7 +24,6 @@ from glossary import Glossary, form_key
 
 __all__ = ["mine_aliases", "parenthetical_pairs"]
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&+\-]*")
 _ACRONYM = re.compile(r"^[A-Z0-9&+\-]{2,8}$")
 
@@ -87,7 +87,7 @@ def _occurrences(parens: list[tuple[str, int, str, Paren]], tagger: Tagger) -> l
                 items.append(item)
         # A list of several Korean names or several acronyms is a list of examples
         # (국제기구(IMF·OECD·EU)), not of synonyms.
-        for kind in (_HANGUL.search, _ACRONYM.match):
+        for kind in (HANGUL.search, _ACRONYM.match):
             same = [i for i in items if kind(i)]
             if len(same) > 1:
                 items = [i for i in items if i not in same]
@@ -264,8 +264,8 @@ def mine_aliases(
             if chosen is None or hk == ik:
                 continue
             if (
-                _HANGUL.search(item)
-                and _HANGUL.search(chosen[1])
+                HANGUL.search(item)
+                and HANGUL.search(chosen[1])
                 and not _names_alike(chosen[1], item)
             ):
                 continue

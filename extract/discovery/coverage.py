@@ -10,11 +10,11 @@ from typing import Any
 
 from corpus import Document, split_sentences
 from extract.box.examples import is_boilerplate
+from extract.discovery.phrases import noun_phrases
 from extract.engine.tagger import Tagger
 
-__all__ = ["CoverageReport", "coverage_report", "noun_phrases"]
+__all__ = ["CoverageReport", "coverage_report"]
 
-_NOUN = frozenset({"NNG", "NNP"})
 _JUNK_PHRASE = re.compile(r"^[\d.,%]+$|^\d+(월|일|년|분기|시|분)$|^(월|화|수|목|금|토|일)요일$")
 
 
@@ -61,33 +61,6 @@ class CoverageReport:
             "unknown_phrases": [list(p) for p in self.unknown_phrases],
             "phrase_sample": self.phrase_sample,
         }
-
-
-def noun_phrases(tokens: Sequence[Any], text: str) -> list[tuple[int, int]]:
-    """Spans of maximal runs of common/proper nouns (and Latin words glued to them),
-    as written in ``text``; runs shorter than three characters are left out.
-
-    Examples
-    --------
-    >>> from extract.engine.analyzer import get_kiwi
-    >>> text = "정부는 반도체 특별법 처리를 서둘렀다."
-    >>> [text[s:e] for s, e in noun_phrases(get_kiwi().tokenize(text), text)]
-    ['반도체 특별법 처리']
-    """
-    spans: list[tuple[int, int]] = []
-    start = end = -1
-    for tok in tokens:
-        noun = tok.tag in _NOUN or (tok.tag == "SL" and start >= 0 and tok.start == end)
-        if noun and start >= 0 and tok.start - end <= 1:
-            end = tok.start + tok.len
-        else:
-            if start >= 0:
-                spans.append((start, end))
-            start, end = (tok.start, tok.start + tok.len) if noun else (-1, -1)
-    if start >= 0:
-        spans.append((start, end))
-    # A lone short noun (시장, 규모, 업계) is everyday vocabulary, not a glossary candidate.
-    return [(s, e) for s, e in spans if e - s >= 3 or " " in text[s:e]]
 
 
 def coverage_report(
@@ -150,7 +123,9 @@ def coverage_report(
                     if any(s < ke and ks < e for ks, ke in known):
                         continue
                     phrase = " ".join(text[s:e].split())
-                    if not _JUNK_PHRASE.match(phrase):
+                    # A lone short noun (시장, 규모, 업계) is everyday vocabulary, not a
+                    # glossary candidate.
+                    if (len(phrase) >= 3 or " " in phrase) and not _JUNK_PHRASE.match(phrase):
                         seen_phrases.add(phrase)
         sampled += analyse
         covered += bool(seen_terms)

@@ -10,25 +10,27 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from corpus.korean import (
+    AGENCIES,
+    BYLINE_TITLES,
+    CREDITS,
+    HANGUL,
+    HANGUL_SYLLABLES,
+    TIME_WORDS,
+    UNIT_WORDS,
+    UNITS,
+)
 from extract.engine.analyzer import get_kiwi
 
-__all__ = ["NOUN_TAGS", "junk_reason", "string_junk_reason", "token_junk_reason", "words"]
-
-
-def words(*lines: str) -> frozenset[str]:
-    """The space-separated words of ``lines``, for word lists kept readable in source."""
-    return frozenset(w for line in lines for w in line.split())
+__all__ = ["NOUN_TAGS", "junk_reason", "string_junk_reason", "token_junk_reason"]
 
 
 #: Morpheme tags a term candidate is made of (nouns, Latin words, numbers, affixes).
 NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "XSN", "XPN"})
 
 _WS = re.compile(r"\s+")
-_UNIT = (
-    r"(?:년|월|일|시|분|초|분기|반기|개월|주|주년|주차|세|살|개|개사|명|건|곳|배|차|회|번|호|위|대|층"
-    r"|원|달러|엔|위안|유로|파운드|억|조|만|천|백|십|%p|%|퍼센트|포인트|bp|p|t|톤|kg|km|㎡|㎞|배럴"
-    r"|mw|gw|kw|kwh|gb|tb|nm)"
-)
+# Longest first, so that 분기 is tried before 분.
+_UNIT = "(?:" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) + ")"
 # A number, maybe with units after it, maybe repeated: 2026년3월, 100억원, 3.5%, 1.5%p.
 _AMOUNT = re.compile(rf"^(?:[약총연제]?[\d.,~\-+]+{_UNIT}*)+$", re.IGNORECASE)
 _DATE = re.compile(r"^(?=.)(?:\d{2,4}년)?(?:\d{1,2}월)?(?:\d{1,2}일)?(?:\d{1,2}분기)?$")
@@ -40,23 +42,9 @@ _MONTH_DAY = re.compile(
     r"sat(?:urday)?|sun(?:day)?)$",
     re.IGNORECASE,
 )
-_TIME_WORDS = words(
-    "올해 내년 작년 지난해 금년 전년 당해 익년 최근 현재 이번 오늘 어제 내일 올 당시 향후 그간 "
-    "상반기 하반기 연간 연말 연초 연중 분기 월간 주간 연내 전월 전분기 전년도 동기 이날 지난달 "
-    "이달 다음달 금주 전일 당일"
-)
-_UNIT_WORDS = words(
-    "원 달러 엔 위안 유로 파운드 억원 조원 만원 천원 억달러 조달러 퍼센트 포인트 퍼센트포인트 "
-    "톤 배럴 개월 명 건 개 곳"
-)
-_AGENCIES = words(
-    "연합뉴스 연합 뉴시스 뉴스1 로이터 블룸버그 ap afp epa upi reuters bloomberg 게티이미지 "
-    "게티이미지코리아 getty 사진 자료사진 그래픽"
-)
-_BYLINE = re.compile(r"(?:기자|특파원|통신원|논설위원|객원기자|선임기자|기자단)$")
+_BYLINE = re.compile(f"(?:{'|'.join(BYLINE_TITLES)})$")
 _WEB = re.compile(r"@|https?:|www\.|\.(?:com|net|org|kr|co)\b", re.IGNORECASE)
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_LETTER = re.compile(r"[A-Za-z\uac00-\ud7a3]")
+_LETTER = re.compile(f"[A-Za-z{HANGUL_SYLLABLES}]")
 _BAD_TAG_PREFIXES = ("J", "E", "V", "XSV", "XSA", "VCP", "VCN")
 
 
@@ -74,18 +62,18 @@ def string_junk_reason(phrase: str) -> str | None:
         if not any(c.isdigit() for c in compact):
             return "symbol"
         return "amount" if "%" in compact else "number"
-    if _DATE.match(compact) or _MONTH_DAY.match(compact) or compact in _TIME_WORDS:
+    if _DATE.match(compact) or _MONTH_DAY.match(compact) or compact in TIME_WORDS:
         return "date"
     if _AMOUNT.match(compact):
         return "amount"
-    if compact in _UNIT_WORDS:
+    if compact in UNIT_WORDS:
         return "unit"
     if _WEB.search(phrase):
         return "e-mail or web address"
-    if lower in _AGENCIES or _BYLINE.search(compact):
+    if lower in AGENCIES or lower in CREDITS or _BYLINE.search(compact):
         return "byline"
     if len(compact) < 2 or (
-        len(compact) == 2 and not _HANGUL.search(compact) and not compact.isupper()
+        len(compact) == 2 and not HANGUL.search(compact) and not compact.isupper()
     ):
         return "fragment"
     return None

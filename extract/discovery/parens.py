@@ -15,7 +15,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from extract.discovery.junk import NOUN_TAGS, string_junk_reason, token_junk_reason, words
+from corpus.korean import AGENCIES, HANGUL, HANGUL_SYLLABLES, words
+from extract.discovery.junk import NOUN_TAGS, string_junk_reason, token_junk_reason
 
 __all__ = ["Paren", "find_parens", "head_suffixes", "valid_item"]
 
@@ -26,13 +27,12 @@ _MAX_ITEMS = 2
 _SPLIT = re.compile(r"\s*[·ㆍ‧・/,，;；、]\s*")
 # Anything but letters, digits, spaces and the joiners of names (R&D, OPEC+, K-칩스)
 # ends the text a head can come from: punctuation, quotes, bullets (▲, *), brackets.
-_STOP = re.compile(r"[^0-9A-Za-z\uac00-\ud7a3 &+\-]")
+_STOP = re.compile(f"[^0-9A-Za-z{HANGUL_SYLLABLES} &+\\-]")
 _LATIN_ITEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9&.+'’\- ]*$")
 # (이하 코로나19), (약칭 RPO): a declared short name; the lead word is not part of it.
 _LEAD = re.compile(r"^(?:이하|약칭|약어|영문명?|영어명?|일명|통칭)\s+")
 _NUMBER_WORD = re.compile(r"^[\d.,\-]+$|\.\d")  # 240, B.37
 _LETTERS = re.compile(r"[A-Za-z]")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _NOT_TERM = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\d]{4,}|[=:：→~%]|^\W|\W$")
 # Annotations and credits, not names: (가칭), (잠정), (종합), (현지시간), (사진=...).
 _ANNOTATIONS = words(
@@ -42,7 +42,6 @@ _ANNOTATIONS = words(
     "보도자료 자료 출처 사진 그래픽 표 그림 주 단위 비중 순위 증감 증감률 비고 "
     "영문 국문 원문 약칭 약어 영어 한국어 한글 명칭 이름 정식명칭 예 등 평잔 말잔 yoy qoq mom saar"
 )
-_AGENCIES = words("ap afp epa upi ani reuters bloomberg xinhua yonhap newsis news1")
 _HEAD_TAGS = NOUN_TAGS | {"MM"}
 _PARTIAL = "·ㆍ‧・/%"
 _CONJUNCTIONS = frozenset({"및", "또는", "혹은", "내지", "겸"})
@@ -118,11 +117,11 @@ def valid_item(item: str, analyse: Callable[[str], Sequence[Any]]) -> bool:
     compact = item.replace(" ", "")
     if len(compact) < 2 or len(item) > _MAX_INNER or _NOT_TERM.search(item):
         return False
-    if compact.lower() in _ANNOTATIONS or compact.lower() in _AGENCIES:
+    if compact.lower() in _ANNOTATIONS or compact.lower() in AGENCIES:
         return False
     if string_junk_reason(item) is not None:
         return False
-    if not _HANGUL.search(item):
+    if not HANGUL.search(item):
         tokens = item.split()
         return (
             bool(_LATIN_ITEM.match(item))
@@ -185,7 +184,7 @@ def head_suffixes(window: str, tokens: Sequence[Any]) -> list[tuple[int, str]]:
         word = parts[-k]
         if not word:
             break  # two spaces in a row: not one phrase
-        if string_junk_reason(word) is not None or (word[0].isdigit() and _HANGUL.search(word)):
+        if string_junk_reason(word) is not None or (word[0].isdigit() and HANGUL.search(word)):
             break  # 올해, 100억원, 총, 1항: a time word, amount or fragment ends the phrase
         if (
             string_junk_reason(head) is None

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
+from corpus.korean import HANGUL
 from extract.discovery.junk import NOUN_TAGS
 
-__all__ = ["PhraseSpan", "noun_runs", "phrase_spans", "run_spans"]
+__all__ = ["PhraseSpan", "noun_phrases", "noun_runs", "phrase_spans", "run_spans"]
 
 
 class PhraseSpan(NamedTuple):
@@ -88,12 +89,27 @@ def noun_runs(tokens: Sequence[Any], text: str) -> list[list[_Unit]]:
             last = units[-1]
             units[-1] = _Unit(last.start, end, last.glued_before, False)
         else:
-            short = tok.len == 1 and "\uac00" <= text[tok.start] <= "\ud7a3"
+            short = tok.len == 1 and HANGUL.match(text, tok.start) is not None
             units.append(_Unit(tok.start, end, glued, short))
         prev = tok
     if units:
         runs.append(units)
     return runs
+
+
+def noun_phrases(tokens: Sequence[Any], text: str) -> list[tuple[int, int]]:
+    """The widest noun phrases in ``text`` analysed into ``tokens``: every run of
+    :func:`noun_runs` whole, as written (what ``glossary coverage`` counts; the
+    candidates of :func:`phrase_spans` are the pieces of these).
+
+    Examples
+    --------
+    >>> from extract.engine.analyzer import get_kiwi
+    >>> text = "코로나19 이후 5G 투자와 R&D 지출이 늘었다."
+    >>> [text[s:e] for s, e in noun_phrases(get_kiwi().tokenize(text), text)]
+    ['코로나19 이후 5G 투자', 'R&D 지출']
+    """
+    return [(run[0].start, run[-1].end) for run in noun_runs(tokens, text)]
 
 
 def phrase_spans(tokens: Sequence[Any], text: str, *, max_units: int = 5) -> Iterator[PhraseSpan]:

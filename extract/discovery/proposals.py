@@ -15,10 +15,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-import yaml
-
 from extract.discovery.records import AliasProposal, Evidence, TermCandidate
-from glossary import Glossary, form_key
+from glossary import Glossary, dump_yaml, form_key
 
 __all__ = ["proposals_yaml", "suggest_id", "write_proposals"]
 
@@ -26,30 +24,6 @@ _ID_OK = re.compile(r"^[a-z0-9_]+$")
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9&+\- ]*$")
 _NOT_ID = re.compile(r"[^a-z0-9]+")
 _MAX_ID = 32
-
-
-class _Dumper(yaml.SafeDumper):
-    """Block style for entries, flow style for lists of forms."""
-
-
-_Dumper.add_representer(
-    list,
-    lambda d, data: d.represent_sequence(
-        "tag:yaml.org,2002:seq", data, flow_style=all(isinstance(x, str) for x in data)
-    ),
-)
-_Dumper.add_representer(
-    dict,
-    lambda d, data: d.represent_mapping(
-        "tag:yaml.org,2002:map",
-        data.items(),
-        flow_style=bool(data) and all(isinstance(v, bool) for v in data.values()),
-    ),
-)
-
-
-def _dump(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def suggest_id(forms: Sequence[str], taken: set[str]) -> str | None:
@@ -69,8 +43,12 @@ def suggest_id(forms: Sequence[str], taken: set[str]) -> str | None:
     return None
 
 
+# Characters a YAML reader takes for a line break: inside a comment they would end it.
+_BREAKS = re.compile("[\r\n\x85\u2028\u2029]")
+
+
 def _comment(lines: Sequence[str]) -> str:
-    return "".join(f"# {line}".rstrip() + "\n" for line in lines)
+    return "".join(f"# {_BREAKS.sub(' ', line)}".rstrip() + "\n" for line in lines)
 
 
 def _evidence_lines(evidence: Sequence[Evidence]) -> list[str]:
@@ -125,7 +103,7 @@ class _Writer:
                 f"related: [{', '.join(related)}] left out so this file loads on its own; "
                 "merging replaces the whole entry, so add them back afterwards"
             )
-        self.blocks.append(_comment(notes) + _dump([entry]))
+        self.blocks.append(_comment(notes) + dump_yaml([entry]))
 
     def new_entry(
         self, forms: Sequence[str], notes: list[str], evidence: Sequence[Evidence]
@@ -142,7 +120,7 @@ class _Writer:
             *_evidence_lines(evidence),
             "definition: (write one)  category: (pick one)",
         ]
-        self.blocks.append(_comment(notes) + _dump([entry]))
+        self.blocks.append(_comment(notes) + dump_yaml([entry]))
 
 
 def proposals_yaml(
@@ -205,7 +183,7 @@ def proposals_yaml(
             "aliases to that term. Then: kotrend glossary merge default THIS_FILE -o new.yaml",
         ]
     )
-    top = _dump({"name": name, "version": str(version)})
+    top = dump_yaml({"name": name, "version": str(version)})
     body = "\n".join(w.blocks)
     return head + top + ("terms:\n\n" + body if body else "terms: []\n")
 

@@ -45,8 +45,9 @@ class TermCandidate:
     tf : int
         Occurrences in the target corpus.
     c_value : float
-        C-value: ``log2(units) * (tf - mean tf of the longer candidates that contain
-        it)``, so a phrase seen mostly inside a longer one scores low (one unit: 0).
+        C-value: ``log2(units + 1) * (tf - mean tf of the longer candidates that
+        contain it)``, so a phrase seen mostly inside a longer one scores low, and a
+        one-unit phrase scores its frequency (see :func:`~extract.discovery.termhood.c_values`).
     tfidf : float
         Mean TF-IDF over the documents it occurs in, with IDF from the target and the
         background together.

@@ -20,11 +20,12 @@ import threading
 from collections.abc import Iterable
 from typing import Any
 
+from corpus.korean import HANGUL_SYLLABLES
 from glossary import Glossary
 
 __all__ = ["KiwiView", "get_kiwi", "user_words"]
 
-_HANGUL_ONLY = re.compile(r"^[\uac00-\ud7a3]{2,}$")
+_HANGUL_ONLY = re.compile(f"^[{HANGUL_SYLLABLES}]{{2,}}$")
 _WS = re.compile(r"\s+")
 _lock = threading.Lock()
 _kiwi: Any = None

@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from corpus.korean import BOUND_NOUNS, HANGUL_JAMO, HANGUL_SYLLABLES, PARTICLES, is_hangul
 from glossary import (
     Glossary,
     compound_splits,
@@ -38,50 +39,18 @@ __all__ = ["ACCEPT", "AMBIGUOUS", "REJECT", "Candidate", "TermMatcher", "leftmos
 
 REJECT, AMBIGUOUS, ACCEPT = 0, 1, 2
 
-# Hangul that may follow a noun without making it part of a longer word: case and
-# special particles, the plural suffix 들 and copula forms. Anything else is left to
-# morphology, so this list only has to be right, not complete.
-_PARTICLE_TEXT = (
-    "은 는 이 가 을 를 의 에 에서 에게 께 한테 로 으로 와 과 도 만 까지 부터 보다 처럼 같이 "
-    "마다 조차 마저 이나 나 이든 든 이라도 라도 뿐 밖에 대로 이랑 랑 "
-    "에서는 에서도 에서의 에서만 에는 에도 에의 에만 으로는 로는 으로도 로도 으로의 로의 으로만 "
-    "로만 과의 와의 과는 와는 과도 와도 까지는 까지도 부터는 보다는 에게는 에게도 만은 만을 만이 "
-    "만의 이다 이며 이고 였다 이었다 이었던 였던 인 이란 란 이라는 라는 이라며 라며 이라고 라고 "
-    "이지만 이던 이므로 이면 이면서 이어서 여서 이어 이기 이기도 임 입니다 이에요 예요"
-)
-_PARTICLES = _PARTICLE_TEXT.split()
-# Bound nouns that follow a noun as a word of their own in meaning (은행간 = between
-# banks, 시장내 = within the market, 업종별 = by industry), with or without a particle.
-_BOUND_NOUNS = ("간", "내", "별")
+# A term glued to one of these (or to 들 and one of these, or to a bound noun such as
+# 간 in 은행간, with or without one of these) is still the term.
 _SUFFIXES = (
-    frozenset(_PARTICLES)
+    frozenset(PARTICLES)
     | {"들"}
-    | {"들" + p for p in _PARTICLES}
-    | {
-        b + p
-        for b in _BOUND_NOUNS
-        for p in (
-            "",
-            "의",
-            "에",
-            "에서",
-            "로",
-            "으로",
-            "은",
-            "는",
-            "이",
-            "가",
-            "을",
-            "를",
-            "도",
-            "과",
-            "와",
-        )
-    }
+    | {"들" + p for p in PARTICLES}
+    | set(BOUND_NOUNS)
+    | {b + p for b in BOUND_NOUNS for p in PARTICLES if len(p) <= 2}
 )
 _MAX_SUFFIX = max(map(len, _SUFFIXES))
 _WS = re.compile(r"\s+")
-_HANGUL_RUN = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e]+")
+_HANGUL_RUN = re.compile(f"[{HANGUL_SYLLABLES}{HANGUL_JAMO}]+")
 
 
 # Prefixes that negate the noun they are glued to at the start of a word: 비금융 (non-
@@ -91,10 +60,6 @@ _NEGATING = frozenset("비무")
 _LATIN_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 # Between two Latin letters or digits these join one token (www.k-startup.go.kr, M.AX).
 _JOINERS = frozenset("./@:-_")
-
-
-def _is_hangul(c: str) -> bool:
-    return "\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff" or "\u3131" <= c <= "\u318e"
 
 
 class Candidate(NamedTuple):
@@ -272,8 +237,8 @@ def boundary_verdict(text: str, start: int, end: int) -> int:
             return REJECT
         if prev in _JOINERS and start > 1 and text[start - 2] in _LATIN_ALNUM:
             verdict = AMBIGUOUS  # inside a URL, e-mail or model number (k-startup.go.kr)
-    elif prev and _is_hangul(first) and _is_hangul(prev):
-        if prev in _NEGATING and (start < 2 or not _is_hangul(text[start - 2])):
+    elif prev and is_hangul(first) and is_hangul(prev):
+        if prev in _NEGATING and (start < 2 or not is_hangul(text[start - 2])):
             return REJECT  # 비금융, 무위험: the negated word is another concept
         verdict = AMBIGUOUS
     if last in _LATIN_ALNUM:
@@ -281,7 +246,7 @@ def boundary_verdict(text: str, start: int, end: int) -> int:
             return REJECT
         if nxt in _JOINERS and end + 1 < n and text[end + 1] in _LATIN_ALNUM:
             verdict = AMBIGUOUS
-    elif verdict != AMBIGUOUS and _is_hangul(last) and nxt and _is_hangul(nxt):
+    elif verdict != AMBIGUOUS and is_hangul(last) and nxt and is_hangul(nxt):
         # The Hangul run after the hit, read no further than the longest suffix.
         run = _HANGUL_RUN.match(text, end, end + _MAX_SUFFIX + 1)
         if run is None or len(run.group()) > _MAX_SUFFIX or run.group() not in _SUFFIXES:

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from corpus import NormalizedText, normalize, split_sentences
+from corpus.korean import HANGUL_SYLLABLES
 
 __all__ = ["quick_normalize", "sentence_around", "sentence_bounds"]
 
@@ -27,7 +28,9 @@ _RARE = re.compile(f"[{_WHITESPACE}\\uff01-\\uff5e\\u00ad\\u200b-\\u200d\\u2060\
 # marks or closing quotes up to a space or the end, or by a Hangul syllable. A superset
 # of the splitter's own pattern (only whole tokens are passed on), written to start with
 # one character class so that ``re`` can skip ahead quickly.
-_TERMINAL = re.compile(r"[.!?…。？！](?:[.!?…。？！\"'”’」』)\]）》〉]*(?= |$)|(?=[가-힣]))")
+_TERMINAL = re.compile(
+    r"[.!?…。？！](?:[.!?…。？！\"'”’」』)\]）》〉]*(?= |$)|(?=[" + HANGUL_SYLLABLES + "]))"
+)
 
 
 def quick_normalize(text: str) -> tuple[str, NormalizedText | None]:

@@ -23,19 +23,14 @@ except ImportError:
     ) from None
 
 from extract.engine.tagger import MODES, Tagger
-from glossary import Glossary, load, save
-from glossary import default as default_glossary
+from glossary import BUNDLED, Glossary, check_spec, load, resolve, save
 
 __all__ = ["BUILTIN_GLOSSARIES", "GlossaryComponent", "make_glossary_component"]
 
-BUILTIN_GLOSSARIES = ("default", "default+entities")
-_SUFFIXES = (".yaml", ".yml", ".json", ".csv")
+#: The glossary names the component knows besides file paths (see :func:`glossary.resolve`).
+BUILTIN_GLOSSARIES = BUNDLED
 _FILE = "glossary.yaml"
 _NO_CATEGORY = "TERM"
-
-
-def _valid_glossaries() -> str:
-    return f"one of {BUILTIN_GLOSSARIES} or a path to a {'/'.join(_SUFFIXES)} glossary file"
 
 
 class GlossaryComponent:
@@ -91,12 +86,7 @@ class GlossaryComponent:
         mode: str = "fast",
         split_tokens: bool = True,
     ) -> None:
-        if not isinstance(glossary, str):
-            raise TypeError(
-                f"`glossary` should be {_valid_glossaries()}, got {type(glossary).__name__}"
-            )
-        if glossary not in BUILTIN_GLOSSARIES and Path(glossary).suffix.lower() not in _SUFFIXES:
-            raise ValueError(f"`glossary` should be {_valid_glossaries()}, but got {glossary!r}")
+        check_spec(glossary)  # a bad name fails now; a missing file only when it is read
         if mode not in MODES:
             raise ValueError(f"`mode` should be one of {MODES}, but got {mode!r}")
         if not isinstance(spans_key, str) or not spans_key:
@@ -111,7 +101,7 @@ class GlossaryComponent:
         self._glossary: Glossary | None = None
         self._tagger: Tagger | None = None
         if glossary in BUILTIN_GLOSSARIES or os.path.exists(glossary):
-            self._glossary = _read(glossary)
+            self._glossary = resolve(glossary)
 
     def __repr__(self) -> str:
         return (
@@ -128,7 +118,7 @@ class GlossaryComponent:
     def glossary(self) -> Glossary:
         """The glossary in use (read on first access if it was not yet)."""
         if self._glossary is None:
-            self._glossary = _read(self.source)
+            self._glossary = resolve(self.source)
         return self._glossary
 
     @property
@@ -191,18 +181,6 @@ class GlossaryComponent:
         self._glossary = g
         self._tagger = None
         return self
-
-
-def _read(source: str) -> Glossary:
-    if source in BUILTIN_GLOSSARIES:
-        return default_glossary(entities=source == "default+entities")
-    try:
-        return load(source)
-    except FileNotFoundError:
-        raise FileNotFoundError(
-            f"kotrend_glossary: glossary file not found: {source!r} "
-            f"(`glossary` should be {_valid_glossaries()})"
-        ) from None
 
 
 def _split_tokens(doc: Doc, offsets: set[int]) -> None:

@@ -19,12 +19,13 @@ import warnings
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
+from corpus import parse_window
+
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
     "METHODS",
-    "date_window",
     "emerging_terms",
     "log_ratio",
     "recent_window",
@@ -56,46 +57,17 @@ def recent_window(first: _dt.date, last: _dt.date, fraction: float = RECENT_FRAC
     return last - _dt.timedelta(days=max(1, math.ceil(days * fraction)) - 1)
 
 
-def date_window(window: tuple[Any, Any]) -> tuple[_dt.date, _dt.date]:
-    """``(start, end)`` as dates; each a ``datetime.date`` or an ISO string (2026-03-01).
-
-    Examples
-    --------
-    >>> date_window(("2026-03-01", "2026-03-15"))
-    (datetime.date(2026, 3, 1), datetime.date(2026, 3, 15))
-    """
-    try:
-        start, end = window
-    except (TypeError, ValueError):
-        raise ValueError(f"`window` should be (start, end), got {window!r}") from None
-    out = []
-    for value in (start, end):
-        if isinstance(value, _dt.datetime):
-            value = value.date()
-        elif not isinstance(value, _dt.date):
-            try:
-                value = _dt.date.fromisoformat(str(value).strip())
-            except ValueError:
-                raise ValueError(
-                    f"`window` dates should be YYYY-MM-DD, got {value!r} in {window!r}"
-                ) from None
-        out.append(value)
-    if out[0] > out[1]:
-        raise ValueError(f"`window` starts after it ends: {window!r}")
-    return out[0], out[1]
-
-
 def trending_window(
     doc_dates: Mapping[_dt.date | None, int],
     *,
-    window: tuple[Any, Any] | None = None,
+    window: str | tuple[Any, Any] | None = None,
     fraction: float = RECENT_FRACTION,
 ) -> tuple[_dt.date, _dt.date] | None:
     """The dates :func:`trending_scores` compares with the time before them: ``window``
     if given, else the newest ``fraction`` of the date span (``None`` with fewer than two
     dates)."""
     if window is not None:
-        return date_window(window)
+        return parse_window(window)
     dates = [d for d in doc_dates if d is not None]
     if len(dates) < 2:
         return None
@@ -106,7 +78,7 @@ def trending_scores(
     term_dates: Mapping[str, Mapping[_dt.date | None, int]],
     doc_dates: Mapping[_dt.date | None, int],
     *,
-    window: tuple[Any, Any] | None = None,
+    window: str | tuple[Any, Any] | None = None,
     fraction: float = RECENT_FRACTION,
     prior: float = 1.0,
     min_count: int = 3,
@@ -115,8 +87,8 @@ def trending_scores(
     (the ``rank="trending"`` order of :func:`extract.build_box`).
 
     ``term_dates`` maps term id to {date: documents mentioning it}, ``doc_dates`` maps
-    date to documents. ``window`` is ``(start, end)``, inclusive (see
-    :func:`date_window`); by default the newest ``fraction`` of the date span, compared
+    date to documents. ``window`` is ``"START,END"`` or ``(start, end)``, inclusive (see
+    :func:`corpus.parse_window`); by default the newest ``fraction`` of the date span, compared
     with the rest. Terms in fewer than ``min_count`` documents of the window score
     ``-inf``: on a small window, one or two articles would otherwise top the box. Without
     a window and with fewer than two dates every score is 0, with a warning
@@ -156,14 +128,9 @@ def _window(spec: Any, first: pd.Timestamp, last: pd.Timestamp, freq: str) -> tu
             raise ValueError(f"`window` as a number of periods should be >= 1, got {spec!r}")
         newest = last.to_period(freq)
         return (newest - (spec - 1)).start_time, last
-    if isinstance(spec, tuple | list) and len(spec) == 2:
-        try:
-            start, end = (pd.Timestamp(x).normalize() for x in spec)
-        except (TypeError, ValueError) as err:
-            raise ValueError(f"`window` dates should be like '2026-03-01', got {spec!r}") from err
-        if start > end:
-            raise ValueError(f"`window` should be (start, end) with start <= end, got {spec!r}")
-        return start, end
+    if isinstance(spec, str | tuple | list):
+        start, end = parse_window(spec)
+        return pd.Timestamp(start), pd.Timestamp(end)
     raise TypeError(
         f"`window` should be None, a number of periods, or a (start, end) pair; got {spec!r}"
     )
@@ -186,11 +153,12 @@ def emerging_terms(
     ----------
     doc_terms, documents : pandas.DataFrame
         Tables of a batch run (see :func:`extract.term_trends`).
-    window : (start, end), int, or None
-        Dates (inclusive) of the window, or the last ``window`` periods of ``freq``;
+    window : "START,END", (start, end), int, or None
+        The window, both ends inclusive, each a year, month or date (see
+        :func:`corpus.parse_window`), or the last ``window`` periods of ``freq``;
         default: the newest quarter of the date span.
-    baseline : (start, end), optional
-        Dates (inclusive) to compare with; default: everything before the window.
+    baseline : "START,END" or (start, end), optional
+        The same for the time to compare with; default: everything before the window.
     freq : {"D", "W", "M"}
         Period length when ``window`` is a number of periods.
     min_count : int
@@ -237,7 +205,9 @@ def emerging_terms(
     if baseline is None:
         b0, b1 = first, w0 - pd.Timedelta(days=1)
     else:
-        b0, b1 = _window(tuple(baseline), first, last, freq)
+        b0, b1 = _window(
+            baseline if isinstance(baseline, str) else tuple(baseline), first, last, freq
+        )
         if b0 <= w1 and w0 <= b1:
             raise ValueError(
                 f"`baseline` {baseline!r} overlaps the window {w0.date()}..{w1.date()}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import warnings
@@ -45,10 +46,7 @@ def default_glossaries() -> dict[str, GlossarySource]:
     """The bundled glossary without and with companies and institutions, loaded lazily."""
     import glossary
 
-    return {
-        "default": lambda: glossary.default(entities=False),
-        "default+entities": lambda: glossary.default(entities=True),
-    }
+    return {name: functools.partial(glossary.resolve, name) for name in glossary.BUNDLED}
 
 
 class Glossaries:

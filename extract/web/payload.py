@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from html.parser import HTMLParser
 from typing import Any
 
-from extract.box.build import BoxEntry, Example, KeywordBox
+import corpus
+from extract.box.model import BoxEntry, Example, KeywordBox
 from extract.box.render import FORMATS
 
 __all__ = ["ApiError", "box_from_dict", "inline_styles", "parse_date", "render_payload"]
@@ -24,14 +25,19 @@ class ApiError(Exception):
 
 
 def parse_date(value: object, where: str) -> _dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value[:10])
-        except ValueError:
-            pass
-    raise ApiError(400, f"`{where}` should be a date like '2026-03-02' or null, got {value!r}")
+    """``value`` as a date, in any form :func:`corpus.parse_date` reads; errors are HTTP 400.
+
+    Examples
+    --------
+    >>> parse_date("2026.03.02", "documents[0].date")
+    datetime.date(2026, 3, 2)
+    """
+    if not isinstance(value, (str, type(None))):
+        raise ApiError(400, f"`{where}` should be a date string or null, got {value!r}")
+    try:
+        return corpus.parse_date(value)
+    except ValueError as err:
+        raise ApiError(400, f"`{where}` should be a date or null: {err}") from None
 
 
 def _field(obj: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:

@@ -21,6 +21,8 @@ EXPECTED = {
     "line_starts",
     "load_sample",
     "normalize",
+    "parse_date",
+    "parse_window",
     "read_documents",
     "read_file",
     "sample_path",

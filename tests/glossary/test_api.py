@@ -8,6 +8,7 @@ from pathlib import Path
 import glossary
 
 EXPECTED_API = {
+    "BUNDLED",
     "Glossary",
     "GlossaryError",
     "GlossaryIssue",
@@ -17,8 +18,10 @@ EXPECTED_API = {
     "Term",
     "check",
     "check_default",
+    "check_spec",
     "compound_splits",
     "default",
+    "dump_yaml",
     "form_key",
     "import_table",
     "is_acronym",
@@ -26,6 +29,7 @@ EXPECTED_API = {
     "latin_plurals",
     "load",
     "merge",
+    "resolve",
     "save",
     "script_splits",
     "spacing_variants",

@@ -78,7 +78,7 @@ def test_import_reports_skipped_rows_and_unknown_related(table):
 def test_imported_glossary_saves_and_loads(table, tmp_path):
     g = glossary.import_table(table, columns=COLUMNS).glossary
     out = tmp_path / "imported.yaml"
-    g.save(out)
+    glossary.save(g, out)
     assert glossary.load(out, validate=False).terms == g.terms
 
 

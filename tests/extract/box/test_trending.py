@@ -123,8 +123,8 @@ def test_window_chooses_the_dates_compared(
             {"rank": "frequency", "window": ("2026-03-01", "2026-03-31")},
             r"only with rank='trending'",
         ),
-        ({"rank": "trending", "window": ("2026-03-01",)}, r"should be \(start, end\)"),
-        ({"rank": "trending", "window": ("2026-03-01", "March")}, r"YYYY-MM-DD, got 'March'"),
+        ({"rank": "trending", "window": ("2026-03-01",)}, r"`window` should be START,END"),
+        ({"rank": "trending", "window": ("2026-03-01", "March")}, r"unparseable end 'March'"),
         ({"rank": "trending", "window": ("2026-04-01", "2026-03-01")}, r"starts after it ends"),
     ],
 )

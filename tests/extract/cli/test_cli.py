@@ -110,7 +110,7 @@ def test_tag_reports_bad_records(runner: CliRunner, tmp_path: Path) -> None:
     [
         (["tag", "nope.jsonl"], "no such file or directory: 'nope.jsonl'"),
         (["tag", "{sample}", "-o", "out.csv"], "cannot tell the output format of 'out.csv'"),
-        (["box", "-g", "missing.yaml"], "no glossary file 'missing.yaml'"),
+        (["box", "-g", "missing.yaml"], "glossary file not found: 'missing.yaml'"),
     ],
 )
 def test_bad_arguments(
@@ -162,7 +162,7 @@ def test_box_window_needs_trending_and_two_dates(runner: CliRunner) -> None:
     res = runner.invoke(main, ["box", "--window", "2026-09-01,2026-10-31"])
     assert res.exit_code == 2 and "needs --rank trending" in res.stderr
     res = runner.invoke(main, ["box", "--rank", "trending", "--window", "2026-09-01"])
-    assert res.exit_code == 2 and "expected START,END dates" in res.stderr
+    assert res.exit_code == 2 and "`window` should be START,END" in res.stderr
     ok = runner.invoke(
         main, ["box", "--rank", "trending", "--window", "2026-09-01,2026-10-31", "--format", "json"]
     )

@@ -119,7 +119,7 @@ def test_emerging_table(files: dict[str, Path]) -> None:
     ("args", "message"),
     [
         (["-o", "t.xlsx"], "unknown table format '.xlsx'; use .csv, .parquet or '-'"),
-        (["--emerging", "--window", "March"], "expected START,END"),
+        (["--emerging", "--window", "March"], "`window` should be START,END"),
         (["--emerging", "--window", "2027-01-01,2027-01-31"], "holds no documents"),
         (["--value", "share_smoothed", "--plot", "x.png"], r"pass smooth="),
     ],

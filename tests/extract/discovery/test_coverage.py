@@ -118,3 +118,28 @@ def test_merge_command(tmp_path: Path) -> None:
     merged = load(out)
     assert merged["capex"].definition == "새 정의." and "roi" in merged
     assert "1 conflicts" in result.stderr and "capex" in result.stderr
+
+
+# One noun-phrase extractor: `glossary coverage` reports the whole noun runs that
+# `discover` draws its candidates from (number and Latin pieces glued on, as written).
+AGREE = [
+    ("코로나19 이후 5G 투자와 R&D 지출이 늘었다.", ["코로나19 이후 5G 투자", "R&D 지출"]),
+    ("초저금리 기조에서 2차전지 수출이 늘었다.", ["초저금리 기조", "2차전지 수출"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AGREE)
+def test_coverage_and_discover_see_the_same_phrases(
+    tagger: Tagger, text: str, expected: list[str]
+) -> None:
+    from extract.discovery.phrases import phrase_spans
+
+    spans = list(phrase_spans(tagger.kiwi.tokenize(text), text, max_units=99))
+    # discover's longest candidates: spans inside no other span.
+    widest = [
+        text[s:e]
+        for s, e, _ in spans
+        if not any(a <= s and e <= b and (a, b) != (s, e) for a, b, _ in spans)
+    ]
+    report = coverage_report([Document(id="1", text=text)], tagger=Tagger(Glossary([])))
+    assert sorted(p for p, _ in report.unknown_phrases) == sorted(widest) == sorted(expected)

@@ -50,6 +50,10 @@ JUNK_CASES = [
     ("포인트", "unit"),
     ("홍길동 기자", "byline"),
     ("연합뉴스", "byline"),
+    ("Xinhua", "byline"),  # one agency list for discovery and the parenthesis miner
+    ("Yonhap", "byline"),
+    ("2.5%p", "amount"),
+    ("2분기", "date"),
     ("hong@yna.co.kr", "e-mail or web address"),
     ("www.example.com", "e-mail or web address"),
     ("폭", "fragment"),
@@ -297,3 +301,27 @@ def test_discover_command_wants_yaml(tmp_path: Path) -> None:
 
 
 # --- docstring examples and real data --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "aliases",
+    [
+        tuple(f"자본적 지출 표기 {i}" for i in range(12)),  # a long list: block style
+        ("Capex", "줄\u2028바꿈"),  # a line separator a YAML reader would fold: quoted
+    ],
+)
+def test_proposals_write_entries_as_glossary_files_do(tmp_path: Path, aliases: tuple) -> None:
+    from extract import proposals_yaml
+    from extract.discovery.records import AliasProposal
+
+    old = Term(id="capex", term="자본 지출", aliases=aliases[:1])
+    proposal = AliasProposal("alias", "capex", "자본 지출", aliases[1:], 1, ())
+    text = proposals_yaml([], [proposal], Glossary([old]))
+    glossary.save(
+        Glossary([Term(id="capex", term="자본 지출", aliases=aliases)]), tmp_path / "g.yaml"
+    )
+    entry = (tmp_path / "g.yaml").read_text(encoding="utf-8").split("terms:\n")[1]
+    assert entry in text
+    written = tmp_path / "p.yaml"
+    written.write_text(text, encoding="utf-8")
+    assert glossary.load(written)["capex"].aliases == aliases

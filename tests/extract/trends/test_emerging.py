@@ -116,9 +116,10 @@ def test_explicit_baseline() -> None:
         ({"freq": "Y"}, ValueError, "`freq` should be one of"),
         ({"prior": 0}, ValueError, "`prior` should be > 0, got 0"),
         ({"window": 0}, ValueError, "number of periods should be >= 1, got 0"),
-        ({"window": "March"}, TypeError, "`window` should be None, a number of periods, or a"),
-        ({"window": ("2026-03-31", "2026-03-01")}, ValueError, "start <= end"),
-        ({"window": ("2026-13-01", "2026-03-01")}, ValueError, "`window` dates should be like"),
+        ({"window": "March"}, ValueError, "`window` should be START,END"),
+        ({"window": 2.5}, TypeError, "`window` should be None, a number of periods, or a"),
+        ({"window": ("2026-03-31", "2026-03-01")}, ValueError, "`window` starts after it ends"),
+        ({"window": ("2026-13-01", "2026-03-01")}, ValueError, "month must be in 1..12"),
         (
             {"window": ("2027-01-01", "2027-01-31")},
             ValueError,
@@ -234,3 +235,13 @@ def test_burst_bad_arguments(kwargs, message) -> None:
         bursts(_series([1, 2]), **kwargs)
     with pytest.raises(ValueError, match=r"missing columns \['total_documents'\]"):
         bursts(_series([1, 2]).drop(columns="total_documents"))
+
+
+@pytest.mark.parametrize(
+    "window", ["2026-03,2026-03", ("2026-03", "2026-03"), "2026-03-01,2026.3.31"]
+)
+def test_window_of_months_ends_with_its_last_day(window: object) -> None:
+    # The same window parser as `box --window` and corpus dates: END counts to its last day.
+    out = emerging_terms(DOC_TERMS, DOCS, window=window, min_count=1)
+    assert out.attrs["window"] == (dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    assert out.attrs["window_documents"] == 40

@@ -143,6 +143,16 @@ def test_tag_splits_articles_at_dashes(server: EditorServer) -> None:
     assert set(data["terms"]) == {"hyperscaler", "capex", "roi", "sovereign_ai", "base_rate"}
 
 
+@pytest.mark.parametrize(
+    "date", ["2026.03.02", "2026. 3. 2.", "20260302", "2026-03-02T09:30:00+09:00"]
+)
+def test_documents_take_dates_as_corpus_reads_them(server: EditorServer, date: str) -> None:
+    docs = [{"id": "a", "body": ARTICLE, "date": date}]
+    status, _, data = call(server, "POST", "/api/box", {"documents": docs, "glossary": "test"})
+    assert status == 200, data
+    assert data["date_from"] == "2026-03-02"
+
+
 def test_tag_documents_with_title_and_body(server: EditorServer) -> None:
     docs = [
         {

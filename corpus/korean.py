@@ -1,0 +1,272 @@
+"""Korean language data: character classes and word lists, kept in one place.
+
+The tagger, the keyword box, discovery and the sentence splitter read these instead of
+keeping their own copies (as spaCy keeps ``lang/ko/stop_words.py``). The lists only
+have to be right, not complete: each is used to reject or accept a few clear cases
+before morphology decides the rest.
+
+Examples
+--------
+>>> import re
+>>> re.findall(f"[{HANGUL_SYLLABLES}]+", "AI 반도체 HBM3E")
+['반도체']
+>>> is_hangul("ㄱ"), is_hangul("A")
+(True, False)
+>>> "yonhap" in AGENCIES and "연합뉴스" in AGENCIES
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "AGENCIES",
+    "BOUND_NOUNS",
+    "BYLINE_TITLES",
+    "CREDITS",
+    "HANGUL",
+    "HANGUL_JAMO",
+    "HANGUL_SYLLABLES",
+    "PARTICLES",
+    "TIME_WORDS",
+    "UNITS",
+    "UNIT_WORDS",
+    "is_hangul",
+    "words",
+]
+
+
+def words(*lines: str) -> frozenset[str]:
+    """The space-separated words of ``lines``, for word lists kept readable in source.
+
+    Examples
+    --------
+    >>> sorted(words("올해 내년", "작년"))
+    ['내년', '올해', '작년']
+    """
+    return frozenset(w for line in lines for w in line.split())
+
+
+#: Hangul syllables 가-힣, for use inside a regex character class ``[...]``.
+HANGUL_SYLLABLES = "\uac00-\ud7a3"
+#: Hangul jamo (conjoining and compatibility: ㄱ, ㅏ), for a character class too.
+HANGUL_JAMO = "\u1100-\u11ff\u3131-\u318e"
+#: One Hangul syllable; ``HANGUL.search(s)`` tells whether ``s`` has any.
+HANGUL = re.compile(f"[{HANGUL_SYLLABLES}]")
+
+
+#: Bound nouns that follow a noun as a word of their own in meaning: 은행간 (between
+#: banks), 시장내 (within the market), 업종별 (by industry).
+BOUND_NOUNS: tuple[str, ...] = ("간", "내", "별")
+
+
+def is_hangul(c: str) -> bool:
+    """Whether the character ``c`` is a Hangul syllable or jamo."""
+    return "\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff" or "\u3131" <= c <= "\u318e"
+
+
+#: Hangul that may follow a noun without making it part of a longer word: case and
+#: special particles and copula forms (the tagger's fast path accepts a term glued to
+#: these; anything else is left to morphology).
+PARTICLES: tuple[str, ...] = tuple(
+    [
+        "은",
+        "는",
+        "이",
+        "가",
+        "을",
+        "를",
+        "의",
+        "에",
+        "에서",
+        "에게",
+        "께",
+        "한테",
+        "로",
+        "으로",
+        "와",
+        "과",
+        "도",
+        "만",
+        "까지",
+        "부터",
+        "보다",
+        "처럼",
+        "같이",
+        "마다",
+        "조차",
+        "마저",
+        "이나",
+        "나",
+        "이든",
+        "든",
+        "이라도",
+        "라도",
+        "뿐",
+        "밖에",
+        "대로",
+        "이랑",
+        "랑",
+        "에서는",
+        "에서도",
+        "에서의",
+        "에서만",
+        "에는",
+        "에도",
+        "에의",
+        "에만",
+        "으로는",
+        "로는",
+        "으로도",
+        "로도",
+        "으로의",
+        "로의",
+        "으로만",
+        "로만",
+        "과의",
+        "와의",
+        "과는",
+        "와는",
+        "과도",
+        "와도",
+        "까지는",
+        "까지도",
+        "부터는",
+        "보다는",
+        "에게는",
+        "에게도",
+        "만은",
+        "만을",
+        "만이",
+        "만의",
+        "이다",
+        "이며",
+        "이고",
+        "였다",
+        "이었다",
+        "이었던",
+        "였던",
+        "인",
+        "이란",
+        "란",
+        "이라는",
+        "라는",
+        "이라며",
+        "라며",
+        "이라고",
+        "라고",
+        "이지만",
+        "이던",
+        "이므로",
+        "이면",
+        "이면서",
+        "이어서",
+        "여서",
+        "이어",
+        "이기",
+        "이기도",
+        "임",
+        "입니다",
+        "이에요",
+        "예요",
+    ]
+)
+
+#: Words that name a time relative to now or a part of the year (not terms).
+TIME_WORDS = words(
+    "올해 내년 작년 지난해 금년 전년 당해 익년 최근 현재 이번 오늘 어제 내일 올 당시 향후 그간 "
+    "상반기 하반기 연간 연말 연초 연중 분기 월간 주간 연내 전월 전분기 전년도 동기 이날 지난달 "
+    "이달 다음달 금주 전일 당일"
+)
+
+#: Units written after a number (2026년, 100억원, 1.5%p, 80달러), lower case.
+UNITS: tuple[str, ...] = tuple(
+    [
+        "년",
+        "월",
+        "일",
+        "시",
+        "분",
+        "초",
+        "분기",
+        "반기",
+        "개월",
+        "주",
+        "주년",
+        "주차",
+        "세",
+        "살",
+        "개",
+        "개사",
+        "명",
+        "건",
+        "곳",
+        "배",
+        "차",
+        "회",
+        "번",
+        "호",
+        "위",
+        "대",
+        "층",
+        "원",
+        "달러",
+        "엔",
+        "위안",
+        "유로",
+        "파운드",
+        "억",
+        "조",
+        "만",
+        "천",
+        "백",
+        "십",
+        "%p",
+        "%",
+        "퍼센트",
+        "포인트",
+        "bp",
+        "p",
+        "t",
+        "톤",
+        "kg",
+        "km",
+        "㎡",
+        "㎞",
+        "배럴",
+        "mw",
+        "gw",
+        "kw",
+        "kwh",
+        "gb",
+        "tb",
+        "nm",
+    ]
+)
+
+#: Units and currencies written as words of their own (not terms).
+UNIT_WORDS = words(
+    "원 달러 엔 위안 유로 파운드 억원 조원 만원 천원 억달러 조달러 퍼센트 포인트 퍼센트포인트 "
+    "톤 배럴 개월 명 건 개 곳"
+)
+
+#: News and photo agencies, as credited in Korean news, lower case.
+AGENCIES = words(
+    "연합뉴스 연합 뉴시스 뉴스1 로이터 블룸버그 신화통신 게티이미지 게티이미지코리아",
+    "ap afp epa upi ani reuters bloomberg xinhua yonhap newsis news1 getty",
+)
+
+#: Credit words that stand for a source, not a name (사진=..., 그래픽=...).
+CREDITS = words("사진 자료사진 그래픽")
+
+#: Titles that end a byline (홍길동 기자).
+BYLINE_TITLES: tuple[str, ...] = (
+    "기자",
+    "특파원",
+    "통신원",
+    "논설위원",
+    "객원기자",
+    "선임기자",
+    "기자단",
+)
