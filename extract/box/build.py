@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -87,6 +87,12 @@ class BoxEntry:
         How many distinct usable example sentences the corpus holds (the N of "k / N").
     chosen : int
         0-based index of the example shown (the k of "k / N" is ``chosen + 1``).
+    baseline_documents : int or None
+        In a ``"trending"`` box (and for related terms), documents of the baseline period
+        that mention the term; ``mentions`` and ``documents`` then count the window only.
+        ``None`` in other boxes.
+    trend : float or None
+        The rise score (see :func:`extract.trends.emerging.trending_scores`), if any.
     """
 
     term_id: str
@@ -99,6 +105,16 @@ class BoxEntry:
     examples: tuple[Example, ...]
     n_examples: int
     chosen: int = 0
+    baseline_documents: int | None = None
+    trend: float | None = None
+
+    @property
+    def rise(self) -> str | None:
+        """``"3건 → 41건"``: documents of the baseline, then of the window, mentioning the
+        term (``None`` outside trending boxes and related terms)."""
+        if self.baseline_documents is None:
+            return None
+        return f"{self.baseline_documents:,}건 → {self.documents:,}건"
 
     @property
     def example(self) -> Example | None:
@@ -117,6 +133,16 @@ class BoxEntry:
             "n_examples": self.n_examples,
             "chosen": self.chosen + 1 if self.examples else 0,
             "examples": [ex.to_dict(width=width) for ex in self.examples],
+            # Only where there is a rise, so frequency boxes keep their JSON unchanged.
+            **(
+                {
+                    "baseline_documents": self.baseline_documents,
+                    "trend": self.trend,
+                    "rise": self.rise,
+                }
+                if self.baseline_documents is not None
+                else {}
+            ),
         }
 
 
@@ -126,7 +152,11 @@ class KeywordBox:
 
     Use :meth:`to_markdown`, :meth:`to_html`, :meth:`to_json`, :meth:`to_text` (or
     :meth:`render` with a format name). ``window`` is the dates a ``"trending"`` box
-    compared with the time before them (``None`` otherwise).
+    compared with the time before them (``None`` otherwise); its entries, ``n_documents``
+    and ``n_mentions`` then count the window only, and ``baseline`` (the dates it was
+    compared with) and ``baseline_documents`` say what the rise is measured against.
+    ``related`` holds the terms of the coverage around an article (``build_box(...,
+    corpus=...)``), shown apart from ``entries``.
     """
 
     entries: tuple[BoxEntry, ...]
@@ -139,6 +169,10 @@ class KeywordBox:
     rank: str = "frequency"
     window: tuple[_dt.date, _dt.date] | None = None
     title: str = "트렌드 키워드"
+    baseline: tuple[_dt.date, _dt.date] | None = None
+    baseline_documents: int | None = None
+    related: tuple[BoxEntry, ...] = ()
+    corpus_documents: int | None = None
     meta: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def with_example(self, k: int) -> KeywordBox:
@@ -164,6 +198,23 @@ class KeywordBox:
             "rank": self.rank,
             "window": [d.isoformat() for d in self.window] if self.window else None,
             "entries": [e.to_dict(width=width) for e in self.entries],
+            # Only when present, so plain boxes keep their JSON unchanged.
+            **(
+                {
+                    "baseline": [d.isoformat() for d in self.baseline] if self.baseline else None,
+                    "baseline_documents": self.baseline_documents,
+                }
+                if self.window
+                else {}
+            ),
+            **(
+                {
+                    "corpus_documents": self.corpus_documents,
+                    "related": [e.to_dict(width=width) for e in self.related],
+                }
+                if self.corpus_documents is not None
+                else {}
+            ),
         }
 
     def render(self, fmt: str = "markdown", **kwargs: Any) -> str:
@@ -186,16 +237,184 @@ class KeywordBox:
 
 
 class _TermStats:
-    __slots__ = ("best", "dates", "documents", "good", "last_doc", "mentions", "seen")
+    """What one term gathered while tagging (in one date bucket, for a trending box)."""
+
+    __slots__ = ("best", "documents", "last_doc", "mentions", "seen")
 
     def __init__(self) -> None:
         self.mentions = 0
         self.documents = 0
-        self.dates: dict[_dt.date | None, int] = {}  # documents per date, for rank="trending"
         self.last_doc: str | None = None
-        self.good = 0  # distinct usable example sentences
-        self.seen: set[str] = set()
+        self.seen: dict[str, bool] = {}  # sentence key -> usable as an example
         self.best: list[Example] = []
+
+    @property
+    def good(self) -> int:
+        """Distinct usable example sentences (the N of "k / N")."""
+        return sum(self.seen.values())
+
+
+def _merged(
+    parts: Iterable[_TermStats], max_examples: int, *, in_order: bool = False
+) -> _TermStats:
+    """One :class:`_TermStats` for several buckets: the dates of a window (examples best
+    first), or with ``in_order`` an article and its coverage (each part's examples
+    before the next part's)."""
+    out = _TermStats()
+    best: dict[str, Example] = {}
+    for st in parts:
+        out.mentions += st.mentions
+        out.documents += st.documents
+        for key, usable in st.seen.items():
+            out.seen[key] = out.seen.get(key, False) or usable
+        # A sentence reprinted on two dates (a wire story) is one example.
+        for ex in sorted(st.best, key=_order_key):
+            best.setdefault(_KEY_STRIP.sub("", ex.sentence), ex)
+    out.best = list(best.values())
+    if not in_order:
+        out.best.sort(key=_order_key)
+    del out.best[max_examples:]
+    return out
+
+
+class _Collected:
+    """Per-term statistics of tagged documents, by date when ``by_date`` (else under
+    ``None``), with the documents' dates and, if asked, each document's term ids."""
+
+    __slots__ = ("date_from", "date_to", "doc_dates", "doc_terms", "n_docs", "stats")
+
+    def __init__(self) -> None:
+        self.stats: dict[str, dict[_dt.date | None, _TermStats]] = {}
+        self.doc_dates: dict[_dt.date | None, int] = {}
+        self.doc_terms: list[tuple[str, _dt.date | None, frozenset[str]]] = []
+        self.n_docs = 0
+        self.date_from: _dt.date | None = None
+        self.date_to: _dt.date | None = None
+
+
+def _wanted(
+    g: Glossary, terms: Iterable[str] | None, categories: Iterable[str] | None, basic: bool
+) -> Callable[[str], bool]:
+    """Whether a term id passes ``terms``, ``categories`` and ``basic`` (see build_box)."""
+    keep_ids = set(terms) if terms is not None else None
+    keep_cats = set(categories) if categories is not None else None
+    verdicts: dict[str, bool] = {}
+
+    def wanted(term_id: str) -> bool:
+        ok = verdicts.get(term_id)
+        if ok is None:
+            term = g[term_id]
+            ok = verdicts[term_id] = (
+                (keep_ids is None or term_id in keep_ids)
+                and (keep_cats is None or term.category in keep_cats)
+                and (not term.basic or basic or keep_ids is not None)
+            )
+        return ok
+
+    return wanted
+
+
+def _collect(
+    docs: Iterable[Document],
+    tagger: Tagger,
+    *,
+    fields: str | Sequence[str] | None,
+    wanted: Callable[[str], bool],
+    max_examples: int,
+    by_date: bool = False,
+    examples_for: Callable[[_dt.date | None], bool] | None = None,
+    doc_terms: bool = False,
+) -> _Collected:
+    """Tag ``docs`` once, counting mentions and documents and keeping the best examples
+    of every wanted term; documents whose date fails ``examples_for`` are only counted."""
+    out = _Collected()
+    for doc in docs:
+        out.n_docs += 1
+        out.doc_dates[doc.date] = out.doc_dates.get(doc.date, 0) + 1
+        if doc.date is not None:
+            out.date_from = doc.date if out.date_from is None else min(out.date_from, doc.date)
+            out.date_to = doc.date if out.date_to is None else max(out.date_to, doc.date)
+        bucket = doc.date if by_date else None
+        quote = examples_for is None or examples_for(doc.date)
+        seen_here: set[str] = set()
+        for name, text in doc.texts(fields):
+            for m in tagger.tag(text, doc_id=doc.id, field=name):
+                if not wanted(m.term_id):
+                    continue
+                buckets = out.stats.get(m.term_id)
+                if buckets is None:
+                    buckets = out.stats[m.term_id] = {}
+                st = buckets.get(bucket)
+                if st is None:
+                    st = buckets[bucket] = _TermStats()
+                st.mentions += 1
+                if st.last_doc != doc.id:
+                    st.documents += 1
+                    st.last_doc = doc.id
+                    seen_here.add(m.term_id)
+                if not quote:
+                    continue
+                first = m.sent_start
+                cut = min(list_marker(text[first : m.sent_end]), m.start - first)
+                sentence = text[first + cut : m.sent_end]
+                key = _KEY_STRIP.sub("", sentence)
+                if key in st.seen:
+                    continue
+                score = example_score(sentence, field=name)
+                st.seen[key] = score > 0
+                if score <= 0:
+                    continue
+                st.best.append(
+                    Example(
+                        sentence,
+                        m.start - first - cut,
+                        m.end - first - cut,
+                        doc.id,
+                        name,
+                        doc.date,
+                        doc.source,
+                        score,
+                    )
+                )
+                if len(st.best) >= 4 * max_examples:
+                    st.best = sorted(st.best, key=_order_key)[:max_examples]
+        if doc_terms:
+            out.doc_terms.append((doc.id, doc.date, frozenset(seen_here)))
+    return out
+
+
+def _frequency_key(kv: tuple[str, _TermStats]) -> tuple[int, int, str]:
+    # Documents and mentions both count: a term one article repeats does not outrank a term
+    # in many articles, and a focused topic (many mentions in a few articles) is not buried
+    # under umbrella terms that every article touches once.
+    return (-(kv[1].documents + kv[1].mentions), -kv[1].documents, kv[0])
+
+
+def _entry(
+    term: Any,
+    st: _TermStats,
+    *,
+    first: int,
+    shown: set[str],
+    max_examples: int,
+    baseline_documents: int | None = None,
+    trend: float | None = None,
+) -> BoxEntry:
+    examples = tuple(st.best[:max_examples])
+    return BoxEntry(
+        term_id=term.id,
+        term=term.term,
+        synonyms=term.synonyms,
+        definition=term.definition,
+        category=term.category,
+        mentions=st.mentions,
+        documents=st.documents,
+        examples=examples,
+        n_examples=st.good,
+        chosen=_pick(examples, first, shown),
+        baseline_documents=baseline_documents,
+        trend=trend,
+    )
 
 
 def _order_key(ex: Example) -> tuple:
@@ -230,6 +449,8 @@ def build_box(
     basic: bool = False,
     example: int = 1,
     max_examples: int = 50,
+    corpus: Any = None,
+    related: int = 3,
 ) -> KeywordBox:
     """Tag ``docs`` and build the trend-keyword box.
 
@@ -239,15 +460,19 @@ def build_box(
     glossary : Glossary, optional
         Defaults to the tagger's glossary, else :func:`glossary.default`.
     top : int or None
-        How many terms to keep (``None``: all that occur).
+        How many terms to keep at most (``None``: all that occur).
     tagger : Tagger, optional
         A ready tagger (to reuse one, or to use ``mode="full"``).
     fields : str or sequence of str, optional
         Text fields to tag (default: ``text``, else ``title`` and ``body``).
     rank : {"frequency", "trending"}
         Order of terms: by documents + mentions, then documents, then id; or, for
-        ``"trending"``, first by how much more often documents of ``window`` mention the
-        term than earlier ones (see :func:`extract.emerging_terms`).
+        ``"trending"``, only the terms whose share of documents rose in ``window``
+        against the time before it (see :func:`extract.emerging_terms`), most risen
+        first, with mentions, documents and examples counted in the window alone and
+        the rise (``BoxEntry.rise``, "3건 → 41건") shown. Fewer terms than ``top`` when
+        fewer rose. Without two document dates the order stays ``"frequency"`` (with a
+        warning).
     window : (start, end), optional
         Dates (inclusive; ``datetime.date`` or ``"2026-03-01"``) that ``"trending"``
         compares with everything before them; default: the newest quarter of the dates.
@@ -261,6 +486,14 @@ def build_box(
         Which example (1-based) to show for each term.
     max_examples : int
         How many of the best distinct examples to keep per term.
+    corpus : documents, paths, run directory or CorpusContext, optional
+        Coverage around ``docs`` (see :func:`extract.box.context.corpus_context`): the
+        box still ranks the terms of ``docs``, but quotes and counts "k / N" over
+        ``docs`` and ``corpus`` (the article's own sentences first), and ``related``
+        lists terms the article does not mention that co-occur with its terms in the
+        corpus and are rising there. Only with ``rank="frequency"``.
+    related : int
+        At most how many related terms to list with ``corpus``.
 
     Examples
     --------
@@ -281,6 +514,10 @@ def build_box(
         from extract.trends.emerging import date_window
 
         window = date_window(window)  # bad dates fail before any tagging
+    if corpus is not None and rank != "frequency":
+        raise ValueError(f"`corpus` works with rank='frequency' only, got rank={rank!r}")
+    if not isinstance(related, int) or isinstance(related, bool) or related < 0:
+        raise ValueError(f"`related` should be an int >= 0, got {related!r}")
     if top is not None and (not isinstance(top, int) or top < 1):
         raise ValueError(f"`top` should be a positive int or None, got {top!r}")
     if example < 1:
@@ -290,103 +527,108 @@ def build_box(
     elif glossary is not None and tagger.glossary is not glossary:
         raise ValueError("pass either `glossary` or a `tagger` built with it, not both")
     g = tagger.glossary
-    keep_ids = set(terms) if terms is not None else None
-    keep_cats = set(categories) if categories is not None else None
-    stats: dict[str, _TermStats] = {}
-    n_docs = n_mentions = 0
-    date_from = date_to = None
-    doc_dates: dict[_dt.date | None, int] = {}
-    for doc in docs:
-        n_docs += 1
-        doc_dates[doc.date] = doc_dates.get(doc.date, 0) + 1
-        if doc.date is not None:
-            date_from = doc.date if date_from is None else min(date_from, doc.date)
-            date_to = doc.date if date_to is None else max(date_to, doc.date)
-        for name, text in doc.texts(fields):
-            for m in tagger.tag(text, doc_id=doc.id, field=name):
-                term = g[m.term_id]
-                if keep_ids is not None and m.term_id not in keep_ids:
-                    continue
-                if keep_cats is not None and term.category not in keep_cats:
-                    continue
-                if term.basic and not basic and (keep_ids is None or m.term_id not in keep_ids):
-                    continue
-                n_mentions += 1
-                st = stats.get(m.term_id)
-                if st is None:
-                    st = stats[m.term_id] = _TermStats()
-                st.mentions += 1
-                if st.last_doc != doc.id:
-                    st.documents += 1
-                    st.last_doc = doc.id
-                    st.dates[doc.date] = st.dates.get(doc.date, 0) + 1
-                first = m.sent_start
-                cut = min(list_marker(text[first : m.sent_end]), m.start - first)
-                sentence = text[first + cut : m.sent_end]
-                key = _KEY_STRIP.sub("", sentence)
-                if key in st.seen:
-                    continue
-                st.seen.add(key)
-                score = example_score(sentence, field=name)
-                if score <= 0:
-                    continue
-                ex = Example(
-                    sentence,
-                    m.start - first - cut,
-                    m.end - first - cut,
-                    doc.id,
-                    name,
-                    doc.date,
-                    doc.source,
-                    score,
-                )
-                st.good += 1
-                st.best.append(ex)
-                if len(st.best) >= 4 * max_examples:
-                    st.best = sorted(st.best, key=_order_key)[:max_examples]
-    # Documents and mentions both count: a term one article repeats does not outrank a term
-    # in many articles, and a focused topic (many mentions in a few articles) is not buried
-    # under umbrella terms that every article touches once.
-    ranked = sorted(
-        stats.items(),
-        key=lambda kv: (-(kv[1].documents + kv[1].mentions), -kv[1].documents, kv[0]),
+    wanted = _wanted(g, terms, categories, basic)
+    ctx = None
+    if corpus is not None:
+        from extract.box.context import corpus_context
+
+        # Read the corpus first: a missing file fails before the article is tagged.
+        ctx = corpus_context(corpus, tagger=tagger, fields=fields, max_examples=max_examples)
+    trending = rank == "trending"
+    examples_for = None
+    if trending and window is not None:
+        w0, w1 = window
+        examples_for = lambda d: d is not None and w0 <= d <= w1  # noqa: E731
+    col = _collect(
+        docs,
+        tagger,
+        fields=fields,
+        wanted=wanted,
+        max_examples=max_examples,
+        by_date=trending,
+        examples_for=examples_for,
     )
-    used_window = None
-    if rank == "trending":
+    used_window = trend = None
+    if trending:
         from extract.trends.emerging import trending_scores, trending_window
 
-        used_window = trending_window(doc_dates, window=window)
-        trend = trending_scores({t: st.dates for t, st in stats.items()}, doc_dates, window=window)
-        ranked.sort(key=lambda kv: -trend[kv[0]])  # stable: ties keep the frequency order
-    if top is not None:
-        ranked = ranked[:top]
+        term_dates = {t: {d: st.documents for d, st in b.items()} for t, b in col.stats.items()}
+        trend = trending_scores(term_dates, col.doc_dates, window=window)
+        used_window = trending_window(col.doc_dates, window=window)
     entries = []
     shown: set[str] = set()
-    for term_id, st in ranked:
-        term = g[term_id]
-        examples = tuple(sorted(st.best, key=_order_key)[:max_examples])
-        entries.append(
-            BoxEntry(
-                term_id=term_id,
-                term=term.term,
-                synonyms=term.synonyms,
-                definition=term.definition,
-                category=term.category,
-                mentions=st.mentions,
-                documents=st.documents,
-                examples=examples,
-                n_examples=st.good,
-                chosen=_pick(examples, example - 1, shown),
+    n_docs, baseline, baseline_docs = col.n_docs, None, None
+    if used_window is None or trend is None:
+        # rank="frequency", or "trending" without dates to compare (warned above)
+        merged = {t: _merged(b.values(), max_examples) for t, b in col.stats.items()}
+        n_mentions = sum(st.mentions for st in merged.values())
+        ranked = sorted(merged.items(), key=_frequency_key)[:top]
+        if ctx is not None:
+            ranked = [(t, ctx.with_article(t, st, max_examples)) for t, st in ranked]
+        entries = [
+            _entry(g[t], st, first=example - 1, shown=shown, max_examples=max_examples)
+            for t, st in ranked
+        ]
+    else:
+        start, end = used_window
+
+        def inside(d: _dt.date | None) -> bool:
+            return d is not None and start <= d <= end
+
+        def before(d: _dt.date | None) -> bool:
+            return d is not None and d < start
+
+        # Only terms that rose: -inf (too few window documents) and <= 0 are left out, and
+        # every count and example is the window's, so the box says what changed in it.
+        risen = {t: b for t, b in col.stats.items() if trend[t] > 0}
+        merged = {
+            t: _merged((st for d, st in b.items() if inside(d)), max_examples)
+            for t, b in risen.items()
+        }
+        ranked = sorted(merged.items(), key=_frequency_key)
+        ranked.sort(key=lambda kv: -trend[kv[0]])  # stable: ties keep the frequency order
+        for t, st in ranked[:top]:
+            entries.append(
+                _entry(
+                    g[t],
+                    st,
+                    first=example - 1,
+                    shown=shown,
+                    max_examples=max_examples,
+                    baseline_documents=sum(s.documents for d, s in risen[t].items() if before(d)),
+                    trend=trend[t],
+                )
             )
+        n_docs = sum(n for d, n in col.doc_dates.items() if inside(d))
+        n_mentions = sum(
+            st.mentions for b in col.stats.values() for d, st in b.items() if inside(d)
+        )
+        base_dates = [d for d in col.doc_dates if d is not None and d < start]
+        if base_dates:
+            baseline = (min(base_dates), start - _dt.timedelta(days=1))
+        baseline_docs = sum(n for d, n in col.doc_dates.items() if before(d))
+    related_entries: tuple[BoxEntry, ...] = ()
+    if ctx is not None:
+        related_entries = ctx.related_entries(
+            [e.term_id for e in entries],
+            exclude=set(col.stats),
+            wanted=wanted,
+            n=related,
+            shown=shown,
+            max_examples=max_examples,
         )
     return KeywordBox(
         entries=tuple(entries),
         n_documents=n_docs,
         n_mentions=n_mentions,
-        date_from=date_from,
-        date_to=date_to,
+        date_from=col.date_from,
+        date_to=col.date_to,
         glossary=g.name,
         glossary_version=g.version,
         rank=rank,
         window=used_window,
+        baseline=baseline,
+        baseline_documents=baseline_docs,
+        related=related_entries,
+        corpus_documents=ctx.n_documents if ctx is not None else None,
     )
