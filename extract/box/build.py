@@ -93,6 +93,9 @@ class BoxEntry:
         ``None`` in other boxes.
     trend : float or None
         The rise score (see :func:`extract.trends.emerging.trending_scores`), if any.
+    rise_totals : (int, int) or None
+        All documents of the baseline and of the window, the denominators of the rise
+        (the periods seldom hold as many documents).
     """
 
     term_id: str
@@ -107,14 +110,19 @@ class BoxEntry:
     chosen: int = 0
     baseline_documents: int | None = None
     trend: float | None = None
+    rise_totals: tuple[int, int] | None = None
 
     @property
     def rise(self) -> str | None:
         """``"3건 → 41건"``: documents of the baseline, then of the window, mentioning the
-        term (``None`` outside trending boxes and related terms)."""
+        term, each after its period's total when known (``"300건 중 3건 → 120건 중
+        41건"``); ``None`` outside trending boxes and related terms."""
         if self.baseline_documents is None:
             return None
-        return f"{self.baseline_documents:,}건 → {self.documents:,}건"
+        if self.rise_totals is None:
+            return f"{self.baseline_documents:,}건 → {self.documents:,}건"
+        n0, n1 = self.rise_totals
+        return f"{n0:,}건 중 {self.baseline_documents:,}건 → {n1:,}건 중 {self.documents:,}건"
 
     @property
     def example(self) -> Example | None:
@@ -138,6 +146,7 @@ class BoxEntry:
                 {
                     "baseline_documents": self.baseline_documents,
                     "trend": self.trend,
+                    "rise_totals": list(self.rise_totals) if self.rise_totals else None,
                     "rise": self.rise,
                 }
                 if self.baseline_documents is not None
@@ -399,6 +408,7 @@ def _entry(
     max_examples: int,
     baseline_documents: int | None = None,
     trend: float | None = None,
+    rise_totals: tuple[int, int] | None = None,
 ) -> BoxEntry:
     examples = tuple(st.best[:max_examples])
     return BoxEntry(
@@ -414,6 +424,7 @@ def _entry(
         chosen=_pick(examples, first, shown),
         baseline_documents=baseline_documents,
         trend=trend,
+        rise_totals=rise_totals,
     )
 
 
@@ -587,6 +598,8 @@ def build_box(
         }
         ranked = sorted(merged.items(), key=_frequency_key)
         ranked.sort(key=lambda kv: -trend[kv[0]])  # stable: ties keep the frequency order
+        n_docs = sum(n for d, n in col.doc_dates.items() if inside(d))
+        baseline_docs = sum(n for d, n in col.doc_dates.items() if before(d))
         for t, st in ranked[:top]:
             entries.append(
                 _entry(
@@ -597,16 +610,15 @@ def build_box(
                     max_examples=max_examples,
                     baseline_documents=sum(s.documents for d, s in risen[t].items() if before(d)),
                     trend=trend[t],
+                    rise_totals=(baseline_docs, n_docs),
                 )
             )
-        n_docs = sum(n for d, n in col.doc_dates.items() if inside(d))
         n_mentions = sum(
             st.mentions for b in col.stats.values() for d, st in b.items() if inside(d)
         )
         base_dates = [d for d in col.doc_dates if d is not None and d < start]
         if base_dates:
             baseline = (min(base_dates), start - _dt.timedelta(days=1))
-        baseline_docs = sum(n for d, n in col.doc_dates.items() if before(d))
     related_entries: tuple[BoxEntry, ...] = ()
     if ctx is not None:
         related_entries = ctx.related_entries(

@@ -87,7 +87,20 @@ def _entry(d: Any, where: str) -> BoxEntry:
         chosen=chosen - 1 if examples else 0,
         baseline_documents=_opt_int(d, "baseline_documents", where),
         trend=float(d["trend"]) if isinstance(d.get("trend"), int | float) else None,
+        rise_totals=_totals(d.get("rise_totals"), where),
     )
+
+
+def _totals(value: Any, where: str) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    if (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+    ):
+        return value[0], value[1]
+    raise ApiError(400, f"`{where}.rise_totals` should be [baseline, window] ints, got {value!r}")
 
 
 def _opt_int(d: Mapping[str, Any], key: str, where: str) -> int | None:

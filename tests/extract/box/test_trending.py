@@ -128,10 +128,10 @@ def test_default_window_counts_the_window_only_too(fast_tagger: Tagger, window) 
 @pytest.mark.parametrize(
     ("fmt", "expected"),
     [
-        ("text", "문서 1건 → 3건"),
-        ("markdown", "문서 1건 → 3건"),
-        ("html", '<p class="kt-rise">문서 1건 → 3건</p>'),
-        ("json", '"rise": "1건 → 3건"'),
+        ("text", "문서 3건 중 1건 → 3건 중 3건"),
+        ("markdown", "문서 3건 중 1건 → 3건 중 3건"),
+        ("html", '<p class="kt-rise">문서 3건 중 1건 → 3건 중 3건</p>'),
+        ("json", '"rise": "3건 중 1건 → 3건 중 3건"'),
     ],
 )
 def test_every_format_shows_the_rise_and_both_periods(
