@@ -90,6 +90,7 @@ def make_server(
     port: int = 8765,
     glossaries: Mapping[str, GlossarySource] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    corpus: Any = None,
 ) -> EditorServer:
     """Build (and bind) the editor page's server; run it with ``serve_forever()``.
 
@@ -104,6 +105,9 @@ def make_server(
         ``default+entities``, the bundled glossary without and with entities.
     max_bytes : int
         Largest request body accepted (larger ones get HTTP 413).
+    corpus : run directory, file paths or documents, optional
+        Coverage around the pasted articles: ``/api/box`` then quotes from it too and
+        returns ``related`` terms (see :func:`extract.corpus_context`).
 
     Examples
     --------
@@ -120,7 +124,7 @@ def make_server(
         raise ValueError(f"`max_bytes` should be a positive int, got {max_bytes!r}")
     if not isinstance(port, int) or not 0 <= port <= 65535:
         raise ValueError(f"`port` should be an int from 0 to 65535, got {port!r}")
-    registry = Glossaries(default_glossaries() if glossaries is None else glossaries)
+    registry = Glossaries(default_glossaries() if glossaries is None else glossaries, corpus=corpus)
     return EditorServer((host, port), glossaries=registry, max_bytes=max_bytes)
 
 
