@@ -575,6 +575,7 @@ def build_box(
         n_mentions = sum(st.mentions for st in merged.values())
         ranked = sorted(merged.items(), key=_frequency_key)[:top]
         if ctx is not None:
+            ctx.prefetch(t for t, _ in ranked)
             ranked = [(t, ctx.with_article(t, st, max_examples)) for t, st in ranked]
         entries = [
             _entry(g[t], st, first=example - 1, shown=shown, max_examples=max_examples)

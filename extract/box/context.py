@@ -89,12 +89,25 @@ class CorpusContext:
         examples: Mapping[str, _TermStats],
         glossary: Any,
         source: str = "",
+        load_examples: Callable[[CorpusContext, set[str]], Mapping[str, _TermStats]] | None = None,
     ) -> None:
         self.doc_terms = dict(doc_terms)
         self.doc_dates = dict(doc_dates)
         self.examples = dict(examples)
         self.glossary = glossary
         self.source = source
+        self._load_examples = load_examples
+        self._asked: set[str] = set()
+
+    def prefetch(self, term_ids: Iterable[str]) -> None:
+        """Make sure :attr:`examples` holds what the corpus has for ``term_ids``: a run
+        directory reads its inputs only for the terms a box shows, all at once."""
+        if self._load_examples is None:
+            return
+        missing = {t for t in term_ids if t not in self.examples and t not in self._asked}
+        if missing:
+            self.examples.update(self._load_examples(self, missing))
+            self._asked |= missing
 
     @property
     def n_documents(self) -> int:
@@ -195,6 +208,7 @@ class CorpusContext:
                 score = m * lift
             scored.append((-score, t, rise))
         scored.sort()
+        self.prefetch(t for _, t, _ in scored[:n])
         out = []
         shown = set() if shown is None else shown
         for _, t, rise in scored[:n]:
@@ -317,23 +331,41 @@ def _from_run(
     return CorpusContext(
         doc_terms={d: frozenset(ts) for d, ts in terms.items()},
         doc_dates=dates,
-        examples=_run_examples(run, manifest, fields=fields, max_examples=max_examples),
+        examples={},
         glossary=g,
         source=str(run),
+        load_examples=lambda ctx, term_ids: _run_examples(
+            run, manifest, ctx, term_ids, fields=fields, max_examples=max_examples
+        ),
     )
 
 
 def _run_examples(
-    run: Path, manifest: Mapping[str, Any], *, fields: Any, max_examples: int
+    run: Path,
+    manifest: Mapping[str, Any],
+    ctx: CorpusContext,
+    term_ids: set[str],
+    *,
+    fields: Any,
+    max_examples: int,
 ) -> dict[str, _TermStats]:
-    """Examples of a run's terms, cut from its input documents at the sentence offsets
-    its ``mentions`` table recorded (none when the inputs are gone)."""
+    """Examples of ``term_ids``, cut from a run's input documents at the sentence
+    offsets its ``mentions`` table recorded (none when the inputs are gone). Only the
+    newest documents mentioning each term are read, enough for ``max_examples``."""
+    import pandas as pd
+
     import corpus as _corpus
-    from extract.batch.archive import load_table
 
     paths = [i["path"] for i in manifest.get("inputs", []) if Path(i.get("path", "")).exists()]
-    if not paths:
+    if not paths or not term_ids:
         return {}
+    mentions = pd.read_parquet(run / "mentions", filters=[("term_id", "in", sorted(term_ids))])
+    oldest = _dt.date.min
+    wanted_docs: set[str] = set()
+    for _, ids in mentions.groupby("term_id")["doc_id"]:
+        newest = sorted(set(ids), key=lambda d: ctx.doc_dates.get(d) or oldest, reverse=True)
+        wanted_docs.update(newest[: 4 * max_examples])
+    mentions = mentions[mentions["doc_id"].isin(wanted_docs)]
     options = manifest.get("options") or {}
     # Read the inputs as the run did, so ids, fields and offsets line up with its tables.
     text_field = options.get("text_field", fields)
@@ -342,11 +374,12 @@ def _run_examples(
     for path in paths:
         try:
             for doc in _corpus.read_documents(path, text_field=text_field, id_field=id_field):
+                if doc.id not in wanted_docs:
+                    continue
                 for name, text in doc.texts():
                     texts[(doc.id, name)] = (text, doc)
         except (OSError, ValueError):  # an input that no longer reads as it did
             continue
-    mentions = load_table(run, "mentions")
     out: dict[str, _TermStats] = {}
     cols = ("doc_id", "field", "term_id", "start", "end", "sent_start", "sent_end")
     for doc_id, name, term_id, start, end, s0, s1 in zip(*(mentions[c] for c in cols), strict=True):

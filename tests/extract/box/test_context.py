@@ -127,6 +127,8 @@ def test_corpus_as_run_dir(
     box = build_box([ARTICLE], tagger=default_tagger, corpus=ctx)
     want = build_box([ARTICLE], tagger=default_tagger, corpus=sample_context)
     assert [e.term_id for e in box.related] == [e.term_id for e in want.related]
+    # examples were read for the terms shown only, not for every term of the run
+    assert set(ctx.examples) == {e.term_id for e in box.entries + box.related}
     # the run's input is still there: examples are cut from it at the stored offsets
     assert all(e.example is not None for e in box.related)
     assert [e.example.sentence for e in box.related if e.example] == [
