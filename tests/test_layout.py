@@ -195,7 +195,7 @@ LAYERS: dict[str, set[str]] = {
     "engine": set(),
     "batch": {"engine"},
     "trends": {"engine", "batch"},
-    "box": {"engine", "trends"},
+    "box": {"engine", "batch", "trends"},
     "discovery": {"engine", "box"},
     "spacy_pipeline": {"engine"},
     "web": {"engine", "box"},

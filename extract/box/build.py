@@ -3,51 +3,24 @@
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
 from corpus import Document, parse_window
-from extract.box.examples import example_score, list_marker
-from extract.box.model import BoxEntry, Example, KeywordBox
+from extract.box.collect import (
+    _collect,
+    _entry,
+    _frequency_key,
+    _merged,
+    _wanted,
+)
+from extract.box.model import BoxEntry, KeywordBox
 from extract.engine.tagger import Tagger
 from glossary import Glossary
 
 __all__ = ["RANKS", "build_box"]
 
 RANKS = ("frequency", "trending")
-_KEY_STRIP = re.compile(r"[\s\W_]+")
-
-
-class _TermStats:
-    __slots__ = ("best", "dates", "documents", "good", "last_doc", "mentions", "seen")
-
-    def __init__(self) -> None:
-        self.mentions = 0
-        self.documents = 0
-        self.dates: dict[_dt.date | None, int] = {}  # documents per date, for rank="trending"
-        self.last_doc: str | None = None
-        self.good = 0  # distinct usable example sentences
-        self.seen: set[str] = set()
-        self.best: list[Example] = []
-
-
-def _order_key(ex: Example) -> tuple:
-    # Best first: higher score, then more recent, then a stable position.
-    return (-ex.score, -(ex.date.toordinal() if ex.date else 0), ex.doc_id, ex.field, ex.start)
-
-
-def _pick(examples: tuple[Example, ...], first: int, shown: set[str]) -> int:
-    """Index of the first example from ``first`` on whose sentence no higher-ranked entry
-    shows already (a sidebar should not quote one sentence twice); else ``first``."""
-    if not examples:
-        return 0
-    first = min(first, len(examples) - 1)
-    for i in range(first, len(examples)):
-        if examples[i].sentence not in shown:
-            shown.add(examples[i].sentence)
-            return i
-    return first
 
 
 def build_box(
@@ -64,6 +37,8 @@ def build_box(
     basic: bool = False,
     example: int = 1,
     max_examples: int = 50,
+    corpus: Any = None,
+    related: int = 3,
 ) -> KeywordBox:
     """Tag ``docs`` and build the trend-keyword box.
 
@@ -73,15 +48,19 @@ def build_box(
     glossary : Glossary, optional
         Defaults to the tagger's glossary, else :func:`glossary.default`.
     top : int or None
-        How many terms to keep (``None``: all that occur).
+        How many terms to keep at most (``None``: all that occur).
     tagger : Tagger, optional
         A ready tagger (to reuse one, or to use ``mode="full"``).
     fields : str or sequence of str, optional
         Text fields to tag (default: ``text``, else ``title`` and ``body``).
     rank : {"frequency", "trending"}
         Order of terms: by documents + mentions, then documents, then id; or, for
-        ``"trending"``, first by how much more often documents of ``window`` mention the
-        term than earlier ones (see :func:`extract.emerging_terms`).
+        ``"trending"``, only the terms whose share of documents rose in ``window``
+        against the time before it (see :func:`extract.emerging_terms`), most risen
+        first, with mentions, documents and examples counted in the window alone and
+        the rise (``BoxEntry.rise``, "3건 → 41건") shown. Fewer terms than ``top`` when
+        fewer rose. Without two document dates the order stays ``"frequency"`` (with a
+        warning).
     window : "START,END" or (start, end), optional
         Dates (inclusive; each a date, month or year, see :func:`corpus.parse_window`)
         that ``"trending"`` compares with everything before them; default: the newest
@@ -96,6 +75,14 @@ def build_box(
         Which example (1-based) to show for each term.
     max_examples : int
         How many of the best distinct examples to keep per term.
+    corpus : documents, paths, run directory or CorpusContext, optional
+        Coverage around ``docs`` (see :func:`extract.box.context.corpus_context`): the
+        box still ranks the terms of ``docs``, but quotes and counts "k / N" over
+        ``docs`` and ``corpus`` (the article's own sentences first), and ``related``
+        lists terms the article does not mention that co-occur with its terms in the
+        corpus and are rising there. Only with ``rank="frequency"``.
+    related : int
+        At most how many related terms to list with ``corpus``.
 
     Examples
     --------
@@ -114,6 +101,10 @@ def build_box(
         if rank != "trending":
             raise ValueError(f"`window` orders terms only with rank='trending', got rank={rank!r}")
         window = parse_window(window)  # bad dates fail before any tagging
+    if corpus is not None and rank != "frequency":
+        raise ValueError(f"`corpus` works with rank='frequency' only, got rank={rank!r}")
+    if not isinstance(related, int) or isinstance(related, bool) or related < 0:
+        raise ValueError(f"`related` should be an int >= 0, got {related!r}")
     if top is not None and (not isinstance(top, int) or top < 1):
         raise ValueError(f"`top` should be a positive int or None, got {top!r}")
     if example < 1:
@@ -123,103 +114,110 @@ def build_box(
     elif glossary is not None and tagger.glossary is not glossary:
         raise ValueError("pass either `glossary` or a `tagger` built with it, not both")
     g = tagger.glossary
-    keep_ids = set(terms) if terms is not None else None
-    keep_cats = set(categories) if categories is not None else None
-    stats: dict[str, _TermStats] = {}
-    n_docs = n_mentions = 0
-    date_from = date_to = None
-    doc_dates: dict[_dt.date | None, int] = {}
-    for doc in docs:
-        n_docs += 1
-        doc_dates[doc.date] = doc_dates.get(doc.date, 0) + 1
-        if doc.date is not None:
-            date_from = doc.date if date_from is None else min(date_from, doc.date)
-            date_to = doc.date if date_to is None else max(date_to, doc.date)
-        for name, text in doc.texts(fields):
-            for m in tagger.tag(text, doc_id=doc.id, field=name):
-                term = g[m.term_id]
-                if keep_ids is not None and m.term_id not in keep_ids:
-                    continue
-                if keep_cats is not None and term.category not in keep_cats:
-                    continue
-                if term.basic and not basic and (keep_ids is None or m.term_id not in keep_ids):
-                    continue
-                n_mentions += 1
-                st = stats.get(m.term_id)
-                if st is None:
-                    st = stats[m.term_id] = _TermStats()
-                st.mentions += 1
-                if st.last_doc != doc.id:
-                    st.documents += 1
-                    st.last_doc = doc.id
-                    st.dates[doc.date] = st.dates.get(doc.date, 0) + 1
-                first = m.sent_start
-                cut = min(list_marker(text[first : m.sent_end]), m.start - first)
-                sentence = text[first + cut : m.sent_end]
-                key = _KEY_STRIP.sub("", sentence)
-                if key in st.seen:
-                    continue
-                st.seen.add(key)
-                score = example_score(sentence, field=name)
-                if score <= 0:
-                    continue
-                ex = Example(
-                    sentence,
-                    m.start - first - cut,
-                    m.end - first - cut,
-                    doc.id,
-                    name,
-                    doc.date,
-                    doc.source,
-                    score,
-                )
-                st.good += 1
-                st.best.append(ex)
-                if len(st.best) >= 4 * max_examples:
-                    st.best = sorted(st.best, key=_order_key)[:max_examples]
-    # Documents and mentions both count: a term one article repeats does not outrank a term
-    # in many articles, and a focused topic (many mentions in a few articles) is not buried
-    # under umbrella terms that every article touches once.
-    ranked = sorted(
-        stats.items(),
-        key=lambda kv: (-(kv[1].documents + kv[1].mentions), -kv[1].documents, kv[0]),
+    wanted = _wanted(g, terms, categories, basic)
+    ctx = None
+    if corpus is not None:
+        from extract.box.context import corpus_context
+
+        # Read the corpus first: a missing file fails before the article is tagged.
+        ctx = corpus_context(corpus, tagger=tagger, fields=fields, max_examples=max_examples)
+    trending = rank == "trending"
+    examples_for = None
+    if trending and window is not None:
+        w0, w1 = window
+        examples_for = lambda d: d is not None and w0 <= d <= w1  # noqa: E731
+    col = _collect(
+        docs,
+        tagger,
+        fields=fields,
+        wanted=wanted,
+        max_examples=max_examples,
+        by_date=trending,
+        examples_for=examples_for,
     )
-    used_window = None
-    if rank == "trending":
+    used_window = trend = None
+    if trending:
         from extract.trends.emerging import trending_scores, trending_window
 
-        used_window = trending_window(doc_dates, window=window)
-        trend = trending_scores({t: st.dates for t, st in stats.items()}, doc_dates, window=window)
-        ranked.sort(key=lambda kv: -trend[kv[0]])  # stable: ties keep the frequency order
-    if top is not None:
-        ranked = ranked[:top]
+        term_dates = {t: {d: st.documents for d, st in b.items()} for t, b in col.stats.items()}
+        trend = trending_scores(term_dates, col.doc_dates, window=window)
+        used_window = trending_window(col.doc_dates, window=window)
     entries = []
     shown: set[str] = set()
-    for term_id, st in ranked:
-        term = g[term_id]
-        examples = tuple(sorted(st.best, key=_order_key)[:max_examples])
-        entries.append(
-            BoxEntry(
-                term_id=term_id,
-                term=term.term,
-                synonyms=term.synonyms,
-                definition=term.definition,
-                category=term.category,
-                mentions=st.mentions,
-                documents=st.documents,
-                examples=examples,
-                n_examples=st.good,
-                chosen=_pick(examples, example - 1, shown),
+    n_docs, baseline, baseline_docs = col.n_docs, None, None
+    if used_window is None or trend is None:
+        # rank="frequency", or "trending" without dates to compare (warned above)
+        merged = {t: _merged(b.values(), max_examples) for t, b in col.stats.items()}
+        n_mentions = sum(st.mentions for st in merged.values())
+        ranked = sorted(merged.items(), key=_frequency_key)[:top]
+        if ctx is not None:
+            ctx.prefetch(t for t, _ in ranked)
+            ranked = [(t, ctx.with_article(t, st, max_examples)) for t, st in ranked]
+        entries = [
+            _entry(g[t], st, first=example - 1, shown=shown, max_examples=max_examples)
+            for t, st in ranked
+        ]
+    else:
+        start, end = used_window
+
+        def inside(d: _dt.date | None) -> bool:
+            return d is not None and start <= d <= end
+
+        def before(d: _dt.date | None) -> bool:
+            return d is not None and d < start
+
+        # Only terms that rose: -inf (too few window documents) and <= 0 are left out, and
+        # every count and example is the window's, so the box says what changed in it.
+        risen = {t: b for t, b in col.stats.items() if trend[t] > 0}
+        merged = {
+            t: _merged((st for d, st in b.items() if inside(d)), max_examples)
+            for t, b in risen.items()
+        }
+        ranked = sorted(merged.items(), key=_frequency_key)
+        ranked.sort(key=lambda kv: -trend[kv[0]])  # stable: ties keep the frequency order
+        n_docs = sum(n for d, n in col.doc_dates.items() if inside(d))
+        baseline_docs = sum(n for d, n in col.doc_dates.items() if before(d))
+        for t, st in ranked[:top]:
+            entries.append(
+                _entry(
+                    g[t],
+                    st,
+                    first=example - 1,
+                    shown=shown,
+                    max_examples=max_examples,
+                    baseline_documents=sum(s.documents for d, s in risen[t].items() if before(d)),
+                    trend=trend[t],
+                    rise_totals=(baseline_docs, n_docs),
+                )
             )
+        n_mentions = sum(
+            st.mentions for b in col.stats.values() for d, st in b.items() if inside(d)
+        )
+        base_dates = [d for d in col.doc_dates if d is not None and d < start]
+        if base_dates:
+            baseline = (min(base_dates), start - _dt.timedelta(days=1))
+    related_entries: tuple[BoxEntry, ...] = ()
+    if ctx is not None:
+        related_entries = ctx.related_entries(
+            [e.term_id for e in entries],
+            exclude=set(col.stats),
+            wanted=wanted,
+            n=related,
+            shown=shown,
+            max_examples=max_examples,
         )
     return KeywordBox(
         entries=tuple(entries),
         n_documents=n_docs,
         n_mentions=n_mentions,
-        date_from=date_from,
-        date_to=date_to,
+        date_from=col.date_from,
+        date_to=col.date_to,
         glossary=g.name,
         glossary_version=g.version,
         rank=rank,
         window=used_window,
+        baseline=baseline,
+        baseline_documents=baseline_docs,
+        related=related_entries,
+        corpus_documents=ctx.n_documents if ctx is not None else None,
     )

@@ -90,6 +90,15 @@ class BoxEntry:
         How many distinct usable example sentences the corpus holds (the N of "k / N").
     chosen : int
         0-based index of the example shown (the k of "k / N" is ``chosen + 1``).
+    baseline_documents : int or None
+        In a ``"trending"`` box (and for related terms), documents of the baseline period
+        that mention the term; ``mentions`` and ``documents`` then count the window only.
+        ``None`` in other boxes.
+    trend : float or None
+        The rise score (see :func:`extract.trends.emerging.trending_scores`), if any.
+    rise_totals : (int, int) or None
+        All documents of the baseline and of the window, the denominators of the rise
+        (the periods seldom hold as many documents).
     """
 
     term_id: str
@@ -102,6 +111,21 @@ class BoxEntry:
     examples: tuple[Example, ...]
     n_examples: int
     chosen: int = 0
+    baseline_documents: int | None = None
+    trend: float | None = None
+    rise_totals: tuple[int, int] | None = None
+
+    @property
+    def rise(self) -> str | None:
+        """``"3건 → 41건"``: documents of the baseline, then of the window, mentioning the
+        term, each after its period's total when known (``"300건 중 3건 → 120건 중
+        41건"``); ``None`` outside trending boxes and related terms."""
+        if self.baseline_documents is None:
+            return None
+        if self.rise_totals is None:
+            return f"{self.baseline_documents:,}건 → {self.documents:,}건"
+        n0, n1 = self.rise_totals
+        return f"{n0:,}건 중 {self.baseline_documents:,}건 → {n1:,}건 중 {self.documents:,}건"
 
     @property
     def example(self) -> Example | None:
@@ -120,6 +144,17 @@ class BoxEntry:
             "n_examples": self.n_examples,
             "chosen": self.chosen + 1 if self.examples else 0,
             "examples": [ex.to_dict(width=width) for ex in self.examples],
+            # Only where there is a rise, so frequency boxes keep their JSON unchanged.
+            **(
+                {
+                    "baseline_documents": self.baseline_documents,
+                    "trend": self.trend,
+                    "rise_totals": list(self.rise_totals) if self.rise_totals else None,
+                    "rise": self.rise,
+                }
+                if self.baseline_documents is not None
+                else {}
+            ),
         }
 
 
@@ -129,7 +164,11 @@ class KeywordBox:
 
     Use :meth:`to_markdown`, :meth:`to_html`, :meth:`to_json`, :meth:`to_text` (or
     :meth:`render` with a format name). ``window`` is the dates a ``"trending"`` box
-    compared with the time before them (``None`` otherwise).
+    compared with the time before them (``None`` otherwise); its entries, ``n_documents``
+    and ``n_mentions`` then count the window only, and ``baseline`` (the dates it was
+    compared with) and ``baseline_documents`` say what the rise is measured against.
+    ``related`` holds the terms of the coverage around an article (``build_box(...,
+    corpus=...)``), shown apart from ``entries``.
     """
 
     entries: tuple[BoxEntry, ...]
@@ -142,6 +181,10 @@ class KeywordBox:
     rank: str = "frequency"
     window: tuple[_dt.date, _dt.date] | None = None
     title: str = "트렌드 키워드"
+    baseline: tuple[_dt.date, _dt.date] | None = None
+    baseline_documents: int | None = None
+    related: tuple[BoxEntry, ...] = ()
+    corpus_documents: int | None = None
     meta: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def with_example(self, k: int) -> KeywordBox:
@@ -167,6 +210,23 @@ class KeywordBox:
             "rank": self.rank,
             "window": [d.isoformat() for d in self.window] if self.window else None,
             "entries": [e.to_dict(width=width) for e in self.entries],
+            # Only when present, so plain boxes keep their JSON unchanged.
+            **(
+                {
+                    "baseline": [d.isoformat() for d in self.baseline] if self.baseline else None,
+                    "baseline_documents": self.baseline_documents,
+                }
+                if self.window
+                else {}
+            ),
+            **(
+                {
+                    "corpus_documents": self.corpus_documents,
+                    "related": [e.to_dict(width=width) for e in self.related],
+                }
+                if self.corpus_documents is not None
+                else {}
+            ),
         }
 
     def render(self, fmt: str = "markdown", **kwargs: Any) -> str:

@@ -18,6 +18,8 @@ __all__ = ["FORMATS", "render"]
 FORMATS = ("markdown", "html", "json", "text")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _MAX_SYNONYMS = 8
+#: Heading of the terms from the coverage around an article (``build_box(corpus=...)``).
+_RELATED = "관련 키워드"
 
 
 def _md(s: str) -> str:
@@ -48,40 +50,74 @@ def _attribution(entry: BoxEntry) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
+def _span(dates: tuple[Any, Any]) -> str:
+    first, last = dates
+    return first.isoformat() if first == last else f"{first.isoformat()} ~ {last.isoformat()}"
+
+
 def _footer(box: KeywordBox) -> str:
-    parts = [f"문서 {box.n_documents:,}건", f"언급 {box.n_mentions:,}회"]
-    if box.date_from and box.date_to:
-        span = box.date_from.isoformat()
-        if box.date_to != box.date_from:
-            span += f" ~ {box.date_to.isoformat()}"
-        parts.append(span)
     if box.rank == "trending" and box.window:
-        parts.append(f"상승 기준 {box.window[0].isoformat()} ~ {box.window[1].isoformat()}")
+        # Counts are the window's; name both periods, so "3건 → 41건" can be read.
+        parts = [
+            f"상승 기준 {box.window[0].isoformat()} ~ {box.window[1].isoformat()}: "
+            f"문서 {box.n_documents:,}건, 언급 {box.n_mentions:,}회",
+            f"비교 기간 {_span(box.baseline)}: 문서 {box.baseline_documents or 0:,}건"
+            if box.baseline
+            else "비교 기간 없음",
+        ]
+    else:
+        parts = [f"문서 {box.n_documents:,}건", f"언급 {box.n_mentions:,}회"]
+        if box.date_from and box.date_to:
+            parts.append(_span((box.date_from, box.date_to)))
+    if box.corpus_documents is not None:
+        parts.append(f"예문·관련 키워드: 함께 읽은 기사 {box.corpus_documents:,}건")
     if box.glossary:
         parts.append(f"{box.glossary} {box.glossary_version}".strip())
     return " · ".join(parts)
+
+
+def _rise(entry: BoxEntry) -> str:
+    return f"문서 {entry.rise}" if entry.rise else ""
+
+
+def _entry_lines(entry: BoxEntry, *, markdown: bool, width: int) -> list[str]:
+    esc = _md if markdown else (lambda s: s)
+    out = []
+    head = f"**{esc(entry.term)}**" if markdown else entry.term
+    syn = _synonyms(entry)
+    if syn:
+        head += f" ({', '.join(esc(s) for s in syn)})"
+    out.append(f"- {head}:" if entry.definition or entry.example else f"- {head}")
+    if entry.rise:
+        out.append(f"  {esc(_rise(entry))}")
+    if entry.definition:
+        out.append(f"  {esc(entry.definition)}")
+    ex = entry.example
+    if ex is not None:
+        text, _, _ = ex.snippet(width=width)
+        out.append(
+            f'  {entry.chosen + 1} / {entry.n_examples} "{esc(text)}"{esc(_attribution(entry))}'
+        )
+    out.append("")
+    return out
 
 
 def _lines(box: KeywordBox, *, markdown: bool, width: int) -> str:
     esc = _md if markdown else (lambda s: s)
     out = [f"### {box.title}" if markdown else box.title, ""]
     if not box.entries:
-        out.append("(이 문서들에서 찾은 용어가 없습니다.)")
-    for entry in box.entries:
-        head = f"**{esc(entry.term)}**" if markdown else entry.term
-        syn = _synonyms(entry)
-        if syn:
-            head += f" ({', '.join(esc(s) for s in syn)})"
-        out.append(f"- {head}:" if entry.definition or entry.example else f"- {head}")
-        if entry.definition:
-            out.append(f"  {esc(entry.definition)}")
-        ex = entry.example
-        if ex is not None:
-            text, _, _ = ex.snippet(width=width)
-            out.append(
-                f'  {entry.chosen + 1} / {entry.n_examples} "{esc(text)}"{esc(_attribution(entry))}'
-            )
+        out.append(
+            "(이 기간에 언급이 늘어난 용어가 없습니다.)"
+            if box.rank == "trending" and box.window
+            else "(이 문서들에서 찾은 용어가 없습니다.)"
+        )
         out.append("")
+    for entry in box.entries:
+        out.extend(_entry_lines(entry, markdown=markdown, width=width))
+    if box.related:
+        out.extend([f"#### {_RELATED}" if markdown else _RELATED, ""])
+        for entry in box.related:
+            out.extend(_entry_lines(entry, markdown=markdown, width=width))
     footer = _footer(box)
     out.append(f"_{esc(footer)}_" if markdown else footer)
     return "\n".join(out) + "\n"
@@ -101,6 +137,11 @@ color:#1a1a1a;line-height:1.55}
 .kt-cite{color:#777;font-size:.85em}
 .kt-footer{color:#777;font-size:.8rem;margin-top:.3rem}
 """.strip()
+# Only pages that show a rise or related terms carry these rules.
+_CSS_EXTRA = """
+.kt-rise{margin:0;color:#b3261e;font-size:.85em;font-variant-numeric:tabular-nums}
+.kotrend-box h3{font-size:.95rem;margin:.8rem 0 .4rem}
+""".strip()
 
 
 def _html_entry(entry: BoxEntry, width: int) -> str:
@@ -113,6 +154,8 @@ def _html_entry(entry: BoxEntry, width: int) -> str:
         + (f' <span class="kt-syn">({e(", ".join(syn))})</span>' if syn else "")
         + "</div>",
     ]
+    if entry.rise:
+        parts.append(f'<p class="kt-rise">{e(_rise(entry))}</p>')
     if entry.definition:
         parts.append(f'<p class="kt-def">{e(entry.definition)}</p>')
     ex = entry.example
@@ -137,15 +180,28 @@ def _html(box: KeywordBox, *, width: int, fragment: bool) -> str:
             "<ol>",
             *(_html_entry(x, width) for x in box.entries),
             "</ol>",
+            *(
+                [
+                    f'<h3 class="kt-related">{e(_RELATED)}</h3>',
+                    '<ol class="kt-related">',
+                    *(_html_entry(x, width) for x in box.related),
+                    "</ol>",
+                ]
+                if box.related
+                else []
+            ),
             f'<p class="kt-footer">{e(_footer(box))}</p>',
             "</section>",
         ]
     )
     if fragment:
         return body + "\n"
+    css = _CSS
+    if box.related or any(x.rise for x in box.entries):
+        css += "\n" + _CSS_EXTRA
     return (
         '<!DOCTYPE html>\n<html lang="ko">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{e(box.title)}</title>\n<style>\n{_CSS}\n</style>\n</head>\n<body>\n"
+        f"<title>{e(box.title)}</title>\n<style>\n{css}\n</style>\n</head>\n<body>\n"
         f"{body}\n</body>\n</html>\n"
     )
 

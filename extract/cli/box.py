@@ -20,7 +20,7 @@ from extract.cli.common import (
     with_progress,
 )
 
-__all__ = ["box"]
+__all__ = ["box", "corpus_option_context"]
 
 _FORMAT_BY_SUFFIX = {
     ".md": "markdown",
@@ -29,6 +29,27 @@ _FORMAT_BY_SUFFIX = {
     ".json": "json",
     ".txt": "text",
 }
+
+
+def corpus_option_context(
+    inputs: tuple[str, ...], *, tagger: Any, text_field: Any, rank: str = "frequency"
+) -> Any:
+    """The :class:`extract.CorpusContext` of ``--corpus`` (one run directory, or files)."""
+    from extract.box.context import corpus_context
+
+    if rank != "frequency":
+        raise click.BadParameter("works with --rank frequency only", param_hint="'--corpus'")
+    runs = [p for p in inputs if (Path(p) / "manifest.json").is_file()]
+    if runs and len(inputs) > 1:
+        raise click.BadParameter(
+            f"give one run directory or files, not both: {list(inputs)!r}", param_hint="'--corpus'"
+        )
+    try:
+        return corpus_context(inputs[0] if runs else list(inputs), tagger=tagger, fields=text_field)
+    except FileNotFoundError as err:
+        raise click.BadParameter(
+            str(err).replace("`corpus`: ", ""), param_hint="'--corpus'"
+        ) from None
 
 
 @click.command()
@@ -72,6 +93,22 @@ _FORMAT_BY_SUFFIX = {
     help="Dates --rank trending compares with the time before, each a date, month or year "
     "(default: newest quarter).",
 )
+@click.option(
+    "--corpus",
+    "corpus_inputs",
+    multiple=True,
+    metavar="RUN_DIR|FILE",
+    help="Coverage around INPUTS: a `kotrend tag -o` run directory, or files, folders, globs "
+    "(repeatable). Examples also come from it, and rising terms that co-occur with the box's "
+    "are listed apart (관련 키워드).",
+)
+@click.option(
+    "--related",
+    default=3,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="At most how many related terms --corpus lists.",
+)
 @progress_option
 def box(
     inputs: tuple[str, ...],
@@ -86,6 +123,8 @@ def box(
     full: bool,
     rank: Any,
     window: str | None,
+    corpus_inputs: tuple[str, ...],
+    related: int,
     progress: bool | None,
 ) -> None:
     """Print a trend-keyword box for INPUTS (files, folders, globs; default: the bundled sample)."""
@@ -106,6 +145,11 @@ def box(
         window_dates = None
     log = ErrorLog(None)
     tagger = Tagger(g, mode="full" if full else "fast")
+    context = None
+    if corpus_inputs:
+        context = corpus_option_context(
+            corpus_inputs, tagger=tagger, text_field=text_fields(text_field), rank=rank
+        )
     result = build_box(
         with_progress(read_inputs(inputs, text_fields(text_field), log), progress, "kotrend box"),
         tagger=tagger,
@@ -114,6 +158,8 @@ def box(
         rank=rank,
         window=window_dates,
         basic=basic,
+        corpus=context,
+        related=related,
     )
     text = result.render(fmt)
     if output == "-":

@@ -53,11 +53,17 @@ class Glossaries:
     """Named glossaries, each loaded and given a :class:`Tagger` on first use.
 
     One lock per glossary serialises tagging, so one Kiwi instance is never used by two
-    request threads at once.
+    request threads at once. ``corpus`` (a run directory, file paths or documents; see
+    :func:`extract.corpus_context`) is the coverage ``/api/box`` draws examples and
+    related terms from, read once per glossary on first use.
     """
 
     def __init__(
-        self, sources: Mapping[str, GlossarySource], *, house: HouseGlossary | None = None
+        self,
+        sources: Mapping[str, GlossarySource],
+        *,
+        house: HouseGlossary | None = None,
+        corpus: Any = None,
     ) -> None:
         if not sources:
             raise ValueError("`glossaries` should name at least one glossary, got none")
@@ -66,6 +72,8 @@ class Glossaries:
         self.house = house
         self._taggers: dict[str, Tagger] = {}
         self._locks = {name: threading.Lock() for name in self._sources}
+        self._corpus = corpus
+        self._contexts: dict[str, Any] = {}
 
     @property
     def names(self) -> list[str]:
@@ -110,6 +118,22 @@ class Glossaries:
                 raise ApiError(500, f"glossary {name!r} could not be loaded: {err}") from err
             tagger = self._taggers[name] = Tagger(g)
         return tagger
+
+    def context(self, name: str) -> Any:
+        """The corpus context for glossary ``name`` (``None`` without a corpus); call it
+        holding :meth:`lock`."""
+        if self._corpus is None:
+            return None
+        ctx = self._contexts.get(name)
+        if ctx is None:
+            from extract.box.context import corpus_context
+
+            try:
+                ctx = corpus_context(self._corpus, tagger=self.tagger(name))
+            except (OSError, ValueError, TypeError) as err:
+                raise ApiError(500, f"the corpus could not be read: {err}") from err
+            self._contexts[name] = ctx
+        return ctx
 
 
 def _opt_str(record: Mapping[str, Any], key: str, where: str) -> str | None:
@@ -212,9 +236,13 @@ def _top(payload: Mapping[str, Any]) -> int | None:
     raise ApiError(400, f"`top` should be an int from 1 to {_MAX_TOP} or null (all), got {top!r}")
 
 
-def box_payload(tagger: Tagger, docs: list[Document], payload: Mapping[str, Any]) -> dict[str, Any]:
+def box_payload(
+    tagger: Tagger, docs: list[Document], payload: Mapping[str, Any], context: Any = None
+) -> dict[str, Any]:
     """``box.to_dict()`` plus the ``documents`` and ``terms`` of :func:`tag_payload`, and
-    the ``warnings`` building it gave (trending order on undated articles).
+    the ``warnings`` building it gave (trending order on undated articles). With a
+    corpus ``context`` (``serve --corpus``) and the frequency order, examples also come
+    from the corpus and ``related`` lists its rising terms that go with the box's.
 
     ``terms`` (a list of ids) limits the box to those terms, basic ones included: the
     page asks for one term this way when the editor adds it."""
@@ -236,7 +264,15 @@ def box_payload(tagger: Tagger, docs: list[Document], payload: Mapping[str, Any]
             )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        box = build_box(docs, tagger=tagger, top=top, rank=rank, basic=basic, terms=terms)
+        box = build_box(
+            docs,
+            tagger=tagger,
+            top=top,
+            rank=rank,
+            basic=basic,
+            terms=terms,
+            corpus=context if rank == "frequency" else None,
+        )
     said = list(dict.fromkeys(str(w.message) for w in caught))
     return {**box.to_dict(), **tag_payload(tagger, docs), "warnings": said}
 
@@ -365,10 +401,19 @@ def _search(glossaries: Glossaries, payload: dict[str, Any]) -> dict[str, Any]:
     return answer
 
 
+def _box_route(glossaries: Glossaries, payload: dict[str, Any]) -> dict[str, Any]:
+    docs = documents_from(payload)
+    name = glossaries.resolve(payload.get("glossary"))
+    with glossaries.lock(name):
+        tagger = glossaries.tagger(name)
+        answer = box_payload(tagger, docs, payload, glossaries.context(name))
+    return _house_definitions(glossaries, answer)
+
+
 #: ``POST`` paths of the API and what answers them.
 ROUTES: dict[str, Route] = {
     "/api/tag": _with_tagger(lambda tagger, docs, _payload: tag_payload(tagger, docs)),
-    "/api/box": _with_tagger(box_payload),
+    "/api/box": _box_route,
     "/api/render": lambda _glossaries, payload: render_payload(payload),
     "/api/search": _search,
     "/api/house": house_payload,

@@ -93,7 +93,29 @@ def _entry(d: Any, where: str) -> BoxEntry:
         examples=examples,
         n_examples=max(_field(d, "n_examples", int, where), len(examples)),
         chosen=chosen - 1 if examples else 0,
+        baseline_documents=_opt_int(d, "baseline_documents", where),
+        trend=float(d["trend"]) if isinstance(d.get("trend"), int | float) else None,
+        rise_totals=_totals(d.get("rise_totals"), where),
     )
+
+
+def _totals(value: Any, where: str) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    if (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+    ):
+        return value[0], value[1]
+    raise ApiError(400, f"`{where}.rise_totals` should be [baseline, window] ints, got {value!r}")
+
+
+def _opt_int(d: Mapping[str, Any], key: str, where: str) -> int | None:
+    value = d.get(key)
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise ApiError(400, f"`{where}.{key}` should be an int or null, got {value!r}")
 
 
 def box_from_dict(d: Any) -> KeywordBox:
@@ -120,20 +142,24 @@ def box_from_dict(d: Any) -> KeywordBox:
         glossary=str(d.get("glossary") or ""),
         glossary_version=str(d.get("glossary_version") or ""),
         rank=str(d.get("rank") or "frequency"),
-        window=_window(d.get("window")),
+        window=_window(d.get("window"), "box.window"),
         title=str(d.get("title") or "트렌드 키워드"),
+        baseline=_window(d.get("baseline"), "box.baseline"),
+        baseline_documents=_opt_int(d, "baseline_documents", "box"),
+        related=tuple(_entry(e, f"box.related[{i}]") for i, e in enumerate(d.get("related") or [])),
+        corpus_documents=_opt_int(d, "corpus_documents", "box"),
     )
 
 
-def _window(value: Any) -> tuple[_dt.date, _dt.date] | None:
+def _window(value: Any, where: str) -> tuple[_dt.date, _dt.date] | None:
     if value is None:
         return None
     if not isinstance(value, list) or len(value) != 2:
-        raise ApiError(400, f"`box.window` should be [start, end] or null, got {value!r}")
-    start = parse_date(value[0], "box.window[0]")
-    end = parse_date(value[1], "box.window[1]")
+        raise ApiError(400, f"`{where}` should be [start, end] or null, got {value!r}")
+    start = parse_date(value[0], f"{where}[0]")
+    end = parse_date(value[1], f"{where}[1]")
     if start is None or end is None:
-        raise ApiError(400, f"`box.window` should be two dates, got {value!r}")
+        raise ApiError(400, f"`{where}` should be two dates, got {value!r}")
     return start, end
 
 

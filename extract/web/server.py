@@ -93,6 +93,7 @@ def make_server(
     glossaries: Mapping[str, GlossarySource] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     house: str | os.PathLike[str] | None = None,
+    corpus: Any = None,
 ) -> EditorServer:
     """Build (and bind) the editor page's server; run it with ``serve_forever()``.
 
@@ -111,6 +112,9 @@ def make_server(
         A glossary file (YAML, JSON or CSV; made on first save) where the page saves the
         definitions an editor rewrites; its definitions override the glossaries' own.
         The bundled glossary is never written to.
+    corpus : run directory, file paths or documents, optional
+        Coverage around the pasted articles: ``/api/box`` then quotes from it too and
+        returns ``related`` terms (see :func:`extract.corpus_context`).
 
     Examples
     --------
@@ -130,6 +134,7 @@ def make_server(
     registry = Glossaries(
         default_glossaries() if glossaries is None else glossaries,
         house=HouseGlossary(house) if house is not None else None,
+        corpus=corpus,
     )
     return EditorServer((host, port), glossaries=registry, max_bytes=max_bytes)
 

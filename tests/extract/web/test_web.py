@@ -544,7 +544,7 @@ def test_house_glossary_saves_atomically_and_overrides_definitions(
 ) -> None:
     house = tmp_path / "house.yaml"
     bundled = tmp_path / "bundled.yaml"
-    test_glossary.save(bundled)
+    glossary.save(test_glossary, bundled)
     before = bundled.read_bytes()
     g = glossary.load(bundled)
     for s in _serve(make_server(port=0, glossaries={"test": g}, house=house)):
