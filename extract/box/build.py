@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from corpus import Document
-from extract.box.examples import example_score, list_marker, snippet
+from extract.box.examples import QUOTE_LIMIT, example_score, lead_marker, quote
 from extract.engine.tagger import Tagger
 from glossary import Glossary
 
@@ -46,12 +46,12 @@ class Example:
     source: str | None = None
     score: float = 0.0
 
-    def snippet(self, *, width: int = 90) -> tuple[str, int, int]:
-        """The sentence cut to about ``width`` characters around the mention, with
-        the mention's offsets in the cut text (see :func:`extract.snippet`)."""
-        return snippet(self.sentence, self.start, self.end, width=width)
+    def snippet(self, *, width: int = QUOTE_LIMIT) -> tuple[str, int, int]:
+        """The sentence as quoted: whole up to ``width`` characters, else cut at clauses
+        around the mention; with the mention's offsets in it (see :func:`quote`)."""
+        return quote(self.sentence, self.start, self.end, limit=width)
 
-    def to_dict(self, *, width: int = 90) -> dict[str, Any]:
+    def to_dict(self, *, width: int = QUOTE_LIMIT) -> dict[str, Any]:
         text, s, e = self.snippet(width=width)
         return {
             "sentence": self.sentence,
@@ -84,7 +84,8 @@ class BoxEntry:
     examples : tuple of Example
         The best distinct example sentences, best first (at most ``max_examples``).
     n_examples : int
-        How many distinct usable example sentences the corpus holds (the N of "k / N").
+        How many distinct sentences of the input mention the term and could be quoted
+        (the N of "k / N"; captions, credits and headings are not counted).
     chosen : int
         0-based index of the example shown (the k of "k / N" is ``chosen + 1``).
     """
@@ -105,7 +106,7 @@ class BoxEntry:
         """The example shown, or ``None`` when the corpus has no usable sentence."""
         return self.examples[self.chosen] if self.examples else None
 
-    def to_dict(self, *, width: int = 90) -> dict[str, Any]:
+    def to_dict(self, *, width: int = QUOTE_LIMIT) -> dict[str, Any]:
         return {
             "term_id": self.term_id,
             "term": self.term,
@@ -152,7 +153,9 @@ class KeywordBox:
         )
         return replace(self, entries=entries)
 
-    def to_dict(self, *, width: int = 90) -> dict[str, Any]:
+    def to_dict(self, *, width: int = QUOTE_LIMIT) -> dict[str, Any]:
+        from extract.box.render import K_OF_N
+
         return {
             "title": self.title,
             "n_documents": self.n_documents,
@@ -163,6 +166,7 @@ class KeywordBox:
             "glossary_version": self.glossary_version,
             "rank": self.rank,
             "window": [d.isoformat() for d in self.window] if self.window else None,
+            "k_of_n": K_OF_N,
             "entries": [e.to_dict(width=width) for e in self.entries],
         }
 
@@ -203,17 +207,40 @@ def _order_key(ex: Example) -> tuple:
     return (-ex.score, -(ex.date.toordinal() if ex.date else 0), ex.doc_id, ex.field, ex.start)
 
 
-def _pick(examples: tuple[Example, ...], first: int, shown: set[str]) -> int:
-    """Index of the first example from ``first`` on whose sentence no higher-ranked entry
-    shows already (a sidebar should not quote one sentence twice); else ``first``."""
-    if not examples:
-        return 0
-    first = min(first, len(examples) - 1)
-    for i in range(first, len(examples)):
-        if examples[i].sentence not in shown:
-            shown.add(examples[i].sentence)
-            return i
-    return first
+def _sentence_key(sentence: str) -> str:
+    # The same sentence in two articles (a wire story reprinted) is still the same quote.
+    return _KEY_STRIP.sub("", sentence)
+
+
+def _pick(examples: Sequence[tuple[Example, ...]], first: int) -> list[int | None]:
+    """For each entry, the index of the example to show, so that no two entries of a box
+    quote one sentence; ``None`` for an entry whose every sentence another entry shows.
+
+    Entries with the fewest examples choose first (a term found in one sentence keeps
+    it; a term with many takes its next best), each taking its example ``first`` or,
+    if another entry shows that sentence, the next free one (then the best free one
+    before it).
+
+    Examples
+    --------
+    >>> a, b = (Example("A 문장.", 0, 1, "d", "body"),), (Example("B 문장.", 0, 1, "d", "body"),)
+    >>> _pick([a + b, a], 0)
+    [1, 0]
+    >>> _pick([a, a], 0)
+    [0, None]
+    """
+    shown: set[str] = set()
+    out: list[int | None] = [None] * len(examples)
+    for i in sorted(range(len(examples)), key=lambda i: (len(examples[i]), i)):
+        exs = examples[i]
+        start = min(first, len(exs) - 1) if exs else 0
+        for j in [*range(start, len(exs)), *range(start)]:
+            key = _sentence_key(exs[j].sentence)
+            if key not in shown:
+                shown.add(key)
+                out[i] = j
+                break
+    return out
 
 
 def build_box(
@@ -303,7 +330,11 @@ def build_box(
             date_from = doc.date if date_from is None else min(date_from, doc.date)
             date_to = doc.date if date_to is None else max(date_to, doc.date)
         for name, text in doc.texts(fields):
-            for m in tagger.tag(text, doc_id=doc.id, field=name):
+            mentions = tagger.tag(text, doc_id=doc.id, field=name)
+            in_sentence: dict[tuple[int, int], set[str]] = {}
+            for m in mentions:
+                in_sentence.setdefault((m.sent_start, m.sent_end), set()).add(m.term_id)
+            for m in mentions:
                 term = g[m.term_id]
                 if keep_ids is not None and m.term_id not in keep_ids:
                     continue
@@ -321,25 +352,30 @@ def build_box(
                     st.last_doc = doc.id
                     st.dates[doc.date] = st.dates.get(doc.date, 0) + 1
                 first = m.sent_start
-                cut = min(list_marker(text[first : m.sent_end]), m.start - first)
+                cut = min(lead_marker(text[first : m.sent_end]), m.start - first)
                 sentence = text[first + cut : m.sent_end]
-                key = _KEY_STRIP.sub("", sentence)
+                key = _sentence_key(sentence)
                 if key in st.seen:
                     continue
                 st.seen.add(key)
-                score = example_score(sentence, field=name)
+                # Other specialised terms in the sentence tell a reader what the term is about.
+                others = {
+                    t
+                    for t in in_sentence[(m.sent_start, m.sent_end)] - {m.term_id}
+                    if not g[t].basic
+                }
+                start, end = m.start - first - cut, m.end - first - cut
+                score = example_score(
+                    sentence,
+                    field=name,
+                    start=start,
+                    end=end,
+                    others=len(others),
+                    related=bool(others.intersection(term.related)),
+                )
                 if score <= 0:
                     continue
-                ex = Example(
-                    sentence,
-                    m.start - first - cut,
-                    m.end - first - cut,
-                    doc.id,
-                    name,
-                    doc.date,
-                    doc.source,
-                    score,
-                )
+                ex = Example(sentence, start, end, doc.id, name, doc.date, doc.source, score)
                 st.good += 1
                 st.best.append(ex)
                 if len(st.best) >= 4 * max_examples:
@@ -360,11 +396,12 @@ def build_box(
         ranked.sort(key=lambda kv: -trend[kv[0]])  # stable: ties keep the frequency order
     if top is not None:
         ranked = ranked[:top]
+    candidates = [tuple(sorted(st.best, key=_order_key)[:max_examples]) for _, st in ranked]
     entries = []
-    shown: set[str] = set()
-    for term_id, st in ranked:
+    for (term_id, st), examples, chosen in zip(
+        ranked, candidates, _pick(candidates, example - 1), strict=True
+    ):
         term = g[term_id]
-        examples = tuple(sorted(st.best, key=_order_key)[:max_examples])
         entries.append(
             BoxEntry(
                 term_id=term_id,
@@ -374,9 +411,10 @@ def build_box(
                 category=term.category,
                 mentions=st.mentions,
                 documents=st.documents,
-                examples=examples,
+                # Every sentence of this term is quoted for another one: show none.
+                examples=examples if chosen is not None else (),
                 n_examples=st.good,
-                chosen=_pick(examples, example - 1, shown),
+                chosen=chosen or 0,
             )
         )
     return KeywordBox(
