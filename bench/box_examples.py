@@ -88,21 +88,25 @@ def boxes(data: Path, tagger: Tagger, *, kdi: int = 300) -> Iterable[tuple[str, 
 def measure(data: Path, tagger: Tagger, *, kdi: int = 300) -> dict[str, object]:
     """Counts of shown quotes, flawed ones and flaws by name, and repeated quotes."""
     counts: Counter[str] = Counter()
-    shown = flawed = repeated = 0
+    entries = shown = flawed = repeated = 0
     bad: list[tuple[str, str, list[str]]] = []
     for name, box in boxes(data, tagger, kdi=kdi):
-        quotes = shown_quotes(box)
-        sentences = [e.example.sentence for e in box.entries if e.example is not None]
+        entries += len(box.entries)
+        sentences = [
+            re.sub(r"[\s\W_]+", "", e.example.sentence)
+            for e in box.entries
+            if e.example is not None
+        ]
         repeated += len(sentences) - len(set(sentences))
-        for term_id, quote in quotes:
+        for term_id, quote in shown_quotes(box):
             shown += 1
             found = flaws(quote)
             counts.update(found)
             if found:
                 flawed += 1
-                bad.append((name, term_id, found))
-                bad[-1] = (name, f"{term_id}: {quote}", found)
+                bad.append((name, f"{term_id}: {quote}", found))
     return {
+        "entries": entries,
         "shown": shown,
         "flawed": flawed,
         "share": flawed / shown if shown else 0.0,
@@ -129,6 +133,7 @@ def main() -> None:
         for name, what, found in result["bad"]:  # type: ignore[attr-defined]
             print(f"{','.join(found):20s} {name:28s} {what}")
     print(
+        f"box entries: {result['entries']}, "
         f"shown examples: {result['shown']}, flawed: {result['flawed']} "
         f"({100 * result['share']:.1f}%), by flaw: {result['by_flaw']}, "  # type: ignore[operator]
         f"same sentence twice in a box: {result['repeated']}"
