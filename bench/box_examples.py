@@ -88,10 +88,12 @@ def boxes(data: Path, tagger: Tagger, *, kdi: int = 300) -> Iterable[tuple[str, 
 def measure(data: Path, tagger: Tagger, *, kdi: int = 300) -> dict[str, object]:
     """Counts of shown quotes, flawed ones and flaws by name, and repeated quotes."""
     counts: Counter[str] = Counter()
-    entries = shown = flawed = repeated = 0
+    entries = shown = flawed = repeated = unused = 0
     bad: list[tuple[str, str, list[str]]] = []
     for name, box in boxes(data, tagger, kdi=kdi):
         entries += len(box.entries)
+        # Entries with quotable sentences, all of them quoted for other entries of the box.
+        unused += sum(1 for e in box.entries if e.example is None and e.n_examples)
         sentences = [
             re.sub(r"[\s\W_]+", "", e.example.sentence)
             for e in box.entries
@@ -107,6 +109,8 @@ def measure(data: Path, tagger: Tagger, *, kdi: int = 300) -> dict[str, object]:
                 bad.append((name, f"{term_id}: {quote}", found))
     return {
         "entries": entries,
+        "without_example": entries - shown,
+        "all_quoted_elsewhere": unused,
         "shown": shown,
         "flawed": flawed,
         "share": flawed / shown if shown else 0.0,
@@ -133,7 +137,8 @@ def main() -> None:
         for name, what, found in result["bad"]:  # type: ignore[attr-defined]
             print(f"{','.join(found):20s} {name:28s} {what}")
     print(
-        f"box entries: {result['entries']}, "
+        f"box entries: {result['entries']} ({result['without_example']} without an example, "
+        f"{result['all_quoted_elsewhere']} of them because other entries quote its sentences), "
         f"shown examples: {result['shown']}, flawed: {result['flawed']} "
         f"({100 * result['share']:.1f}%), by flaw: {result['by_flaw']}, "  # type: ignore[operator]
         f"same sentence twice in a box: {result['repeated']}"

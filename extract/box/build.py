@@ -214,12 +214,13 @@ def _sentence_key(sentence: str) -> str:
 
 def _pick(examples: Sequence[tuple[Example, ...]], first: int) -> list[int | None]:
     """For each entry, the index of the example to show, so that no two entries of a box
-    quote one sentence; ``None`` for an entry whose every sentence another entry shows.
+    quote one sentence; ``None`` for an entry whose every sentence another entry needs.
 
-    Entries with the fewest examples choose first (a term found in one sentence keeps
-    it; a term with many takes its next best), each taking its example ``first`` or,
-    if another entry shows that sentence, the next free one (then the best free one
-    before it).
+    Entries choose in rank order, each taking example ``first`` if free, else the next
+    free one (then the best free one before it). An entry left with no free sentence
+    takes one from an entry ranked above it that can move to another sentence of its
+    own (an augmenting path, as in bipartite matching), so as many entries as possible
+    show an example and a term keeps its best sentence unless another would show none.
 
     Examples
     --------
@@ -229,17 +230,29 @@ def _pick(examples: Sequence[tuple[Example, ...]], first: int) -> list[int | Non
     >>> _pick([a, a], 0)
     [0, None]
     """
-    shown: set[str] = set()
-    out: list[int | None] = [None] * len(examples)
-    for i in sorted(range(len(examples)), key=lambda i: (len(examples[i]), i)):
-        exs = examples[i]
+    prefs = []
+    for exs in examples:
         start = min(first, len(exs) - 1) if exs else 0
-        for j in [*range(start, len(exs)), *range(start)]:
-            key = _sentence_key(exs[j].sentence)
-            if key not in shown:
-                shown.add(key)
-                out[i] = j
-                break
+        order = [*range(start, len(exs)), *range(start)]
+        prefs.append([(j, _sentence_key(exs[j].sentence)) for j in order])
+    owner: dict[str, int] = {}  # sentence key -> entry showing it
+    out: list[int | None] = [None] * len(examples)
+
+    def seat(i: int, visited: set[str]) -> bool:
+        for j, key in prefs[i]:
+            if key not in owner:
+                owner[key], out[i] = i, j
+                return True
+        for j, key in prefs[i]:
+            if key not in visited:
+                visited.add(key)
+                if seat(owner[key], visited):
+                    owner[key], out[i] = i, j
+                    return True
+        return False
+
+    for i in range(len(examples)):
+        seat(i, set())
     return out
 
 

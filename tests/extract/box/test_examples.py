@@ -186,7 +186,14 @@ PICKS = [
     ([["A", "B"], ["A"]], 0, [1, 0], "the entry with one sentence keeps it"),
     ([["A"], ["A"]], 0, [0, None], "nothing left: no example rather than a repeat"),
     ([["A", "B"], ["A", "C"]], 0, [0, 1], "in rank order when both have more"),
-    ([["A", "B", "C"], ["C", "B"]], 1, [2, 1], "example 2 asked: the 2nd, else the next free"),
+    ([["A", "B", "C"], ["C", "B"]], 1, [1, 0], "example 2 asked: the 2nd, else the next free"),
+    (
+        [["A", "B"], ["B", "C"], ["A"], ["C"]],
+        0,
+        [1, 1, 0, None],
+        "moves along a chain; the last cannot be seated without unseating another",
+    ),
+    ([["A", "B"], ["A", "B"], ["A", "B"]], 0, [0, 1, None], "three terms, two sentences"),
     ([["A", "B"], ["A. "]], 0, [1, 0], "the same words with other punctuation are one sentence"),
     ([[], ["A"]], 0, [None, 0], "an entry without examples"),
 ]
