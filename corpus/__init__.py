@@ -17,7 +17,7 @@ from ._document import DEFAULT_TEXT_FIELDS, Document, RecordError
 from ._normalize import NormalizedText, normalize
 from ._readers import OnError, read_documents, read_file
 from ._sample import load_sample, sample_path
-from ._sentences import SentenceSpan, line_starts, sentence_at, split_sentences
+from ._sentences import SentenceSpan, glued_breaks, line_starts, sentence_at, split_sentences
 from ._sources import iter_files
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "OnError",
     "RecordError",
     "SentenceSpan",
+    "glued_breaks",
     "iter_files",
     "line_starts",
     "load_sample",

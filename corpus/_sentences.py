@@ -17,6 +17,7 @@ __all__ = [
     "SENTENCE_METHODS",
     "SentenceSpan",
     "default_kiwi",
+    "glued_breaks",
     "line_starts",
     "sentence_at",
     "split_sentences",
@@ -40,11 +41,22 @@ class SentenceSpan(NamedTuple):
 
 
 # A sentence ends after terminal punctuation and any closing quotes or brackets,
-# when whitespace or the end of the line follows; also at a bare "." between two
-# Hangul syllables, a missing space that news copy often has ("있음.신기술").
-_END = re.compile(
-    r"[.!?…。？！]+[\"'”’」』)\]）》〉]*(?=\s|$)"
-    f"|(?<=[{HANGUL_SYLLABLES}])[.!?](?=[{HANGUL_SYLLABLES}])"
+# when whitespace or the end of the line follows.
+_END = re.compile(r"[.!?…。？！]+[\"'”’」』)\]）》〉]*(?=\s|$)")
+# Where news copy starts a sentence without a space (Kiwi misses these too, so the full
+# mode cuts its sentences here as well, see :func:`glued_breaks`):
+# * after a bare "." between two Hangul syllables ("있음.신기술");
+# * after a sentence ending and its stop, before a Latin letter, a digit (a footnote
+#   number: "했다.1)"), an opening bracket or curly quote, or a bullet ("풀이된다.SK하이닉스가",
+#   "있다.◆ HBM"); straight quotes are left alone, since '"오른다."라고' closes one;
+# * before a heading bullet (◆ ■ ●, which never run inside a sentence, unlike ▲ △ lists);
+# * before a note mark ※ after a space (glued, "5%대※의", it marks a footnote).
+_GLUED = re.compile(
+    f"(?<=[{HANGUL_SYLLABLES}][.!?])(?=[{HANGUL_SYLLABLES}])"
+    r"|(?<=[다요죠음함됨임][.!?])(?=[A-Za-z0-9‘“(\[<〈《「『▶▷►▲△•])"
+    r"|(?<=.)(?=[◆◇■□●])"
+    r"|(?<=\s)(?=※)",
+    re.DOTALL,
 )
 _NEWLINE = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _NON_SPACE = re.compile(r"\S")
@@ -107,11 +119,28 @@ def line_starts(text: str) -> list[int]:
 def _rule_bounds(text: str) -> list[int]:
     """Offsets where a new sentence may start (before trimming)."""
     bounds = [0, *line_starts(text)]
-    cuts: list[int] = []
+    cuts: list[int] = glued_breaks(text)
     for start, end in zip(bounds, [*bounds[1:], len(text)], strict=True):
         line = text[start:end]
         cuts.extend(start + match.end() for match in _END.finditer(line) if _is_break(line, match))
     return sorted({*bounds, *cuts})
+
+
+def glued_breaks(text: str) -> list[int]:
+    """Offsets where a sentence starts although no space separates it from the last one.
+
+    A full stop glued to the next sentence ("풀이된다.SK하이닉스가"), to a footnote
+    number ("했다.1)") or a bullet ("있다.◆"), and a heading bullet or a note mark
+    inside a line. The rule splitter cuts there, and the full mode cuts Kiwi's sentences
+    there too, since Kiwi does not.
+
+    Examples
+    --------
+    >>> text = "영향으로 풀이된다.SK하이닉스가 발표했다.◆ HBM 1위"
+    >>> [text[i:i + 3] for i in glued_breaks(text)]
+    ['SK하', '◆ H']
+    """
+    return [match.start() for match in _GLUED.finditer(text)]
 
 
 def _kiwi_bounds(text: str, kiwi: Kiwi | None) -> list[int]:

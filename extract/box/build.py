@@ -13,6 +13,7 @@ from extract.box.collect import (
     _frequency_key,
     _merged,
     _wanted,
+    _with_examples,
 )
 from extract.box.model import BoxEntry, KeywordBox
 from extract.engine.tagger import Tagger
@@ -143,7 +144,6 @@ def build_box(
         trend = trending_scores(term_dates, col.doc_dates, window=window)
         used_window = trending_window(col.doc_dates, window=window)
     entries = []
-    shown: set[str] = set()
     n_docs, baseline, baseline_docs = col.n_docs, None, None
     if used_window is None or trend is None:
         # rank="frequency", or "trending" without dates to compare (warned above)
@@ -153,10 +153,7 @@ def build_box(
         if ctx is not None:
             ctx.prefetch(t for t, _ in ranked)
             ranked = [(t, ctx.with_article(t, st, max_examples)) for t, st in ranked]
-        entries = [
-            _entry(g[t], st, first=example - 1, shown=shown, max_examples=max_examples)
-            for t, st in ranked
-        ]
+        entries = [_entry(g[t], st, max_examples=max_examples) for t, st in ranked]
     else:
         start, end = used_window
 
@@ -182,8 +179,6 @@ def build_box(
                 _entry(
                     g[t],
                     st,
-                    first=example - 1,
-                    shown=shown,
                     max_examples=max_examples,
                     baseline_documents=sum(s.documents for d, s in risen[t].items() if before(d)),
                     trend=trend[t],
@@ -203,9 +198,13 @@ def build_box(
             exclude=set(col.stats),
             wanted=wanted,
             n=related,
-            shown=shown,
             max_examples=max_examples,
         )
+    # One sentence is quoted once in a box: the entries (then the related terms) choose.
+    chosen = _with_examples(
+        [*entries, *related_entries], [example - 1] * len(entries) + [0] * len(related_entries)
+    )
+    entries, related_entries = chosen[: len(entries)], tuple(chosen[len(entries) :])
     return KeywordBox(
         entries=tuple(entries),
         n_documents=n_docs,

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from corpus import Document
-from extract.box.examples import example_score, list_marker
+from extract.box.examples import example_score, lead_marker
 from extract.box.model import BoxEntry, Example
 from extract.engine.tagger import Tagger
 from glossary import Glossary
@@ -56,7 +57,7 @@ def _merged(
             out.seen[key] = out.seen.get(key, False) or usable
         # A sentence reprinted on two dates (a wire story) is one example.
         for ex in sorted(st.best, key=_order_key):
-            best.setdefault(_KEY_STRIP.sub("", ex.sentence), ex)
+            best.setdefault(_sentence_key(ex.sentence), ex)
     out.best = list(best.values())
     if not in_order:
         out.best.sort(key=_order_key)
@@ -125,7 +126,12 @@ def _collect(
         quote = examples_for is None or examples_for(doc.date)
         seen_here: set[str] = set()
         for name, text in doc.texts(fields):
-            for m in tagger.tag(text, doc_id=doc.id, field=name):
+            mentions = tagger.tag(text, doc_id=doc.id, field=name)
+            in_sentence: dict[tuple[int, int], set[str]] = {}
+            for m in mentions:
+                in_sentence.setdefault((m.sent_start, m.sent_end), set()).add(m.term_id)
+            g = tagger.glossary
+            for m in mentions:
                 if not wanted(m.term_id):
                     continue
                 buckets = out.stats.get(m.term_id)
@@ -142,26 +148,31 @@ def _collect(
                 if not quote:
                     continue
                 first = m.sent_start
-                cut = min(list_marker(text[first : m.sent_end]), m.start - first)
+                cut = min(lead_marker(text[first : m.sent_end]), m.start - first)
                 sentence = text[first + cut : m.sent_end]
-                key = _KEY_STRIP.sub("", sentence)
+                key = _sentence_key(sentence)
                 if key in st.seen:
                     continue
-                score = example_score(sentence, field=name)
+                # Other specialised terms in the sentence tell a reader what the term is about.
+                others = {
+                    t
+                    for t in in_sentence[(m.sent_start, m.sent_end)] - {m.term_id}
+                    if not g[t].basic
+                }
+                start, end = m.start - first - cut, m.end - first - cut
+                score = example_score(
+                    sentence,
+                    field=name,
+                    start=start,
+                    end=end,
+                    others=len(others),
+                    related=bool(others.intersection(g[m.term_id].related)),
+                )
                 st.seen[key] = score > 0
                 if score <= 0:
                     continue
                 st.best.append(
-                    Example(
-                        sentence,
-                        m.start - first - cut,
-                        m.end - first - cut,
-                        doc.id,
-                        name,
-                        doc.date,
-                        doc.source,
-                        score,
-                    )
+                    Example(sentence, start, end, doc.id, name, doc.date, doc.source, score)
                 )
                 if len(st.best) >= 4 * max_examples:
                     st.best = sorted(st.best, key=_order_key)[:max_examples]
@@ -181,14 +192,13 @@ def _entry(
     term: Any,
     st: _TermStats,
     *,
-    first: int,
-    shown: set[str],
     max_examples: int,
     baseline_documents: int | None = None,
     trend: float | None = None,
     rise_totals: tuple[int, int] | None = None,
 ) -> BoxEntry:
-    examples = tuple(st.best[:max_examples])
+    """The box entry of ``term``; which example it shows is settled for the whole box by
+    :func:`_with_examples`."""
     return BoxEntry(
         term_id=term.id,
         term=term.term,
@@ -197,9 +207,8 @@ def _entry(
         category=term.category,
         mentions=st.mentions,
         documents=st.documents,
-        examples=examples,
+        examples=tuple(st.best[:max_examples]),
         n_examples=st.good,
-        chosen=_pick(examples, first, shown),
         baseline_documents=baseline_documents,
         trend=trend,
         rise_totals=rise_totals,
@@ -211,14 +220,60 @@ def _order_key(ex: Example) -> tuple:
     return (-ex.score, -(ex.date.toordinal() if ex.date else 0), ex.doc_id, ex.field, ex.start)
 
 
-def _pick(examples: tuple[Example, ...], first: int, shown: set[str]) -> int:
-    """Index of the first example from ``first`` on whose sentence no higher-ranked entry
-    shows already (a sidebar should not quote one sentence twice); else ``first``."""
-    if not examples:
-        return 0
-    first = min(first, len(examples) - 1)
-    for i in range(first, len(examples)):
-        if examples[i].sentence not in shown:
-            shown.add(examples[i].sentence)
-            return i
-    return first
+def _sentence_key(sentence: str) -> str:
+    # The same sentence in two articles (a wire story reprinted) is still the same quote.
+    return _KEY_STRIP.sub("", sentence)
+
+
+def _pick(examples: Sequence[tuple[Example, ...]], first: Sequence[int]) -> list[int | None]:
+    """For each entry, the index of the example to show, so that no two entries of a box
+    quote one sentence; ``None`` for an entry whose every sentence another entry needs.
+
+    Entries choose in rank order, each taking example ``first[i]`` if free, else the next
+    free one (then the best free one before it). An entry left with no free sentence
+    takes one from an entry ranked above it that can move to another sentence of its
+    own (an augmenting path, as in bipartite matching), so as many entries as possible
+    show an example and a term keeps its best sentence unless another would show none.
+
+    Examples
+    --------
+    >>> a, b = (Example("A 문장.", 0, 1, "d", "body"),), (Example("B 문장.", 0, 1, "d", "body"),)
+    >>> _pick([a + b, a], [0, 0])
+    [1, 0]
+    >>> _pick([a, a], [0, 0])
+    [0, None]
+    """
+    prefs = []
+    for exs, want in zip(examples, first, strict=True):
+        start = min(want, len(exs) - 1) if exs else 0
+        order = [*range(start, len(exs)), *range(start)]
+        prefs.append([(j, _sentence_key(exs[j].sentence)) for j in order])
+    owner: dict[str, int] = {}  # sentence key -> entry showing it
+    out: list[int | None] = [None] * len(examples)
+
+    def seat(i: int, visited: set[str]) -> bool:
+        for j, key in prefs[i]:
+            if key not in owner:
+                owner[key], out[i] = i, j
+                return True
+        for j, key in prefs[i]:
+            if key not in visited:
+                visited.add(key)
+                if seat(owner[key], visited):
+                    owner[key], out[i] = i, j
+                    return True
+        return False
+
+    for i in range(len(examples)):
+        seat(i, set())
+    return out
+
+
+def _with_examples(entries: Sequence[BoxEntry], first: Sequence[int]) -> list[BoxEntry]:
+    """``entries`` each showing the example :func:`_pick` gives it (none, when every one
+    of its sentences is quoted for another entry)."""
+    chosen = _pick([e.examples for e in entries], first)
+    return [
+        replace(e, chosen=k) if k is not None else replace(e, examples=(), chosen=0)
+        for e, k in zip(entries, chosen, strict=True)
+    ]

@@ -134,7 +134,6 @@ class CorpusContext:
         exclude: set[str],
         wanted: Callable[[str], bool] | None = None,
         n: int = 3,
-        shown: set[str] | None = None,
         max_examples: int = 50,
     ) -> tuple[BoxEntry, ...]:
         """At most ``n`` terms, none in ``exclude`` (the article's terms), that co-occur
@@ -210,7 +209,6 @@ class CorpusContext:
         scored.sort()
         self.prefetch(t for _, t, _ in scored[:n])
         out = []
-        shown = set() if shown is None else shown
         for _, t, rise in scored[:n]:
             st = self.examples.get(t) or _TermStats()
             # Prefer a sentence from a document that also mentions the article's terms:
@@ -224,8 +222,6 @@ class CorpusContext:
                 _entry(
                     g[t],
                     picked,
-                    first=0,
-                    shown=shown,
                     max_examples=max_examples,
                     baseline_documents=base_docs[t] if rise is not None else None,
                     trend=rise,

@@ -6,7 +6,16 @@ import re
 
 from corpus.korean import HANGUL_SYLLABLES
 
-__all__ = ["example_score", "is_boilerplate", "is_junk_sentence", "list_marker", "snippet"]
+__all__ = [
+    "QUOTE_LIMIT",
+    "example_score",
+    "is_boilerplate",
+    "is_junk_sentence",
+    "lead_marker",
+    "list_marker",
+    "quote",
+    "snippet",
+]
 
 # A Korean name of a place or person (in datelines and bylines).
 _NAME = f"[{HANGUL_SYLLABLES}]"
@@ -73,30 +82,184 @@ def list_marker(sentence: str) -> int:
     return m.end() if m else 0
 
 
-def example_score(sentence: str, *, field: str = "body") -> float:
-    """How good ``sentence`` is as a quoted example (higher is better; junk is 0).
+# A bracketed tag before the sentence proper: a series or column name ("[이런국장
+# 저런주식]", "[차이나 워치]"), a section label ("[배경]", "(현황)", "<시사점>"). Quoted
+# without it; up to two in a row ("[이슈] (현황) …").
+_LEAD_TAG = re.compile(
+    r"(?:[\[【〔<〈《]\s*[^\[\]【】〔〕<>〈〉《》\n]{1,20}[\]】〕>〉》]|\([가-힣·\s]{2,8}\))\s*"
+)
+# Two or more enumerators: a list squeezed into one line ("(시사점) (1)…(2)…", "①…②…").
+_ENUMERATED = re.compile(
+    r"(?:\(\s*\d{1,2}\s*\)|[①-⑳]|(?<![\d.])\d{1,2}\)).*?(?:\(\s*\d{1,2}\s*\)|[①-⑳]|(?<![\d.])\d{1,2}\))"
+)
+# Words that point back to an earlier sentence: such a sentence does not stand alone.
+_DANGLING = re.compile(
+    r"(?:이는|이에|이를|이와|이로|이같은|이 같은|이런|이러한|이처럼|이 때문에|그러나|하지만|그런데|"
+    r"그래서|그리고|따라서|또한|또|한편|반면|반면에|게다가|아울러|다만|결국|그럼에도|"
+    r"그러면서|그는|그녀는|해당|동시에|이외에도|이 밖에도|이밖에도)"
+    r"(?=[\s,]|$)"
+)
+# The sentence explains the term: an expansion in brackets right after it, or a definition
+# ("…란", "…은 …을 말한다", "…을 뜻하는").
+_DEFINES_AFTER = re.compile(
+    r"^\s*(?:\([^()]{2,60}\)|\s*(?:이?란|이라는|라는|이라고 불리는|로 불리는|,\s*즉)\s)"
+)
+_DEFINES = re.compile(
+    r"(?:말한다|뜻한다|의미한다|가리킨다|일컫는다|이르는 말|을 뜻하는|를 뜻하는|을 말하는|를 말하는|을 의미하는|를 의미하는)"
+)
+# An actor: an organisation or a company named in the sentence (a cheap stand-in for NER).
+_ACTOR = re.compile(
+    r"(?:[가-힣]{1,10}(?:전자|은행|증권|금융|그룹|정부|당국|위원회|연준|공사|협회|기업|회사|재단|연구원|부|청|처)|"
+    r"\b[A-Z][A-Za-z&]{1,}\b)(?:은|는|이|가|도|와|과|의)?\s"
+)
+# A figure with a unit or a share: "6600억 달러", "3.5%", "2배".
+_FIGURE = re.compile(
+    r"\d[\d,.]*\s?(?:%|％|%p|배|원|달러|억|조|만|천|위안|엔|유로|명|개|건|곳|bp|년|분기|월)"
+)
+# Marks of a footnote inside the sentence: "※", a number glued to a word ("성장률1)은").
+_FOOTNOTE = re.compile(r"※|[가-힣]\d{1,2}\)|\*\d|주\d\)")
+_INLINE_LIST = re.compile(r"[▲△▶▷►•]")
+# A sentence ends in a predicate or a stop; a line without one is a heading or a label.
+_ENDS = re.compile(r"(?:[.!?。]|(?:다|요|죠|음|함|됨|임|까))[\"'”’」』)\]]*\s*$")
 
-    Prefers complete sentences of 40-160 characters from article bodies, with some
-    figures in them, and few brackets or quotation marks.
+#: Sentences up to this many characters are quoted whole; longer ones are cut at a clause.
+QUOTE_LIMIT = 220
+
+
+def lead_marker(sentence: str) -> int:
+    """Length of the list marker, series tag or section label ``sentence`` starts with
+    (0 if none), to quote it without them.
+
+    Examples
+    --------
+    >>> s = "[차이나 워치] (현황) 위안화가 강세를 보였다."
+    >>> s[lead_marker(s):]
+    '위안화가 강세를 보였다.'
+    >>> [lead_marker(x) for x in ("- 수출이 늘었음.", "[배경]", "금리(연 3.5%)는 동결됐다.")]
+    [2, 0, 0]
+    """
+    pos = list_marker(sentence)
+    for _ in range(2):
+        m = _LEAD_TAG.match(sentence, pos)
+        if m is None or m.end() >= len(sentence.rstrip()):
+            break  # nothing follows the tag: it is all there is
+        pos = m.end()
+    return pos + list_marker(sentence[pos:])
+
+
+def example_score(
+    sentence: str,
+    *,
+    field: str = "body",
+    start: int | None = None,
+    end: int | None = None,
+    others: int = 0,
+    related: bool = False,
+) -> float:
+    """How good ``sentence`` is as a quoted example (higher is better; 0 for one an editor
+    would not print).
+
+    Not printable: bylines, captions, credits, URLs, copyright lines (see
+    :func:`is_junk_sentence`); headings (no predicate or stop; any headline of fewer
+    than 60 characters without one); lists squeezed into one line ("(1)…(2)…").
+    Preferred: sentences of 40-160 characters that end properly and can be quoted whole
+    (up to :data:`QUOTE_LIMIT`), that are about the term (it comes early, at
+    ``sentence[start:end]``; the sentence defines it or expands it in brackets; names an
+    actor or a figure; holds ``others`` more glossary terms, a ``related`` one among
+    them) and that stand alone (not opening with 이는, 그러나, 또한, 한편 …). Penalised:
+    inline lists (▲ △), footnote marks (※, "1)"), many quotes and brackets, headlines.
+
+    Examples
+    --------
+    >>> good = "자본 지출(Capex)이란 기업이 설비에 쓰는 돈으로, 메타는 올해 40% 늘렸다."
+    >>> dangling = "이에 따라 메타는 올해 자본 지출을 40% 늘렸다."
+    >>> example_score(good, start=0, end=5) > example_score(dangling, start=13, end=18) > 0
+    True
+    >>> example_score("[특징주] 반도체주 상승…삼성전자 1.7%↑", field="title")
+    0.0
     """
     s = sentence.strip()
-    if is_junk_sentence(s):
+    if is_junk_sentence(s) or _ENUMERATED.search(s):
         return 0.0
     n = len(s)
+    ends = bool(_ENDS.search(s))
+    if not ends and (field == "title" or n < 60 or "…" in s):
+        return 0.0  # a heading or headline: no predicate, nothing to quote
     score = 1.0
     if n < 40:
         score -= (40 - n) / 50
+    elif n > QUOTE_LIMIT:
+        score -= 0.6  # will be cut: any whole sentence is better
     elif n > 160:
-        score -= min(0.6, (n - 160) / 250)
-    if _SENT_END.search(s):
-        score += 0.3
+        score -= (n - 160) / 200
+    score += 0.3 if ends else -0.5
     if field == "title":
         score -= 0.25
-    if any(c.isdigit() for c in s):
+    if start is not None:
+        score += 0.3 * max(0.0, 1 - start / 60)  # the term comes early: the sentence is about it
+        after = s[end if end is not None else start :]
+        if _DEFINES_AFTER.match(after):
+            score += 0.4
+    if _DEFINES.search(s):
+        score += 0.3
+    if _DANGLING.match(s):
+        score -= 0.5
+    if _ACTOR.search(s):
         score += 0.1
+    if _FIGURE.search(s):
+        score += 0.15
+    score += 0.1 * min(others, 2) + (0.15 if related else 0.0)
+    if _FOOTNOTE.search(s):
+        score -= 0.3
+    score -= min(0.6, 0.3 * len(_INLINE_LIST.findall(s)))
     noise = sum(s.count(c) for c in "[]<>{}|\"“”'‘’…·")
     score -= min(0.4, 0.05 * noise)
     return round(max(score, 0.01), 4)
+
+
+_CLAUSE_END = re.compile(r"(?:며|고|지만|는데|으나|나|면|서|고는|면서|도)?,\s+")
+
+
+def quote(sentence: str, start: int, end: int, *, limit: int = QUOTE_LIMIT) -> tuple[str, int, int]:
+    """``sentence`` whole if it has at most ``limit`` characters, else the run of its
+    clauses around ``sentence[start:end]`` that fits, marked ``…`` where cut.
+
+    Clauses end at a comma ("…했으며, ", "…하고, ", "…지만, "); a run that starts the
+    sentence is preferred, then the longest. A clause longer than ``limit`` on its own
+    is cut at spaces (:func:`snippet`), never inside a word. Returns the quote and the
+    mention's offsets inside it.
+
+    Examples
+    --------
+    >>> s = "메타는 올해 자본 지출을 40% 늘렸으며, 구글도 데이터센터 투자를 크게 확대했고, 아마존은 내년 계획을 밝혔다."
+    >>> quote(s, 7, 12, limit=50)[0]
+    '메타는 올해 자본 지출을 40% 늘렸으며, 구글도 데이터센터 투자를 크게 확대했고…'
+    >>> quote(s, 7, 12)[0] == s
+    True
+    """
+    text = sentence.replace("\n", " ")
+    if len(text) <= limit:
+        return text, start, end
+    cuts = [0, *(m.end() for m in _CLAUSE_END.finditer(text)), len(text)]
+    best: tuple[bool, int, int, int] | None = None
+    for i, lo in enumerate(cuts):
+        if lo > start:
+            break
+        for hi in cuts[i + 1 :]:
+            if hi < end:
+                continue
+            if hi - lo > limit:
+                break
+            key = (lo == 0, hi - lo, lo, hi)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    if best is None:
+        return snippet(text, start, end, width=limit)
+    _, _, lo, hi = best
+    out = text[lo:hi].rstrip().rstrip(",")
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(text) else ""
+    return prefix + out + suffix, start - lo + len(prefix), end - lo + len(prefix)
 
 
 def snippet(sentence: str, start: int, end: int, *, width: int = 90) -> tuple[str, int, int]:

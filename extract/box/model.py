@@ -16,8 +16,8 @@ import datetime as _dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from extract.box.examples import snippet
-from extract.box.render import render
+from extract.box.examples import QUOTE_LIMIT, quote
+from extract.box.render import K_OF_N, render
 
 __all__ = ["BoxEntry", "Example", "KeywordBox"]
 
@@ -49,12 +49,12 @@ class Example:
     source: str | None = None
     score: float = 0.0
 
-    def snippet(self, *, width: int = 90) -> tuple[str, int, int]:
-        """The sentence cut to about ``width`` characters around the mention, with
-        the mention's offsets in the cut text (see :func:`extract.snippet`)."""
-        return snippet(self.sentence, self.start, self.end, width=width)
+    def snippet(self, *, width: int = QUOTE_LIMIT) -> tuple[str, int, int]:
+        """The sentence as quoted: whole up to ``width`` characters, else cut at clauses
+        around the mention; with the mention's offsets in it (see :func:`quote`)."""
+        return quote(self.sentence, self.start, self.end, limit=width)
 
-    def to_dict(self, *, width: int = 90) -> dict[str, Any]:
+    def to_dict(self, *, width: int = QUOTE_LIMIT) -> dict[str, Any]:
         text, s, e = self.snippet(width=width)
         return {
             "sentence": self.sentence,
@@ -87,7 +87,8 @@ class BoxEntry:
     examples : tuple of Example
         The best distinct example sentences, best first (at most ``max_examples``).
     n_examples : int
-        How many distinct usable example sentences the corpus holds (the N of "k / N").
+        How many distinct sentences of the input mention the term and could be quoted
+        (the N of "k / N"; captions, credits and headings are not counted).
     chosen : int
         0-based index of the example shown (the k of "k / N" is ``chosen + 1``).
     baseline_documents : int or None
@@ -132,7 +133,7 @@ class BoxEntry:
         """The example shown, or ``None`` when the corpus has no usable sentence."""
         return self.examples[self.chosen] if self.examples else None
 
-    def to_dict(self, *, width: int = 90) -> dict[str, Any]:
+    def to_dict(self, *, width: int = QUOTE_LIMIT) -> dict[str, Any]:
         return {
             "term_id": self.term_id,
             "term": self.term,
@@ -198,7 +199,7 @@ class KeywordBox:
         )
         return replace(self, entries=entries)
 
-    def to_dict(self, *, width: int = 90) -> dict[str, Any]:
+    def to_dict(self, *, width: int = QUOTE_LIMIT) -> dict[str, Any]:
         return {
             "title": self.title,
             "n_documents": self.n_documents,
@@ -209,6 +210,7 @@ class KeywordBox:
             "glossary_version": self.glossary_version,
             "rank": self.rank,
             "window": [d.isoformat() for d in self.window] if self.window else None,
+            "k_of_n": K_OF_N,
             "entries": [e.to_dict(width=width) for e in self.entries],
             # Only when present, so plain boxes keep their JSON unchanged.
             **(

@@ -7,15 +7,18 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+from extract.box.examples import QUOTE_LIMIT
 from glossary import latin_plurals
 
 if TYPE_CHECKING:
     # Type-only: the model imports this module to render itself.
     from extract.box.model import BoxEntry, KeywordBox
 
-__all__ = ["FORMATS", "render"]
+__all__ = ["FORMATS", "K_OF_N", "render"]
 
 FORMATS = ("markdown", "html", "json", "text")
+#: What "k / N" before each example means, said in every output (``k_of_n`` in JSON).
+K_OF_N = "k / N: N = 이 용어가 나온 문장 수(캡션·제목 등 인용할 수 없는 문장 제외), k = 보여 준 예문의 순번"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 _MAX_SYNONYMS = 8
 #: Heading of the terms from the coverage around an article (``build_box(corpus=...)``).
@@ -120,6 +123,8 @@ def _lines(box: KeywordBox, *, markdown: bool, width: int) -> str:
             out.extend(_entry_lines(entry, markdown=markdown, width=width))
     footer = _footer(box)
     out.append(f"_{esc(footer)}_" if markdown else footer)
+    if any(entry.example is not None for entry in box.entries):
+        out.append(f"_{esc(K_OF_N)}_" if markdown else K_OF_N)
     return "\n".join(out) + "\n"
 
 
@@ -191,6 +196,11 @@ def _html(box: KeywordBox, *, width: int, fragment: bool) -> str:
                 else []
             ),
             f'<p class="kt-footer">{e(_footer(box))}</p>',
+            *(
+                [f'<p class="kt-footer kt-k-of-n">{e(K_OF_N)}</p>']
+                if any(x.example is not None for x in box.entries)
+                else []
+            ),
             "</section>",
         ]
     )
@@ -206,7 +216,9 @@ def _html(box: KeywordBox, *, width: int, fragment: bool) -> str:
     )
 
 
-def render(box: KeywordBox, fmt: str = "markdown", *, width: int = 90, **kwargs: Any) -> str:
+def render(
+    box: KeywordBox, fmt: str = "markdown", *, width: int = QUOTE_LIMIT, **kwargs: Any
+) -> str:
     """Render ``box`` as ``fmt``.
 
     Parameters
@@ -214,7 +226,8 @@ def render(box: KeywordBox, fmt: str = "markdown", *, width: int = 90, **kwargs:
     box : KeywordBox
     fmt : {"markdown", "html", "json", "text"}
     width : int
-        Approximate length of the quoted example snippet.
+        Longest example quoted whole; a longer one is cut at a clause (see
+        :func:`extract.box.examples.quote`).
     fragment : bool, optional
         HTML only: return the ``<section>`` alone, without a page around it.
     """

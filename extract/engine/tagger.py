@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from corpus import Document, NormalizedText, line_starts
+from corpus import Document, NormalizedText, glued_breaks, line_starts
 from extract.engine.analyzer import get_kiwi, user_words
 from extract.engine.matcher import (
     ACCEPT,
@@ -152,7 +152,10 @@ class Tagger:
             return []
         if self.mode == "full":
             accepted, sents = self._settle_full(nt, cands)
-            sents = _split_lines(nt, sents, _line_cuts(text, nt, norm))
+            # Kiwi runs on sentences glued without a space ("풀이된다.SK하이닉스가"): cut
+            # them where the rule splitter does, so both modes quote the same sentence.
+            cuts = sorted({*_line_cuts(text, nt, norm), *glued_breaks(nt)})
+            sents = _split_lines(nt, sents, cuts)
             spans = _spans_from(leftmost_longest(accepted), sents)
         else:
             chosen = leftmost_longest(cands, lambda c: self._accept(nt, c))

@@ -24,12 +24,15 @@ __all__ = ["quick_normalize", "sentence_around", "sentence_bounds"]
 # zero-width characters. tests/extract/test_fasttext.py checks every BMP character.
 _WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \t\n\r")
 _RARE = re.compile(f"[{_WHITESPACE}\\uff01-\\uff5e\\u00ad\\u200b-\\u200d\\u2060\\ufeff]")
-# Tokens where the rule splitter may end a sentence: a terminal mark followed by more
-# marks or closing quotes up to a space or the end, or by a Hangul syllable. A superset
-# of the splitter's own pattern (only whole tokens are passed on), written to start with
-# one character class so that ``re`` can skip ahead quickly.
+# Tokens where the rule splitter may start a sentence: a terminal mark followed by more
+# marks or closing quotes up to a space or the end, or glued to what follows after a
+# Hangul syllable; a heading bullet or a note mark (see corpus._sentences._GLUED). A
+# superset of the splitter's own patterns (only whole tokens are passed on), written to
+# start with one character class so that ``re`` can skip ahead quickly.
 _TERMINAL = re.compile(
-    r"[.!?…。？！](?:[.!?…。？！\"'”’」』)\]）》〉]*(?= |$)|(?=[" + HANGUL_SYLLABLES + "]))"
+    r"[.!?…。？！◆◇■□●※](?:(?<=[◆◇■□●※])|[.!?…。？！\"'”’」』)\]）》〉]*(?= |$)|(?<=["
+    + HANGUL_SYLLABLES
+    + r"][.!?])(?=\S))"
 )
 
 
@@ -56,9 +59,12 @@ def quick_normalize(text: str) -> tuple[str, NormalizedText | None]:
 
 @functools.lru_cache(maxsize=8192)
 def _cuts(token: str) -> tuple[int, ...]:
-    """Offsets in ``token`` (no spaces) where the rule splitter starts a new sentence."""
-    spans = split_sentences(token + " x", method="rules")
-    return tuple(min(s, len(token)) for s, _ in spans[1:])
+    """Offsets in ``token`` (no spaces) where the rule splitter starts a new sentence;
+    0 when it starts one at the token (a bullet after a space)."""
+    # Words on both sides, as in running text: a space before the token is what the
+    # rules see there, and a cut at the token's start shows as the second span's start.
+    spans = split_sentences("x " + token + " x", method="rules")
+    return tuple(min(s - 2, len(token)) for s, _ in spans[1:])
 
 
 def sentence_bounds(text: str) -> list[int]:

@@ -18,6 +18,7 @@ EXPECTED = {
     "RecordError",
     "SentenceSpan",
     "iter_files",
+    "glued_breaks",
     "line_starts",
     "load_sample",
     "normalize",

@@ -49,6 +49,53 @@ CASES = [
     ("   ", [], "blank"),
     ("次の文。次の文。", ["次の文。次の文。"], "。 needs a following space"),
     ("次の文。 次の文。", ["次の文。", "次の文。"], "。 then space"),
+    # Sentences glued together in the source (issue 12).
+    (
+        "영향으로 풀이된다.SK하이닉스가 발표했다.",
+        ["영향으로 풀이된다.", "SK하이닉스가 발표했다."],
+        "stop glued to Latin",
+    ),
+    (
+        "추정하고 있다.◆ HBM 1위 석권",
+        ["추정하고 있다.", "◆ HBM 1위 석권"],
+        "stop glued to a bullet",
+    ),
+    (
+        "영업이익이 늘었다. ◆ 전망 밝아",
+        ["영업이익이 늘었다.", "◆ 전망 밝아"],
+        "bullet after a space",
+    ),
+    (
+        "농지 기능 유지□ (유의사항) 확인",
+        ["농지 기능 유지", "□ (유의사항) 확인"],
+        "heading bullet glued",
+    ),
+    ("수출이 늘었다.1) 잠정치 기준", ["수출이 늘었다.", "1) 잠정치 기준"], "footnote number"),
+    ("수출이 늘었다.2 잠정치 기준", ["수출이 늘었다.", "2 잠정치 기준"], "bare footnote number"),
+    (
+        "금리는 3.5%였다.2024년엔 내렸다.",
+        ["금리는 3.5%였다.", "2024년엔 내렸다."],
+        "stop glued to a year",
+    ),
+    (
+        "성장했음.“신제품” 덕분임.",
+        ["성장했음.", "“신제품” 덕분임."],
+        "stop glued to an opening quote",
+    ),
+    (
+        "둔화됐다.▲고금리 ▲고환율 탓이다.",
+        ["둔화됐다.", "▲고금리 ▲고환율 탓이다."],
+        "stop glued to ▲",
+    ),
+    (
+        "요인은 ▲고금리 ▲고환율 등이다.",
+        ["요인은 ▲고금리 ▲고환율 등이다."],
+        "inline ▲ list stays whole",
+    ),
+    ("성장률 5%대※의 전망. ※ 잠정치", ["성장률 5%대※의 전망.", "※ 잠정치"], "note mark"),
+    ('그는 "오른다."라고 했다.', ['그는 "오른다."라고 했다.'], "straight quote closes"),
+    ("지수는 1.5.3에서 멈췄다.", ["지수는 1.5.3에서 멈췄다."], "dotted numbers"),
+    ("미국 U.S.A.에서 샀다.", ["미국 U.S.A.에서 샀다."], "initials glued to Hangul"),
 ]
 
 
@@ -97,7 +144,7 @@ def test_sentence_at():
     assert sentence_at([], 0) is None
 
 
-TEXTS = st.text(st.sampled_from('가나 다.!?…"”)\n\t 3.5 U.S. Inc.\u3000'), max_size=60)
+TEXTS = st.text(st.sampled_from('가나 다.!?…"”)\n\t 3.5 U.S. Inc.\u3000◆▲※‘1)'), max_size=60)
 
 
 @settings(max_examples=300, deadline=None)

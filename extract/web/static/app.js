@@ -658,10 +658,14 @@
   }
 
   // Re-render, then put the focus back on the same control of the same entry.
+  // ``selector`` may list alternatives ("a, b"): the first that matches wins, in that order
+  // (one querySelector over the list would take whichever comes first in the page).
   function refocus(termId, selector) {
-    const node = document.querySelector(
-      `li.kt-entry[data-term-id="${CSS.escape(termId)}"] ${selector}`);
-    if (node && !node.disabled) node.focus();
+    const scope = `li.kt-entry[data-term-id="${CSS.escape(termId)}"]`;
+    for (const one of selector.split(",")) {
+      const node = document.querySelector(`${scope} ${one.trim()}`);
+      if (node && !node.disabled) { node.focus(); return; }
+    }
   }
 
   function page(index, step) {

@@ -70,9 +70,11 @@ def test_examples_skip_bylines_and_credits(box: KeywordBox) -> None:
 def test_k_of_n(box: KeywordBox) -> None:
     capex = next(e for e in box.entries if e.term_id == "capex")
     assert (capex.mentions, capex.documents) == (3, 2)
-    assert capex.n_examples == 3 and len(capex.examples) == 3
-    assert capex.chosen == 0
-    assert [ex.field for ex in capex.examples] == ["body", "body", "title"]  # headlines last
+    # The headline "하이퍼스케일러들, 자본 지출 경쟁" has no predicate: not a quotable sentence.
+    assert capex.n_examples == 2 and len(capex.examples) == 2
+    assert [ex.field for ex in capex.examples] == ["body", "body"]
+    # Its best sentence is 하이퍼스케일러's only one, so 자본 지출 shows its second.
+    assert capex.chosen == 1
     second = box.with_example(2)
     entry = next(e for e in second.entries if e.term_id == "capex")
     assert entry.example == capex.examples[1]
@@ -163,9 +165,11 @@ def test_snippet_keeps_the_mention() -> None:
 def test_entries_do_not_quote_the_same_sentence(box: KeywordBox) -> None:
     shown = [e.example.sentence for e in box.entries if e.example is not None]
     assert len(shown) == len(set(shown))
-    # 하이퍼스케일러's best sentence is 자본 지출's too, so it shows its next one.
+    # 하이퍼스케일러's only sentence is 자본 지출's best: the term with fewer sentences keeps it.
     hyper = next(e for e in box.entries if e.term_id == "hyperscaler")
-    assert hyper.chosen == 1 and hyper.example.field == "title"
+    capex = next(e for e in box.entries if e.term_id == "capex")
+    assert hyper.example is not None and hyper.example.sentence == capex.examples[0].sentence
+    assert capex.example is not None and capex.chosen == 1
 
 
 def test_synonyms_drop_plain_plurals() -> None:
@@ -215,7 +219,9 @@ def test_examples_are_quoted_without_list_markers(fast_tagger: Tagger) -> None:
         )
     ]
     box = build_box(docs, tagger=fast_tagger, top=None)
-    quotes = {e.term_id: e.example for e in box.entries}
-    ex = quotes["hyperscaler"]
-    assert ex is not None and ex.sentence.startswith("하이퍼스케일러들은")
-    assert ex.sentence[ex.start : ex.end] == "하이퍼스케일러"
+    # 자본 지출 and 하이퍼스케일러 share one sentence: one of them quotes it.
+    (entry,) = [e for e in box.entries if e.example and "하이퍼" in e.example.sentence]
+    ex = entry.example
+    assert ex.sentence.startswith("하이퍼스케일러들은")
+    surface = {"hyperscaler": "하이퍼스케일러", "capex": "자본 지출"}[entry.term_id]
+    assert ex.sentence[ex.start : ex.end] == surface

@@ -52,6 +52,13 @@ SENTENCES = [
     ("있음.신기술 금리다.", "금리", "신기술 금리다.", "missing space after a Hangul dot"),
     ('그는 "올랐다." 금리가', "금리", "금리가", "closing quote after the dot"),
     ("자본 지출. 끝", "지출. 끝", None, "boundary inside the mention"),
+    ("풀이된다.SK하이닉스가 금리를", "금리", "SK하이닉스가 금리를", "stop glued to Latin"),
+    ("있다.◆ 금리 전망", "금리", "◆ 금리 전망", "stop glued to a bullet"),
+    ("있다. ◆ 금리 전망", "금리", "◆ 금리 전망", "bullet after a space"),
+    ("금리 유지□ 다음", "금리", "금리 유지", "heading bullet glued"),
+    ("금리가 늘었다.1) 잠정치", "금리", "금리가 늘었다.", "footnote number"),
+    ("전망. ※ 금리 잠정치", "금리", "※ 금리 잠정치", "note mark"),
+    ("금리 5%대※의 전망.", "금리", "금리 5%대※의 전망.", "glued note mark"),
 ]
 
 
@@ -69,6 +76,15 @@ _SENT_ALPHABET = [
     *"』）》〉？！가나다 ...!?…。\"'”)]」123AUSegix(*~’",
     "Mr",
     "Inc",
+    "SK",
+    "1)",
+    "◆",
+    "□",
+    "※",
+    "▲",
+    "‘",
+    "“",
+    "함.",
     "vs",
     "다.",
     "  ",
@@ -158,3 +174,32 @@ def test_latin_forms_joined_to_latin_are_left_to_morphology(
     tagger: Tagger, text: str, expected: list, why: str
 ) -> None:
     assert [m.surface for m in tagger.tag(text)] == expected, why
+
+
+GLUED = [
+    # (text, mention, expected sentence, why): both modes cut where the source has no space
+    (
+        "영향으로 풀이된다.SK하이닉스는 자본 지출을 늘렸다.",
+        "자본 지출",
+        "SK하이닉스는 자본 지출을 늘렸다.",
+        "stop glued to Latin",
+    ),
+    (
+        "자본 지출이 늘었다.◆ 전망 밝아",
+        "자본 지출",
+        "자본 지출이 늘었다.",
+        "stop glued to a bullet",
+    ),
+    ("석권했다. ◆ 자본 지출 확대 전망", "자본 지출", "◆ 자본 지출 확대 전망", "bullet heading"),
+    ("자본 지출이 늘었다.1) 잠정치 기준", "자본 지출", "자본 지출이 늘었다.", "footnote number"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "sentence", "why"), GLUED, ids=[c[3] for c in GLUED])
+def test_both_modes_split_glued_sentences(
+    tagger: Tagger, text: str, mention: str, sentence: str, why: str
+) -> None:
+    (m,) = [m for m in tagger.tag(text) if m.surface == mention]
+    # Kiwi keeps a bullet with the sentence before it (the cut after it is the glued one).
+    got = text[m.sent_start : m.sent_end]
+    assert got.lstrip("◆ ") == sentence.lstrip("◆ "), (tagger.mode, why)
