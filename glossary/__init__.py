@@ -13,6 +13,7 @@ Examples
 []
 """
 
+from ._background import BACKGROUND_FILE, BackgroundFrequencies, background_frequencies
 from ._default import check_default, default
 from ._forms import compound_splits, form_key, is_acronym, latin_plurals, spacing_variants
 from ._io import check, load, save
@@ -23,6 +24,8 @@ from ._table import ImportResult, import_table
 from ._validate import validate
 
 __all__ = [
+    "BACKGROUND_FILE",
+    "BackgroundFrequencies",
     "Glossary",
     "GlossaryError",
     "GlossaryIssue",
@@ -30,6 +33,7 @@ __all__ = [
     "MergeConflict",
     "MergeResult",
     "Term",
+    "background_frequencies",
     "check",
     "check_default",
     "compound_splits",

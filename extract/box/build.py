@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from corpus import Document
 from extract.box.examples import example_score, list_marker, snippet
+from extract.box.rank import MIN_SCORE, explain_score, resolve_background, resolve_terms
 from extract.engine.tagger import Tagger
-from glossary import Glossary
+from glossary import BackgroundFrequencies, Glossary
 
 __all__ = ["BoxEntry", "Example", "KeywordBox", "build_box"]
 
-RANKS = ("frequency", "trending")
+RANKS = ("explain", "frequency", "trending")
 _KEY_STRIP = re.compile(r"[\s\W_]+")
 
 
@@ -87,6 +88,9 @@ class BoxEntry:
         How many distinct usable example sentences the corpus holds (the N of "k / N").
     chosen : int
         0-based index of the example shown (the k of "k / N" is ``chosen + 1``).
+    score : float or None
+        The ``"explain"`` score (0 to 1, see :func:`extract.box.rank.explain_score`);
+        ``None`` in boxes of other orders.
     """
 
     term_id: str
@@ -99,6 +103,7 @@ class BoxEntry:
     examples: tuple[Example, ...]
     n_examples: int
     chosen: int = 0
+    score: float | None = None
 
     @property
     def example(self) -> Example | None:
@@ -116,6 +121,7 @@ class BoxEntry:
             "documents": self.documents,
             "n_examples": self.n_examples,
             "chosen": self.chosen + 1 if self.examples else 0,
+            "score": None if self.score is None else round(self.score, 3),
             "examples": [ex.to_dict(width=width) for ex in self.examples],
         }
 
@@ -186,7 +192,7 @@ class KeywordBox:
 
 
 class _TermStats:
-    __slots__ = ("best", "dates", "documents", "good", "last_doc", "mentions", "seen")
+    __slots__ = ("best", "dates", "documents", "good", "last_doc", "lead", "mentions", "seen")
 
     def __init__(self) -> None:
         self.mentions = 0
@@ -196,6 +202,7 @@ class _TermStats:
         self.good = 0  # distinct usable example sentences
         self.seen: set[str] = set()
         self.best: list[Example] = []
+        self.lead = 0.0  # sum over documents of how early the term first appears
 
 
 def _order_key(ex: Example) -> tuple:
@@ -223,11 +230,14 @@ def build_box(
     top: int | None = 5,
     tagger: Tagger | None = None,
     fields: str | Sequence[str] | None = None,
-    rank: Literal["frequency", "trending"] = "frequency",
+    rank: Literal["explain", "frequency", "trending"] = "explain",
     window: tuple[Any, Any] | None = None,
     terms: Iterable[str] | None = None,
     categories: Iterable[str] | None = None,
     basic: bool = False,
+    background: BackgroundFrequencies | Mapping[str, Any] | Iterable[Document] | Any = None,
+    min_score: float | None = None,
+    exclude_terms: Iterable[str] | None = None,
     example: int = 1,
     max_examples: int = 50,
 ) -> KeywordBox:
@@ -239,14 +249,18 @@ def build_box(
     glossary : Glossary, optional
         Defaults to the tagger's glossary, else :func:`glossary.default`.
     top : int or None
-        How many terms to keep (``None``: all that occur).
+        At most how many terms to show (``None``: no limit). With ``rank="explain"`` a
+        box can show fewer: only terms scoring at least ``min_score``.
     tagger : Tagger, optional
         A ready tagger (to reuse one, or to use ``mode="full"``).
     fields : str or sequence of str, optional
         Text fields to tag (default: ``text``, else ``title`` and ``body``).
-    rank : {"frequency", "trending"}
-        Order of terms: by documents + mentions, then documents, then id; or, for
-        ``"trending"``, first by how much more often documents of ``window`` mention the
+    rank : {"explain", "frequency", "trending"}
+        Order of terms. ``"explain"`` (default): terms a reader most needs explained
+        first, by :func:`extract.box.rank.explain_score` (how central the term is to
+        ``docs``, weighed against how familiar it is in everyday news, from
+        ``background``), leaving out terms below ``min_score``. ``"frequency"``: by
+        documents + mentions, then documents, then id. ``"trending"``: first by how much more often documents of ``window`` mention the
         term than earlier ones (see :func:`extract.emerging_terms`).
     window : (start, end), optional
         Dates (inclusive; ``datetime.date`` or ``"2026-03-01"``) that ``"trending"``
@@ -256,7 +270,19 @@ def build_box(
     basic : bool
         Also show everyday vocabulary the glossary marks ``basic`` (투자, 주가): left out
         by default, since a box is for terms a reader may need explained. Terms named in
-        ``terms`` are shown either way.
+        ``terms`` are shown either way (and whatever their score).
+    background : optional
+        Where ``"explain"`` learns how familiar a term is: ``None`` (default) uses the
+        background bundled with the default glossary (:func:`glossary.background_frequencies`)
+        when ``glossary`` is the default one, and none otherwise (every term then counts
+        as unfamiliar and only centrality orders them); ``"default"`` the bundled one for
+        any glossary; ``False`` none; a :class:`glossary.BackgroundFrequencies` or its
+        ``{"documents": N, "df": {term_id: n}}`` mapping; or documents to tag.
+    min_score : float, optional
+        Threshold of the ``"explain"`` score, from 0 to 1 (default
+        :data:`extract.box.rank.MIN_SCORE`, 0.6); 0 shows every term up to ``top``.
+    exclude_terms : iterable of str, optional
+        A house list: term ids or surface forms never shown (any spacing or case).
     example : int
         Which example (1-based) to show for each term.
     max_examples : int
@@ -275,6 +301,13 @@ def build_box(
     """
     if rank not in RANKS:
         raise ValueError(f"`rank` should be one of {RANKS}, but got {rank!r}")
+    if min_score is not None:
+        if rank != "explain":
+            raise ValueError(f"`min_score` applies only to rank='explain', got rank={rank!r}")
+        if isinstance(min_score, bool) or not isinstance(min_score, (int, float)):
+            raise TypeError(f"`min_score` should be a number from 0 to 1, got {min_score!r}")
+        if not 0 <= min_score <= 1:
+            raise ValueError(f"`min_score` should be a number from 0 to 1, got {min_score!r}")
     if window is not None:
         if rank != "trending":
             raise ValueError(f"`window` orders terms only with rank='trending', got rank={rank!r}")
@@ -291,6 +324,8 @@ def build_box(
         raise ValueError("pass either `glossary` or a `tagger` built with it, not both")
     g = tagger.glossary
     keep_ids = set(terms) if terms is not None else None
+    never = resolve_terms(exclude_terms, g, what="exclude_terms") if exclude_terms else set()
+    bg = resolve_background(background, g, tagger) if rank == "explain" else None
     keep_cats = set(categories) if categories is not None else None
     stats: dict[str, _TermStats] = {}
     n_docs = n_mentions = 0
@@ -302,9 +337,12 @@ def build_box(
         if doc.date is not None:
             date_from = doc.date if date_from is None else min(date_from, doc.date)
             date_to = doc.date if date_to is None else max(date_to, doc.date)
+        lead: dict[str, float] = {}
         for name, text in doc.texts(fields):
             for m in tagger.tag(text, doc_id=doc.id, field=name):
                 term = g[m.term_id]
+                if m.term_id in never:
+                    continue
                 if keep_ids is not None and m.term_id not in keep_ids:
                     continue
                 if keep_cats is not None and term.category not in keep_cats:
@@ -316,6 +354,10 @@ def build_box(
                 if st is None:
                     st = stats[m.term_id] = _TermStats()
                 st.mentions += 1
+                # A headline names what the story is about; in a text, earlier is more central.
+                early = 1.0 if name == "title" else 1.0 - m.start / max(len(text), 1)
+                if early > lead.get(m.term_id, -1.0):
+                    lead[m.term_id] = early
                 if st.last_doc != doc.id:
                     st.documents += 1
                     st.last_doc = doc.id
@@ -344,6 +386,8 @@ def build_box(
                 st.best.append(ex)
                 if len(st.best) >= 4 * max_examples:
                     st.best = sorted(st.best, key=_order_key)[:max_examples]
+        for term_id, early in lead.items():
+            stats[term_id].lead += early
     # Documents and mentions both count: a term one article repeats does not outrank a term
     # in many articles, and a focused topic (many mentions in a few articles) is not buried
     # under umbrella terms that every article touches once.
@@ -352,7 +396,26 @@ def build_box(
         key=lambda kv: (-(kv[1].documents + kv[1].mentions), -kv[1].documents, kv[0]),
     )
     used_window = None
-    if rank == "trending":
+    scores: dict[str, float] = {}
+    if rank == "explain":
+        widest = max((st.documents for st in stats.values()), default=1)
+        threshold = MIN_SCORE if min_score is None else min_score
+        for term_id, st in stats.items():
+            scores[term_id] = explain_score(
+                mentions=st.mentions,
+                documents=st.documents,
+                lead=st.lead,
+                max_documents=widest,
+                background=bg,
+                term_id=term_id,
+            ).score
+        ranked = [
+            kv
+            for kv in ranked
+            if scores[kv[0]] >= threshold or (keep_ids is not None and kv[0] in keep_ids)
+        ]
+        ranked.sort(key=lambda kv: -scores[kv[0]])  # stable: ties keep the frequency order
+    elif rank == "trending":
         from extract.trends.emerging import trending_scores, trending_window
 
         used_window = trending_window(doc_dates, window=window)
@@ -377,6 +440,7 @@ def build_box(
                 examples=examples,
                 n_examples=st.good,
                 chosen=_pick(examples, example - 1, shown),
+                score=scores.get(term_id),
             )
         )
     return KeywordBox(

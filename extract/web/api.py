@@ -205,7 +205,7 @@ def box_payload(tagger: Tagger, docs: list[Document], payload: Mapping[str, Any]
     """``box.to_dict()`` plus the ``documents`` and ``terms`` of :func:`tag_payload`, and
     the ``warnings`` building it gave (trending order on undated articles)."""
     top = _top(payload)
-    rank = payload.get("rank", "frequency")
+    rank = payload.get("rank", "explain")
     if rank not in RANKS:
         raise ApiError(400, f"`rank` should be one of {list(RANKS)}, got {rank!r}")
     basic = payload.get("basic", False)

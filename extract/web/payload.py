@@ -85,6 +85,7 @@ def _entry(d: Any, where: str) -> BoxEntry:
         examples=examples,
         n_examples=max(_field(d, "n_examples", int, where), len(examples)),
         chosen=chosen - 1 if examples else 0,
+        score=_field(d, "score", (int, float, type(None)), where) if "score" in d else None,
     )
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 import glossary
 
 EXPECTED_API = {
+    "BACKGROUND_FILE",
+    "BackgroundFrequencies",
     "Glossary",
     "GlossaryError",
     "GlossaryIssue",
@@ -15,6 +17,7 @@ EXPECTED_API = {
     "MergeConflict",
     "MergeResult",
     "Term",
+    "background_frequencies",
     "check",
     "check_default",
     "compound_splits",
