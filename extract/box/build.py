@@ -280,7 +280,7 @@ def build_box(
         ``{"documents": N, "df": {term_id: n}}`` mapping; or documents to tag.
     min_score : float, optional
         Threshold of the ``"explain"`` score, from 0 to 1 (default
-        :data:`extract.box.rank.MIN_SCORE`, 0.6); 0 shows every term up to ``top``.
+        :data:`extract.box.rank.MIN_SCORE`, 0.4); 0 shows every term up to ``top``.
     exclude_terms : iterable of str, optional
         A house list: term ids or surface forms never shown (any spacing or case).
     example : int

@@ -75,7 +75,7 @@ _FORMAT_BY_SUFFIX = {
 @click.option(
     "--min-score",
     type=click.FloatRange(0, 1),
-    help="Explain order: leave out terms scoring below this, 0 to 1 (default 0.6; "
+    help="Explain order: leave out terms scoring below this, 0 to 1 (default 0.4; "
     "0 shows all up to --top). 1 = unseen in everyday news and central to the input.",
 )
 @click.option(
