@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -57,8 +56,8 @@ class BackgroundFrequencies:
     >>> bg = BackgroundFrequencies(documents=1000, df={"interest_rate": 120, "capex": 3})
     >>> bg.share("interest_rate"), bg.share("cloud_backlog")
     (0.12, 0.0)
-    >>> round(bg.specificity("capex"), 2), round(bg.specificity("interest_rate"), 2)
-    (0.8, 0.31)
+    >>> "capex" in bg, len(bg)
+    (True, 2)
     """
 
     documents: int
@@ -92,19 +91,6 @@ class BackgroundFrequencies:
         if not self.documents:
             return 0.0
         return self.df.get(term_id, 0) / self.documents
-
-    def specificity(self, term_id: str) -> float:
-        """How unfamiliar the term is, from 0.0 (in every document) to 1.0 (in none).
-
-        A smoothed inverse document frequency scaled by its largest possible value:
-        ``log((N + 1) / (df + 1)) / log(N + 1)``. A term in 1 of 1,000 background
-        documents scores about 0.9, in 1 of 100 about 0.67, in 1 of 10 about 0.33.
-        An empty background gives 1.0 (nothing is familiar).
-        """
-        n = self.documents
-        if n == 0:
-            return 1.0
-        return math.log((n + 1) / (self.df.get(term_id, 0) + 1)) / math.log(n + 1)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``{"documents", "glossary", "glossary_version", "sources", "df"}``."""

@@ -54,21 +54,25 @@ def specificity(df: int, documents: int) -> float:
     """How unfamiliar a term in ``df`` of ``documents`` background documents is (0 to 1).
 
     ``-log10(share) / 4``, clipped to [0, 1], with the share smoothed as
-    ``(df + 0.5) / (documents + 1)`` so an unseen term in a small background is not
-    taken for a rare one. With no background (``documents == 0``) every term scores 1.0.
+    ``(df + 0.5) / (documents + 1)``. A background of fewer than 10,000 documents cannot
+    tell 1 in 10,000 from never, so there the scale is ``log10(documents + 1)`` instead
+    of 4 (an unseen term still scores 1.0). With no background every term scores 1.0.
 
     Examples
     --------
     >>> specificity(0, 20_000), specificity(1_000, 1_000)
     (1.0, 0.0)
-    >>> round(specificity(100, 1_000), 2), round(specificity(10, 1_000), 2)  # 1 in 10, 1 in 100
-    (0.25, 0.49)
+    >>> round(specificity(1_000, 100_000), 2), round(specificity(100, 10_000), 2)  # 1 in 100
+    (0.5, 0.5)
+    >>> round(specificity(10, 1_000), 2), specificity(0, 1_000)  # a smaller background
+    (0.66, 1.0)
     """
     if documents <= 0:
         return 1.0
     share = (df + 0.5) / (documents + 1) if df < documents else 1.0
     share = max(share, _RAREST)
-    return min(1.0, max(0.0, -math.log10(share) / 4))
+    scale = min(-math.log10(_RAREST), math.log10(documents + 1))
+    return min(1.0, max(0.0, -math.log10(share) / scale))
 
 
 @dataclass(frozen=True, slots=True)
