@@ -19,7 +19,7 @@ article a term is at least 0.65 central, so a term never seen in the background 
 term one document of many mentions is far less central than one most documents share.
 :data:`MIN_SCORE` (0.4) is the default threshold of "worth explaining": a term central to
 the input passes with a background share below about 1 in 330, one mentioned once in
-passing only below about 1 in 1,500.
+passing only below about 1 in 1,400.
 """
 
 from __future__ import annotations
