@@ -13,6 +13,7 @@ Examples
 []
 """
 
+from ._background import BACKGROUND_FILE, BackgroundFrequencies, background_frequencies
 from ._default import check_default, default
 from ._forms import (
     compound_splits,
@@ -33,7 +34,9 @@ from ._validate import validate
 from ._write import dump_yaml
 
 __all__ = [
+    "BACKGROUND_FILE",
     "BUNDLED",
+    "BackgroundFrequencies",
     "Glossary",
     "GlossaryError",
     "GlossaryIssue",
@@ -41,6 +44,7 @@ __all__ = [
     "MergeConflict",
     "MergeResult",
     "Term",
+    "background_frequencies",
     "check",
     "check_default",
     "check_spec",

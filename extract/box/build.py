@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from corpus import Document, parse_window
@@ -12,16 +12,34 @@ from extract.box.collect import (
     _entry,
     _frequency_key,
     _merged,
+    _TermStats,
     _wanted,
     _with_examples,
 )
 from extract.box.model import BoxEntry, KeywordBox
+from extract.box.rank import MIN_SCORE, explain_score, resolve_background, resolve_terms
 from extract.engine.tagger import Tagger
-from glossary import Glossary
+from glossary import BackgroundFrequencies, Glossary
 
 __all__ = ["RANKS", "build_box"]
 
-RANKS = ("frequency", "trending")
+RANKS = ("explain", "frequency", "trending")
+
+
+def _explain_scores(merged: Mapping[str, _TermStats], bg: Any) -> dict[str, float]:
+    """The ``"explain"`` score of every term (see :func:`extract.box.rank.explain_score`)."""
+    widest = max((st.documents for st in merged.values()), default=1)
+    return {
+        term_id: explain_score(
+            mentions=st.mentions,
+            documents=st.documents,
+            lead=st.lead,
+            max_documents=widest,
+            background=bg,
+            term_id=term_id,
+        ).score
+        for term_id, st in merged.items()
+    }
 
 
 def build_box(
@@ -31,11 +49,14 @@ def build_box(
     top: int | None = 5,
     tagger: Tagger | None = None,
     fields: str | Sequence[str] | None = None,
-    rank: Literal["frequency", "trending"] = "frequency",
+    rank: Literal["explain", "frequency", "trending"] = "explain",
     window: str | tuple[Any, Any] | None = None,
     terms: Iterable[str] | None = None,
     categories: Iterable[str] | None = None,
     basic: bool = False,
+    background: BackgroundFrequencies | Mapping[str, Any] | Iterable[Document] | Any = None,
+    min_score: float | None = None,
+    exclude_terms: Iterable[str] | None = None,
     example: int = 1,
     max_examples: int = 50,
     corpus: Any = None,
@@ -49,14 +70,18 @@ def build_box(
     glossary : Glossary, optional
         Defaults to the tagger's glossary, else :func:`glossary.default`.
     top : int or None
-        How many terms to keep at most (``None``: all that occur).
+        At most how many terms to show (``None``: no limit). With ``rank="explain"`` a
+        box can show fewer: only terms scoring at least ``min_score``.
     tagger : Tagger, optional
         A ready tagger (to reuse one, or to use ``mode="full"``).
     fields : str or sequence of str, optional
         Text fields to tag (default: ``text``, else ``title`` and ``body``).
-    rank : {"frequency", "trending"}
-        Order of terms: by documents + mentions, then documents, then id; or, for
-        ``"trending"``, only the terms whose share of documents rose in ``window``
+    rank : {"explain", "frequency", "trending"}
+        Order of terms. ``"explain"`` (default): terms a reader most needs explained
+        first, by :func:`extract.box.rank.explain_score` (how central the term is to
+        ``docs``, weighed against how familiar it is in everyday news, from
+        ``background``), leaving out terms below ``min_score``. ``"frequency"``: by
+        documents + mentions, then documents, then id. ``"trending"``: only the terms whose share of documents rose in ``window``
         against the time before it (see :func:`extract.emerging_terms`), most risen
         first, with mentions, documents and examples counted in the window alone and
         the rise (``BoxEntry.rise``, "3건 → 41건") shown. Fewer terms than ``top`` when
@@ -72,6 +97,18 @@ def build_box(
         Also show everyday vocabulary the glossary marks ``basic`` (투자, 주가): left out
         by default, since a box is for terms a reader may need explained. Terms named in
         ``terms`` are shown either way.
+    background : optional
+        Where ``"explain"`` learns how familiar a term is: ``None`` (default) uses the
+        background bundled with the default glossary (:func:`glossary.background_frequencies`)
+        when ``glossary`` is the default one, and none otherwise (every term then counts
+        as unfamiliar and only centrality orders them); ``"default"`` the bundled one for
+        any glossary; ``False`` none; a :class:`glossary.BackgroundFrequencies` or its
+        ``{"documents": N, "df": {term_id: n}}`` mapping; or documents to tag.
+    min_score : float, optional
+        Threshold of the ``"explain"`` score, from 0 to 1 (default
+        :data:`extract.box.rank.MIN_SCORE`, 0.4); 0 shows every term up to ``top``.
+    exclude_terms : iterable of str, optional
+        A house list: term ids or surface forms never shown (any spacing or case).
     example : int
         Which example (1-based) to show for each term.
     max_examples : int
@@ -98,12 +135,19 @@ def build_box(
     """
     if rank not in RANKS:
         raise ValueError(f"`rank` should be one of {RANKS}, but got {rank!r}")
+    if min_score is not None:
+        if rank != "explain":
+            raise ValueError(f"`min_score` applies only to rank='explain', got rank={rank!r}")
+        if isinstance(min_score, bool) or not isinstance(min_score, (int, float)):
+            raise TypeError(f"`min_score` should be a number from 0 to 1, got {min_score!r}")
+        if not 0 <= min_score <= 1:
+            raise ValueError(f"`min_score` should be a number from 0 to 1, got {min_score!r}")
     if window is not None:
         if rank != "trending":
             raise ValueError(f"`window` orders terms only with rank='trending', got rank={rank!r}")
         window = parse_window(window)  # bad dates fail before any tagging
-    if corpus is not None and rank != "frequency":
-        raise ValueError(f"`corpus` works with rank='frequency' only, got rank={rank!r}")
+    if corpus is not None and rank == "trending":
+        raise ValueError("`corpus` works with rank='explain' or 'frequency', not 'trending'")
     if not isinstance(related, int) or isinstance(related, bool) or related < 0:
         raise ValueError(f"`related` should be an int >= 0, got {related!r}")
     if top is not None and (not isinstance(top, int) or top < 1):
@@ -115,7 +159,9 @@ def build_box(
     elif glossary is not None and tagger.glossary is not glossary:
         raise ValueError("pass either `glossary` or a `tagger` built with it, not both")
     g = tagger.glossary
-    wanted = _wanted(g, terms, categories, basic)
+    never = resolve_terms(exclude_terms, g, what="exclude_terms") if exclude_terms else set()
+    wanted = _wanted(g, terms, categories, basic, never=never)
+    bg = resolve_background(background, g, tagger) if rank == "explain" else None
     ctx = None
     if corpus is not None:
         from extract.box.context import corpus_context
@@ -144,16 +190,26 @@ def build_box(
         trend = trending_scores(term_dates, col.doc_dates, window=window)
         used_window = trending_window(col.doc_dates, window=window)
     entries = []
+    scores: dict[str, float] = {}
     n_docs, baseline, baseline_docs = col.n_docs, None, None
     if used_window is None or trend is None:
-        # rank="frequency", or "trending" without dates to compare (warned above)
+        # rank="explain" or "frequency", or "trending" without dates to compare (warned)
         merged = {t: _merged(b.values(), max_examples) for t, b in col.stats.items()}
         n_mentions = sum(st.mentions for st in merged.values())
-        ranked = sorted(merged.items(), key=_frequency_key)[:top]
+        ranked = sorted(merged.items(), key=_frequency_key)
+        if rank == "explain":
+            scores = _explain_scores(merged, bg)
+            threshold = MIN_SCORE if min_score is None else min_score
+            keep = set(terms) if terms is not None else set()
+            ranked = [kv for kv in ranked if scores[kv[0]] >= threshold or kv[0] in keep]
+            ranked.sort(key=lambda kv: -scores[kv[0]])  # stable: ties keep the frequency order
+        ranked = ranked[:top]
         if ctx is not None:
             ctx.prefetch(t for t, _ in ranked)
             ranked = [(t, ctx.with_article(t, st, max_examples)) for t, st in ranked]
-        entries = [_entry(g[t], st, max_examples=max_examples) for t, st in ranked]
+        entries = [
+            _entry(g[t], st, max_examples=max_examples, score=scores.get(t)) for t, st in ranked
+        ]
     else:
         start, end = used_window
 

@@ -27,7 +27,7 @@ _KEY_STRIP = re.compile(r"[\s\W_]+")
 class _TermStats:
     """What one term gathered while tagging (in one date bucket, for a trending box)."""
 
-    __slots__ = ("best", "documents", "last_doc", "mentions", "seen")
+    __slots__ = ("best", "documents", "last_doc", "lead", "mentions", "seen")
 
     def __init__(self) -> None:
         self.mentions = 0
@@ -35,6 +35,7 @@ class _TermStats:
         self.last_doc: str | None = None
         self.seen: dict[str, bool] = {}  # sentence key -> usable as an example
         self.best: list[Example] = []
+        self.lead = 0.0  # sum over documents of how early the term first appears
 
     @property
     def good(self) -> int:
@@ -53,6 +54,7 @@ def _merged(
     for st in parts:
         out.mentions += st.mentions
         out.documents += st.documents
+        out.lead += st.lead
         for key, usable in st.seen.items():
             out.seen[key] = out.seen.get(key, False) or usable
         # A sentence reprinted on two dates (a wire story) is one example.
@@ -81,9 +83,16 @@ class _Collected:
 
 
 def _wanted(
-    g: Glossary, terms: Iterable[str] | None, categories: Iterable[str] | None, basic: bool
+    g: Glossary,
+    terms: Iterable[str] | None,
+    categories: Iterable[str] | None,
+    basic: bool,
+    *,
+    never: Iterable[str] = (),
 ) -> Callable[[str], bool]:
-    """Whether a term id passes ``terms``, ``categories`` and ``basic`` (see build_box)."""
+    """Whether a term id passes ``terms``, ``categories``, ``basic`` and the house list
+    ``never`` (see build_box)."""
+    never = frozenset(never)
     keep_ids = set(terms) if terms is not None else None
     keep_cats = set(categories) if categories is not None else None
     verdicts: dict[str, bool] = {}
@@ -93,7 +102,8 @@ def _wanted(
         if ok is None:
             term = g[term_id]
             ok = verdicts[term_id] = (
-                (keep_ids is None or term_id in keep_ids)
+                term_id not in never
+                and (keep_ids is None or term_id in keep_ids)
                 and (keep_cats is None or term.category in keep_cats)
                 and (not term.basic or basic or keep_ids is not None)
             )
@@ -125,6 +135,7 @@ def _collect(
         bucket = doc.date if by_date else None
         quote = examples_for is None or examples_for(doc.date)
         seen_here: set[str] = set()
+        lead: dict[str, float] = {}
         for name, text in doc.texts(fields):
             mentions = tagger.tag(text, doc_id=doc.id, field=name)
             in_sentence: dict[tuple[int, int], set[str]] = {}
@@ -141,44 +152,68 @@ def _collect(
                 if st is None:
                     st = buckets[bucket] = _TermStats()
                 st.mentions += 1
+                # A headline names what the story is about; in a text, earlier is more central.
+                early = 1.0 if name == "title" else 1.0 - m.start / max(len(text), 1)
+                if early > lead.get(m.term_id, -1.0):
+                    lead[m.term_id] = early
                 if st.last_doc != doc.id:
                     st.documents += 1
                     st.last_doc = doc.id
                     seen_here.add(m.term_id)
                 if not quote:
                     continue
-                first = m.sent_start
-                cut = min(lead_marker(text[first : m.sent_end]), m.start - first)
-                sentence = text[first + cut : m.sent_end]
-                key = _sentence_key(sentence)
-                if key in st.seen:
-                    continue
-                # Other specialised terms in the sentence tell a reader what the term is about.
-                others = {
-                    t
-                    for t in in_sentence[(m.sent_start, m.sent_end)] - {m.term_id}
-                    if not g[t].basic
-                }
-                start, end = m.start - first - cut, m.end - first - cut
-                score = example_score(
-                    sentence,
-                    field=name,
-                    start=start,
-                    end=end,
-                    others=len(others),
-                    related=bool(others.intersection(g[m.term_id].related)),
-                )
-                st.seen[key] = score > 0
-                if score <= 0:
-                    continue
-                st.best.append(
-                    Example(sentence, start, end, doc.id, name, doc.date, doc.source, score)
+                _add_example(
+                    st,
+                    text,
+                    (m.start, m.end, m.sent_start, m.sent_end),
+                    in_sentence[(m.sent_start, m.sent_end)],
+                    g[m.term_id],
+                    g,
+                    doc,
+                    name,
                 )
                 if len(st.best) >= 4 * max_examples:
                     st.best = sorted(st.best, key=_order_key)[:max_examples]
+        for term_id, early in lead.items():
+            out.stats[term_id][bucket].lead += early
         if doc_terms:
             out.doc_terms.append((doc.id, doc.date, frozenset(seen_here)))
     return out
+
+
+def _add_example(
+    st: _TermStats,
+    text: str,
+    span: tuple[int, int, int, int],
+    in_sentence: set[str],
+    term: Any,
+    g: Glossary,
+    doc: Document,
+    field: str,
+) -> None:
+    """Score the sentence ``text[sent_start:sent_end]`` of a mention ``span`` (start, end,
+    sent_start, sent_end) of ``term`` as an example and keep it in ``st`` if usable; once
+    per distinct sentence. ``in_sentence``: the ids of every term mentioned in it."""
+    start, end, first, last = span
+    cut = min(lead_marker(text[first:last]), start - first)
+    sentence = text[first + cut : last]
+    key = _sentence_key(sentence)
+    if key in st.seen:
+        return
+    # Other specialised terms in the sentence tell a reader what the term is about.
+    others = {t for t in in_sentence - {term.id} if t in g and not g[t].basic}
+    start, end = start - first - cut, end - first - cut
+    score = example_score(
+        sentence,
+        field=field,
+        start=start,
+        end=end,
+        others=len(others),
+        related=bool(others.intersection(term.related)),
+    )
+    st.seen[key] = score > 0
+    if score > 0:
+        st.best.append(Example(sentence, start, end, doc.id, field, doc.date, doc.source, score))
 
 
 def _frequency_key(kv: tuple[str, _TermStats]) -> tuple[int, int, str]:
@@ -196,6 +231,7 @@ def _entry(
     baseline_documents: int | None = None,
     trend: float | None = None,
     rise_totals: tuple[int, int] | None = None,
+    score: float | None = None,
 ) -> BoxEntry:
     """The box entry of ``term``; which example it shows is settled for the whole box by
     :func:`_with_examples`."""
@@ -212,6 +248,7 @@ def _entry(
         baseline_documents=baseline_documents,
         trend=trend,
         rise_totals=rise_totals,
+        score=score,
     )
 
 

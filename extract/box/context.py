@@ -33,16 +33,14 @@ from typing import Any
 
 from corpus import Document
 from extract.box.collect import (
-    _KEY_STRIP,
     BoxEntry,
-    Example,
+    _add_example,
     _collect,
     _entry,
     _merged,
     _order_key,
     _TermStats,
 )
-from extract.box.examples import example_score, list_marker
 from extract.engine.tagger import Tagger
 
 __all__ = ["CorpusContext", "corpus_context"]
@@ -355,7 +353,8 @@ def _run_examples(
     paths = [i["path"] for i in manifest.get("inputs", []) if Path(i.get("path", "")).exists()]
     if not paths or not term_ids:
         return {}
-    mentions = pd.read_parquet(run / "mentions", filters=[("term_id", "in", sorted(term_ids))])
+    everything = pd.read_parquet(run / "mentions")
+    mentions = everything[everything["term_id"].isin(sorted(term_ids))]
     oldest = _dt.date.min
     wanted_docs: set[str] = set()
     for _, ids in mentions.groupby("term_id")["doc_id"]:
@@ -376,11 +375,17 @@ def _run_examples(
                     texts[(doc.id, name)] = (text, doc)
         except (OSError, ValueError):  # an input that no longer reads as it did
             continue
+    # Every term of each sentence, as the box's own examples are scored with them.
+    in_sentence: dict[tuple[str, str, int, int], set[str]] = {}
+    near = everything[everything["doc_id"].isin(wanted_docs)]
+    for key4, ids in near.groupby(["doc_id", "field", "sent_start", "sent_end"])["term_id"]:
+        in_sentence[(str(key4[0]), str(key4[1]), int(key4[2]), int(key4[3]))] = set(ids)
+    g = ctx.glossary
     out: dict[str, _TermStats] = {}
     cols = ("doc_id", "field", "term_id", "start", "end", "sent_start", "sent_end")
     for doc_id, name, term_id, start, end, s0, s1 in zip(*(mentions[c] for c in cols), strict=True):
         found = texts.get((str(doc_id), str(name)))
-        if found is None:
+        if found is None or term_id not in g:
             continue
         text, doc = found
         if text[start:end] == "" or s1 > len(text):
@@ -389,26 +394,9 @@ def _run_examples(
         if st is None:
             st = out[term_id] = _TermStats()
         st.mentions += 1
-        cut = min(list_marker(text[s0:s1]), start - s0)
-        sentence = text[s0 + cut : s1]
-        key = _KEY_STRIP.sub("", sentence)
-        if key in st.seen:
-            continue
-        score = example_score(sentence, field=name)
-        st.seen[key] = score > 0
-        if score > 0:
-            st.best.append(
-                Example(
-                    sentence,
-                    start - s0 - cut,
-                    end - s0 - cut,
-                    doc.id,
-                    str(name),
-                    doc.date,
-                    doc.source,
-                    score,
-                )
-            )
+        spans = (int(start), int(end), int(s0), int(s1))
+        around = in_sentence.get((str(doc_id), str(name), int(s0), int(s1)), {term_id})
+        _add_example(st, text, spans, around, g[term_id], g, doc, str(name))
     for st in out.values():
         st.best = sorted(st.best, key=_order_key)[:max_examples]
     return out

@@ -86,7 +86,9 @@ def list_marker(sentence: str) -> int:
 # 저런주식]", "[차이나 워치]"), a section label ("[배경]", "(현황)", "<시사점>"). Quoted
 # without it; up to two in a row ("[이슈] (현황) …").
 _LEAD_TAG = re.compile(
-    r"(?:[\[【〔<〈《]\s*[^\[\]【】〔〕<>〈〉《》\n]{1,20}[\]】〕>〉》]|\([가-힣·\s]{2,8}\))\s*"
+    r"(?:[\[【〔<〈《]\s*[^\[\]【】〔〕<>〈〉《》\n]{1,20}[\]】〕>〉》]|\(["
+    + HANGUL_SYLLABLES
+    + r"·\s]{2,8}\))\s*"
 )
 # Two or more enumerators: a list squeezed into one line ("(시사점) (1)…(2)…", "①…②…").
 _ENUMERATED = re.compile(
@@ -109,7 +111,9 @@ _DEFINES = re.compile(
 )
 # An actor: an organisation or a company named in the sentence (a cheap stand-in for NER).
 _ACTOR = re.compile(
-    r"(?:[가-힣]{1,10}(?:전자|은행|증권|금융|그룹|정부|당국|위원회|연준|공사|협회|기업|회사|재단|연구원|부|청|처)|"
+    r"(?:["
+    + HANGUL_SYLLABLES
+    + r"]{1,10}(?:전자|은행|증권|금융|그룹|정부|당국|위원회|연준|공사|협회|기업|회사|재단|연구원|부|청|처)|"
     r"\b[A-Z][A-Za-z&]{1,}\b)(?:은|는|이|가|도|와|과|의)?\s"
 )
 # A figure with a unit or a share: "6600억 달러", "3.5%", "2배".
@@ -117,7 +121,7 @@ _FIGURE = re.compile(
     r"\d[\d,.]*\s?(?:%|％|%p|배|원|달러|억|조|만|천|위안|엔|유로|명|개|건|곳|bp|년|분기|월)"
 )
 # Marks of a footnote inside the sentence: "※", a number glued to a word ("성장률1)은").
-_FOOTNOTE = re.compile(r"※|[가-힣]\d{1,2}\)|\*\d|주\d\)")
+_FOOTNOTE = re.compile(r"※|[" + HANGUL_SYLLABLES + r"]\d{1,2}\)|\*\d|주\d\)")
 _INLINE_LIST = re.compile(r"[▲△▶▷►•]")
 # A sentence ends in a predicate or a stop; a line without one is a heading or a label.
 _ENDS = re.compile(r"(?:[.!?。]|(?:다|요|죠|음|함|됨|임|까))[\"'”’」』)\]]*\s*$")

@@ -100,6 +100,9 @@ class BoxEntry:
     rise_totals : (int, int) or None
         All documents of the baseline and of the window, the denominators of the rise
         (the periods seldom hold as many documents).
+    score : float or None
+        The ``"explain"`` score (0 to 1, see :func:`extract.box.rank.explain_score`);
+        ``None`` in boxes of other orders.
     """
 
     term_id: str
@@ -115,6 +118,7 @@ class BoxEntry:
     baseline_documents: int | None = None
     trend: float | None = None
     rise_totals: tuple[int, int] | None = None
+    score: float | None = None
 
     @property
     def rise(self) -> str | None:
@@ -144,6 +148,7 @@ class BoxEntry:
             "documents": self.documents,
             "n_examples": self.n_examples,
             "chosen": self.chosen + 1 if self.examples else 0,
+            "score": None if self.score is None else round(self.score, 3),
             "examples": [ex.to_dict(width=width) for ex in self.examples],
             # Only where there is a rise, so frequency boxes keep their JSON unchanged.
             **(

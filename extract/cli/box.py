@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -32,13 +33,15 @@ _FORMAT_BY_SUFFIX = {
 
 
 def corpus_option_context(
-    inputs: tuple[str, ...], *, tagger: Any, text_field: Any, rank: str = "frequency"
+    inputs: tuple[str, ...], *, tagger: Any, text_field: Any, rank: str = "explain"
 ) -> Any:
     """The :class:`extract.CorpusContext` of ``--corpus`` (one run directory, or files)."""
     from extract.box.context import corpus_context
 
-    if rank != "frequency":
-        raise click.BadParameter("works with --rank frequency only", param_hint="'--corpus'")
+    if rank == "trending":
+        raise click.BadParameter(
+            "works with --rank explain or frequency, not trending", param_hint="'--corpus'"
+        )
     runs = [p for p in inputs if (Path(p) / "manifest.json").is_file()]
     if runs and len(inputs) > 1:
         raise click.BadParameter(
@@ -57,7 +60,11 @@ def corpus_option_context(
 @glossary_option
 @entities_option
 @click.option(
-    "--top", default=10, show_default=True, type=click.IntRange(min=1), help="How many terms."
+    "--top",
+    default=10,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="At most this many terms (an explain box shows only terms worth explaining).",
 )
 @click.option(
     "--format",
@@ -82,10 +89,33 @@ def corpus_option_context(
 @click.option("--full", is_flag=True, help="Analyse every sentence with kiwipiepy (slower).")
 @click.option(
     "--rank",
-    type=click.Choice(["frequency", "trending"]),
-    default="frequency",
+    type=click.Choice(["explain", "frequency", "trending"]),
+    default="explain",
     show_default=True,
-    help="Order: most frequent, or rising most in --window against the time before.",
+    help="Order: terms a reader most needs explained (central here, rare in everyday "
+    "news), most frequent, or rising most in --window against the time before.",
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    help="Explain order: leave out terms scoring below this, 0 to 1 (default 0.4; "
+    "0 shows all up to --top). 1 = unseen in everyday news and central to the input.",
+)
+@click.option(
+    "--never",
+    "never",
+    multiple=True,
+    metavar="TERM[,TERM]",
+    help="Never show these terms (ids or any form; repeatable): a house list.",
+)
+@click.option(
+    "--background",
+    "background",
+    multiple=True,
+    metavar="FILES",
+    help="Explain order: how familiar terms are, from these news files (tagged with the "
+    "glossary) or a background JSON (bench/build_background.py); 'none' for no background. "
+    "Default: the one bundled with the default glossary.",
 )
 @click.option(
     "--window",
@@ -125,6 +155,9 @@ def box(
     window: str | None,
     corpus_inputs: tuple[str, ...],
     related: int,
+    min_score: float | None,
+    never: tuple[str, ...],
+    background: tuple[str, ...],
     progress: bool | None,
 ) -> None:
     """Print a trend-keyword box for INPUTS (files, folders, globs; default: the bundled sample)."""
@@ -143,6 +176,10 @@ def box(
         window_dates = parse_window_option(window)
     else:
         window_dates = None
+    if rank != "explain":
+        for name, value in (("--min-score", min_score), ("--background", background or None)):
+            if value is not None:
+                raise click.BadParameter("needs --rank explain", param_hint=f"'{name}'")
     log = ErrorLog(None)
     tagger = Tagger(g, mode="full" if full else "fast")
     context = None
@@ -150,6 +187,7 @@ def box(
         context = corpus_option_context(
             corpus_inputs, tagger=tagger, text_field=text_fields(text_field), rank=rank
         )
+    exclude = [t for spec in never for t in spec.split(",") if t.strip()]
     result = build_box(
         with_progress(read_inputs(inputs, text_fields(text_field), log), progress, "kotrend box"),
         tagger=tagger,
@@ -160,6 +198,9 @@ def box(
         basic=basic,
         corpus=context,
         related=related,
+        min_score=min_score,
+        exclude_terms=exclude or None,
+        background=_background(background, log),
     )
     text = result.render(fmt)
     if output == "-":
@@ -169,3 +210,32 @@ def box(
         click.echo(
             f"kotrend: wrote {fmt} box with {len(result.entries)} terms to {output}", err=True
         )
+
+
+def _background(specs: tuple[str, ...], log: ErrorLog) -> Any:
+    """``--background``: none given -> the library default; 'none' -> no background; one
+    background JSON -> its counts; else news files whose documents are tagged."""
+    from glossary import BackgroundFrequencies
+
+    if not specs:
+        return None
+    if specs == ("none",):
+        return False
+    if len(specs) == 1 and specs[0].endswith(".json") and Path(specs[0]).is_file():
+        try:
+            data = json.loads(Path(specs[0]).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = None
+        if isinstance(data, dict) and "df" in data:
+            try:
+                return BackgroundFrequencies.from_dict(data, where=specs[0])
+            except (TypeError, ValueError) as err:
+                raise click.BadParameter(str(err), param_hint="'--background'") from None
+    for path in specs:
+        if not any(ch in path for ch in "*?[") and not Path(path).exists():
+            raise click.BadParameter(
+                f"no such file or directory: {path!r}", param_hint="'--background'"
+            )
+    import corpus
+
+    return list(corpus.read_documents(list(specs), on_error=log))

@@ -247,7 +247,7 @@ def box_payload(
     ``terms`` (a list of ids) limits the box to those terms, basic ones included: the
     page asks for one term this way when the editor adds it."""
     top = _top(payload)
-    rank = payload.get("rank", "frequency")
+    rank = payload.get("rank", "explain")
     if rank not in RANKS:
         raise ApiError(400, f"`rank` should be one of {list(RANKS)}, got {rank!r}")
     basic = payload.get("basic", False)
@@ -271,7 +271,7 @@ def box_payload(
             rank=rank,
             basic=basic,
             terms=terms,
-            corpus=context if rank == "frequency" else None,
+            corpus=context if rank != "trending" else None,
         )
     said = list(dict.fromkeys(str(w.message) for w in caught))
     return {**box.to_dict(), **tag_payload(tagger, docs), "warnings": said}

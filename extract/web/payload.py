@@ -96,6 +96,7 @@ def _entry(d: Any, where: str) -> BoxEntry:
         baseline_documents=_opt_int(d, "baseline_documents", where),
         trend=float(d["trend"]) if isinstance(d.get("trend"), int | float) else None,
         rise_totals=_totals(d.get("rise_totals"), where),
+        score=_field(d, "score", (int, float, type(None)), where) if "score" in d else None,
     )
 
 

@@ -8,7 +8,9 @@ from pathlib import Path
 import glossary
 
 EXPECTED_API = {
+    "BACKGROUND_FILE",
     "BUNDLED",
+    "BackgroundFrequencies",
     "Glossary",
     "GlossaryError",
     "GlossaryIssue",
@@ -16,6 +18,7 @@ EXPECTED_API = {
     "MergeConflict",
     "MergeResult",
     "Term",
+    "background_frequencies",
     "check",
     "check_default",
     "check_spec",

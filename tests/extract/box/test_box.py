@@ -48,13 +48,16 @@ DOCS = [
 
 @pytest.fixture(scope="module")
 def box(fast_tagger: Tagger) -> KeywordBox:
-    return build_box(DOCS, tagger=fast_tagger, top=None)
+    # The frequency order: the example tests below rely on which entry quotes first.
+    return build_box(DOCS, tagger=fast_tagger, top=None, rank="frequency")
 
 
-def test_ranked_by_documents_then_mentions(box: KeywordBox) -> None:
+def test_frequency_ranks_by_documents_then_mentions(fast_tagger: Tagger) -> None:
+    box = build_box(DOCS, tagger=fast_tagger, top=None, rank="frequency")
     keys = [(e.documents + e.mentions, e.documents) for e in box.entries]
     assert keys == sorted(keys, reverse=True)
     assert box.entries[0].term_id == "capex"  # 2 documents, 3 mentions
+    assert {e.score for e in box.entries} == {None}
     assert box.n_documents == 3
     assert box.n_mentions == sum(e.mentions for e in box.entries)
     assert (box.date_from, box.date_to) == (dt.date(2026, 3, 2), dt.date(2026, 8, 1))
@@ -91,7 +94,7 @@ def test_top_and_filters(fast_tagger: Tagger) -> None:
     ("kwargs", "message"),
     [
         ({"top": 0}, "`top` should be a positive int or None, got 0"),
-        ({"rank": "weird"}, r"`rank` should be one of \('frequency',"),
+        ({"rank": "weird"}, r"`rank` should be one of \('explain', 'frequency',"),
         ({"example": 0}, "`example` should be a 1-based number >= 1, got 0"),
     ],
 )

@@ -159,7 +159,7 @@ def test_no_rise_no_related_term(default_tagger: Tagger) -> None:
 @pytest.mark.parametrize(
     ("kwargs", "error", "match"),
     [
-        ({"rank": "trending"}, ValueError, r"`corpus` works with rank='frequency' only"),
+        ({"rank": "trending"}, ValueError, r"`corpus` works with rank='explain' or 'frequency'"),
         ({"related": -1}, ValueError, r"`related` should be an int >= 0, got -1"),
     ],
 )

@@ -11,8 +11,8 @@ import pytest
 from corpus import Document
 from extract import Tagger, build_box
 from extract.box.collect import _pick
-from extract.box.model import Example
 from extract.box.examples import QUOTE_LIMIT, example_score, lead_marker, quote
+from extract.box.model import Example
 
 REPO = Path(__file__).resolve().parents[3]
 

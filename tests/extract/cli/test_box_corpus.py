@@ -51,7 +51,10 @@ def test_box_with_corpus_lists_related_terms(runner: CliRunner, article: str) ->
     ("extra", "message"),
     [
         (["--corpus", "no/such.jsonl"], "no such file or directory: 'no/such.jsonl'"),
-        (["--corpus", "SAMPLE", "--rank", "trending"], "works with --rank frequency only"),
+        (
+            ["--corpus", "SAMPLE", "--rank", "trending"],
+            "works with --rank explain or frequency, not trending",
+        ),
     ],
 )
 def test_bad_corpus(runner: CliRunner, article: str, extra: list[str], message: str) -> None:

@@ -165,7 +165,11 @@ def test_highlight_page_remove_and_copy(page: Any, tmp_path: Path) -> None:
     assert page.locator("#docs script, #docs img, #box img").count() == 0
 
     terms = page.locator("#box .kt-term")
-    assert terms.all_inner_texts() == ["자본 지출", "투자 자본 수익률", "하이퍼스케일러"]
+    assert terms.all_inner_texts() == [
+        "자본 지출",
+        "하이퍼스케일러",
+        "투자 자본 수익률",
+    ]  # explain order
     capex = _entry(page, "capex")
     assert (
         capex.locator(".kt-syn").inner_text().strip()
@@ -217,7 +221,11 @@ def test_highlight_page_remove_and_copy(page: Any, tmp_path: Path) -> None:
     ]
 
     page.get_by_role("button", name="원래대로").click()
-    assert terms.all_inner_texts() == ["자본 지출", "투자 자본 수익률", "하이퍼스케일러"]
+    assert terms.all_inner_texts() == [
+        "자본 지출",
+        "하이퍼스케일러",
+        "투자 자본 수익률",
+    ]  # explain order
     assert _entry(page, "capex").locator(".kt-k").inner_text() == "2 / 3"
     assert page.locator("#docs mark.kt-off").count() == 0
 
