@@ -16,6 +16,9 @@ sentences from ``DIR/news``, tags each sentence alone with
 * unjudged: predictions on a (span, term) that was never judged, listed by term id and
   offsets, kept out of precision.
 
+Each count is given for the random stratum, the hard stratum and both, then every
+error of both is listed by record id, offsets, term id and class.
+
 ``--sheet`` re-draws the seeded, stratified sample (see :func:`sample_sentences`) and
 prints each sentence with every candidate (fast mode, full mode and every raw matcher
 hit, rejected ones included) for judging by hand. Its output is real news text: keep it
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import os
 import random
@@ -35,8 +39,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import ahocorasick
+
 import glossary
-from corpus import read_documents, split_sentences
+from corpus import Document, read_documents, split_sentences
 from extract import Tagger
 from extract.engine.matcher import TermMatcher
 from extract.engine.textspans import quick_normalize
@@ -109,6 +115,73 @@ def sample_sentences(data: Path, *, seed: int = SEED) -> Iterator[Sentence]:
                 yield Sentence(stem, doc.id, field, s, e, text)
 
 
+#: The hard stratum: per file and per reason, this many sentences whose dictionary hits
+#: are of a kind issue 14 names (see :func:`_reasons`), drawn after the random sample.
+HARD_PER_REASON = 2
+_MARKS = " ·-/"
+
+
+def _squeezed_forms() -> ahocorasick.Automaton:
+    """Glossary forms of three or more letters with spaces and marks taken out."""
+    auto = ahocorasick.Automaton()
+    for t in glossary.default().terms:
+        for form in (t.term, *t.aliases):
+            key = "".join(c for c in form.lower() if c not in _MARKS)
+            if len(key) >= 3:
+                auto.add_word(key, len(key))
+    auto.make_automaton()
+    return auto
+
+
+def _reasons(text: str, matcher: TermMatcher, forms: ahocorasick.Automaton) -> set[str]:
+    """Why ``text`` is a hard case: ``negation`` (a hit after 비/무/미 in the same word),
+    ``bound`` (a hit before 간/내/별), ``name`` (a hit the matcher rejects outright, mostly
+    names), ``latin`` (a Latin hit touching other letters or digits), ``spacing`` (a
+    glossary form written with a space or mark the form does not have)."""
+    out = set()
+    cands = matcher.candidates(text)
+    for c in cands:
+        before = text[c.start - 1] if c.start else " "
+        after = text[c.end] if c.end < len(text) else " "
+        if before in "비무미" and (c.start < 2 or not text[c.start - 2].isalnum()):
+            out.add("negation")
+        if after in "간내별":
+            out.add("bound")
+        if c.verdict == 0:
+            out.add("name")
+        if text[c.start].isascii() and (before.isalnum() or after.isalnum()):
+            out.add("latin")
+    idx = [i for i, ch in enumerate(text) if ch not in _MARKS]
+    flat = "".join(text[i] for i in idx).lower()
+    spans = {(c.start, c.end) for c in cands}
+    for last, n in forms.iter(flat):
+        a, b = idx[last + 1 - n], idx[last] + 1
+        if (a, b) not in spans and any(ch in _MARKS for ch in text[a:b]):
+            out.add("spacing")
+    return out
+
+
+def hard_sentences(data: Path, *, seed: int = SEED, taken: set[str]) -> Iterator[Sentence]:
+    """The seeded hard stratum: per file, shuffled records not in ``taken``, up to
+    :data:`HARD_PER_REASON` sentences for each reason of :func:`_reasons`."""
+    matcher = TermMatcher(glossary.default())
+    forms = _squeezed_forms()
+    for stem in QUOTAS:
+        docs = list(read_documents(data / "news" / f"{stem}.jsonl", on_error="skip"))
+        rng = random.Random(f"{seed}:hard:{stem}")
+        rng.shuffle(docs)
+        need = dict.fromkeys(("negation", "bound", "name", "latin", "spacing"), HARD_PER_REASON)
+        for doc in docs[:3000]:
+            if doc.id in taken:
+                continue
+            for field, s, e, text in _sentences(doc.texts()):
+                hit = [r for r in sorted(_reasons(text, matcher, forms)) if need[r]]
+                if hit:
+                    need[hit[0]] -= 1
+                    yield Sentence(stem, doc.id, field, s, e, text)
+                    break
+
+
 def digest(sentence: str) -> str:
     """The first 12 hex digits of the SHA-256 of ``sentence``: stored instead of the text."""
     return hashlib.sha256(sentence.encode("utf-8")).hexdigest()[:12]
@@ -121,22 +194,22 @@ def load_judged(path: Path = JUDGED) -> list[dict]:
 
 
 def reread(data: Path, rows: list[dict]) -> list[str]:
-    """The text of each judged sentence, re-read from the news files."""
-    wanted: dict[str, dict[str, str]] = {}
+    """The text of each judged sentence, re-read from the news files and checked."""
+    wanted: dict[str, dict[str, Document | None]] = {}
     for r in rows:
-        wanted.setdefault(r["file"], {})[r["id"]] = ""
-    for stem, ids in wanted.items():
+        wanted.setdefault(r["file"], {})[r["id"]] = None
+    for stem, docs in wanted.items():
         for doc in read_documents(data / "news" / f"{stem}.jsonl", on_error="skip"):
-            if doc.id in ids:
-                ids[doc.id] = doc  # type: ignore[assignment]
-                if all(ids.values()):
+            if doc.id in docs:
+                docs[doc.id] = doc
+                if all(docs.values()):
                     break  # every wanted record of this file is read
     out = []
     for r in rows:
-        doc = wanted[r["file"]][r["id"]]
-        if not doc:
+        found = wanted[r["file"]][r["id"]]
+        if found is None:
             raise SystemExit(f"record {r['id']!r} not found in {r['file']}.jsonl")
-        text = dict(doc.texts())[r["field"]]  # type: ignore[attr-defined]
+        text = dict(found.texts())[r["field"]]
         sentence = text[r["start"] : r["end"]]
         if digest(sentence) != r["sha256"]:
             raise SystemExit(f"record {r['id']!r} of {r['file']}.jsonl changed since it was judged")
@@ -159,8 +232,11 @@ def sheet(data: Path) -> None:
     g = glossary.default()
     taggers = {m: Tagger(g, mode=m) for m in ("fast", "full")}  # type: ignore[arg-type]
     matcher = TermMatcher(g)
-    for i, s in enumerate(sample_sentences(data)):
-        head = {"i": i, "file": s.file, "id": s.record_id, "field": s.field}
+    sample = list(sample_sentences(data))
+    hard = hard_sentences(data, taken={s.record_id for s in sample})
+    for i, s in enumerate(itertools.chain(sample, hard)):
+        stratum = "random" if i < len(sample) else "hard"
+        head = {"i": i, "stratum": stratum, "file": s.file, "id": s.record_id, "field": s.field}
         head |= {"start": s.start, "end": s.end}
         print(json.dumps(head, ensure_ascii=False))
         print("   T:", s.text)
@@ -169,45 +245,81 @@ def sheet(data: Path) -> None:
             print(f"   C {a} {b} {tid} {','.join(sorted(src))} | {ctx}")
 
 
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Counts of one mode on a set of judged sentences.
+
+    ``errors`` are ``("FP" or "FN", record id, start, end, term id, class...)`` and
+    ``unjudged`` are ``(record id, start, end, term id)``: offsets and ids, never text.
+    """
+
+    tp: int
+    fp: int
+    fn: int
+    fp_class: Counter[str]
+    fn_class: Counter[str]
+    errors: list[tuple]
+    unjudged: list[tuple]
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def score_mode(tagger: Tagger, rows: list[dict], texts: list[str]) -> Score:
+    """Compare ``tagger``'s mentions on ``texts`` with the verdicts of ``rows``."""
+    tp = fp = fn = 0
+    fp_class: Counter[str] = Counter()
+    fn_class: Counter[str] = Counter()
+    errors: list[tuple] = []
+    unjudged: list[tuple] = []
+    for r, text in zip(rows, texts, strict=True):
+        verdict = {(a, b, t): (v, c) for a, b, t, v, *c in r["spans"]}
+        pred = {(m.start, m.end, m.term_id) for m in tagger.tag(text)}
+        for key in sorted(pred):
+            if key not in verdict:
+                unjudged.append((r["id"], *key))
+            elif verdict[key][0] == "yes":
+                tp += 1
+            else:
+                fp += 1
+                fp_class[(verdict[key][1] or ["other"])[0]] += 1
+                errors.append(("FP", r["id"], *key, *verdict[key][1]))
+        for key, (v, c) in verdict.items():
+            if v == "yes" and key not in pred:
+                fn += 1
+                fn_class[(c or ["other"])[0]] += 1
+                errors.append(("FN", r["id"], *key, *c))
+    return Score(tp, fp, fn, fp_class, fn_class, errors, unjudged)
+
+
 def score(data: Path, modes: list[str], judged: Path) -> None:
     rows = load_judged(judged)
     texts = reread(data, rows)
     g = glossary.default()
+    strata = sorted({r["stratum"] for r in rows}, key=lambda s: s != "random")
     print(f"{len(rows)} sentences, {sum(len(r['spans']) for r in rows)} judged spans")
     for mode in modes:
         tagger = Tagger(g, mode=mode)  # type: ignore[arg-type]
-        tp = fp = fn = 0
-        fp_class: Counter[str] = Counter()
-        fn_class: Counter[str] = Counter()
-        unjudged = []
-        errors = []
-        for r, text in zip(rows, texts, strict=True):
-            verdict = {(a, b, t): (v, c) for a, b, t, v, *c in r["spans"]}
-            pred = {(m.start, m.end, m.term_id) for m in tagger.tag(text)}
-            for key in pred:
-                if key not in verdict:
-                    unjudged.append((r["id"], *key))
-                elif verdict[key][0] == "yes":
-                    tp += 1
-                else:
-                    fp += 1
-                    fp_class[(verdict[key][1] or ["other"])[0]] += 1
-                    errors.append(("FP", r["id"], *key, *verdict[key][1]))
-            for key, (v, c) in verdict.items():
-                if v == "yes" and key not in pred:
-                    fn += 1
-                    fn_class[(c or ["other"])[0]] += 1
-                    errors.append(("FN", r["id"], *key, *c))
-        p = tp / (tp + fp) if tp + fp else 1.0
-        rc = tp / (tp + fn) if tp + fn else 1.0
-        print(f"\n{mode}: precision {p:.4f} ({tp}/{tp + fp})  recall {rc:.4f} ({tp}/{tp + fn})")
-        print(f"  false positives {fp}: {dict(fp_class.most_common())}")
-        print(f"  false negatives {fn}: {dict(fn_class.most_common())}")
-        for e in errors:
-            print("    ", *e)
-        print(f"  unjudged predictions {len(unjudged)}")
-        for u in unjudged:
-            print("    ", *u)
+        print(f"\n{mode}")
+        for stratum in [*strata, "all"]:
+            keep = [i for i, r in enumerate(rows) if stratum in ("all", r["stratum"])]
+            sc = score_mode(tagger, [rows[i] for i in keep], [texts[i] for i in keep])
+            print(
+                f"  {stratum:6s} ({len(keep)} sentences): precision {sc.precision:.4f}"
+                f" ({sc.tp}/{sc.tp + sc.fp})  recall {sc.recall:.4f} ({sc.tp}/{sc.tp + sc.fn})"
+            )
+            print(f"    false positives {sc.fp}: {dict(sc.fp_class.most_common())}")
+            print(f"    false negatives {sc.fn}: {dict(sc.fn_class.most_common())}")
+            print(f"    unjudged predictions {len(sc.unjudged)}")
+        for e in sc.errors:
+            print("     ", *e)
+        for u in sc.unjudged:
+            print("      unjudged", *u)
 
 
 def main() -> None:
