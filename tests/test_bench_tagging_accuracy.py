@@ -88,6 +88,7 @@ def test_nested_spans_sit_inside_a_yes_span(sentences: list[dict]) -> None:
                 assert any(a <= start and end <= b and b - a > end - start for a, b in yes)
 
 
+@pytest.mark.realdata
 def test_small_files_reread_to_the_judged_text(sentences: list[dict], shared_data: Path) -> None:
     # The two small files are read here; the bench itself re-reads all of them.
     wanted = {r["id"]: r for r in sentences if r["file"].startswith(("naver", "finance"))}
