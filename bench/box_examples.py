@@ -77,10 +77,16 @@ def _read(path: Path, *, step: int, limit: int, keep: str | None = None) -> list
 def boxes(data: Path, tagger: Tagger, *, kdi: int = 300) -> Iterable[tuple[str, KeywordBox]]:
     """The boxes measured: (name, box)."""
     research = _read(data / "news" / "kdi_epic_research_ko.jsonl", step=40, limit=kdi)
-    yield f"kdi-research x{len(research)}", build_box(research, tagger=tagger, top=None)
+    yield (
+        f"kdi-research x{len(research)}",
+        build_box(research, tagger=tagger, top=None, rank="frequency"),
+    )
     naver = _read(data / "news" / "naver_news_small_samples.jsonl", step=1, limit=10_000)
     naver = [d for d in naver if len(d.body or "") > 400]
-    yield f"naver articles x{len(naver)}", build_box(naver, tagger=tagger, top=None)
+    yield (
+        f"naver articles x{len(naver)}",
+        build_box(naver, tagger=tagger, top=None, rank="frequency"),
+    )
     for doc in naver:
         yield f"naver {doc.id}", build_box([doc], tagger=tagger, top=5)
 

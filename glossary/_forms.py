@@ -26,7 +26,7 @@ _JOINER_CHOICES = ("·", "-", "/", " ", "")
 # Where writers put a space or not between scripts and camel-case parts: AI반도체 and
 # AI 반도체, OpenAI and Open AI.
 _SCRIPT_CUT = re.compile(
-    r"(?<=[A-Za-z0-9])(?=[\uac00-\ud7a3])|(?<=[\uac00-\ud7a3])(?=[A-Za-z])|(?<=[a-z])(?=[A-Z])"
+    r"(?<=[A-Za-z0-9])(?=[\uac00-\ud7a3])|(?<=[\uac00-\ud7a3])(?=[A-Za-z0-9])|(?<=[a-z])(?=[A-Z])"
 )
 
 
@@ -152,8 +152,8 @@ def script_splits(form: str) -> list[str]:
 
     Examples
     --------
-    >>> script_splits("AI반도체"), script_splits("OpenAI"), script_splits("ChatGPT")
-    (['AI 반도체'], ['Open AI'], ['Chat GPT'])
+    >>> script_splits("AI반도체"), script_splits("OpenAI"), script_splits("코로나19")
+    (['AI 반도체'], ['Open AI'], ['코로나 19'])
     """
     if " " in form:
         return []

@@ -57,6 +57,12 @@ _HANGUL_RUN = re.compile(f"[{HANGUL_SYLLABLES}{HANGUL_JAMO}]+")
 # financial) is not 금융, 무위험 (risk-free) is not 위험. 미- is left out: in news it is
 # far more often 미국 (미국채, 미증시 are US Treasuries and US stocks) than "not yet".
 _NEGATING = frozenset("비무")
+# A person or agent suffix makes another concept: 대출자 (borrower) is not 대출, 사업자
+# (business operator) not 사업. (인 is left out: it is also the copula, 원자재인 구리.)
+_AGENT = frozenset(
+    a + s for a in ("자", "업자") for s in ("", "들", *PARTICLES, *("들" + p for p in PARTICLES))
+)
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LATIN_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 # Between two Latin letters or digits these join one token (www.k-startup.go.kr, M.AX).
 _JOINERS = frozenset("./@:-_")
@@ -170,6 +176,9 @@ class TermMatcher:
         if len(automaton):
             automaton.make_automaton()
         self._automaton = automaton
+        self._latin_forms = frozenset(
+            _WS.sub("", f).upper() for term in glossary for f in term.forms if f.isascii()
+        )
         self.n_patterns = len(automaton)
 
     def candidates(self, text: str) -> list[Candidate]:
@@ -219,13 +228,23 @@ class TermMatcher:
             else:
                 verdict = verdicts.get((start, end), -1)
                 if verdict < 0:
-                    verdict = verdicts[start, end] = boundary_verdict(text, start, end)
+                    verdict = verdicts[start, end] = boundary_verdict(
+                        text, start, end, self._latin_forms
+                    )
             out.append(Candidate(start, end, term_id, verdict))
         return out
 
 
-def boundary_verdict(text: str, start: int, end: int) -> int:
-    """Judge a hit ``text[start:end]`` by the characters around it (see module doc)."""
+def boundary_verdict(
+    text: str, start: int, end: int, latin_forms: frozenset[str] = frozenset()
+) -> int:
+    """Judge a hit ``text[start:end]`` by the characters around it (see module doc).
+
+    ``latin_forms`` (the glossary's Latin forms, upper-cased) tell a concept glued to a
+    Latin word (AI반도체, GDP성장률) from a name (KB금융지주, LG에너지솔루션): a Hangul
+    hit glued to two or more capital letters that are no glossary form is part of a
+    name (one letter is a class or series: B주식).
+    """
     n = len(text)
     first, last = text[start], text[end - 1]
     prev = text[start - 1] if start else ""
@@ -237,6 +256,12 @@ def boundary_verdict(text: str, start: int, end: int) -> int:
             return REJECT
         if prev in _JOINERS and start > 1 and text[start - 2] in _LATIN_ALNUM:
             verdict = AMBIGUOUS  # inside a URL, e-mail or model number (k-startup.go.kr)
+    elif prev in _UPPER and is_hangul(first):
+        i = start - 1
+        while i > 0 and text[i - 1] in _LATIN_ALNUM:
+            i -= 1
+        if start - i >= 2 and text[i:start].upper() not in latin_forms:
+            return REJECT  # KB금융지주, NH투자증권: a name, not the concept
     elif prev and is_hangul(first) and is_hangul(prev):
         if prev in _NEGATING and (start < 2 or not is_hangul(text[start - 2])):
             return REJECT  # 비금융, 무위험: the negated word is another concept
@@ -246,6 +271,11 @@ def boundary_verdict(text: str, start: int, end: int) -> int:
             return REJECT
         if nxt in _JOINERS and end + 1 < n and text[end + 1] in _LATIN_ALNUM:
             verdict = AMBIGUOUS
+    elif is_hangul(last) and (nxt == "자" or nxt == "업"):
+        run = _HANGUL_RUN.match(text, end, end + _MAX_SUFFIX + 3)
+        if run is not None and run.group() in _AGENT:
+            return REJECT  # 대출자, 금융투자업자: the person, not the concept
+        verdict = AMBIGUOUS
     elif verdict != AMBIGUOUS and is_hangul(last) and nxt and is_hangul(nxt):
         # The Hangul run after the hit, read no further than the longest suffix.
         run = _HANGUL_RUN.match(text, end, end + _MAX_SUFFIX + 1)
