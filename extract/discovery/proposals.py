@@ -69,8 +69,24 @@ def suggest_id(forms: Sequence[str], taken: set[str]) -> str | None:
     return None
 
 
+# Line breaks to YAML (LF, CR, NEL, LS, PS) and every other control character: text from
+# the input (document ids, sentences) must not end its comment and start live YAML.
+_UNSAFE_IN_COMMENT = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")
+
+
 def _comment(lines: Sequence[str]) -> str:
-    return "".join(f"# {line}".rstrip() + "\n" for line in lines)
+    """Comment lines, each kept on one physical line (breaks written as ``\\n`` etc.).
+
+    Examples
+    --------
+    >>> _comment(["기사 d1\u2028- id: x"])
+    '# 기사 d1\\u2028- id: x\n'
+    """
+    return "".join(f"# {_UNSAFE_IN_COMMENT.sub(_escape, line)}".rstrip() + "\n" for line in lines)
 
 
 def _evidence_lines(evidence: Sequence[Evidence]) -> list[str]:
