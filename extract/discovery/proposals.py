@@ -79,12 +79,12 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def _comment(lines: Sequence[str]) -> str:
-    """Comment lines, each kept on one physical line (breaks written as ``\\n`` etc.).
+    r"""Comment lines, each kept on one physical line (breaks written as ``\n`` etc.).
 
     Examples
     --------
-    >>> _comment(["기사 d1\u2028- id: x"])
-    '# 기사 d1\\u2028- id: x\n'
+    >>> print(_comment(["기사 d1\u2028- id: x"]), end="")
+    # 기사 d1\u2028- id: x
     """
     return "".join(f"# {_UNSAFE_IN_COMMENT.sub(_escape, line)}".rstrip() + "\n" for line in lines)
 
