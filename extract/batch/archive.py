@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from corpus import Document, RecordError, iter_files, read_file
+from extract.batch.outputs import check_run_dir
 from extract.batch.schemas import atomic_write_bytes, chunk_tables, jsonl_bytes, write_table
 from extract.engine.tagger import Tagger
 from glossary import Glossary
@@ -337,6 +338,7 @@ class _Run:
         self.files = iter_files(inputs)
         if not self.files:
             raise FileNotFoundError(f"no input files found for {inputs!r}")
+        check_run_dir(inputs, output)  # before anything in it is created or deleted
         if glossary is None:
             from glossary import default
 

@@ -15,6 +15,7 @@ from extract.cli.common import (
     parse_window_option,
     progress_option,
     read_inputs,
+    refuse_output,
     text_field_option,
     text_fields,
     with_progress,
@@ -89,6 +90,7 @@ def box(
 ) -> None:
     """Print a trend-keyword box for INPUTS (files, folders, globs; default: the bundled sample)."""
     from extract import Tagger, build_box
+    from extract.batch.outputs import write_text_atomic
 
     g = load_glossary(glossary_spec, entities)
     if fmt is None:
@@ -103,6 +105,7 @@ def box(
         window_dates = parse_window_option(window)
     else:
         window_dates = None
+    refuse_output(inputs, output)
     log = ErrorLog(None)
     tagger = Tagger(g, mode="full" if full else "fast")
     result = build_box(
@@ -118,7 +121,7 @@ def box(
     if output == "-":
         click.echo(text, nl=False)
     else:
-        Path(output).write_text(text, encoding="utf-8")
+        write_text_atomic(output, text)
         click.echo(
             f"kotrend: wrote {fmt} box with {len(result.entries)} terms to {output}", err=True
         )

@@ -77,13 +77,26 @@ class ErrorLog:
         if self.errors and self.errors_path:
             import json
 
-            with open(self.errors_path, "w", encoding="utf-8") as fh:
-                for err in self.errors:
-                    fh.write(json.dumps(err.to_dict(), ensure_ascii=False) + "\n")
+            from extract.batch.outputs import write_text_atomic
+
+            write_text_atomic(
+                self.errors_path,
+                "".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in self.errors),
+            )
             click.echo(
                 f"kotrend: {len(self.errors)} unreadable records listed in {self.errors_path}",
                 err=True,
             )
+
+
+def refuse_output(inputs: Any, *outputs: str | None) -> None:
+    """Exit with a message if an output is, or would be read as, one of ``inputs``."""
+    from extract.batch.outputs import check_output
+
+    try:
+        check_output(list(inputs), *(o for o in outputs if o is not None))
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="'-o'") from None
 
 
 def read_inputs(inputs: tuple[str, ...], text_field: str | None, log: ErrorLog) -> Any:

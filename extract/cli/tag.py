@@ -15,6 +15,7 @@ from extract.cli.common import (
     load_glossary,
     progress_option,
     read_inputs,
+    refuse_output,
     text_field_option,
     text_fields,
 )
@@ -128,6 +129,7 @@ def tag(
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="'-o'") from None
     log = ErrorLog(None if output == "-" else f"{output}.errors.jsonl")
+    refuse_output(inputs, output, log.errors_path)
     tagger = Tagger(g, mode=mode)
     n_docs = 0
     with writer:

@@ -15,6 +15,7 @@ from extract.cli.common import (
     load_glossary,
     progress_option,
     read_inputs,
+    refuse_output,
     text_field_option,
     text_fields,
     with_progress,
@@ -41,10 +42,14 @@ def _write(df: Any, output: str, *, text: bool) -> None:
     suffix = Path(output).suffix.lower()
     if output == "-":
         click.echo(df.to_string(index=False) if text else df.to_csv(index=False), nl=text)
-    elif suffix == ".csv":
-        df.to_csv(output, index=False)
-    elif suffix == ".parquet":
-        df.to_parquet(output, index=False)
+    elif suffix in (".csv", ".parquet"):
+        from extract.batch.outputs import atomic_output
+
+        with atomic_output(output) as tmp:
+            if suffix == ".csv":
+                df.to_csv(tmp, index=False)
+            else:
+                df.to_parquet(tmp, index=False)
     else:
         raise click.BadParameter(
             f"unknown table format {suffix or output!r}; use .csv, .parquet or '-'",
@@ -152,6 +157,7 @@ def trends(
     """
     from extract import Tagger, emerging_terms, plot_trends, tables_from_documents, term_trends
 
+    refuse_output(inputs, output, plot_path)
     runs = [p for p in inputs if _is_run(p)]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

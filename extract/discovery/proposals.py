@@ -234,6 +234,6 @@ def write_proposals(
     **kwargs: Any,
 ) -> None:
     """Write :func:`proposals_yaml` to ``path`` (UTF-8)."""
-    text = proposals_yaml(candidates, aliases, glossary, **kwargs)
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
+    from extract.batch.outputs import write_text_atomic
+
+    write_text_atomic(path, proposals_yaml(candidates, aliases, glossary, **kwargs))

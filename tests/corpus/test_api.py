@@ -26,6 +26,7 @@ EXPECTED = {
     "sample_path",
     "sentence_at",
     "split_sentences",
+    "would_read",
 }
 
 

@@ -1,0 +1,162 @@
+"""CLI reliability (issue 11): outputs never overwrite or feed back into inputs, file
+outputs appear whole or not at all, and failures are messages, not tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from corpus import would_read
+from extract.cli import main
+
+RECORDS = [
+    {
+        "id": f"d{i}",
+        "date": "2026-03-0" + str(1 + i % 9),
+        "title": "자본 지출 확대",
+        "body": "Capex 증가",
+    }
+    for i in range(6)
+]
+GLOSSARY = (
+    "name: t\nversion: '1'\nterms:\n  - id: capex\n    term: 자본 지출\n    aliases: [Capex]\n"
+)
+
+
+@pytest.fixture()
+def news(tmp_path: Path) -> Path:
+    folder = tmp_path / "gl"
+    folder.mkdir()
+    for name in ("a", "b"):
+        lines = [json.dumps(r, ensure_ascii=False) for r in RECORDS]
+        (folder / f"{name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    return folder
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert not isinstance(result.exception, Exception) or isinstance(
+        result.exception, SystemExit
+    ), result.exception
+    return result.exit_code, result.output
+
+
+# --- outputs that are, or would be read as, inputs ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("inputs", "output", "expected"),
+    [
+        (["gl/a.jsonl"], "gl/a.jsonl", True),
+        (["gl/a.jsonl"], "gl/./../gl/a.jsonl", True),
+        (["gl/*.jsonl"], "gl/out.jsonl", True),
+        (["gl/*.jsonl"], "gl/out.jsonl.errors.jsonl", True),
+        (["gl/*.jsonl"], "gl/out.parquet", False),
+        (["gl/*.jsonl"], "gl/sub/out.jsonl", False),
+        (["gl/**/*.jsonl"], "gl/sub/out.jsonl", True),
+        (["gl"], "gl/out.jsonl", True),
+        (["gl"], "gl/run/mentions/part-00000-000000.parquet", True),
+        (["gl"], "gl/box.md", False),
+        (["gl"], "gl/.hidden.jsonl", False),
+        (["g*"], "gl/run/errors.jsonl", True),
+        (["gl/a.jsonl"], "gl/b.jsonl", False),
+        (["gl/a.jsonl"], "other/a.jsonl", False),
+    ],
+)
+def test_would_read(inputs, output, expected, news: Path, monkeypatch) -> None:
+    monkeypatch.chdir(news.parent)
+    assert would_read(inputs, output) is expected
+
+
+def test_would_read_sees_through_symlinks(news: Path) -> None:
+    link = news.parent / "link.jsonl"
+    link.symlink_to(news / "a.jsonl")
+    assert would_read([str(link)], news / "a.jsonl")
+    assert would_read([str(news / "a.jsonl")], link)
+
+
+def test_tag_refuses_to_write_over_its_input(news: Path) -> None:
+    path = news / "a.jsonl"
+    before = path.read_bytes()
+    code, out = _run("tag", str(path), "-o", str(path), "-g", str(news.parent / "g.yaml"))
+    assert code != 0 and "input" in out
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("output", ["gl/out.jsonl", "gl/run"])
+def test_tag_refuses_an_output_a_glob_or_folder_input_would_read(output, news: Path, monkeypatch):
+    monkeypatch.chdir(news.parent)
+    for inputs in ("gl/*.jsonl", "gl") if output.endswith("jsonl") else ("gl",):
+        code, out = _run("tag", inputs, "-o", output, "-g", "g.yaml")
+        assert code != 0 and "input" in out, out
+    assert not Path(output).exists()
+
+
+def test_tag_run_dir_must_not_hold_an_input(news: Path, monkeypatch) -> None:
+    monkeypatch.chdir(news.parent)
+    code, out = _run("tag", "gl/a.jsonl", "-o", "gl", "--overwrite", "-g", "g.yaml")
+    assert code != 0 and "input" in out
+
+
+@pytest.mark.parametrize("command", ["box", "discover", "trends"])
+def test_other_commands_refuse_their_input_as_output(command, news: Path, monkeypatch) -> None:
+    monkeypatch.chdir(news.parent)
+    output = {"box": "gl/a.jsonl", "discover": "gl/p.yaml", "trends": "gl/a.jsonl"}[command]
+    target = "gl/a.jsonl" if command != "discover" else "gl/*"
+    before = Path("gl/a.jsonl").read_bytes()
+    code, out = _run(command, target, "-o", output)
+    assert code != 0 and "input" in out, out
+    assert Path("gl/a.jsonl").read_bytes() == before
+    assert not Path("gl/p.yaml").exists()
+
+
+# --- file outputs are atomic ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+def test_interrupted_tag_leaves_no_partial_output(suffix, news: Path, monkeypatch) -> None:
+    import extract.engine.tagger as tagger_mod
+
+    real = tagger_mod.Tagger.tag_document
+    calls = {"n": 0}
+
+    def interrupted(self, doc, **kw):
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise KeyboardInterrupt
+        return real(self, doc, **kw)
+
+    monkeypatch.setattr(tagger_mod.Tagger, "tag_document", interrupted)
+    out = news.parent / f"out{suffix}"
+    out.write_text("old")
+    result = CliRunner().invoke(
+        main, ["tag", str(news), "-o", str(out), "-g", str(news.parent / "g.yaml")]
+    )
+    assert result.exit_code != 0
+    assert out.read_text() == "old"  # the earlier file is left as it was
+    assert [p.name for p in news.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_tag_errors_file_is_written_whole(news: Path) -> None:
+    (news / "a.jsonl").write_text('{"id": "x"}\nnot json\n', encoding="utf-8")
+    out = news.parent / "out.jsonl"
+    code, _ = _run("tag", str(news), "-o", str(out), "-g", str(news.parent / "g.yaml"))
+    assert code == 0
+    errors = [json.loads(line) for line in Path(f"{out}.errors.jsonl").read_text().splitlines()]
+    assert [e["line"] for e in errors] == [1, 2]
+    assert not [p for p in os.listdir(news.parent) if p.startswith(".")]
+
+
+def test_tag_archive_refuses_a_run_dir_inside_an_input_folder(news: Path) -> None:
+    from extract import tag_archive
+
+    with pytest.raises(ValueError, match="would be read as, one of the inputs"):
+        tag_archive([str(news)], news / "run")
+    with pytest.raises(ValueError, match="is inside it"):
+        tag_archive([str(news / "a.jsonl")], news, overwrite=True)
+    assert not (news / "run").exists()
