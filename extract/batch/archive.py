@@ -24,20 +24,27 @@ import shutil
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
 from corpus import Document, RecordError, iter_files, read_file
+from extract.batch.lifeline import follow_parent
 from extract.batch.outputs import check_run_dir
 from extract.batch.schemas import atomic_write_bytes, chunk_tables, jsonl_bytes, write_table
 from extract.engine.tagger import Tagger
 from glossary import Glossary
 
-__all__ = ["BatchSummary", "load_table", "tag_archive"]
+__all__ = ["BatchSummary", "WorkerDied", "load_table", "tag_archive"]
 
 TABLES = ("mentions", "documents", "doc_terms")
 _FORMAT_VERSION = 1
+
+
+class WorkerDied(RuntimeError):
+    """A worker process of :func:`tag_archive` died; the run can be resumed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +90,11 @@ class _Chunk:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(glossary: Glossary, mode: str, fields: Any, out: str) -> None:
+def _init_worker(
+    glossary: Glossary, mode: str, fields: Any, out: str, *, pool: bool = False
+) -> None:
+    if pool:
+        follow_parent()
     _WORKER.update(tagger=Tagger(glossary, mode=mode), fields=fields, out=Path(out))  # type: ignore[arg-type]
 
 
@@ -288,7 +299,7 @@ def tag_archive(
     else:
         with ProcessPoolExecutor(
             max_workers=jobs,
-            initializer=_init_worker,
+            initializer=partial(_init_worker, pool=True),
             initargs=(run.glossary, mode, run.fields, str(run.out)),
         ) as pool:
             pending: set[Future] = set()
@@ -304,6 +315,14 @@ def tag_archive(
                             run.finished(fut.result(), new=True)
                 for fut in pending:
                     run.finished(fut.result(), new=True)
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise WorkerDied(
+                    f"a worker process died while tagging (killed from outside, most often "
+                    f"by the system for lack of memory); the {len(run.markers)} chunks "
+                    f"finished so far are kept in {run.out}: run again with resume=True "
+                    "(--resume) to continue, with fewer jobs if memory is short"
+                ) from None
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise

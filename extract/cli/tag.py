@@ -80,6 +80,7 @@ def tag(
 ) -> None:
     """Tag INPUTS (files, folders, globs) and write one record per glossary mention."""
     from extract import MentionWriter, Tagger, tag_archive
+    from extract.batch.archive import WorkerDied
 
     g = load_glossary(glossary_spec, entities)
     fields = text_fields(text_field)
@@ -104,7 +105,7 @@ def tag(
                     overwrite=overwrite,
                     progress=bar.update,
                 )
-            except (FileExistsError, FileNotFoundError, ValueError) as err:
+            except (FileExistsError, FileNotFoundError, ValueError, WorkerDied) as err:
                 raise click.ClickException(str(err)) from None
         rate = summary.records / summary.seconds if summary.seconds else 0.0
         click.echo(
