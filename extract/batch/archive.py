@@ -22,6 +22,7 @@ import datetime as _dt
 import json
 import shutil
 import time
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -200,7 +201,7 @@ def _manifest(files: Sequence[Path], glossary: Glossary, options: dict[str, Any]
     return {
         "format_version": _FORMAT_VERSION,
         "kotrend_version": version("kotrend"),
-        "inputs": [{"path": str(p), "bytes": _size(p)} for p in files],
+        "inputs": [{"path": str(p), **_stat(p)} for p in files],
         "glossary": {
             "name": glossary.name,
             "version": glossary.version,
@@ -211,10 +212,74 @@ def _manifest(files: Sequence[Path], glossary: Glossary, options: dict[str, Any]
     }
 
 
-def _size(path: Path) -> int:
-    if path.is_dir():
-        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-    return path.stat().st_size
+def _stat(path: Path) -> dict[str, int]:
+    """Size and modification time of an input: a resumed run checks both, so an input
+    edited in place (even to the same size) is not mixed with results of the old one."""
+    stats = [p.stat() for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path.stat()]
+    return {
+        "bytes": sum(st.st_size for st in stats),
+        "mtime_ns": max((st.st_mtime_ns for st in stats), default=0),
+    }
+
+
+def _chunk_files(out: Path, part: str) -> list[Path]:
+    return [out / name / f"{part}.parquet" for name in TABLES] + [out / "errors" / f"{part}.jsonl"]
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _stamp(out: Path, marker: dict[str, Any]) -> dict[str, Any]:
+    """The done-marker with the size and SHA-256 of each of the chunk's files, rewritten:
+    what a resumed run checks before it trusts the chunk."""
+    files = {
+        path.relative_to(out).as_posix(): {"bytes": path.stat().st_size, "sha256": _sha256(path)}
+        for path in _chunk_files(out, marker["part"])
+        if path.exists()
+    }
+    marker = {**marker, "files": files}
+    atomic_write_bytes(json.dumps(marker).encode(), out / "_done" / f"{marker['part']}.json")
+    return marker
+
+
+def _verified(out: Path, marker: dict[str, Any]) -> bool:
+    """Whether the chunk's files are still what its done-marker says."""
+    part = marker.get("part")
+    if not isinstance(part, str):
+        return False
+    files = marker.get("files")
+    if isinstance(files, dict):  # stamped: sizes and checksums
+        if marker.get("errors") and f"errors/{part}.jsonl" not in files:
+            return False
+        for rel, info in files.items():
+            path = out / rel
+            try:
+                if path.stat().st_size != info["bytes"] or _sha256(path) != info["sha256"]:
+                    return False
+            except (OSError, KeyError, TypeError):
+                return False
+        return all(f"{name}/{part}.parquet" in files for name in TABLES)
+    # Not stamped (the run stopped between a chunk's marker and its stamp): row counts.
+    import pyarrow.parquet as pq
+
+    expected = {"mentions": marker.get("mentions"), "documents": marker.get("tagged")}
+    try:
+        for name in TABLES:
+            rows = pq.read_metadata(out / name / f"{part}.parquet").num_rows
+            if name in expected and rows != expected[name]:
+                return False
+        errors = out / "errors" / f"{part}.jsonl"
+        lines = len(errors.read_bytes().splitlines()) if errors.exists() else 0
+    except Exception:  # missing, truncated, not Parquet: redo the chunk
+        return False
+    return lines == marker.get("errors")
 
 
 def _same_job(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
@@ -394,6 +459,8 @@ class _Run:
 
     def finished(self, marker: dict[str, Any], *, new: bool = False) -> None:
         """Count a chunk: tagged now (``new``) or by an earlier run."""
+        if new:
+            marker = _stamp(self.out, marker)
         self.markers.append(marker)
         self.resumed += not new
         if self.progress is not None:
@@ -428,6 +495,7 @@ def _prepare(
         out.mkdir(parents=True, exist_ok=True)
         return {}
     if overwrite:
+        _remove_stale_tmp(out)
         for name in (*TABLES, "errors", "_done"):
             shutil.rmtree(out / name, ignore_errors=True)
         (out / "errors.jsonl").unlink(missing_ok=True)
@@ -443,11 +511,29 @@ def _prepare(
             f"cannot resume into {out}: {', '.join(differ)} differ from the earlier run; "
             "use the same inputs, glossary and options, or overwrite=True"
         )
+    _remove_stale_tmp(out)
     done = {}
     for marker in sorted((out / "_done").glob("part-*.json")):
-        data = json.loads(marker.read_text(encoding="utf-8"))
-        done[data["part"]] = data
+        try:
+            data = json.loads(marker.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        if isinstance(data, dict) and data.get("part") == marker.stem and _verified(out, data):
+            done[data["part"]] = data
+            continue
+        # Redo the chunk: its files are missing, damaged or not the ones it wrote.
+        for path in _chunk_files(out, marker.stem):
+            path.unlink(missing_ok=True)
+        marker.unlink(missing_ok=True)
     return done
+
+
+def _remove_stale_tmp(out: Path) -> None:
+    """Temporary files of writes that a crash cut short (renamed only when whole)."""
+    for folder in (out, *(out / name for name in (*TABLES, "errors", "_done"))):
+        if folder.is_dir():
+            for path in folder.glob(".*.tmp"):
+                path.unlink(missing_ok=True)
 
 
 def _gather_errors(out: Path) -> None:
@@ -463,7 +549,39 @@ def _dumps(data: dict[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def load_table(output: str | Path, table: str = "mentions") -> Any:
+def unfinished(output: str | Path) -> str | None:
+    """``None`` if the run in ``output`` finished; else what it covers so far, in words.
+
+    Examples
+    --------
+    >>> unfinished("runs/뉴스")  # doctest: +SKIP
+    'runs/뉴스 is an unfinished run: 12 chunks finished so far, 24,000 records ...'
+    """
+    out = Path(output)
+    try:
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # not a run directory: nothing to say about it
+    if manifest.get("status") == "complete":
+        return None
+    markers = []
+    for path in (out / "_done").glob("part-*.json"):
+        try:
+            markers.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue
+    records = sum(m.get("records", 0) for m in markers)
+    tagged = sum(m.get("tagged", 0) for m in markers)
+    files = manifest.get("inputs") or []
+    size = sum(f.get("bytes", 0) for f in files)
+    return (
+        f"{out} is an unfinished run: {len(markers)} chunks finished so far, {records:,} "
+        f"records ({tagged:,} tagged) of {len(files)} input files ({size:,} bytes); "
+        f"finish it with `kotrend tag ... -o {out} --resume`"
+    )
+
+
+def load_table(output: str | Path, table: str = "mentions", *, partial: bool = False) -> Any:
     """Read one table of a batch run as a ``pandas.DataFrame``.
 
     Parameters
@@ -471,6 +589,15 @@ def load_table(output: str | Path, table: str = "mentions") -> Any:
     output : str or Path
         The run's output directory.
     table : {"mentions", "documents", "doc_terms"}
+    partial : bool, default False
+        Read a run that has not finished (interrupted, or still running): it covers
+        only part of its inputs, so this warns. Without it such a run raises.
+
+    Raises
+    ------
+    ValueError
+        If the run has not finished and ``partial`` is false; the message says how much
+        it covers.
     """
     import pandas as pd
 
@@ -479,4 +606,9 @@ def load_table(output: str | Path, table: str = "mentions") -> Any:
     path = Path(output) / table
     if not path.is_dir():
         raise FileNotFoundError(f"{path} not found: is {output} a kotrend tag output?")
+    status = unfinished(output)
+    if status is not None:
+        if not partial:
+            raise ValueError(f"{status}, or read it as it is with partial=True (--partial)")
+        warnings.warn(f"{status}; reading it as it is", UserWarning, stacklevel=2)
     return pd.read_parquet(path)

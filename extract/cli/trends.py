@@ -127,6 +127,9 @@ def _is_run(path: str) -> bool:
 )
 @text_field_option
 @click.option("--full", is_flag=True, help="Analyse every sentence with kiwipiepy (slower).")
+@click.option(
+    "--partial", is_flag=True, help="Read a `kotrend tag` run that has not finished (warns)."
+)
 @progress_option
 def trends(
     inputs: tuple[str, ...],
@@ -146,6 +149,7 @@ def trends(
     top: int,
     text_field: tuple[str, ...],
     full: bool,
+    partial: bool,
     progress: bool | None,
 ) -> None:
     """Term trends per period for INPUTS: news files, folders, globs (tagged on the fly) or
@@ -169,10 +173,13 @@ def trends(
                 )
             from extract import load_table
 
-            doc_terms, documents = (
-                load_table(runs[0], "doc_terms"),
-                load_table(runs[0], "documents"),
-            )
+            try:
+                doc_terms, documents = (
+                    load_table(runs[0], "doc_terms", partial=partial),
+                    load_table(runs[0], "documents", partial=partial),
+                )
+            except (ValueError, FileNotFoundError) as err:
+                raise click.ClickException(str(err)) from None
             g = (
                 load_glossary(glossary_spec, entities)
                 if glossary_spec or plot_path or emerging

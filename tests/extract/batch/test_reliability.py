@@ -102,3 +102,82 @@ def test_a_dead_worker_ends_the_run_with_a_resume_hint(tmp_path: Path, small, mo
     _write_corpus(tmp_path / "in.jsonl", 6, bad=False)
     with pytest.raises(WorkerDied, match=r"--resume"):
         tag_archive(tmp_path / "in.jsonl", tmp_path / "run", glossary=small, jobs=2, chunk_size=3)
+
+
+# --- resume verifies what it trusts; an unfinished run says so --------------------------
+
+
+@pytest.fixture()
+def run(tmp_path: Path, small: Glossary) -> Path:
+    _write_corpus(tmp_path / "in.jsonl", 4)
+    tag_archive(tmp_path / "in.jsonl", tmp_path / "run", glossary=small, chunk_size=5)
+    return tmp_path / "run"
+
+
+def _resume(run: Path, small: Glossary):
+    return tag_archive(run.parent / "in.jsonl", run, glossary=small, chunk_size=5, resume=True)
+
+
+@pytest.mark.parametrize("table", ["mentions", "documents", "doc_terms"])
+@pytest.mark.parametrize("damage", ["deleted", "truncated", "replaced"])
+def test_resume_redoes_a_chunk_whose_shard_fails_verification(table, damage, run, small):
+    before = _sorted_mentions(run)
+    counts = json.loads((run / "manifest.json").read_text())["counts"]
+    shard = sorted((run / table).glob("part-*.parquet"))[1]
+    if damage == "deleted":
+        shard.unlink()
+    elif damage == "truncated":
+        shard.write_bytes(shard.read_bytes()[: shard.stat().st_size // 2])
+    else:  # a valid Parquet file, but another chunk's
+        shard.write_bytes(sorted((run / table).glob("part-*.parquet"))[0].read_bytes())
+    summary = _resume(run, small)
+    assert summary.resumed_chunks == summary.chunks - 1
+    assert _sorted_mentions(run) == before
+    assert json.loads((run / "manifest.json").read_text())["counts"] == counts
+
+
+def test_resume_redoes_a_chunk_whose_errors_shard_is_gone(run, small):
+    errors = (run / "errors.jsonl").read_text()
+    next(iter(sorted((run / "errors").glob("part-*.jsonl")))).unlink()
+    summary = _resume(run, small)
+    assert summary.resumed_chunks == summary.chunks - 1
+    assert (run / "errors.jsonl").read_text() == errors
+
+
+def test_resume_refuses_an_input_edited_in_place(run, small):
+    path = run.parent / "in.jsonl"
+    data = path.read_bytes()
+    path.write_bytes(data.replace("금리".encode(), "환율".encode(), 1))  # same size
+    assert len(path.read_bytes()) == len(data)
+    os.utime(path, ns=(time.time_ns(), time.time_ns() + 10**9))
+    with pytest.raises(ValueError, match="inputs"):
+        _resume(run, small)
+
+
+def _unfinish(run: Path) -> None:
+    manifest = json.loads((run / "manifest.json").read_text())
+    manifest["status"] = "running"
+    (run / "manifest.json").write_text(json.dumps(manifest))
+    sorted((run / "_done").glob("part-*.json"))[-1].unlink()
+
+
+def test_load_table_refuses_an_unfinished_run_unless_partial(run):
+    _unfinish(run)
+    with pytest.raises(ValueError, match=r"unfinished.*chunks.*records.*--resume"):
+        load_table(run, "documents")
+    with pytest.warns(UserWarning, match="unfinished"):
+        assert len(load_table(run, "documents", partial=True)) > 0
+
+
+def test_trends_on_an_unfinished_run_says_so(run):
+    from click.testing import CliRunner
+
+    from extract.cli import main
+
+    _unfinish(run)
+    result = CliRunner().invoke(main, ["trends", str(run)])
+    assert result.exit_code != 0
+    assert "unfinished" in result.output and "--partial" in result.output
+    result = CliRunner().invoke(main, ["trends", str(run), "--partial"])
+    assert result.exit_code == 0, result.output
+    assert "unfinished" in result.output
