@@ -139,8 +139,9 @@ def _walk(root: Path) -> list[SourceFile]:
                 found.append(SourceFile(here / name, None))
                 dirnames.remove(name)
         for name in filenames:
-            if not name.startswith(".") and _suffix(Path(name)) in _DIR_SUFFIXES:
-                path = here / name
+            path = here / name
+            # is_file: a FIFO or device in the folder would block or never end.
+            if not name.startswith(".") and _suffix(path) in _DIR_SUFFIXES and path.is_file():
                 base = root if _SUFFIXES[_suffix(path)] == "text" else None
                 found.append(SourceFile(path, base))
     found.sort(key=lambda item: item.path.relative_to(root).parts)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
 import shutil
 import time
 import warnings
@@ -355,6 +356,13 @@ def tag_archive(
         overwrite=overwrite,
         progress=progress,
     )
+    try:
+        return _tag(run, jobs=jobs, mode=mode)
+    finally:
+        run.release()
+
+
+def _tag(run: _Run, *, jobs: int, mode: str) -> BatchSummary:
     if jobs == 1:
         _init_worker(run.glossary, mode, run.fields, str(run.out))
         for item in run.chunks():
@@ -439,12 +447,23 @@ class _Run:
             "id_field": id_field,
         }
         self.manifest = _manifest(self.files, glossary, options)
-        self.done = _prepare(self.out, self.manifest, resume=resume, overwrite=overwrite)
+        self.lock = _lock(self.out)
+        try:
+            self.done = _prepare(self.out, self.manifest, resume=resume, overwrite=overwrite)
+        except BaseException:
+            self.release()
+            raise
         self.manifest.update(status="running", started=_now())
         atomic_write_bytes(_dumps(self.manifest), self.out / "manifest.json")
         self.progress = progress
         self.markers: list[dict[str, Any]] = []
         self.resumed = 0
+
+    def release(self) -> None:
+        """Let another run use the output folder (safe to call twice)."""
+        if self.lock is not None:
+            self.lock.close()
+            self.lock = None
 
     def chunks(self) -> Iterator[_Chunk | dict[str, Any]]:
         """Chunks to tag, and the markers of chunks an earlier run finished."""
@@ -474,6 +493,7 @@ class _Run:
             status="complete", finished=_now(), chunks=len(self.markers), counts=counts
         )
         atomic_write_bytes(_dumps(self.manifest), self.out / "manifest.json")
+        self.release()  # the run is complete: another may use the folder
         return BatchSummary(
             output=str(self.out),
             chunks=len(self.markers),
@@ -488,7 +508,7 @@ def _prepare(
 ) -> dict[str, dict[str, Any]]:
     path = out / "manifest.json"
     if not path.exists():
-        if out.exists() and any(out.iterdir()) and not overwrite:
+        if out.exists() and any(p.name != _LOCK for p in out.iterdir()) and not overwrite:
             raise FileExistsError(
                 f"{out} exists and is not a kotrend output; choose an empty directory"
             )
@@ -534,6 +554,37 @@ def _remove_stale_tmp(out: Path) -> None:
         if folder.is_dir():
             for path in folder.glob(".*.tmp"):
                 path.unlink(missing_ok=True)
+
+
+_LOCK = ".lock"
+
+
+def _lock(out: Path) -> Any:
+    """Hold an exclusive lock on ``out`` for the life of the run (released when the
+    process ends, however it ends), so two runs never write into one folder."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock
+        return None
+    if out.exists() and not out.is_dir():
+        raise FileExistsError(f"{out} exists and is not a folder; choose a folder for the run")
+    out.mkdir(parents=True, exist_ok=True)
+    fh = open(out / _LOCK, "a+", encoding="utf-8")  # noqa: SIM115 - held until the run ends
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.seek(0)
+        holder = fh.read().strip() or "?"
+        fh.close()
+        raise FileExistsError(
+            f"another kotrend run (pid {holder}) is writing into {out}; wait for it to end "
+            "or choose another folder"
+        ) from None
+    fh.seek(0)
+    fh.truncate()
+    fh.write(f"{os.getpid()}\n")
+    fh.flush()
+    return fh
 
 
 def _gather_errors(out: Path) -> None:

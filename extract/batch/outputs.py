@@ -88,6 +88,9 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
     '금리'
     """
     target = Path(path)
+    if target.exists() and not target.is_file():  # /dev/null, a FIFO: write it in place
+        yield target
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = _tmp_name(target)
     try:

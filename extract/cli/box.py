@@ -12,6 +12,7 @@ from extract.cli.common import (
     entities_option,
     glossary_option,
     load_glossary,
+    nothing_read,
     parse_window_option,
     progress_option,
     read_inputs,
@@ -117,6 +118,8 @@ def box(
         window=window_dates,
         basic=basic,
     )
+    if result.n_documents == 0:
+        nothing_read(len(log.errors))
     text = result.render(fmt)
     if output == "-":
         click.echo(text, nl=False)

@@ -107,7 +107,19 @@ def read_inputs(inputs: tuple[str, ...], text_field: str | None, log: ErrorLog) 
     for path in inputs:
         if not any(ch in path for ch in "*?[") and not Path(path).exists():
             raise click.BadParameter(f"no such file or directory: {path!r}", param_hint="INPUT")
-    return corpus.read_documents(list(inputs), text_field=text_field, on_error=log)
+    try:
+        return corpus.read_documents(list(inputs), text_field=text_field, on_error=log)
+    except (FileNotFoundError, ValueError, TypeError) as err:  # nothing matched, bad suffix
+        raise click.BadParameter(str(err), param_hint="INPUT") from None
+
+
+def nothing_read(errors: int) -> None:
+    """Say that no document could be read and exit with status 1."""
+    hint = "; check --text-field and --id-field" if errors else ""
+    click.echo(
+        f"kotrend: no document could be read ({errors:,} unreadable records){hint}", err=True
+    )
+    sys.exit(1)
 
 
 def parse_window_option(spec: str) -> Any:

@@ -13,6 +13,7 @@ from extract.cli.common import (
     entities_option,
     glossary_option,
     load_glossary,
+    nothing_read,
     progress_option,
     read_inputs,
     refuse_output,
@@ -21,6 +22,10 @@ from extract.cli.common import (
 )
 
 __all__ = ["tag"]
+
+# Names that mean one output file (a table, or a format we refuse with a message);
+# anything else, such as ``runs/2026.v1``, is a run folder.
+_FILES = frozenset({".jsonl", ".ndjson", ".json", ".parquet", ".csv", ".tsv", ".txt", ".gz"})
 
 
 @click.command()
@@ -85,7 +90,7 @@ def tag(
     g = load_glossary(glossary_spec, entities)
     fields = text_fields(text_field)
     mode: Literal["fast", "full"] = "full" if full else "fast"
-    if output != "-" and (Path(output).is_dir() or not Path(output).suffix):
+    if output != "-" and (Path(output).is_dir() or Path(output).suffix.lower() not in _FILES):
         from tqdm import tqdm
 
         show = sys.stderr.isatty() if progress is None else progress
@@ -120,6 +125,8 @@ def tag(
                 f"kotrend: unreadable records are listed in {Path(output) / 'errors.jsonl'}",
                 err=True,
             )
+        if summary.tagged == 0:
+            nothing_read(summary.errors)
         return
     if jobs != 1 or resume or overwrite or dask_address:
         raise click.BadParameter(
@@ -143,8 +150,8 @@ def tag(
         f"{len(log.errors)} errors; {writer.count} mentions",
         err=True,
     )
-    if log.errors and n_docs == 0:
-        sys.exit(1)
+    if n_docs == 0:
+        nothing_read(len(log.errors))
 
 
 def _on_dask(address: str, jobs: int) -> Any:

@@ -160,3 +160,68 @@ def test_tag_archive_refuses_a_run_dir_inside_an_input_folder(news: Path) -> Non
     with pytest.raises(ValueError, match="is inside it"):
         tag_archive([str(news / "a.jsonl")], news, overwrite=True)
     assert not (news / "run").exists()
+
+
+# --- messages, not tracebacks; exit codes -------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["tag", "box", "trends", "discover"])
+@pytest.mark.parametrize("what", ["no match", "unknown suffix", "empty folder"])
+def test_unreadable_inputs_are_messages(command, what, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "notes.xyz").write_text("x")
+    target = {"no match": "nothing/*.jsonl", "unknown suffix": "notes.xyz", "empty folder": "empty"}
+    args = [command, target[what]] + (["-o", "p.yaml"] if command == "discover" else [])
+    code, out = _run(*args)
+    assert code != 0 and "Error" in out and "Traceback" not in out, out
+
+
+@pytest.mark.parametrize("output", ["x" * 300 + ".md", "missing_dir_file/x.jsonl/y.jsonl"])
+def test_unwritable_outputs_are_messages(output, news: Path, monkeypatch) -> None:
+    monkeypatch.chdir(news.parent)
+    Path("missing_dir_file").write_text("a file, not a folder")
+    code, out = _run("box", "gl/a.jsonl", "-o", output)
+    assert code != 0 and "Error" in out, out
+
+
+@pytest.mark.parametrize("output", ["-", "box.md"])
+def test_box_exits_non_zero_when_nothing_could_be_read(output, news: Path, monkeypatch) -> None:
+    monkeypatch.chdir(news.parent)
+    code, out = _run("box", "gl/a.jsonl", "--text-field", "typo", "-o", output)
+    assert code != 0 and "no document" in out, out
+
+
+def test_tag_run_exits_non_zero_when_nothing_could_be_read(news: Path, monkeypatch) -> None:
+    monkeypatch.chdir(news.parent)
+    code, out = _run("tag", "gl/a.jsonl", "--text-field", "typo", "-o", "run", "-g", "g.yaml")
+    assert code != 0 and "no document" in out, out
+
+
+def test_output_folder_with_a_dot_is_a_folder(news: Path, monkeypatch) -> None:
+    monkeypatch.chdir(news.parent)
+    code, out = _run("tag", "gl/a.jsonl", "-o", "run.v1", "-g", "g.yaml")
+    assert code == 0, out
+    assert (news.parent / "run.v1" / "manifest.json").is_file()
+
+
+def test_a_fifo_in_an_input_folder_is_skipped(news: Path) -> None:
+    from corpus import iter_files
+
+    os.mkfifo(news / "pipe.jsonl")
+    assert [p.name for p in iter_files(news)] == ["a.jsonl", "b.jsonl"]
+
+
+def test_two_runs_into_one_folder_are_refused_by_a_lock(news: Path) -> None:
+    import fcntl
+
+    from extract import tag_archive
+
+    run = news.parent / "run"
+    run.mkdir()
+    with open(run / ".lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)  # another run holds it
+        with pytest.raises(FileExistsError, match="another kotrend run"):
+            tag_archive([str(news)], run)
+    summary = tag_archive([str(news)], run)  # released: the folder is usable
+    assert summary.records == 12
