@@ -285,7 +285,9 @@ def parse_json(text: str, path: str | None) -> RawDoc:
 def parse_csv(text: str, path: str | None) -> RawDoc:
     """Parse CSV with a header row; list cells are split on ``|``."""
     doc = RawDoc({}, [], [])
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # strict: an unclosed quote is an error, instead of one cell that swallows every
+    # row after it (and a check that passes).
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:

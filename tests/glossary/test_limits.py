@@ -78,3 +78,12 @@ def test_describe_still_shows_short_values():
     assert describe(5) == "int 5"
     assert describe("Capex") == "str 'Capex'"
     assert json.loads(describe(["금리"])[5:].replace("'", '"')) == ["금리"]
+
+
+def test_csv_unclosed_quote_is_an_error_not_swallowed_rows(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text('id,term,definition\na,금리,"unclosed\nb,환율,x\nc,유가,y\n', encoding="utf-8")
+    issues = [i for i in glossary.check(path) if i.is_error]
+    assert issues and "CSV" in str(issues[0]) and issues[0].line == 2
+    with pytest.raises(GlossaryError, match="unexpected end of data"):
+        glossary.load(path)

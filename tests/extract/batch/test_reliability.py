@@ -181,3 +181,15 @@ def test_trends_on_an_unfinished_run_says_so(run):
     result = CliRunner().invoke(main, ["trends", str(run), "--partial"])
     assert result.exit_code == 0, result.output
     assert "unfinished" in result.output
+
+
+def test_a_too_deep_line_is_one_error_and_the_run_finishes(tmp_path: Path, small: Glossary):
+    path = tmp_path / "in.jsonl"
+    _write_corpus(path, 2, bad=False)
+    deep = '{"id": "deep", "title": "금리", "x": ' + "[" * 1_000 + "]" * 1_000 + "}"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines[:3], deep, *lines[3:]]) + "\n", encoding="utf-8")
+    summary = tag_archive(path, tmp_path / "run", glossary=small, chunk_size=4)
+    assert (summary.records, summary.errors) == (len(lines) + 1, 1)
+    error = json.loads((tmp_path / "run" / "errors.jsonl").read_text())
+    assert (error["line"], "nested" in error["reason"]) == (4, True)
