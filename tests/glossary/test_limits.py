@@ -87,3 +87,31 @@ def test_csv_unclosed_quote_is_an_error_not_swallowed_rows(tmp_path):
     assert issues and "CSV" in str(issues[0]) and issues[0].line == 2
     with pytest.raises(GlossaryError, match="unexpected end of data"):
         glossary.load(path)
+
+
+@pytest.mark.parametrize(
+    ("form", "problem"),
+    [
+        (".", "no letter"),
+        ("1", "no letter"),
+        ("3.5%", "no letter"),
+        ("\u200b", "invisible"),
+        ("\u200b\u200d", "invisible"),
+        ("ア", "one kana"),
+        ("の", "one kana"),
+    ],
+)
+def test_forms_that_would_match_anywhere_are_errors(form, problem):
+    from glossary import Glossary, Term
+
+    g = Glossary([Term(id="a", term="금리", aliases=(form,))])
+    errors = [i for i in glossary.validate(g) if i.is_error]
+    assert [problem in i.message for i in errors] == [True]
+
+
+@pytest.mark.parametrize("form", ["금", "金", "5G", "AI", "X", "K-칩스법"])
+def test_short_real_forms_are_fine(form):
+    from glossary import Glossary, Term
+
+    g = Glossary([Term(id="a", term="금리", aliases=(form,))])
+    assert [i for i in glossary.validate(g) if i.is_error] == []
