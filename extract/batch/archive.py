@@ -65,6 +65,9 @@ class BatchSummary:
         Chunks in the run, and how many of them an earlier run had already finished.
     seconds : float
         Wall time of this call.
+    duplicate_ids : int
+        Tagged documents whose id an earlier document of the run already had (their
+        rows are all kept; ids should be unique to join the tables).
     """
 
     output: str
@@ -75,6 +78,7 @@ class BatchSummary:
     chunks: int
     resumed_chunks: int
     seconds: float
+    duplicate_ids: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -489,8 +493,13 @@ class _Run:
         _gather_errors(self.out)
         keys = ("records", "tagged", "errors", "mentions")
         counts = {k: sum(m[k] for m in self.markers) for k in keys}
+        duplicates = _duplicate_ids(self.out)
         self.manifest.update(
-            status="complete", finished=_now(), chunks=len(self.markers), counts=counts
+            status="complete",
+            finished=_now(),
+            chunks=len(self.markers),
+            counts=counts,
+            duplicate_ids=duplicates,
         )
         atomic_write_bytes(_dumps(self.manifest), self.out / "manifest.json")
         self.release()  # the run is complete: another may use the folder
@@ -499,6 +508,7 @@ class _Run:
             chunks=len(self.markers),
             resumed_chunks=self.resumed,
             seconds=round(time.perf_counter() - self.t0, 3),
+            duplicate_ids=duplicates,
             **counts,
         )
 
@@ -554,6 +564,18 @@ def _remove_stale_tmp(out: Path) -> None:
         if folder.is_dir():
             for path in folder.glob(".*.tmp"):
                 path.unlink(missing_ok=True)
+
+
+def _duplicate_ids(out: Path) -> int:
+    """Documents of the run whose id an earlier one already had."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    parts = sorted((out / "documents").glob("part-*.parquet"))
+    if not parts:
+        return 0
+    ids = pq.ParquetDataset(parts).read(columns=["doc_id"]).column("doc_id")
+    return len(ids) - len(pc.unique(ids))
 
 
 _LOCK = ".lock"

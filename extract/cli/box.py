@@ -9,6 +9,7 @@ import click
 
 from extract.cli.common import (
     ErrorLog,
+    UniqueIds,
     entities_option,
     glossary_option,
     load_glossary,
@@ -110,7 +111,11 @@ def box(
     log = ErrorLog(None)
     tagger = Tagger(g, mode="full" if full else "fast")
     result = build_box(
-        with_progress(read_inputs(inputs, text_fields(text_field), log), progress, "kotrend box"),
+        with_progress(
+            docs := UniqueIds(read_inputs(inputs, text_fields(text_field), log)),
+            progress,
+            "kotrend box",
+        ),
         tagger=tagger,
         top=top,
         example=example,
@@ -118,6 +123,7 @@ def box(
         window=window_dates,
         basic=basic,
     )
+    docs.report()
     if result.n_documents == 0:
         nothing_read(len(log.errors))
     text = result.render(fmt)

@@ -113,6 +113,35 @@ def read_inputs(inputs: tuple[str, ...], text_field: str | None, log: ErrorLog) 
         raise click.BadParameter(str(err), param_hint="INPUT") from None
 
 
+class UniqueIds:
+    """Pass documents through, counting those whose id an earlier one already had."""
+
+    def __init__(self, docs: Iterable[Any]) -> None:
+        self.docs = docs
+        self.repeated = 0
+
+    def __iter__(self) -> Iterator[Any]:
+        seen: set[str] = set()
+        for doc in self.docs:
+            if doc.id in seen:
+                self.repeated += 1
+            else:
+                seen.add(doc.id)
+            yield doc
+
+    def report(self) -> None:
+        report_duplicates(self.repeated)
+
+
+def report_duplicates(n: int) -> None:
+    if n:
+        click.echo(
+            f"kotrend: warning: {n:,} documents repeat an earlier id (all are kept; "
+            "make ids unique to join tables by id)",
+            err=True,
+        )
+
+
 def nothing_read(errors: int) -> None:
     """Say that no document could be read and exit with status 1."""
     hint = "; check --text-field and --id-field" if errors else ""

@@ -10,6 +10,7 @@ import click
 
 from extract.cli.common import (
     ErrorLog,
+    UniqueIds,
     entities_option,
     glossary_option,
     load_glossary,
@@ -17,6 +18,7 @@ from extract.cli.common import (
     progress_option,
     read_inputs,
     refuse_output,
+    report_duplicates,
     text_field_option,
     text_fields,
 )
@@ -125,6 +127,7 @@ def tag(
                 f"kotrend: unreadable records are listed in {Path(output) / 'errors.jsonl'}",
                 err=True,
             )
+        report_duplicates(summary.duplicate_ids)
         if summary.tagged == 0:
             nothing_read(summary.errors)
         return
@@ -141,7 +144,8 @@ def tag(
     tagger = Tagger(g, mode=mode)
     n_docs = 0
     with writer:
-        for doc in read_inputs(inputs, fields, log):
+        docs = UniqueIds(read_inputs(inputs, fields, log))
+        for doc in docs:
             n_docs += 1
             writer.write(tagger.tag_document(doc, fields=fields))
     log.finish()
@@ -150,6 +154,7 @@ def tag(
         f"{len(log.errors)} errors; {writer.count} mentions",
         err=True,
     )
+    docs.report()
     if n_docs == 0:
         nothing_read(len(log.errors))
 

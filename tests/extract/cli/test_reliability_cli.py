@@ -225,3 +225,18 @@ def test_two_runs_into_one_folder_are_refused_by_a_lock(news: Path) -> None:
             tag_archive([str(news)], run)
     summary = tag_archive([str(news)], run)  # released: the folder is usable
     assert summary.records == 12
+
+
+def test_duplicate_ids_are_counted_and_reported(news: Path, monkeypatch) -> None:
+    from extract import tag_archive
+
+    monkeypatch.chdir(news.parent)
+    summary = tag_archive(["gl"], "run")  # a.jsonl and b.jsonl hold the same six ids
+    assert summary.duplicate_ids == 6
+    manifest = json.loads(Path("run/manifest.json").read_text())
+    assert manifest["duplicate_ids"] == 6
+    for output in ("run2", "out.jsonl"):
+        code, out = _run("tag", "gl", "-o", output, "-g", "g.yaml")
+        assert code == 0 and "6 documents repeat an earlier id" in out, out
+    code, out = _run("box", "gl")
+    assert code == 0 and "6 documents repeat an earlier id" in out, out
