@@ -152,5 +152,19 @@ def save(glossary: Glossary, path: PathLike, *, format: str | None = None) -> No
     >>> save(g, "roi.yaml")  # doctest: +SKIP
     """
     text = dump_text(glossary, resolve_format(path, format))
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
+    target = Path(path)
+    if target.exists() and not target.is_file():  # /dev/stdout, a FIFO: write in place
+        target.write_text(text, encoding="utf-8", newline="")
+        return
+    # A temporary name in the same folder, renamed when whole: a full disk or a crash
+    # leaves the old file, never a truncated glossary.
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

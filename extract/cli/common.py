@@ -60,6 +60,8 @@ def load_glossary(spec: str | None, entities: bool) -> Any:
         raise click.ClickException(str(err)) from None
     except FileNotFoundError:
         raise click.BadParameter(f"no glossary file {spec!r}", param_hint="'-g'") from None
+    except ValueError as err:  # a suffix that is not a glossary format, a folder
+        raise click.BadParameter(str(err), param_hint="'-g'") from None
 
 
 class ErrorLog:

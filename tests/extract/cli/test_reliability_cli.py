@@ -240,3 +240,57 @@ def test_duplicate_ids_are_counted_and_reported(news: Path, monkeypatch) -> None
         assert code == 0 and "6 documents repeat an earlier id" in out, out
     code, out = _run("box", "gl")
     assert code == 0 and "6 documents repeat an earlier id" in out, out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["glossary", "check", "{tmp}/g.txt"],
+        ["glossary", "check", "{tmp}"],
+        ["box", "-g", "{tmp}/g.txt"],
+        ["box", "-g", "{tmp}"],
+        ["glossary", "merge", "{tmp}/g.yaml", "-o", "{tmp}/x.txt"],
+        [
+            "glossary",
+            "import",
+            "{tmp}/t.csv",
+            "--columns",
+            "term=용어",
+            "--encoding",
+            "nope",
+            "-o",
+            "{tmp}/o.yaml",
+        ],
+    ],
+    ids=["check .txt", "check folder", "-g .txt", "-g folder", "merge -o .txt", "bad encoding"],
+)
+def test_glossary_mistakes_are_messages(args, tmp_path: Path) -> None:
+    (tmp_path / "g.txt").write_text(GLOSSARY)
+    (tmp_path / "g.yaml").write_text(GLOSSARY)
+    (tmp_path / "t.csv").write_text("용어\n금리\n")
+    code, out = _run(*(a.format(tmp=tmp_path) for a in args))
+    assert code != 0 and "Error" in out, out
+    assert not (tmp_path / "x.txt").exists()
+
+
+def test_glossary_save_is_atomic(tmp_path: Path, monkeypatch) -> None:
+    import glossary
+
+    g = glossary.load(_write(tmp_path / "g.yaml", GLOSSARY))
+    target = tmp_path / "out.yaml"
+    target.write_text("old")
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("glossary._io.dump_text", lambda g, fmt: "name: x\n" * 10)
+    monkeypatch.setattr("os.fsync", broken)
+    with pytest.raises(OSError, match="No space"):
+        glossary.save(g, target)
+    assert target.read_text() == "old"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
