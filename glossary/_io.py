@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 from ._entry import build_glossary
@@ -44,7 +45,9 @@ def parse_text(
 
     ``name``/``version`` are used when the text does not give its own (CSV never does).
     """
-    doc: RawDoc = _PARSERS[format](text, path)
+    # Forms are matched against NFC text: decomposed Hangul (as some macOS tools save
+    # it) would never match, so the file is read as NFC. Line breaks are unchanged.
+    doc: RawDoc = _PARSERS[format](unicodedata.normalize("NFC", text), path)
     return build_glossary(doc, path=path, name=name, version=version)
 
 

@@ -115,3 +115,18 @@ def test_short_real_forms_are_fine(form):
 
     g = Glossary([Term(id="a", term="금리", aliases=(form,))])
     assert [i for i in glossary.validate(g) if i.is_error] == []
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv"])
+def test_decomposed_forms_in_a_file_are_read_as_nfc(suffix, tmp_path):
+    import unicodedata
+
+    from glossary import Glossary, Term
+
+    nfd = unicodedata.normalize("NFD", "기준금리")
+    assert nfd != "기준금리"
+    path = tmp_path / f"g{suffix}"
+    glossary.save(Glossary([Term(id="a", term=nfd, aliases=(nfd + " 인상",))]), path)
+    g = glossary.load(path)
+    assert (g["a"].term, g["a"].aliases) == ("기준금리", ("기준금리 인상",))
+    assert not [i for i in glossary.check(path) if "NFC" in i.message]
