@@ -18,7 +18,7 @@ from ._normalize import NormalizedText, normalize
 from ._readers import OnError, read_documents, read_file
 from ._sample import load_sample, sample_path
 from ._sentences import SentenceSpan, glued_breaks, line_starts, sentence_at, split_sentences
-from ._sources import iter_files
+from ._sources import iter_files, would_read
 
 __all__ = [
     "DEFAULT_TEXT_FIELDS",
@@ -39,4 +39,5 @@ __all__ = [
     "sample_path",
     "sentence_at",
     "split_sentences",
+    "would_read",
 ]

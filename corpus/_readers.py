@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ._document import Document, RecordError
-from ._records import TextField, make_document, text_field_names
+from ._records import MAX_DEPTH, TextField, make_document, raw_text, text_field_names, too_deep
 from ._rows import Row, csv_rows, hf_rows, jsonl_rows, parquet_rows, table_rows, text_rows
 from ._sources import (
     SourceFile,
@@ -63,6 +63,13 @@ def _documents(
     for line, record, raw in rows:
         if isinstance(record, dict):
             try:
+                if too_deep(record):
+                    raise RecordError(
+                        label,
+                        line,
+                        f"invalid record: nested more than {MAX_DEPTH} levels deep",
+                        raw=raw_text(raw) if raw is not None else None,
+                    )
                 document = make_document(
                     record,
                     path=label,
@@ -74,6 +81,11 @@ def _documents(
                 )
             except RecordError as exc:
                 error = exc
+            except Exception as exc:  # one record must never end the whole read
+                reason = f"cannot read the record: {type(exc).__name__}: {str(exc)[:200]}"
+                error = RecordError(
+                    label, line, reason, raw=raw_text(raw) if raw is not None else None
+                )
             else:
                 yield document
                 continue

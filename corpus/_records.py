@@ -11,10 +11,23 @@ from typing import Any
 from ._dates import parse_date
 from ._document import Document, RecordError
 
-__all__ = ["RAW_LIMIT", "TextField", "make_document", "raw_text", "text_field_names"]
+__all__ = [
+    "MAX_DEPTH",
+    "RAW_LIMIT",
+    "TextField",
+    "make_document",
+    "raw_text",
+    "text_field_names",
+    "too_deep",
+]
 
 #: Raw record text kept on a :class:`RecordError` is cut to this many characters.
 RAW_LIMIT = 500
+
+#: Records nested deeper than this (lists and objects in values) are errors: no news
+#: record needs it, and deeper values would make recursive code (``json.dumps``,
+#: ``pickle``, ``repr``) raise ``RecursionError`` far from the reader.
+MAX_DEPTH = 100
 
 #: ``text_field`` argument: one field name, several, or ``None`` for the default.
 TextField = str | Sequence[str] | None
@@ -32,6 +45,31 @@ def raw_text(record: object, limit: int = RAW_LIMIT) -> str:
             record = {key: None if _missing(value) else value for key, value in record.items()}
         text = json.dumps(record, ensure_ascii=False, default=str)
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def too_deep(record: object, limit: int = MAX_DEPTH) -> bool:
+    """Whether ``record`` nests lists, tuples or mappings more than ``limit`` levels deep.
+
+    Walks with an explicit stack, so it never recurses itself.
+
+    Examples
+    --------
+    >>> too_deep({"제목": [[["금리"]]]}, limit=3), too_deep({"제목": [["금리"]]}, limit=3)
+    (True, False)
+    """
+    stack: list[tuple[object, int]] = [(record, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, Mapping):
+            children: Any = value.values()
+        elif isinstance(value, (list, tuple)):
+            children = value
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def text_field_names(text_field: TextField) -> tuple[str, ...] | None:

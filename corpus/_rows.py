@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ._document import RecordError
-from ._records import raw_text
+from ._records import MAX_DEPTH, raw_text
 
 __all__ = ["Row", "csv_rows", "hf_rows", "jsonl_rows", "parquet_rows", "table_rows", "text_rows"]
 
@@ -43,13 +43,30 @@ def _broken(path: Path, line: int | None, exc: BaseException) -> RecordError:
     return RecordError(str(path), line, f"cannot read the rest of the file: {exc}")
 
 
+def _lines(stream: io.BufferedIOBase) -> Iterator[bytes]:
+    """Lines ended by LF, CRLF or a lone CR (old Mac files).
+
+    A raw CR cannot occur inside a JSON record (strings escape it), so splitting on it
+    never cuts a record.
+    """
+    for data in stream:
+        body = data[:-2] if data.endswith(b"\r\n") else data.rstrip(b"\n")
+        if b"\r" not in body:
+            yield data
+            continue
+        parts = body.split(b"\r")
+        if data.endswith(b"\r"):
+            parts.pop()  # the file's last line ended with CR
+        yield from (part + b"\n" for part in parts)
+
+
 def jsonl_rows(path: Path, *, encoding: str, after_line: int) -> Iterator[Row]:
     """Records of a JSON Lines file; each line is decoded on its own."""
     label = str(path)
     line = 0
     try:
         with _open(path) as stream:
-            for line, data in enumerate(stream, 1):
+            for line, data in enumerate(_lines(stream), 1):
                 if line <= after_line or not data.strip():
                     continue
                 try:
@@ -64,6 +81,10 @@ def jsonl_rows(path: Path, *, encoding: str, after_line: int) -> Iterator[Row]:
                     record = json.loads(text)
                 except json.JSONDecodeError as exc:
                     reason = f"invalid JSON: {exc.msg} (column {exc.colno})"
+                    yield line, RecordError(label, line, reason, raw=raw_text(text)), text
+                    continue
+                except RecursionError:
+                    reason = f"invalid record: nested more than {MAX_DEPTH} levels deep"
                     yield line, RecordError(label, line, reason, raw=raw_text(text)), text
                     continue
                 if not isinstance(record, dict):

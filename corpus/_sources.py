@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import json
 import os
@@ -20,6 +21,7 @@ __all__ = [
     "is_in_memory",
     "iter_files",
     "record_stem",
+    "would_read",
 ]
 
 #: Values accepted by ``format=``.
@@ -137,8 +139,9 @@ def _walk(root: Path) -> list[SourceFile]:
                 found.append(SourceFile(here / name, None))
                 dirnames.remove(name)
         for name in filenames:
-            if not name.startswith(".") and _suffix(Path(name)) in _DIR_SUFFIXES:
-                path = here / name
+            path = here / name
+            # is_file: a FIFO or device in the folder would block or never end.
+            if not name.startswith(".") and _suffix(path) in _DIR_SUFFIXES and path.is_file():
                 base = root if _SUFFIXES[_suffix(path)] == "text" else None
                 found.append(SourceFile(path, base))
     found.sort(key=lambda item: item.path.relative_to(root).parts)
@@ -241,3 +244,80 @@ def iter_files(source: Any) -> list[Path]:
     if not all(isinstance(unit, SourceFile) for unit in units):
         raise TypeError("iter_files takes paths; read DataFrames and Datasets with read_documents")
     return [unit.path for unit in units]
+
+
+def _variants(path: Path) -> set[Path]:
+    """``path`` made absolute, as written and with every symlink resolved."""
+    return {Path(os.path.abspath(path)), Path(os.path.realpath(path))}
+
+
+def _walk_reads(relative: tuple[str, ...]) -> bool:
+    """Whether a directory walk (:func:`_walk`) reads the file at ``relative`` inside it."""
+    if not relative or any(part.startswith(".") for part in relative):
+        return False
+    return _suffix(Path(relative[-1])) in _DIR_SUFFIXES
+
+
+def _glob_match(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+    """Whether absolute ``parts`` match the absolute glob ``pattern``, as ``glob`` would
+    (``*`` stays within one folder and skips dot-files; ``**`` spans folders)."""
+    if not pattern:
+        return not parts
+    head, rest = pattern[0], pattern[1:]
+    if head == "**":
+        return any(
+            _glob_match(rest, parts[i:])
+            for i in range(len(parts) + 1)
+            if not any(p.startswith(".") for p in parts[:i])
+        )
+    if not parts:
+        return False
+    if parts[0].startswith(".") and not head.startswith(".") and not _GLOB_MAGIC.isdisjoint(head):
+        return False
+    return fnmatch.fnmatchcase(parts[0], head) and _glob_match(rest, parts[1:])
+
+
+def would_read(source: Any, path: str | os.PathLike[str]) -> bool:
+    """Whether reading ``source`` reads ``path``, now or once ``path`` exists.
+
+    A writer calls this before writing ``path``, so that an output can never truncate
+    one of its inputs, nor be read back as input by a glob or folder on the next run.
+    Symlinks are resolved, and both ``path`` and its parent folders are compared.
+
+    Parameters
+    ----------
+    source : str, Path, or list of them
+        Inputs as given to :func:`read_documents` (tables are ignored).
+    path : str or Path
+        The file about to be written (it need not exist).
+
+    Examples
+    --------
+    >>> would_read(["뉴스/*.jsonl"], "뉴스/결과.jsonl"), would_read(["뉴스/*.jsonl"], "결과.jsonl")
+    (True, False)
+    """
+    items = [source] if isinstance(source, (str, os.PathLike)) else source
+    if is_in_memory(source) or not isinstance(items, Iterable):
+        return False
+    targets = _variants(Path(path))
+    for item in items:
+        if not isinstance(item, (str, os.PathLike)):
+            continue
+        spec = Path(item)
+        if spec.exists() or _GLOB_MAGIC.isdisjoint(os.fspath(item)):
+            roots = [(root, spec.is_dir()) for root in _variants(spec)]
+        else:
+            pattern = Path(os.path.abspath(item)).parts
+            roots = []
+            for target in targets:
+                for folder in (target, *target.parents):
+                    if _glob_match(pattern, folder.parts):
+                        roots.append((folder, folder != target))
+        for root, is_folder in roots:
+            for target in targets:
+                if not is_folder and target == root:
+                    return True
+                inside = is_folder and target.is_relative_to(root)
+                if inside and _walk_reads(target.relative_to(root).parts):
+                    return True
+    return False

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 
-from ._issues import GlossaryIssue, describe
+from ._issues import GlossaryIssue, describe, short_repr
 from ._model import Glossary, Term
 from ._read import ENTRY_FIELDS, RawDoc, RawEntry
 
@@ -48,7 +48,7 @@ class _EntryReader:
             return "" if required else None
         if not isinstance(value, str):
             self.report(name, f"expected a string, got {describe(value)}{_type_hint(value)}")
-            return str(value) if required else None
+            return short_repr(value) if required else None
         return value
 
     def strings(self, name: str) -> tuple[str, ...]:
@@ -83,7 +83,7 @@ class _EntryReader:
             if not isinstance(form, str) or not isinstance(flag, bool):
                 self.report(
                     "case_sensitive",
-                    f"expected form: true/false, got {form!r}: {flag!r} "
+                    f"expected form: true/false, got {short_repr(form)}: {short_repr(flag)} "
                     f"(the form must be a string, the value true or false)",
                 )
                 continue
@@ -112,7 +112,7 @@ class _EntryReader:
             if extra or not isinstance(form, str) or not isinstance(flag, (bool, type(None))):
                 self.report(
                     "aliases",
-                    f"item {i} {item!r}: expected keys 'form' (a string) and optionally "
+                    f"item {i} {short_repr(item)}: expected keys 'form' (a string) and optionally "
                     "'case_sensitive' (true or false)",
                 )
                 continue
@@ -129,7 +129,11 @@ class _EntryReader:
     def term(self) -> Term:
         data = self.entry.data
         raw_id = data.get("id")
-        self.term_id = str(raw_id) if raw_id not in (None, "") else None
+        self.term_id = (
+            (raw_id if isinstance(raw_id, str) else short_repr(raw_id))
+            if raw_id not in (None, "")
+            else None
+        )
         term_id = self.string("id", required=True)
         for key, line in self.entry.duplicate_keys:
             first = self.entry.field_lines.get(key)

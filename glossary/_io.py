@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 from ._entry import build_glossary
@@ -46,7 +47,9 @@ def parse_text(
 
     ``name``/``version`` are used when the text does not give its own (CSV never does).
     """
-    doc: RawDoc = _PARSERS[format](text, path)
+    # Forms are matched against NFC text: decomposed Hangul (as some macOS tools save
+    # it) would never match, so the file is read as NFC. Line breaks are unchanged.
+    doc: RawDoc = _PARSERS[format](unicodedata.normalize("NFC", text), path)
     return build_glossary(doc, path=path, name=name, version=version)
 
 
@@ -154,5 +157,19 @@ def save(glossary: Glossary, path: PathLike, *, format: str | None = None) -> No
     >>> save(g, "roi.yaml")  # doctest: +SKIP
     """
     text = dump_text(glossary, resolve_format(path, format))
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(text)
+    target = Path(path)
+    if target.exists() and not target.is_file():  # /dev/stdout, a FIFO: write in place
+        target.write_text(text, encoding="utf-8", newline="")
+        return
+    # A temporary name in the same folder, renamed when whole: a full disk or a crash
+    # leaves the old file, never a truncated glossary.
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["GlossaryError", "GlossaryIssue", "Severity", "describe"]
+__all__ = ["GlossaryError", "GlossaryIssue", "Severity", "describe", "short_repr"]
 
 Severity = Literal["error", "warning"]
 
@@ -102,9 +103,26 @@ def _summary(issues: tuple[GlossaryIssue, ...]) -> str:
     return head + ", ".join(counts) + "".join(f"\n  {i}" for i in ordered)
 
 
+def short_repr(value: object, *, limit: int = 60) -> str:
+    """A repr of ``value`` cut to ``limit`` characters, built without ever making the
+    whole repr (a value read from a file can stand for an exponential tree).
+
+    Examples
+    --------
+    >>> short_repr(["기준금리"] * 100)
+    "['기준금리', '기준금리', '기준금리', '기준금리', ...]"
+    """
+    text = _REPR.repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def describe(value: object, *, limit: int = 60) -> str:
     """``int 5``, ``str 'Capex'``: a value's type and a short repr, for messages."""
-    text = repr(value)
-    if len(text) > limit:
-        text = text[: limit - 3] + "..."
-    return f"{type(value).__name__} {text}"
+    return f"{type(value).__name__} {short_repr(value, limit=limit)}"
+
+
+# Bounded at every level: at most 4 items of at most 3 levels, strings cut to 60.
+_REPR = reprlib.Repr()
+_REPR.maxlevel = 3
+_REPR.maxstring = _REPR.maxother = 60
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = _REPR.maxset = 4

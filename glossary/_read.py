@@ -48,6 +48,65 @@ CSV_COLUMNS = (*(f for f in ENTRY_FIELDS if f not in _OPTIONAL_COLUMNS), *_OPTIO
 _CSV_LISTS = frozenset({"aliases", "related", "exclude"})
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+#: Values nested deeper than this are refused: a glossary needs three levels or so,
+#: and deeper values make recursive code (``repr``, ``json``) fail far from the file.
+MAX_DEPTH = 100
+#: YAML aliases share nodes, so a small file can stand for an exponential tree
+#: ("billion laughs"). The tree as expanded may have at most this many nodes.
+MAX_NODES = 2_000_000
+
+
+class _Refused(Exception):
+    """A YAML node graph or JSON value too big or deep to read; says why."""
+
+
+def _children(value: Any) -> Any:
+    if isinstance(value, yaml.MappingNode):
+        return [item for pair in value.value for item in pair]
+    if isinstance(value, yaml.SequenceNode):
+        return value.value
+    if isinstance(value, dict):
+        return value.values()
+    if isinstance(value, list):
+        return value
+    return ()
+
+
+def _check_size(root: Any) -> None:
+    """Raise :class:`_Refused` if ``root`` (YAML nodes or JSON data) is too deep, contains
+    itself, or expands to more than :data:`MAX_NODES` nodes.
+
+    Work is linear in the distinct nodes: each node's expanded size is computed once,
+    with an explicit stack (no recursion).
+    """
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[Any, bool, int]] = [(root, False, 1)]
+    while stack:
+        node, finished, depth = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if finished:
+            on_path.discard(key)
+            size = 1 + sum(sizes[id(child)] for child in children)
+            if size > MAX_NODES:
+                raise _Refused(
+                    f"its aliases expand to more than {MAX_NODES:,} values; "
+                    "write the values out or use fewer alias references"
+                )
+            sizes[key] = size
+            continue
+        if key in sizes or not children:
+            sizes.setdefault(key, 1)
+            continue
+        if key in on_path:
+            raise _Refused("a value contains itself through an alias")
+        if depth > MAX_DEPTH:
+            raise _Refused(f"a value is nested more than {MAX_DEPTH} levels deep")
+        on_path.add(key)
+        stack.append((node, True, depth))
+        stack.extend((child, False, depth + 1) for child in children)
+
 
 @dataclass(slots=True)
 class RawEntry:
@@ -93,7 +152,12 @@ def parse_yaml(text: str, path: str | None) -> RawDoc:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_size(node)
         data = None if node is None else loader.construct_document(node)
+    except _Refused as e:
+        doc.issues.append(_file_issue(path, None, f"not read: {e}"))
+        return doc
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -184,8 +248,16 @@ def parse_json(text: str, path: str | None) -> RawDoc:
     doc = RawDoc({}, [], [])
     try:
         data = json.loads(text, object_pairs_hook=_json_object)
+        _check_size(data)
     except json.JSONDecodeError as e:
         doc.issues.append(_file_issue(path, e.lineno, f"not valid JSON: {e.msg}"))
+        return doc
+    except RecursionError:
+        message = f"not read: a value is nested more than {MAX_DEPTH} levels deep"
+        doc.issues.append(_file_issue(path, None, message))
+        return doc
+    except _Refused as e:
+        doc.issues.append(_file_issue(path, None, f"not read: {e}"))
         return doc
     if not isinstance(data, dict):
         doc.issues.append(
@@ -213,7 +285,9 @@ def parse_json(text: str, path: str | None) -> RawDoc:
 def parse_csv(text: str, path: str | None) -> RawDoc:
     """Parse CSV with a header row; list cells are split on ``|``."""
     doc = RawDoc({}, [], [])
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # strict: an unclosed quote is an error, instead of one cell that swallows every
+    # row after it (and a check that passes).
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:

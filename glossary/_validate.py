@@ -18,6 +18,29 @@ __all__ = ["ID_PATTERN", "FormRef", "form_refs", "forms_overlap", "validate", "v
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
 
 
+def _unmatchable(form: str) -> str | None:
+    """Why ``form`` cannot be a glossary form, or ``None``: it must show something, hold
+    a letter (``.`` or ``1`` would match in every article), and not be one kana (which
+    matches inside any Japanese word; Latin forms match whole words only).
+
+    Examples
+    --------
+    >>> _unmatchable("금리"), _unmatchable("5G"), _unmatchable("1")
+    (None, None, 'has no letter, so it would match numbers or punctuation anywhere')
+    """
+    visible = [ch for ch in form if not ch.isspace() and unicodedata.category(ch) != "Cf"]
+    if not visible:
+        return "has only invisible characters (zero-width spaces, joiners)"
+    letters = [ch for ch in visible if unicodedata.category(ch).startswith("L")]
+    if not letters:
+        return "has no letter, so it would match numbers or punctuation anywhere"
+    if len(visible) == 1:
+        name = unicodedata.name(visible[0], "")
+        if name.startswith(("HIRAGANA", "KATAKANA", "HALFWIDTH KATAKANA")):
+            return "is one kana: it would match inside any Japanese word"
+    return None
+
+
 class FormRef(NamedTuple):
     """A surface form of a term with the keys it is compared by."""
 
@@ -115,6 +138,9 @@ class _Checker:
         ]:
             if value.strip() and value != value.strip():
                 self.add(i, name, f"form {value!r} has spaces at its ends", "warning")
+            problem = _unmatchable(value) if value.strip() else None
+            if problem is not None:
+                self.add(i, name, f"form {value!r} {problem}")
             if not unicodedata.is_normalized("NFC", value):
                 self.add(
                     i,

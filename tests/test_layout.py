@@ -196,7 +196,7 @@ LAYERS: dict[str, set[str]] = {
     "batch": {"engine"},
     "trends": {"engine", "batch"},
     "box": {"engine", "batch", "trends"},
-    "discovery": {"engine", "box"},
+    "discovery": {"engine", "batch", "box"},
     "spacy_pipeline": {"engine"},
     "web": {"engine", "box"},
     "cli": {*_EXTRACT_PARTS, "__init__"},

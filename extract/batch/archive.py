@@ -20,23 +20,33 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
 import shutil
 import time
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
 from corpus import Document, RecordError, iter_files, read_file
+from extract.batch.lifeline import follow_parent
+from extract.batch.outputs import check_run_dir
 from extract.batch.schemas import atomic_write_bytes, chunk_tables, jsonl_bytes, write_table
 from extract.batch.workers import tagger_for
 from glossary import Glossary
 
-__all__ = ["BatchSummary", "load_table", "tag_archive"]
+__all__ = ["BatchSummary", "WorkerDied", "load_table", "tag_archive"]
 
 TABLES = ("mentions", "documents", "doc_terms")
 _FORMAT_VERSION = 2  # 2: integer columns are int64 (were int32)
+
+
+class WorkerDied(RuntimeError):
+    """A worker process of :func:`tag_archive` died; the run can be resumed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +65,9 @@ class BatchSummary:
         Chunks in the run, and how many of them an earlier run had already finished.
     seconds : float
         Wall time of this call.
+    duplicate_ids : int
+        Tagged documents whose id an earlier document of the run already had (their
+        rows are all kept; ids should be unique to join the tables).
     """
 
     output: str
@@ -65,6 +78,7 @@ class BatchSummary:
     chunks: int
     resumed_chunks: int
     seconds: float
+    duplicate_ids: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -166,7 +180,11 @@ def write_chunk(out: Path, tagged: _Tagged) -> dict[str, Any]:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(glossary: Glossary, key: str, mode: str, fields: Any, out: str) -> None:
+def _init_worker(
+    glossary: Glossary, key: str, mode: str, fields: Any, out: str, *, pool: bool = False
+) -> None:
+    if pool:
+        follow_parent()  # a pool worker ends with the main process, however that ends
     _WORKER.update(glossary=glossary, key=key, mode=mode, fields=fields, out=Path(out))
     tagger_for(glossary, mode, key)  # load Kiwi now, not inside the first chunk
 
@@ -251,7 +269,7 @@ def _manifest(
     return {
         "format_version": _FORMAT_VERSION,
         "kotrend_version": version("kotrend"),
-        "inputs": [{"path": str(p), "bytes": _size(p)} for p in files],
+        "inputs": [{"path": str(p), **_stat(p)} for p in files],
         "glossary": {
             "name": glossary.name,
             "version": glossary.version,
@@ -262,10 +280,74 @@ def _manifest(
     }
 
 
-def _size(path: Path) -> int:
-    if path.is_dir():
-        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-    return path.stat().st_size
+def _stat(path: Path) -> dict[str, int]:
+    """Size and modification time of an input: a resumed run checks both, so an input
+    edited in place (even to the same size) is not mixed with results of the old one."""
+    stats = [p.stat() for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path.stat()]
+    return {
+        "bytes": sum(st.st_size for st in stats),
+        "mtime_ns": max((st.st_mtime_ns for st in stats), default=0),
+    }
+
+
+def _chunk_files(out: Path, part: str) -> list[Path]:
+    return [out / name / f"{part}.parquet" for name in TABLES] + [out / "errors" / f"{part}.jsonl"]
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _stamp(out: Path, marker: dict[str, Any]) -> dict[str, Any]:
+    """The done-marker with the size and SHA-256 of each of the chunk's files, rewritten:
+    what a resumed run checks before it trusts the chunk."""
+    files = {
+        path.relative_to(out).as_posix(): {"bytes": path.stat().st_size, "sha256": _sha256(path)}
+        for path in _chunk_files(out, marker["part"])
+        if path.exists()
+    }
+    marker = {**marker, "files": files}
+    atomic_write_bytes(json.dumps(marker).encode(), out / "_done" / f"{marker['part']}.json")
+    return marker
+
+
+def _verified(out: Path, marker: dict[str, Any]) -> bool:
+    """Whether the chunk's files are still what its done-marker says."""
+    part = marker.get("part")
+    if not isinstance(part, str):
+        return False
+    files = marker.get("files")
+    if isinstance(files, dict):  # stamped: sizes and checksums
+        if marker.get("errors") and f"errors/{part}.jsonl" not in files:
+            return False
+        for rel, info in files.items():
+            path = out / rel
+            try:
+                if path.stat().st_size != info["bytes"] or _sha256(path) != info["sha256"]:
+                    return False
+            except (OSError, KeyError, TypeError):
+                return False
+        return all(f"{name}/{part}.parquet" in files for name in TABLES)
+    # Not stamped (the run stopped between a chunk's marker and its stamp): row counts.
+    import pyarrow.parquet as pq
+
+    expected = {"mentions": marker.get("mentions"), "documents": marker.get("tagged")}
+    try:
+        for name in TABLES:
+            rows = pq.read_metadata(out / name / f"{part}.parquet").num_rows
+            if name in expected and rows != expected[name]:
+                return False
+        errors = out / "errors" / f"{part}.jsonl"
+        lines = len(errors.read_bytes().splitlines()) if errors.exists() else 0
+    except Exception:  # missing, truncated, not Parquet: redo the chunk
+        return False
+    return lines == marker.get("errors")
 
 
 def _same_job(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
@@ -341,6 +423,13 @@ def tag_archive(
         overwrite=overwrite,
         progress=progress,
     )
+    try:
+        return _tag(run, jobs=jobs, mode=mode)
+    finally:
+        run.release()
+
+
+def _tag(run: _Run, *, jobs: int, mode: str) -> BatchSummary:
     settings = (run.glossary, run.key, mode, run.fields, str(run.out))
     if jobs == 1:
         _init_worker(*settings)
@@ -348,15 +437,25 @@ def tag_archive(
         run.drive(_run_chunk, lambda done: (done, []), lambda marker: marker, in_flight=1)
     else:
         with ProcessPoolExecutor(
-            max_workers=jobs, initializer=_init_worker, initargs=settings
+            max_workers=jobs,
+            initializer=partial(_init_worker, pool=True),
+            initargs=settings,
         ) as pool:
-            run.drive(
-                lambda chunk: pool.submit(_run_chunk, chunk),
-                lambda pending: wait(pending, return_when=FIRST_COMPLETED),
-                Future.result,
-                in_flight=2 * jobs,
-                cancel=lambda _: pool.shutdown(wait=False, cancel_futures=True),
-            )
+            try:
+                run.drive(
+                    lambda chunk: pool.submit(_run_chunk, chunk),
+                    lambda pending: wait(pending, return_when=FIRST_COMPLETED),
+                    Future.result,
+                    in_flight=2 * jobs,
+                    cancel=lambda _: pool.shutdown(wait=False, cancel_futures=True),
+                )
+            except BrokenProcessPool:
+                raise WorkerDied(
+                    f"a worker process died while tagging (killed from outside, most often "
+                    f"by the system for lack of memory); the {len(run.markers)} chunks "
+                    f"finished so far are kept in {run.out}: run again with resume=True "
+                    "(--resume) to continue, with fewer jobs if memory is short"
+                ) from None
     return run.summary()
 
 
@@ -388,6 +487,7 @@ class _Run:
         self.files = iter_files(inputs)
         if not self.files:
             raise FileNotFoundError(f"no input files found for {inputs!r}")
+        check_run_dir(inputs, output)  # before anything in it is created or deleted
         if glossary is None:
             from glossary import default
 
@@ -405,12 +505,23 @@ class _Run:
         }
         self.key = glossary.content_hash()
         self.manifest = _manifest(self.files, glossary, options, key=self.key)
-        self.done = _prepare(self.out, self.manifest, resume=resume, overwrite=overwrite)
+        self.lock = _lock(self.out)
+        try:
+            self.done = _prepare(self.out, self.manifest, resume=resume, overwrite=overwrite)
+        except BaseException:
+            self.release()
+            raise
         self.manifest.update(status="running", started=_now())
         atomic_write_bytes(_dumps(self.manifest), self.out / "manifest.json")
         self.progress = progress
         self.markers: list[dict[str, Any]] = []
         self.resumed = 0
+
+    def release(self) -> None:
+        """Let another run use the output folder (safe to call twice)."""
+        if self.lock is not None:
+            self.lock.close()
+            self.lock = None
 
     def chunks(self) -> Iterator[_Chunk | dict[str, Any]]:
         """Chunks to tag, and the markers of chunks an earlier run finished."""
@@ -458,10 +569,13 @@ class _Run:
         except BaseException:
             if cancel is not None:
                 cancel(pending)
+            self.release()  # the run stops here: let a resumed run take the folder
             raise
 
     def finished(self, marker: dict[str, Any], *, new: bool = False) -> None:
         """Count a chunk: tagged now (``new``) or by an earlier run."""
+        if new:
+            marker = _stamp(self.out, marker)
         self.markers.append(marker)
         self.resumed += not new
         if self.progress is not None:
@@ -471,15 +585,22 @@ class _Run:
         _gather_errors(self.out)
         keys = ("records", "tagged", "errors", "mentions")
         counts = {k: sum(m[k] for m in self.markers) for k in keys}
+        duplicates = _duplicate_ids(self.out)
         self.manifest.update(
-            status="complete", finished=_now(), chunks=len(self.markers), counts=counts
+            status="complete",
+            finished=_now(),
+            chunks=len(self.markers),
+            counts=counts,
+            duplicate_ids=duplicates,
         )
         atomic_write_bytes(_dumps(self.manifest), self.out / "manifest.json")
+        self.release()  # the run is complete: another may use the folder
         return BatchSummary(
             output=str(self.out),
             chunks=len(self.markers),
             resumed_chunks=self.resumed,
             seconds=round(time.perf_counter() - self.t0, 3),
+            duplicate_ids=duplicates,
             **counts,
         )
 
@@ -489,13 +610,14 @@ def _prepare(
 ) -> dict[str, dict[str, Any]]:
     path = out / "manifest.json"
     if not path.exists():
-        if out.exists() and any(out.iterdir()) and not overwrite:
+        if out.exists() and any(p.name != _LOCK for p in out.iterdir()) and not overwrite:
             raise FileExistsError(
                 f"{out} exists and is not a kotrend output; choose an empty directory"
             )
         out.mkdir(parents=True, exist_ok=True)
         return {}
     if overwrite:
+        _remove_stale_tmp(out)
         for name in (*TABLES, "errors", "_done"):
             shutil.rmtree(out / name, ignore_errors=True)
         (out / "errors.jsonl").unlink(missing_ok=True)
@@ -511,11 +633,72 @@ def _prepare(
             f"cannot resume into {out}: {', '.join(differ)} differ from the earlier run; "
             "use the same inputs, glossary and options, or overwrite=True"
         )
+    _remove_stale_tmp(out)
     done = {}
     for marker in sorted((out / "_done").glob("part-*.json")):
-        data = json.loads(marker.read_text(encoding="utf-8"))
-        done[data["part"]] = data
+        try:
+            data = json.loads(marker.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        if isinstance(data, dict) and data.get("part") == marker.stem and _verified(out, data):
+            done[data["part"]] = data
+            continue
+        # Redo the chunk: its files are missing, damaged or not the ones it wrote.
+        for path in _chunk_files(out, marker.stem):
+            path.unlink(missing_ok=True)
+        marker.unlink(missing_ok=True)
     return done
+
+
+def _remove_stale_tmp(out: Path) -> None:
+    """Temporary files of writes that a crash cut short (renamed only when whole)."""
+    for folder in (out, *(out / name for name in (*TABLES, "errors", "_done"))):
+        if folder.is_dir():
+            for path in folder.glob(".*.tmp"):
+                path.unlink(missing_ok=True)
+
+
+def _duplicate_ids(out: Path) -> int:
+    """Documents of the run whose id an earlier one already had."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    parts = sorted((out / "documents").glob("part-*.parquet"))
+    if not parts:
+        return 0
+    ids = pq.ParquetDataset(parts).read(columns=["doc_id"]).column("doc_id")
+    return len(ids) - len(pc.unique(ids))
+
+
+_LOCK = ".lock"
+
+
+def _lock(out: Path) -> Any:
+    """Hold an exclusive lock on ``out`` for the life of the run (released when the
+    process ends, however it ends), so two runs never write into one folder."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock
+        return None
+    if out.exists() and not out.is_dir():
+        raise FileExistsError(f"{out} exists and is not a folder; choose a folder for the run")
+    out.mkdir(parents=True, exist_ok=True)
+    fh = open(out / _LOCK, "a+", encoding="utf-8")  # noqa: SIM115 - held until the run ends
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.seek(0)
+        holder = fh.read().strip() or "?"
+        fh.close()
+        raise FileExistsError(
+            f"another kotrend run (pid {holder}) is writing into {out}; wait for it to end "
+            "or choose another folder"
+        ) from None
+    fh.seek(0)
+    fh.truncate()
+    fh.write(f"{os.getpid()}\n")
+    fh.flush()
+    return fh
 
 
 def _gather_errors(out: Path) -> None:
@@ -531,7 +714,39 @@ def _dumps(data: dict[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def load_table(output: str | Path, table: str = "mentions") -> Any:
+def unfinished(output: str | Path) -> str | None:
+    """``None`` if the run in ``output`` finished; else what it covers so far, in words.
+
+    Examples
+    --------
+    >>> unfinished("runs/뉴스")  # doctest: +SKIP
+    'runs/뉴스 is an unfinished run: 12 chunks finished so far, 24,000 records ...'
+    """
+    out = Path(output)
+    try:
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # not a run directory: nothing to say about it
+    if manifest.get("status") == "complete":
+        return None
+    markers = []
+    for path in (out / "_done").glob("part-*.json"):
+        try:
+            markers.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue
+    records = sum(m.get("records", 0) for m in markers)
+    tagged = sum(m.get("tagged", 0) for m in markers)
+    files = manifest.get("inputs") or []
+    size = sum(f.get("bytes", 0) for f in files)
+    return (
+        f"{out} is an unfinished run: {len(markers)} chunks finished so far, {records:,} "
+        f"records ({tagged:,} tagged) of {len(files)} input files ({size:,} bytes); "
+        f"finish it with `kotrend tag ... -o {out} --resume`"
+    )
+
+
+def load_table(output: str | Path, table: str = "mentions", *, partial: bool = False) -> Any:
     """Read one table of a batch run as a ``pandas.DataFrame``.
 
     Parameters
@@ -539,6 +754,15 @@ def load_table(output: str | Path, table: str = "mentions") -> Any:
     output : str or Path
         The run's output directory.
     table : {"mentions", "documents", "doc_terms"}
+    partial : bool, default False
+        Read a run that has not finished (interrupted, or still running): it covers
+        only part of its inputs, so this warns. Without it such a run raises.
+
+    Raises
+    ------
+    ValueError
+        If the run has not finished and ``partial`` is false; the message says how much
+        it covers.
     """
     import pandas as pd
 
@@ -547,4 +771,9 @@ def load_table(output: str | Path, table: str = "mentions") -> Any:
     path = Path(output) / table
     if not path.is_dir():
         raise FileNotFoundError(f"{path} not found: is {output} a kotrend tag output?")
+    status = unfinished(output)
+    if status is not None:
+        if not partial:
+            raise ValueError(f"{status}, or read it as it is with partial=True (--partial)")
+        warnings.warn(f"{status}; reading it as it is", UserWarning, stacklevel=2)
     return pd.read_parquet(path)

@@ -67,14 +67,17 @@ def tag_archive_dask(
         overwrite=overwrite,
         progress=progress,
     )
-    shared = client.scatter(run.glossary, broadcast=True)
-    run.drive(
-        lambda chunk: client.submit(
-            tag_chunk, chunk, shared, run.key, mode, run.fields, pure=False
-        ),
-        lambda futures: wait(futures, return_when="FIRST_COMPLETED"),
-        lambda future: write_chunk(run.out, future.result()),
-        in_flight=2 * max(1, len(client.scheduler_info().get("workers", {}))),
-        cancel=client.cancel,
-    )
-    return run.summary()
+    try:
+        shared = client.scatter(run.glossary, broadcast=True)
+        run.drive(
+            lambda chunk: client.submit(
+                tag_chunk, chunk, shared, run.key, mode, run.fields, pure=False
+            ),
+            lambda futures: wait(futures, return_when="FIRST_COMPLETED"),
+            lambda future: write_chunk(run.out, future.result()),
+            in_flight=2 * max(1, len(client.scheduler_info().get("workers", {}))),
+            cancel=client.cancel,
+        )
+        return run.summary()
+    finally:
+        run.release()

@@ -10,6 +10,7 @@ from typing import IO, Any
 
 import pyarrow.parquet as pq
 
+from extract.batch.outputs import atomic_output
 from extract.batch.schemas import MENTIONS_SCHEMA, records_table
 from extract.engine.tagger import Mention
 
@@ -41,6 +42,10 @@ class MentionWriter:
         Output file; ``"-"`` writes JSONL to standard output.
     batch_size : int
         Rows buffered before a Parquet row group is written.
+
+    The file is written under a temporary name and renamed to ``path`` when the
+    ``with`` block ends without an exception: an interrupted run leaves no partial
+    table that looks whole.
     """
 
     def __init__(self, path: str | Path, *, batch_size: int = 50_000) -> None:
@@ -51,14 +56,18 @@ class MentionWriter:
         self._rows: list[Mention] = []
         self._fh: IO[str] | None = None
         self._pq: Any = None
+        self._atomic: Any = None
+        self._tmp: Path | None = None
 
     def __enter__(self) -> MentionWriter:
+        if self.path != "-":
+            self._atomic = atomic_output(self.path)
+            self._tmp = self._atomic.__enter__()
         if self.format == "jsonl":
-            if self.path == "-":
+            if self._tmp is None:
                 self._fh = sys.stdout
             else:
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-                self._fh = open(self.path, "w", encoding="utf-8")
+                self._fh = open(self._tmp, "w", encoding="utf-8")
         return self
 
     def write(self, mentions: Iterable[Mention]) -> None:
@@ -74,15 +83,22 @@ class MentionWriter:
     def _flush(self) -> None:
         table = records_table(self._rows, MENTIONS_SCHEMA)
         if self._pq is None:
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self._pq = pq.ParquetWriter(self.path, MENTIONS_SCHEMA)
+            self._pq = pq.ParquetWriter(self._tmp, MENTIONS_SCHEMA)
         self._pq.write_table(table)
         self._rows = []
 
-    def __exit__(self, *exc: object) -> None:
-        if self.format == "parquet":
-            if self._rows or self._pq is None:
-                self._flush()
-            self._pq.close()
-        elif self._fh is not None and self._fh is not sys.stdout:
-            self._fh.close()
+    def __exit__(self, *exc: Any) -> None:
+        try:
+            if self.format == "parquet":
+                if exc[0] is None and (self._rows or self._pq is None):
+                    self._flush()
+                if self._pq is not None:
+                    self._pq.close()
+            elif self._fh is not None and self._fh is not sys.stdout:
+                self._fh.close()
+        except BaseException:
+            if self._atomic is not None:
+                self._atomic.__exit__(*sys.exc_info())
+            raise
+        if self._atomic is not None:
+            self._atomic.__exit__(*exc)

@@ -14,7 +14,20 @@ from extract.cli.trends import trends
 __all__ = ["main"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group; an ``OSError`` from any command (an unwritable or missing
+    output folder, a full disk, an unreadable input) is a one-line message, not a
+    traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except OSError as err:
+            where = f"{err.filename}: " if err.filename else ""
+            raise click.ClickException(f"{where}{err.strerror or err}") from None
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kotrend")
 def main() -> None:
     """kotrend: trend keywords in Korean financial news."""

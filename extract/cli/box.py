@@ -10,12 +10,15 @@ import click
 
 from extract.cli.common import (
     ErrorLog,
+    UniqueIds,
     entities_option,
     glossary_option,
     load_glossary,
+    nothing_read,
     parse_window_option,
     progress_option,
     read_inputs,
+    refuse_output,
     text_field_option,
     text_fields,
     with_progress,
@@ -162,6 +165,7 @@ def box(
 ) -> None:
     """Print a trend-keyword box for INPUTS (files, folders, globs; default: the bundled sample)."""
     from extract import Tagger, build_box
+    from extract.batch.outputs import write_text_atomic
 
     g = load_glossary(glossary_spec, entities)
     if fmt is None:
@@ -180,6 +184,7 @@ def box(
         for name, value in (("--min-score", min_score), ("--background", background or None)):
             if value is not None:
                 raise click.BadParameter("needs --rank explain", param_hint=f"'{name}'")
+    refuse_output(inputs, output)
     log = ErrorLog(None)
     tagger = Tagger(g, mode="full" if full else "fast")
     context = None
@@ -189,7 +194,11 @@ def box(
         )
     exclude = [t for spec in never for t in spec.split(",") if t.strip()]
     result = build_box(
-        with_progress(read_inputs(inputs, text_fields(text_field), log), progress, "kotrend box"),
+        with_progress(
+            docs := UniqueIds(read_inputs(inputs, text_fields(text_field), log)),
+            progress,
+            "kotrend box",
+        ),
         tagger=tagger,
         top=top,
         example=example,
@@ -202,11 +211,14 @@ def box(
         exclude_terms=exclude or None,
         background=_background(background, log),
     )
+    docs.report()
+    if result.n_documents == 0:
+        nothing_read(len(log.errors))
     text = result.render(fmt)
     if output == "-":
         click.echo(text, nl=False)
     else:
-        Path(output).write_text(text, encoding="utf-8")
+        write_text_atomic(output, text)
         click.echo(
             f"kotrend: wrote {fmt} box with {len(result.entries)} terms to {output}", err=True
         )

@@ -94,13 +94,26 @@ class ErrorLog:
         if self.errors and self.errors_path:
             import json
 
-            with open(self.errors_path, "w", encoding="utf-8") as fh:
-                for err in self.errors:
-                    fh.write(json.dumps(err.to_dict(), ensure_ascii=False) + "\n")
+            from extract.batch.outputs import write_text_atomic
+
+            write_text_atomic(
+                self.errors_path,
+                "".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in self.errors),
+            )
             click.echo(
                 f"kotrend: {len(self.errors)} unreadable records listed in {self.errors_path}",
                 err=True,
             )
+
+
+def refuse_output(inputs: Any, *outputs: str | None) -> None:
+    """Exit with a message if an output is, or would be read as, one of ``inputs``."""
+    from extract.batch.outputs import check_output
+
+    try:
+        check_output(list(inputs), *(o for o in outputs if o is not None))
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="'-o'") from None
 
 
 def read_inputs(inputs: tuple[str, ...], text_field: str | None, log: ErrorLog) -> Any:
@@ -111,7 +124,48 @@ def read_inputs(inputs: tuple[str, ...], text_field: str | None, log: ErrorLog) 
     for path in inputs:
         if not any(ch in path for ch in "*?[") and not Path(path).exists():
             raise click.BadParameter(f"no such file or directory: {path!r}", param_hint="INPUT")
-    return corpus.read_documents(list(inputs), text_field=text_field, on_error=log)
+    try:
+        return corpus.read_documents(list(inputs), text_field=text_field, on_error=log)
+    except (FileNotFoundError, ValueError, TypeError) as err:  # nothing matched, bad suffix
+        raise click.BadParameter(str(err), param_hint="INPUT") from None
+
+
+class UniqueIds:
+    """Pass documents through, counting those whose id an earlier one already had."""
+
+    def __init__(self, docs: Iterable[Any]) -> None:
+        self.docs = docs
+        self.repeated = 0
+
+    def __iter__(self) -> Iterator[Any]:
+        seen: set[str] = set()
+        for doc in self.docs:
+            if doc.id in seen:
+                self.repeated += 1
+            else:
+                seen.add(doc.id)
+            yield doc
+
+    def report(self) -> None:
+        report_duplicates(self.repeated)
+
+
+def report_duplicates(n: int) -> None:
+    if n:
+        click.echo(
+            f"kotrend: warning: {n:,} documents repeat an earlier id (all are kept; "
+            "make ids unique to join tables by id)",
+            err=True,
+        )
+
+
+def nothing_read(errors: int) -> None:
+    """Say that no document could be read and exit with status 1."""
+    hint = "; check --text-field and --id-field" if errors else ""
+    click.echo(
+        f"kotrend: no document could be read ({errors:,} unreadable records){hint}", err=True
+    )
+    sys.exit(1)
 
 
 def parse_window_option(spec: str) -> Any:

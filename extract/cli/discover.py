@@ -14,6 +14,7 @@ from extract.cli.common import (
     progress_bar,
     progress_option,
     read_inputs,
+    refuse_output,
     text_field_option,
     text_fields,
 )
@@ -82,6 +83,7 @@ def discover(
             f"the proposals file is YAML (comments carry the evidence), got {output!r}",
             param_hint="'-o'",
         )
+    refuse_output((*inputs, *background), output)
     g = load_glossary(glossary_spec, entities)
     fields = text_fields(text_field)
     log = ErrorLog(None)

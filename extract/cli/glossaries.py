@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -38,7 +39,7 @@ def glossary_check(files: tuple[str, ...]) -> None:
     for path in files:
         try:
             issues = glossary.check_default() if path in glossary.BUNDLED else glossary.check(path)
-        except FileNotFoundError as err:
+        except (FileNotFoundError, ValueError) as err:
             raise click.BadParameter(str(err), param_hint="FILES") from None
         for issue in issues:
             click.echo(str(issue), err=True)
@@ -80,6 +81,7 @@ def glossary_import(
     """Turn a dictionary TABLE (CSV/TSV) with your own column names into a glossary file."""
     import glossary
 
+    _check_format(output)
     mapping = {}
     for pair in filter(None, (p.strip() for p in columns.split(","))):
         field, eq, column = pair.partition("=")
@@ -92,7 +94,7 @@ def glossary_import(
         result = glossary.import_table(
             table, columns=mapping, sep=sep, encoding=encoding, name=name
         )
-    except (ValueError, KeyError) as err:
+    except (ValueError, LookupError) as err:  # LookupError: an unknown --encoding
         raise click.ClickException(str(err)) from None
     _write(result.glossary, output, [str(i) for i in result.issues], "notes")
 
@@ -107,6 +109,7 @@ def glossary_merge(files: tuple[str, ...], output: str, name: str | None) -> Non
     reported."""
     import glossary
 
+    _check_format(output)
     parts = [load_glossary(f, entities=False) for f in files]
     result = glossary.merge(*parts, name=name)
     _write(
@@ -179,3 +182,14 @@ def glossary_coverage(
     )
     for phrase, n in report.unknown_phrases:
         click.echo(f"  {phrase}  {n:,}")
+
+
+def _check_format(output: str) -> None:
+    """Refuse an output name that is not a glossary format, before doing the work."""
+    suffixes = (".yaml", ".yml", ".json", ".csv")
+    if Path(output).suffix.lower() not in suffixes:
+        raise click.BadParameter(
+            f"cannot tell the glossary format of {output!r}: the name should end in one of "
+            f"{suffixes}",
+            param_hint="'-o'",
+        )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any, Literal
 
@@ -10,17 +9,25 @@ import click
 
 from extract.cli.common import (
     ErrorLog,
+    UniqueIds,
     entities_option,
     glossary_option,
     load_glossary,
+    nothing_read,
     progress_bar,
     progress_option,
     read_inputs,
+    refuse_output,
+    report_duplicates,
     text_field_option,
     text_fields,
 )
 
 __all__ = ["tag"]
+
+# Names that mean one output file (a table, or a format we refuse with a message);
+# anything else, such as ``runs/2026.v1``, is a run folder.
+_FILES = frozenset({".jsonl", ".ndjson", ".json", ".parquet", ".csv", ".tsv", ".txt", ".gz"})
 
 
 @click.command()
@@ -80,11 +87,12 @@ def tag(
 ) -> None:
     """Tag INPUTS (files, folders, globs) and write one record per glossary mention."""
     from extract import MentionWriter, Tagger, tag_archive
+    from extract.batch.archive import WorkerDied
 
     g = load_glossary(glossary_spec, entities)
     fields = text_fields(text_field)
     mode: Literal["fast", "full"] = "full" if full else "fast"
-    if output != "-" and (Path(output).is_dir() or not Path(output).suffix):
+    if output != "-" and (Path(output).is_dir() or Path(output).suffix.lower() not in _FILES):
         with progress_bar(progress, "kotrend tag") as bar:
             try:
                 run = tag_archive if dask_address is None else _on_dask(dask_address, jobs)
@@ -101,7 +109,7 @@ def tag(
                     overwrite=overwrite,
                     progress=bar.update,
                 )
-            except (FileExistsError, FileNotFoundError, ValueError) as err:
+            except (FileExistsError, FileNotFoundError, ValueError, WorkerDied) as err:
                 raise click.ClickException(str(err)) from None
         rate = summary.records / summary.seconds if summary.seconds else 0.0
         click.echo(
@@ -116,6 +124,9 @@ def tag(
                 f"kotrend: unreadable records are listed in {Path(output) / 'errors.jsonl'}",
                 err=True,
             )
+        report_duplicates(summary.duplicate_ids)
+        if summary.tagged == 0:
+            nothing_read(summary.errors)
         return
     if jobs != 1 or resume or overwrite or dask_address:
         raise click.BadParameter(
@@ -126,10 +137,12 @@ def tag(
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="'-o'") from None
     log = ErrorLog(None if output == "-" else f"{output}.errors.jsonl")
+    refuse_output(inputs, output, log.errors_path)
     tagger = Tagger(g, mode=mode)
     n_docs = 0
     with writer:
-        for doc in read_inputs(inputs, fields, log):
+        docs = UniqueIds(read_inputs(inputs, fields, log))
+        for doc in docs:
             n_docs += 1
             writer.write(tagger.tag_document(doc, fields=fields))
     log.finish()
@@ -138,8 +151,9 @@ def tag(
         f"{len(log.errors)} errors; {writer.count} mentions",
         err=True,
     )
-    if log.errors and n_docs == 0:
-        sys.exit(1)
+    docs.report()
+    if n_docs == 0:
+        nothing_read(len(log.errors))
 
 
 def _on_dask(address: str, jobs: int) -> Any:

@@ -16,6 +16,7 @@ from extract.cli.common import (
     parse_window_option,
     progress_option,
     read_inputs,
+    refuse_output,
     text_field_option,
     text_fields,
     with_progress,
@@ -34,10 +35,14 @@ def _write(df: Any, output: str, *, text: bool) -> None:
     suffix = Path(output).suffix.lower()
     if output == "-":
         click.echo(df.to_string(index=False) if text else df.to_csv(index=False), nl=text)
-    elif suffix == ".csv":
-        df.to_csv(output, index=False)
-    elif suffix == ".parquet":
-        df.to_parquet(output, index=False)
+    elif suffix in (".csv", ".parquet"):
+        from extract.batch.outputs import atomic_output
+
+        with atomic_output(output) as tmp:
+            if suffix == ".csv":
+                df.to_csv(tmp, index=False)
+            else:
+                df.to_parquet(tmp, index=False)
     else:
         raise click.BadParameter(
             f"unknown table format {suffix or output!r}; use .csv, .parquet or '-'",
@@ -117,6 +122,9 @@ def _is_run(path: str) -> bool:
 )
 @text_field_option
 @click.option("--full", is_flag=True, help="Analyse every sentence with kiwipiepy (slower).")
+@click.option(
+    "--partial", is_flag=True, help="Read a `kotrend tag` run that has not finished (warns)."
+)
 @progress_option
 def trends(
     inputs: tuple[str, ...],
@@ -136,6 +144,7 @@ def trends(
     top: int,
     text_field: tuple[str, ...],
     full: bool,
+    partial: bool,
     progress: bool | None,
 ) -> None:
     """Term trends per period for INPUTS: news files, folders, globs (tagged on the fly) or
@@ -147,6 +156,7 @@ def trends(
     """
     from extract import Tagger, emerging_terms, plot_trends, tables_from_documents, term_trends
 
+    refuse_output(inputs, output, plot_path)
     runs = [p for p in inputs if _is_run(p)]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -158,10 +168,13 @@ def trends(
                 )
             from extract import load_table
 
-            doc_terms, documents = (
-                load_table(runs[0], "doc_terms"),
-                load_table(runs[0], "documents"),
-            )
+            try:
+                doc_terms, documents = (
+                    load_table(runs[0], "doc_terms", partial=partial),
+                    load_table(runs[0], "documents", partial=partial),
+                )
+            except (ValueError, FileNotFoundError) as err:
+                raise click.ClickException(str(err)) from None
             g = (
                 load_glossary(glossary_spec, entities)
                 if glossary_spec or plot_path or emerging

@@ -43,12 +43,24 @@ def suggest_id(forms: Sequence[str], taken: set[str]) -> str | None:
     return None
 
 
-# Characters a YAML reader takes for a line break: inside a comment they would end it.
-_BREAKS = re.compile("[\r\n\x85\u2028\u2029]")
+# Line breaks to YAML (LF, CR, NEL, LS, PS) and every other control character: text from
+# the input (document ids, sentences) must not end its comment and start live YAML.
+_UNSAFE_IN_COMMENT = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 def _comment(lines: Sequence[str]) -> str:
-    return "".join(f"# {_BREAKS.sub(' ', line)}".rstrip() + "\n" for line in lines)
+    r"""Comment lines, each kept on one physical line (breaks written as ``\n`` etc.).
+
+    Examples
+    --------
+    >>> print(_comment(["기사 d1\u2028- id: x"]), end="")
+    # 기사 d1\u2028- id: x
+    """
+    return "".join(f"# {_UNSAFE_IN_COMMENT.sub(_escape, line)}".rstrip() + "\n" for line in lines)
 
 
 def _evidence_lines(evidence: Sequence[Evidence]) -> list[str]:
@@ -196,6 +208,6 @@ def write_proposals(
     **kwargs: Any,
 ) -> None:
     """Write :func:`proposals_yaml` to ``path`` (UTF-8)."""
-    text = proposals_yaml(candidates, aliases, glossary, **kwargs)
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
+    from extract.batch.outputs import write_text_atomic
+
+    write_text_atomic(path, proposals_yaml(candidates, aliases, glossary, **kwargs))

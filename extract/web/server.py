@@ -46,6 +46,34 @@ _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 _DRAIN_SECONDS = 1.0
 
 
+#: No API request nests deeper than this (a box: object > list > object > list > ...).
+_MAX_DEPTH = 32
+
+
+def _check_payload(payload: Any, *, parsed: bool) -> None:
+    """Refuse (400) a body nested too deeply or holding a lone surrogate (a ``\\ud800``
+    escape): either would fail later, deep inside the work, as a 500."""
+    stack = [(payload, 1)] if parsed else []
+    deep = not parsed
+    while stack and not deep:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value
+        if isinstance(value, (dict, list)):
+            deep = depth > _MAX_DEPTH
+            stack.extend((child, depth + 1) for child in children)
+    if deep:
+        raise ApiError(400, f"the request body is nested more than {_MAX_DEPTH} levels deep")
+    try:
+        json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as err:
+        where = err.object[max(0, err.start - 20) : err.start]
+        raise ApiError(
+            400,
+            f"the request body holds a lone surrogate ({err.object[err.start]!r} after "
+            f"{where!r}): send real characters, not half of a UTF-16 pair",
+        ) from None
+
+
 class EditorServer(ThreadingHTTPServer):
     """The editor page's HTTP server; build it with :func:`make_server`.
 
@@ -262,6 +290,9 @@ class _Handler(BaseHTTPRequestHandler):
             payload = json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as err:
             raise ApiError(400, f"the request body is not valid UTF-8 JSON: {err}") from None
+        except RecursionError:
+            payload = None  # reported below, as for any other too-deep body
+        _check_payload(payload, parsed=payload is not None)
         if not isinstance(payload, dict):
             raise ApiError(
                 400, f"the request body should be a JSON object, got {type(payload).__name__}"

@@ -29,6 +29,7 @@ EXPECTED = {
     "sample_path",
     "sentence_at",
     "split_sentences",
+    "would_read",
 }
 
 

@@ -130,7 +130,7 @@ ROUND_TRIP = Glossary(
             exclude=("자본 지출액표",),
             case=(("Fed", True), ("Capex", False)),
         ),
-        Term(id="roi", term="투자 자본 수익률", aliases=("ROI", "No", "2024", "true")),
+        Term(id="roi", term="투자 자본 수익률", aliases=("ROI", "No", "0x1F", "true")),
         Term(id="x", term="{중괄호}: 콜론 - 대시"),
     ],
     name="round-trip",

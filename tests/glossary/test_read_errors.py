@@ -145,10 +145,10 @@ def test_error_lists_every_problem_not_just_the_first(write):
     with pytest.raises(GlossaryError) as info:
         glossary.load(path)
     message = str(info.value)
-    assert message.startswith(f"{path}: 3 errors")
+    assert message.startswith(f"{path}: 4 errors")
     for part in [":2: term 'A' field 'id'", ":4: term 'b' field 'related'", ":8: term 'c'"]:
         assert part in message
-    assert len(info.value.errors) == 3
+    assert len(info.value.errors) == 4  # term 3: a number, and no letter
 
 
 def test_check_never_raises_for_content_and_sorts_by_line(write):

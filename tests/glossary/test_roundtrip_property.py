@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -11,12 +12,20 @@ from hypothesis import strategies as st
 import glossary
 from glossary import Glossary, Term
 
+
 # Cells are stripped when CSV is read and "|" separates list items there, so the
 # strategy keeps to what every format can hold: no "|" and no spaces at the ends.
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
 _chars = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="|")
-_text = st.text(_chars, min_size=1, max_size=12).map(str.strip).filter(bool)
+# Files are read as NFC (decomposed forms would never match), so glossaries are NFC.
+_text = st.text(_chars, min_size=1, max_size=12).map(_nfc).map(str.strip).filter(bool)
 _ids = st.from_regex(r"[a-z0-9_]{1,10}", fullmatch=True)
-_definition = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40).map(str.strip)
+_definition = (
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=40).map(_nfc).map(str.strip)
+)
 
 
 @st.composite

@@ -1,0 +1,195 @@
+"""Batch runs under faults (issue 11): workers die with their parent, a dead worker
+ends the run with a resume hint, and resume verifies what it trusts."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from extract import load_table, tag_archive
+from glossary import Glossary, Term
+
+from .test_batch import _write_corpus
+
+GLOSSARY_YAML = (
+    'name: g\nversion: "1"\nterms:\n'
+    "  - {id: capex, term: 자본 지출, aliases: [Capex, CapEx]}\n"
+    "  - {id: interest_rate, term: 금리}\n  - {id: hyperscaler, term: 하이퍼스케일러}\n"
+)
+
+
+@pytest.fixture(scope="module")
+def small() -> Glossary:
+    return Glossary(
+        [Term(id="capex", term="자본 지출", aliases=("Capex",)), Term(id="rate", term="금리")],
+        name="small",
+        version="1",
+    )
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rpartition(")")[2].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")  # a zombie has exited; only its entry is left
+
+
+def _sorted_mentions(out: Path) -> list[tuple]:
+    return sorted(load_table(out).itertuples(index=False, name=None))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["KILL", "TERM"])
+def test_workers_exit_with_the_main_process_and_resume_is_identical(sig, tmp_path: Path) -> None:
+    _write_corpus(tmp_path / "in.jsonl", 12)
+    (tmp_path / "g.yaml").write_text(GLOSSARY_YAML, encoding="utf-8")
+    exe = [sys.executable, "-m", "extract.cli", "tag", str(tmp_path / "in.jsonl")]
+    exe += ["-g", str(tmp_path / "g.yaml"), "--chunk-size", "6", "--full", "-j", "2"]
+    subprocess.run([*exe, "-o", str(tmp_path / "whole")], check=True, capture_output=True)
+    proc = subprocess.Popen([*exe, "-o", str(tmp_path / "cut")], stderr=subprocess.DEVNULL)
+    done = tmp_path / "cut" / "_done"
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list(done.glob("part-*.json"))) < 2:
+        time.sleep(0.02)
+    workers = _children(proc.pid)
+    assert len(workers) >= 2, "the pool had not started"
+    os.kill(proc.pid, sig)
+    proc.wait()
+    deadline = time.time() + 10
+    while time.time() < deadline and any(map(_alive, workers)):
+        time.sleep(0.1)
+    assert [w for w in workers if _alive(w)] == []
+    manifest = json.loads((tmp_path / "cut" / "manifest.json").read_text())
+    assert manifest["status"] == "running", "the kill came too late to test"
+    subprocess.run([*exe, "-o", str(tmp_path / "cut"), "--resume"], check=True, capture_output=True)
+    assert _sorted_mentions(tmp_path / "cut") == _sorted_mentions(tmp_path / "whole")
+
+
+def test_a_dead_worker_ends_the_run_with_a_resume_hint(tmp_path: Path, small, monkeypatch):
+    import extract.engine.tagger as tagger_mod
+    from extract.batch.archive import WorkerDied
+
+    real = tagger_mod.Tagger.tag_document
+
+    def oom_killed(self, doc, **kw):  # runs in a forked worker only (jobs=2)
+        if doc.id.endswith("-3"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(self, doc, **kw)
+
+    monkeypatch.setattr(tagger_mod.Tagger, "tag_document", oom_killed)
+    _write_corpus(tmp_path / "in.jsonl", 6, bad=False)
+    with pytest.raises(WorkerDied, match=r"--resume"):
+        tag_archive(tmp_path / "in.jsonl", tmp_path / "run", glossary=small, jobs=2, chunk_size=3)
+
+
+# --- resume verifies what it trusts; an unfinished run says so --------------------------
+
+
+@pytest.fixture()
+def run(tmp_path: Path, small: Glossary) -> Path:
+    _write_corpus(tmp_path / "in.jsonl", 4)
+    tag_archive(tmp_path / "in.jsonl", tmp_path / "run", glossary=small, chunk_size=5)
+    return tmp_path / "run"
+
+
+def _resume(run: Path, small: Glossary):
+    return tag_archive(run.parent / "in.jsonl", run, glossary=small, chunk_size=5, resume=True)
+
+
+@pytest.mark.parametrize("table", ["mentions", "documents", "doc_terms"])
+@pytest.mark.parametrize("damage", ["deleted", "truncated", "replaced"])
+def test_resume_redoes_a_chunk_whose_shard_fails_verification(table, damage, run, small):
+    before = _sorted_mentions(run)
+    counts = json.loads((run / "manifest.json").read_text())["counts"]
+    shard = sorted((run / table).glob("part-*.parquet"))[1]
+    if damage == "deleted":
+        shard.unlink()
+    elif damage == "truncated":
+        shard.write_bytes(shard.read_bytes()[: shard.stat().st_size // 2])
+    else:  # a valid Parquet file, but another chunk's
+        shard.write_bytes(sorted((run / table).glob("part-*.parquet"))[0].read_bytes())
+    summary = _resume(run, small)
+    assert summary.resumed_chunks == summary.chunks - 1
+    assert _sorted_mentions(run) == before
+    assert json.loads((run / "manifest.json").read_text())["counts"] == counts
+
+
+def test_resume_redoes_a_chunk_whose_errors_shard_is_gone(run, small):
+    errors = (run / "errors.jsonl").read_text()
+    next(iter(sorted((run / "errors").glob("part-*.jsonl")))).unlink()
+    summary = _resume(run, small)
+    assert summary.resumed_chunks == summary.chunks - 1
+    assert (run / "errors.jsonl").read_text() == errors
+
+
+def test_resume_refuses_an_input_edited_in_place(run, small):
+    path = run.parent / "in.jsonl"
+    data = path.read_bytes()
+    path.write_bytes(data.replace("금리".encode(), "환율".encode(), 1))  # same size
+    assert len(path.read_bytes()) == len(data)
+    os.utime(path, ns=(time.time_ns(), time.time_ns() + 10**9))
+    with pytest.raises(ValueError, match="inputs"):
+        _resume(run, small)
+
+
+def _unfinish(run: Path) -> None:
+    manifest = json.loads((run / "manifest.json").read_text())
+    manifest["status"] = "running"
+    (run / "manifest.json").write_text(json.dumps(manifest))
+    sorted((run / "_done").glob("part-*.json"))[-1].unlink()
+
+
+def test_load_table_refuses_an_unfinished_run_unless_partial(run):
+    _unfinish(run)
+    with pytest.raises(ValueError, match=r"unfinished.*chunks.*records.*--resume"):
+        load_table(run, "documents")
+    with pytest.warns(UserWarning, match="unfinished"):
+        assert len(load_table(run, "documents", partial=True)) > 0
+
+
+def test_trends_on_an_unfinished_run_says_so(run):
+    from click.testing import CliRunner
+
+    from extract.cli import main
+
+    _unfinish(run)
+    result = CliRunner().invoke(main, ["trends", str(run)])
+    assert result.exit_code != 0
+    assert "unfinished" in result.output and "--partial" in result.output
+    result = CliRunner().invoke(main, ["trends", str(run), "--partial"])
+    assert result.exit_code == 0, result.output
+    assert "unfinished" in result.output
+
+
+def test_a_too_deep_line_is_one_error_and_the_run_finishes(tmp_path: Path, small: Glossary):
+    path = tmp_path / "in.jsonl"
+    _write_corpus(path, 2, bad=False)
+    deep = '{"id": "deep", "title": "금리", "x": ' + "[" * 1_000 + "]" * 1_000 + "}"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines[:3], deep, *lines[3:]]) + "\n", encoding="utf-8")
+    summary = tag_archive(path, tmp_path / "run", glossary=small, chunk_size=4)
+    assert (summary.records, summary.errors) == (len(lines) + 1, 1)
+    error = json.loads((tmp_path / "run" / "errors.jsonl").read_text())
+    assert (error["line"], "nested" in error["reason"]) == (4, True)
