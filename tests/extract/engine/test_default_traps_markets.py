@@ -89,3 +89,29 @@ MORE_CASES = [
 def test_markets_property_traps_second_pass(tagger, text, term_id, expected, why):
     found = {m.term_id for m in tagger.tag(text)}
     assert (term_id in found) is expected, f"{why}: {sorted(found)}"
+
+
+THIRD_CASES = [
+    ("상가 임대차거래 신고가 늘었다", "stock_lending", False, "임대차 (lease) + 거래"),
+    ("외국인 대차거래가 급증했다", "stock_lending", True, "stock lending"),
+    (
+        "고령자복지주택 사업을 공모한다",
+        "regional_housing_association",
+        False,
+        "지주택 glued in 복지주택",
+    ),
+    ("산재보험료 경감 조치", "reinsurance", False, "재보험 glued in 산재보험료"),
+    ("건설업 산업안전보건관리비 사용 범위", "maintenance_fee", False, "a site safety budget"),
+    ("영국 경쟁시장청(CMA)이 조사에 나섰다", "cma", False, "CMA is also a UK regulator"),
+    ("의약품 불순물 가이드라인(ICH M7)", "magnificent7", False, "M7 is also a guideline code"),
+    ("굴착기 임대 사업자 간 경쟁", "private_rental_housing", False, "equipment rental"),
+    ("소재 불명 수급권자의 연금 지급정지", "payment_suspension", False, "a pension stopped"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "term_id", "expected", "why"), THIRD_CASES, ids=[c[3] for c in THIRD_CASES]
+)
+def test_markets_property_traps_third_pass(tagger, text, term_id, expected, why):
+    found = {m.term_id for m in tagger.tag(text)}
+    assert (term_id in found) is expected, f"{why}: {sorted(found)}"
