@@ -115,3 +115,19 @@ THIRD_CASES = [
 def test_markets_property_traps_third_pass(tagger, text, term_id, expected, why):
     found = {m.term_id for m in tagger.tag(text)}
     assert (term_id in found) is expected, f"{why}: {sorted(found)}"
+
+
+FOURTH_CASES = [
+    ("국가전략기술의 저장고이자 협력의 매개체", "interest_payment", False, "the copula -이자"),
+    ("고금리에 대출 이자 부담이 커졌다", "interest_payment", True, "interest on a loan"),
+    ("대전광역시 시세 감면조례 연장", "market_price", False, "市稅, a city tax"),
+    ("시세 차익을 노린 갭투자", "market_price", True, "gain on the market price"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "term_id", "expected", "why"), FOURTH_CASES, ids=[c[3] for c in FOURTH_CASES]
+)
+def test_markets_property_traps_fourth_pass(tagger, text, term_id, expected, why):
+    found = {m.term_id for m in tagger.tag(text)}
+    assert (term_id in found) is expected, f"{why}: {sorted(found)}"
