@@ -54,7 +54,12 @@ CASES = [
     ),
     ("은행의 자본 확충이 시급하다", "capital_injection", True, "the term written spaced"),
     ("하천 정비사업 예산이 늘었다", "maintenance_project", False, "river works, not housing"),
-    ("농촌공간정비사업 대상지를 선정했다", "maintenance_project", False, "rural land works, not housing"),
+    (
+        "농촌공간정비사업 대상지를 선정했다",
+        "maintenance_project",
+        False,
+        "rural land works, not housing",
+    ),
     ("재건축 등 정비사업 인허가가 빨라진다", "maintenance_project", True, "urban redevelopment"),
     ("투자자들의 위험회피 성향이 강해졌다", "hedging", False, "risk aversion, not hedging"),
     (
