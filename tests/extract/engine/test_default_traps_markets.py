@@ -1,0 +1,139 @@
+"""Traps found while tagging real news with the markets, banking and property terms of the
+default glossary (glossary/data/default/51_markets_finance_property.yaml).
+
+Each trap is a class of text, written here in our own words: a short form glued inside
+another word or name (14만호가, 줍줍리포트, 캄포모스), an acronym that other fields use
+(ABS, SPV), and a generic phrase that means something else outside finance (교통
+수요예측, 사회간접자본 확충, 하천 정비사업, 위험회피 성향). The term must still be
+found where it is meant.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import glossary
+from extract import Tagger
+
+# Building a tagger over the whole default glossary loads kiwipiepy: several seconds.
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger(glossary.default())
+
+
+CASES = [
+    # (text, term id, expected: is it tagged?, why)
+    (
+        "[줍줍리포트] 반도체주 목표가 상향",
+        "lotto_presale",
+        False,
+        "column name, not a lottery-like subscription",
+    ),
+    ("로또 청약에 10만명이 몰렸다", "lotto_presale", True, "the term itself"),
+    (
+        "올해 신규 주택 14만호가 공급된다",
+        "asking_price",
+        False,
+        "호 (houses) + 가 (subject marker)",
+    ),
+    ("매도 호가가 한 주 새 1억원 뛰었다", "asking_price", True, "asking price of a flat"),
+    ("교통 수요예측 모델을 고도화한다", "bookbuilding", False, "transport demand forecasting"),
+    ("기관 수요예측에서 경쟁률 800대 1을 기록했다", "bookbuilding", True, "IPO book building"),
+    ("캄포모스 브랜드를 알린다", "fomo", False, "포모 glued inside a brand name"),
+    ("개미들의 포모 증후군이 커졌다", "fomo", True, "the term itself"),
+    ("호주 통계청(ABS)이 실업률을 발표했다", "abs", False, "ABS is also a statistics office"),
+    ("특수목적차량(SPV) 판매가 늘었다", "spv", False, "SPV is also a vehicle class"),
+    (
+        "사회간접자본 확충에 예산을 쓴다",
+        "capital_injection",
+        False,
+        "infrastructure, not bank capital",
+    ),
+    ("은행의 자본 확충이 시급하다", "capital_injection", True, "the term written spaced"),
+    ("하천 정비사업 예산이 늘었다", "maintenance_project", False, "river works, not housing"),
+    (
+        "농촌공간정비사업 대상지를 선정했다",
+        "maintenance_project",
+        False,
+        "rural land works, not housing",
+    ),
+    ("재건축 등 정비사업 인허가가 빨라진다", "maintenance_project", True, "urban redevelopment"),
+    ("투자자들의 위험회피 성향이 강해졌다", "hedging", False, "risk aversion, not hedging"),
+    (
+        "ETF 순자산이 10조원을 넘었다",
+        "equity_capital",
+        False,
+        "fund size, not shareholders' equity",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "term_id", "expected", "why"), CASES, ids=[c[3] for c in CASES])
+def test_markets_property_traps(tagger, text, term_id, expected, why):
+    found = {m.term_id for m in tagger.tag(text)}
+    assert (term_id in found) is expected, f"{why}: {sorted(found)}"
+
+
+MORE_CASES = [
+    ("대기 총량규제를 전국으로 넓힌다", "loan_volume_cap", False, "emission caps, not loan caps"),
+    ("은행권 가계대출 총량 관리가 강화된다", "loan_volume_cap", True, "the household-loan cap"),
+    ("낙농육우협회가 반발했다", "preferred_bidder", False, "우협 glued inside an association name"),
+    ("하도급 분쟁조정 협의회", "dispute_mediation", False, "subcontracting disputes, not finance"),
+    ("연구실 정밀안전진단 대행기관", "safety_inspection", False, "any safety inspection"),
+    ("재건축 안전진단을 통과했다", "safety_inspection", True, "the reconstruction inspection"),
+    ("Big Tech has options in this market.", "options", False, "an English word, not the market"),
+    ("고유동자산(HQLA) 산출 기준", "current_assets", False, "HQLA, not current assets"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "term_id", "expected", "why"), MORE_CASES, ids=[c[3] for c in MORE_CASES]
+)
+def test_markets_property_traps_second_pass(tagger, text, term_id, expected, why):
+    found = {m.term_id for m in tagger.tag(text)}
+    assert (term_id in found) is expected, f"{why}: {sorted(found)}"
+
+
+THIRD_CASES = [
+    ("상가 임대차거래 신고가 늘었다", "stock_lending", False, "임대차 (lease) + 거래"),
+    ("외국인 대차거래가 급증했다", "stock_lending", True, "stock lending"),
+    (
+        "고령자복지주택 사업을 공모한다",
+        "regional_housing_association",
+        False,
+        "지주택 glued in 복지주택",
+    ),
+    ("산재보험료 경감 조치", "reinsurance", False, "재보험 glued in 산재보험료"),
+    ("건설업 산업안전보건관리비 사용 범위", "maintenance_fee", False, "a site safety budget"),
+    ("영국 경쟁시장청(CMA)이 조사에 나섰다", "cma", False, "CMA is also a UK regulator"),
+    ("의약품 불순물 가이드라인(ICH M7)", "magnificent7", False, "M7 is also a guideline code"),
+    ("굴착기 임대 사업자 간 경쟁", "private_rental_housing", False, "equipment rental"),
+    ("소재 불명 수급권자의 연금 지급정지", "payment_suspension", False, "a pension stopped"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "term_id", "expected", "why"), THIRD_CASES, ids=[c[3] for c in THIRD_CASES]
+)
+def test_markets_property_traps_third_pass(tagger, text, term_id, expected, why):
+    found = {m.term_id for m in tagger.tag(text)}
+    assert (term_id in found) is expected, f"{why}: {sorted(found)}"
+
+
+FOURTH_CASES = [
+    ("국가전략기술의 저장고이자 협력의 매개체", "interest_payment", False, "the copula -이자"),
+    ("고금리에 대출 이자 부담이 커졌다", "interest_payment", True, "interest on a loan"),
+    ("대전광역시 시세 감면조례 연장", "market_price", False, "市稅, a city tax"),
+    ("시세 차익을 노린 갭투자", "market_price", True, "gain on the market price"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "term_id", "expected", "why"), FOURTH_CASES, ids=[c[3] for c in FOURTH_CASES]
+)
+def test_markets_property_traps_fourth_pass(tagger, text, term_id, expected, why):
+    found = {m.term_id for m in tagger.tag(text)}
+    assert (term_id in found) is expected, f"{why}: {sorted(found)}"
