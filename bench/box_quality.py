@@ -50,6 +50,7 @@ from typing import Any
 import glossary
 from corpus import Document, read_documents
 from extract import Tagger, build_box
+from extract.box.examples import lead_marker
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_JUDGED = HERE / "judged" / "box_quality.json"
@@ -173,7 +174,12 @@ def _mis_split(shown: str, sentence: str, before: str | None) -> str | None:
         line = before.rsplit("\n", 1)[-1]
         lead = line.rstrip()
         if lead and not _LINE_LEAD.fullmatch(lead) and lead[-1] not in _STARTS_CLEAN:
-            return "starts mid-sentence"
+            # The box may quote a sentence without what only tied it to the one before
+            # (다만, 한편) or a caption glued before it: that is a clean start too.
+            start = max(lead.rfind(c) for c in _STARTS_CLEAN) + 1
+            whole = line[start:].lstrip() + shown
+            if lead_marker(whole) != len(whole) - len(shown):
+                return "starts mid-sentence"
     return None
 
 

@@ -34,7 +34,7 @@ _JUNK = re.compile(
     re.IGNORECASE,
 )
 # A list item's marker: "- ", "* ", "1. ", "2) ", "① ", or a symbol bullet (ㅇ ○ ＊ •).
-_LIST_MARK = re.compile(r"(?:[-–—*]\s+|[＊•○◦ㅇ▪]\s*|\d{1,2}[.)]\s+|[①-⑳]\s*)(?=\S)")
+_LIST_MARK = re.compile(r"(?:[-–—*]\s+|[＊•○◦ㅇ▪·∙]\s*|\d{1,2}[.)]\s+|[①-⑳]\s*)(?=\S)")
 _SENT_END = re.compile(r"(다|요|죠|음|함|됨)[.!?]?[\"'”’)\]]*$|[.!?。][\"'”’)\]]*$")
 _WS = re.compile(r"\s+")
 
@@ -94,13 +94,22 @@ _LEAD_TAG = re.compile(
 _ENUMERATED = re.compile(
     r"(?:\(\s*\d{1,2}\s*\)|[①-⑳]|(?<![\d.])\d{1,2}\)).*?(?:\(\s*\d{1,2}\s*\)|[①-⑳]|(?<![\d.])\d{1,2}\))"
 )
-# Words that point back to an earlier sentence: such a sentence does not stand alone.
+# Words that point back to an earlier sentence: such a sentence does not stand alone, and
+# an editor would not print it (이는 …, 이처럼 …, 그는 …).
 _DANGLING = re.compile(
-    r"(?:이는|이에|이를|이와|이로|이같은|이 같은|이런|이러한|이처럼|이 때문에|그러나|하지만|그런데|"
-    r"그래서|그리고|따라서|또한|또|한편|반면|반면에|게다가|아울러|다만|결국|그럼에도|"
-    r"그러면서|그는|그녀는|해당|동시에|이외에도|이 밖에도|이밖에도)"
+    r"(?:이는|이에(?! 따라)|이를|이와|이로|이같은|이 같은|이런|이러한|이처럼|이 때문에|그러면서|그는|그녀는|"
+    r"해당|이외에도|이 밖에도|이밖에도)"
     r"(?=[\s,]|$)"
 )
+# Connectives that only tie a sentence to the one before: quoted without them, the
+# sentence stands alone ("다만 인플레이션 …" is quoted "인플레이션 …").
+_CONNECTIVE = re.compile(
+    r"(?:그러나|하지만|그런데|그래서|그리고|따라서|또한|또|한편|반면|반면에|게다가|아울러|다만|결국|"
+    r"그럼에도|그럼에도 불구하고|동시에|특히|이에 따라|이에 따라서|실제로|물론)\s*,?\s+"
+)
+# A photo caption glued before the sentence, ending in its credit: "본사 전경[연합뉴스
+# 자료사진] 삼성전자가 …" is quoted from "삼성전자가".
+_CAPTION_LEAD = re.compile(r"[^\[\]]{0,60}[\[(][^\[\]()]{0,20}(?:사진|제공|캡처)[\])]\s*")
 # The sentence explains the term: an expansion in brackets right after it, or a definition
 # ("…란", "…은 …을 말한다", "…을 뜻하는").
 _DEFINES_AFTER = re.compile(
@@ -141,14 +150,27 @@ def lead_marker(sentence: str) -> int:
     '위안화가 강세를 보였다.'
     >>> [lead_marker(x) for x in ("- 수출이 늘었음.", "[배경]", "금리(연 3.5%)는 동결됐다.")]
     [2, 0, 0]
+    >>> s = "다만 인플레이션이 변수로 꼽혔다."
+    >>> s[lead_marker(s):]
+    '인플레이션이 변수로 꼽혔다.'
+    >>> s = "본사 전경[연합뉴스 자료사진] 삼성전자가 실적을 발표했다."
+    >>> s[lead_marker(s):]
+    '삼성전자가 실적을 발표했다.'
     """
     pos = list_marker(sentence)
+    m = _CAPTION_LEAD.match(sentence, pos)
+    if m is not None and m.end() < len(sentence.rstrip()):
+        pos = m.end()
     for _ in range(2):
         m = _LEAD_TAG.match(sentence, pos)
         if m is None or m.end() >= len(sentence.rstrip()):
             break  # nothing follows the tag: it is all there is
         pos = m.end()
-    return pos + list_marker(sentence[pos:])
+    pos += list_marker(sentence[pos:])
+    m = _CONNECTIVE.match(sentence, pos)
+    if m is not None and m.end() < len(sentence.rstrip()):
+        pos = m.end()
+    return pos
 
 
 def example_score(
@@ -207,7 +229,9 @@ def example_score(
     if _DEFINES.search(s):
         score += 0.3
     if _DANGLING.match(s):
-        score -= 0.5
+        return 0.0  # it needs the sentence before it
+    if _CONNECTIVE.match(s):
+        score -= 0.5  # quoted without the connective (see lead_marker), but a plain start is better
     if _ACTOR.search(s):
         score += 0.1
     if _FIGURE.search(s):
