@@ -98,9 +98,13 @@ _ENUMERATED = re.compile(
 # an editor would not print it (이는 …, 이처럼 …, 그는 …).
 _DANGLING = re.compile(
     r"(?:이는|이에(?! 따라)|이를|이와|이로|이같은|이 같은|이런|이러한|이처럼|이 때문에|그러면서|그는|그녀는|"
-    r"해당|이외에도|이 밖에도|이밖에도)"
+    r"해당|이외에도|이 밖에도|이밖에도|여기에|당시|그 결과|이로써|이후|이번(?! ?(?:주|달|해|분기|회의)))"
     r"(?=[\s,]|$)"
 )
+# Endings that explain or finish the sentence before ("…을 우려해서다", "…때문이다", "…셈이다").
+_EXPLAINS_BEFORE = re.compile(r"(?:서|때문이|차원이|셈이|탓이|까닭이)다[.!]?[\"'”’)\]]*$")
+# Endings that report what someone said, named in an earlier sentence ("…라는 설명이다").
+_REPORTED = re.compile(r"(?:설명|지적|경고|얘기|주장|입장)(?:이)?다[.!]?[\"'”’)\]]*$")
 # Connectives that only tie a sentence to the one before: quoted without them, the
 # sentence stands alone ("다만 인플레이션 …" is quoted "인플레이션 …").
 _CONNECTIVE = re.compile(
@@ -209,8 +213,10 @@ def example_score(
         return 0.0
     n = len(s)
     ends = bool(_ENDS.search(s))
-    if not ends and (field == "title" or n < 60 or "…" in s):
-        return 0.0  # a heading or headline: no predicate, nothing to quote
+    if not ends:
+        return 0.0  # a heading, headline or list item: no predicate, nothing to quote
+    if _EXPLAINS_BEFORE.search(s) or (_REPORTED.search(s) and not _ACTOR.search(s)):
+        return 0.0  # it finishes a thought, or quotes someone, from the sentence before
     score = 1.0
     if n < 40:
         score -= (40 - n) / 50
