@@ -1,0 +1,116 @@
+"""The hand-judged coverage set (bench/judged/coverage.json) is well formed and held out."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from corpus import read_documents
+
+REPO = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location(
+    "glossary_coverage", REPO / "bench" / "glossary_coverage.py"
+)
+assert _spec is not None and _spec.loader is not None
+bench = importlib.util.module_from_spec(_spec)
+sys.modules.setdefault("glossary_coverage", bench)
+_spec.loader.exec_module(bench)
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    return bench.load_judged()
+
+
+def test_rules_come_first() -> None:
+    raw = json.loads(bench.JUDGED.read_text(encoding="utf-8"))
+    assert list(raw) == ["rules", "records"]
+    assert all(isinstance(rule, str) and rule for rule in raw["rules"])
+
+
+def test_sample_is_held_out_and_large_enough(records: list[dict]) -> None:
+    kinds = Counter(r["kind"] for r in records)
+    assert kinds["article"] >= 40 and kinds["headline"] >= 200
+    assert set(kinds) == {"article", "headline"}
+    # the glossary writers skipped ids ending in 7: only those are held out
+    assert all(r["id"].endswith("7") for r in records)
+    assert len({(r["file"], r["id"]) for r in records}) == len(records)
+    per_file = Counter(r["file"] for r in records)
+    assert per_file == {stem: n for stem, (_, n) in bench.SAMPLE.items()}
+    assert all(r["kind"] == bench.SAMPLE[r["file"]][0] for r in records)
+
+
+def test_terms_are_names_with_places(records: list[dict]) -> None:
+    for r in records:
+        names = [t["term"] for t in r["terms"]]
+        assert len(names) == len(set(names)), r["id"]
+        for t in r["terms"]:
+            # a name, never an excerpt
+            assert 0 < len(t["term"]) <= 30 and "\n" not in t["term"], t["term"]
+            assert t["at"], (r["id"], t["term"])
+            for field, start, end in t["at"]:
+                assert field in ("title", "body") and 0 <= start < end, (r["id"], t)
+                if r["kind"] == "headline":
+                    assert field == "title", (r["id"], t)
+
+
+def test_squeeze_ignores_spacing_marks_and_case() -> None:
+    assert bench.squeeze("스트레스 DSR") == bench.squeeze("스트레스dsr")
+    assert bench.squeeze("K-디지털 트레이닝") == "k디지털트레이닝"
+    assert bench.squeeze("PF 대출") != bench.squeeze("PF 대출금")
+
+
+def test_score_tells_form_whole_part_and_miss(tmp_path: Path) -> None:
+    text = "기준금리 동결로 스트레스 지수와 가나다라 우려가 커졌다"
+    news = tmp_path / "news"
+    news.mkdir()
+    row = {"id": "t-7", "title": text, "body": None}
+    (news / "synthetic.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n")
+
+    def place(word: str) -> list[list]:
+        start = text.index(word)
+        return [["title", start, start + len(word)]]
+
+    terms = [
+        {"term": "기준 금리", "at": place("기준금리")},  # a form once spaces go
+        # names no glossary form has: known through the tagger's mentions only
+        {"term": "기준금리표기", "at": place("기준금리")},
+        {"term": "기준금리 동결조치", "at": place("기준금리 동결로")},
+        {"term": "가나다라", "at": place("가나다라")},
+    ]
+    rows = [{"file": "synthetic", "id": "t-7", "kind": "headline", "terms": terms}]
+    got = dict(bench.score(tmp_path, rows)["headline"])
+    assert got["기준 금리"] == "form"
+    assert got["기준금리표기"] == "whole"
+    assert got["기준금리 동결조치"] == "part"
+    assert got["가나다라"] == "miss"
+
+
+@pytest.mark.realdata
+def test_places_fall_inside_the_naver_articles(records: list[dict], shared_data: Path) -> None:
+    # The small naver file is read here; the bench itself re-reads every file.
+    wanted = {r["id"]: r for r in records if r["file"] == "naver_news_small_samples"}
+    seen = 0
+    for doc in read_documents(shared_data / "news" / "naver_news_small_samples.jsonl"):
+        r = wanted.get(doc.id)
+        if r is None:
+            continue
+        texts = dict(doc.texts())
+        for t in r["terms"]:
+            for field, start, end in t["at"]:
+                span = texts[field][start:end]
+                assert len(span) == end - start and span == span.strip(), (doc.id, t)
+        seen += 1
+    assert seen == len(wanted)
+
+
+@pytest.mark.realdata
+@pytest.mark.slow
+def test_sample_redraws_to_the_judged_records(records: list[dict], shared_data: Path) -> None:
+    drawn = [(stem, kind, doc.id) for stem, kind, doc in bench.sample_records(shared_data)]
+    assert drawn == [(r["file"], r["kind"], r["id"]) for r in records]
