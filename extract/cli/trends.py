@@ -50,6 +50,38 @@ def _write(df: Any, output: str, *, text: bool) -> None:
         )
 
 
+def _check_output(output: str) -> None:
+    if output and output != "-" and Path(output).suffix.lower() not in (".csv", ".parquet"):
+        raise click.BadParameter(
+            f"unknown table format {Path(output).suffix or output!r}; use .csv, .parquet or '-'",
+            param_hint="'-o'",
+        )
+
+
+def _check_plot(path: str) -> None:
+    try:
+        from matplotlib.figure import Figure
+    except ImportError:
+        raise click.ClickException("--plot needs matplotlib: pip install matplotlib") from None
+
+    formats = Figure().canvas.get_supported_filetypes()
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in formats:
+        raise click.BadParameter(
+            f"unknown image format {suffix or path!r}; use one of {', '.join(sorted(formats))}",
+            param_hint="'--plot'",
+        )
+
+
+def _resolve(resolve_terms: Any, names: list[str] | None, known: Any, g: Any) -> Any:
+    if names is None:
+        return None
+    try:
+        return resolve_terms(names, known, glossary=g)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="'--terms'") from None
+
+
 def _term(g: Any, term_id: str) -> str:
     return g[term_id].term if term_id in g else term_id
 
@@ -73,13 +105,16 @@ def _is_run(path: str) -> bool:
 @click.option(
     "--smooth", type=click.IntRange(min=1), help="Add share_smoothed: mean over this many periods."
 )
-@click.option("--terms", help="Comma-separated term ids to keep (default: all).")
+@click.option(
+    "--terms",
+    help="Comma-separated terms to keep (default: all): ids or any form (HBM, 인공 지능).",
+)
 @click.option(
     "-o",
     "--output",
-    default="-",
-    show_default=True,
-    help="trends.csv, trends.parquet or '-' (CSV on stdout).",
+    default=None,
+    help="trends.csv, trends.parquet or '-' (CSV on stdout; the default unless --plot is "
+    "given, so a chart-only run prints no table).",
 )
 @click.option("--plot", "plot_path", help="Also draw the trends to this image (.png, .svg, .pdf).")
 @click.option(
@@ -134,7 +169,7 @@ def trends(
     by_source: bool,
     smooth: int | None,
     terms: str | None,
-    output: str,
+    output: str | None,
     plot_path: str | None,
     value: str,
     emerging: bool,
@@ -155,8 +190,16 @@ def trends(
     kotrend trends runs/danews --emerging --window 2026-03-01,2026-03-31
     """
     from extract import Tagger, emerging_terms, plot_trends, tables_from_documents, term_trends
+    from extract.trends import resolve_terms
 
-    refuse_output(inputs, output, plot_path)
+    if output is None:
+        output = "" if plot_path and not emerging else "-"
+    # Options are checked before any tagging, which can take minutes.
+    _check_output(output)
+    if plot_path:
+        _check_plot(plot_path)
+    refuse_output(inputs, *([output] if output else []), plot_path)
+    names = [t.strip() for t in terms.split(",") if t.strip()] if terms else None
     runs = [p for p in inputs if _is_run(p)]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -180,8 +223,13 @@ def trends(
                 if glossary_spec or plot_path or emerging
                 else None
             )
+            # Without -g the run's terms are looked up in the bundled glossary with entities.
+            keep = _resolve(
+                resolve_terms, names, doc_terms["term_id"].unique(), g if glossary_spec else None
+            )
         else:
             g = load_glossary(glossary_spec, entities)
+            keep = _resolve(resolve_terms, names, (), g)
             log = ErrorLog(None)
             docs = with_progress(
                 read_inputs(inputs, text_fields(text_field), log), progress, "kotrend trends"
@@ -192,10 +240,14 @@ def trends(
                 fields=text_fields(text_field),
             )
             doc_terms, documents = tables["doc_terms"], tables["documents"]
-        keep = [t.strip() for t in terms.split(",") if t.strip()] if terms else None
         try:
             df = term_trends(
-                doc_terms, documents, freq=freq, by_source=by_source, smooth=smooth, terms=keep
+                doc_terms,
+                documents,
+                freq=freq,
+                by_source=by_source,
+                smooth=smooth,
+                terms=keep,
             )
             table = df
             if emerging:
@@ -215,7 +267,8 @@ def trends(
             raise click.ClickException(str(err)) from None
     for w in caught:
         click.echo(f"kotrend: warning: {w.message}", err=True)
-    _write(table, output, text=emerging)
+    if output:
+        _write(table, output, text=emerging)
     n_undated = int(documents["date"].isna().sum())
     click.echo(
         f"kotrend: {len(documents):,} documents ({n_undated:,} undated), "

@@ -7,6 +7,7 @@ from extract.trends.emerging import emerging_terms
 from extract.trends.plot import plot_trends
 from extract.trends.series import (
     FREQS,
+    resolve_terms,
     tables_from_documents,
     term_trends,
     trends_from_documents,
@@ -18,6 +19,7 @@ __all__ = [
     "bursts",
     "emerging_terms",
     "plot_trends",
+    "resolve_terms",
     "tables_from_documents",
     "term_trends",
     "trends_from_documents",

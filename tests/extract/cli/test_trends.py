@@ -91,11 +91,16 @@ def test_terms_plot_and_monthly(files: dict[str, Path], tmp_path: Path) -> None:
         "--plot",
         str(png),
     )
+    assert out == ""  # a chart-only run prints no table
+    assert png.read_bytes()[:4] == b"\x89PNG" and f"chart in {png}" in err
+    out, _ = _invoke(
+        "trends", str(files["news"]), "-g", str(files["glossary"]), "--freq", "M",
+        "--terms", "소버린ai", "--plot", str(png), "-o", "-",
+    )  # fmt: skip
     df = pd.read_csv(io.StringIO(out))
     assert df[["period", "term_id", "documents", "total_documents"]].values.tolist() == [
         ["2026-03-01", "sovereign_ai", 3, 12]
     ]
-    assert png.read_bytes()[:4] == b"\x89PNG" and f"chart in {png}" in err
 
 
 def test_emerging_table(files: dict[str, Path]) -> None:
@@ -122,6 +127,8 @@ def test_emerging_table(files: dict[str, Path]) -> None:
         (["--emerging", "--window", "March"], "`window` should be START,END"),
         (["--emerging", "--window", "2027-01-01,2027-01-31"], "holds no documents"),
         (["--value", "share_smoothed", "--plot", "x.png"], r"pass smooth="),
+        (["--terms", "소버린 A"], "'소버린 A' (close: sovereign_ai"),
+        (["--plot", "x.pnj"], "unknown image format 'pnj'; use one of"),
     ],
 )
 def test_errors(files: dict[str, Path], args: list[str], message: str) -> None:
@@ -130,6 +137,28 @@ def test_errors(files: dict[str, Path], args: list[str], message: str) -> None:
     )
     assert result.exit_code != 0
     assert message in result.output
+
+
+def test_bad_options_fail_before_tagging(files: dict[str, Path], monkeypatch) -> None:
+    import extract
+
+    def boom(*a, **k):
+        raise AssertionError("tagged before checking options")
+
+    monkeypatch.setattr(extract, "tables_from_documents", boom)
+    for bad in (["--plot", "x.pnj"], ["--terms", "nosuch"], ["-o", "t.xlsx"]):
+        result = CliRunner().invoke(
+            main, ["trends", str(files["news"]), "-g", str(files["glossary"]), *bad]
+        )
+        assert result.exit_code == 2, (bad, result.output)
+
+
+def test_glossary_find() -> None:
+    result = CliRunner().invoke(main, ["glossary", "find", "hbm", "삼성 전자", "반도채"])
+    assert result.exit_code == 1
+    lines = [line.split("\t")[:2] for line in result.stdout.splitlines()]
+    assert lines == [["hbm", "hbm"], ["삼성 전자", "samsung_electronics"], ["반도채", "-"]]
+    assert "close: semiconductor (반도체)" in result.stdout
 
 
 def test_run_directory_and_files_do_not_mix(files: dict[str, Path]) -> None:

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import Document
+from glossary import Glossary, Term
 from extract import (
     Tagger,
     load_table,
@@ -133,10 +134,24 @@ def test_smoothing_is_a_rolling_mean_over_zero_filled_periods() -> None:
     assert df["share_smoothed"].tolist() == pytest.approx([1.0, 1.0, 2 / 3, 1 / 3, 0.0, 0.0, 0.0])
 
 
-def test_terms_filter_keeps_unseen_terms_as_zero_series() -> None:
-    df = _trends(terms=["sovereign_ai", "no_such_term"])
-    assert set(df["term_id"]) == {"sovereign_ai", "no_such_term"}
-    assert df.loc[df["term_id"] == "no_such_term", "documents"].sum() == 0
+def test_terms_filter_keeps_unseen_glossary_terms_as_zero_series(test_glossary) -> None:
+    unseen = next(t for t in test_glossary if t.id not in set(DOC_TERMS["term_id"]))
+    df = _trends(terms=["sovereign_ai", unseen.id], glossary=test_glossary)
+    assert set(df["term_id"]) == {"sovereign_ai", unseen.id}
+    assert df.loc[df["term_id"] == unseen.id, "documents"].sum() == 0
+
+
+def test_terms_by_any_form_case_and_spacing_insensitive() -> None:
+    g = Glossary([Term(id="sovereign_ai", term="주권 AI", aliases=("소버린 AI",))])
+    want = _trends(terms=["sovereign_ai"])
+    for name in ("소버린AI", "소버린 ai", "주권 AI", " SOVEREIGN_AI"):
+        pd.testing.assert_frame_equal(_trends(terms=[name], glossary=g), want)
+
+
+def test_unknown_term_is_an_error_naming_close_matches() -> None:
+    g = Glossary([Term(id="sovereign_ai", term="주권 AI", aliases=("소버린 AI",))])
+    with pytest.raises(ValueError, match=r"'소버린 A' \(close: sovereign_ai \(주권 AI\)\)"):
+        _trends(terms=["sovereign_ai", "소버린 A"], glossary=g)
 
 
 def test_mentions_table_gives_the_same_trends() -> None:
