@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import Document
-from glossary import Glossary, Term
 from extract import (
     Tagger,
     load_table,
@@ -22,6 +21,7 @@ from extract import (
     trends_from_documents,
     trends_from_run,
 )
+from glossary import Glossary, Term
 
 # Eight documents over two weeks (Mon 2026-03-02 .. Sun 03-15), two sources, one undated
 # document and two documents that mention nothing: they still count in the denominator.
