@@ -173,3 +173,31 @@ def test_box_rank(files: dict[str, Path], rank: str, first: str) -> None:
     )
     data = json.loads(out)
     assert data["rank"] == rank and data["entries"][0]["term"] == first
+
+
+def test_related_on_a_run_and_on_files(files: dict[str, Path], tmp_path: Path) -> None:
+    png, csv = tmp_path / "net.png", tmp_path / "r.csv"
+    g = str(files["glossary"])
+    out, err = _invoke("related", "소버린 AI", str(files["run"]), "-g", g, "--plot", str(png))
+    assert out.split()[:2] == ["term_id", "term"] and "기준금리" in out
+    assert "sovereign_ai" in err and "3 of 13 documents" in err  # the undated one counts too
+    assert png.read_bytes()[:4] == b"\x89PNG"
+    _invoke("related", "sovereign_ai", str(files["news"]), "-g", g, "-o", str(csv))
+    df = pd.read_csv(csv)
+    assert df.loc[0, ["term_id", "together", "units"]].tolist() == ["base_rate", 3, 13]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["소버린 A"], "close: sovereign_ai"),
+        (["sovereign_ai", "--plot", "x.pnj"], "unknown image format"),
+        (["sovereign_ai", "--sort", "rise"], "--sort rise needs --window"),
+    ],
+)
+def test_related_errors(files: dict[str, Path], args: list[str], message: str) -> None:
+    term, *rest = args
+    result = CliRunner().invoke(
+        main, ["related", term, str(files["news"]), "-g", str(files["glossary"]), *rest]
+    )
+    assert result.exit_code == 2 and message in result.output
