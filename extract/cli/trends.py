@@ -35,27 +35,37 @@ def _write(df: Any, output: str, *, text: bool) -> None:
     suffix = Path(output).suffix.lower()
     if output == "-":
         click.echo(df.to_string(index=False) if text else df.to_csv(index=False), nl=text)
-    elif suffix in (".csv", ".parquet"):
+    else:
+        _check_output(output)
         from extract.batch.outputs import atomic_output
 
         with atomic_output(output) as tmp:
             if suffix == ".csv":
                 df.to_csv(tmp, index=False)
+            elif suffix == ".xlsx":
+                df.to_excel(tmp, index=False, engine="openpyxl")
             else:
                 df.to_parquet(tmp, index=False)
-    else:
-        raise click.BadParameter(
-            f"unknown table format {suffix or output!r}; use .csv, .parquet or '-'",
-            param_hint="'-o'",
-        )
 
 
 def _check_output(output: str) -> None:
-    if output and output != "-" and Path(output).suffix.lower() not in (".csv", ".parquet"):
+    suffix = Path(output).suffix.lower()
+    if not output or output == "-":
+        return
+    if suffix not in (".csv", ".parquet", ".xlsx"):
         raise click.BadParameter(
-            f"unknown table format {Path(output).suffix or output!r}; use .csv, .parquet or '-'",
+            f"unknown table format {suffix or output!r}; use .csv, .parquet, .xlsx or '-'",
             param_hint="'-o'",
         )
+    if suffix == ".xlsx":
+        import importlib.util
+
+        if importlib.util.find_spec("openpyxl") is None:
+            raise click.BadParameter(
+                "writing .xlsx needs the openpyxl package (pip install openpyxl); "
+                "or use .csv or .parquet",
+                param_hint="'-o'",
+            )
 
 
 def _check_plot(path: str) -> None:
@@ -96,10 +106,10 @@ def _is_run(path: str) -> bool:
 @entities_option
 @click.option(
     "--freq",
-    type=click.Choice(["D", "W", "M"]),
+    type=click.Choice(["D", "W", "M", "Q", "Y"]),
     default="W",
     show_default=True,
-    help="Period: day, week, month.",
+    help="Period: day, week, month, quarter, year.",
 )
 @click.option("--by-source", is_flag=True, help="One series per source as well as per term.")
 @click.option(
@@ -113,10 +123,14 @@ def _is_run(path: str) -> bool:
     "-o",
     "--output",
     default=None,
-    help="trends.csv, trends.parquet or '-' (CSV on stdout; the default unless --plot is "
+    help="trends.csv, .parquet, .xlsx or '-' (CSV on stdout; the default unless --plot is "
     "given, so a chart-only run prints no table).",
 )
 @click.option("--plot", "plot_path", help="Also draw the trends to this image (.png, .svg, .pdf).")
+@click.option("--title", help="Title of the chart.")
+@click.option(
+    "--basic", is_flag=True, help="Let basic terms (투자, 주가) into the chart's default lines."
+)
 @click.option(
     "--value",
     type=click.Choice(["share", "share_smoothed", "documents", "mentions"]),
@@ -165,12 +179,14 @@ def trends(
     inputs: tuple[str, ...],
     glossary_spec: str | None,
     entities: bool,
-    freq: Literal["D", "W", "M"],
+    freq: Literal["D", "W", "M", "Q", "Y"],
     by_source: bool,
     smooth: int | None,
     terms: str | None,
     output: str | None,
     plot_path: str | None,
+    title: str | None,
+    basic: bool,
     value: str,
     emerging: bool,
     window: str | None,
@@ -262,7 +278,7 @@ def trends(
                 if g is not None:
                     table.insert(1, "term", [_term(g, t) for t in table["term_id"]])
             if plot_path:
-                plot_trends(df, value=value, path=plot_path, glossary=g)
+                plot_trends(df, value=value, path=plot_path, glossary=g, title=title, basic=basic)
         except (ValueError, TypeError, ImportError) as err:
             raise click.ClickException(str(err)) from None
     for w in caught:

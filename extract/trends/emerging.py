@@ -142,7 +142,7 @@ def emerging_terms(
     *,
     window: Any = None,
     baseline: tuple[Any, Any] | None = None,
-    freq: Literal["D", "W", "M"] = "W",
+    freq: Literal["D", "W", "M", "Q", "Y"] = "W",
     min_count: int = 3,
     method: Literal["log_ratio", "binomial"] = "log_ratio",
     prior: float = 1.0,
@@ -159,7 +159,7 @@ def emerging_terms(
         default: the newest quarter of the date span.
     baseline : "START,END" or (start, end), optional
         The same for the time to compare with; default: everything before the window.
-    freq : {"D", "W", "M"}
+    freq : {"D", "W", "M", "Q", "Y"}
         Period length when ``window`` is a number of periods.
     min_count : int
         Keep terms mentioned in at least this many documents of the window.

@@ -30,8 +30,8 @@ __all__ = [
     "trends_from_run",
 ]
 
-#: Period lengths: day, week (Monday to Sunday), calendar month.
-FREQS = ("D", "W", "M")
+#: Period lengths: day, week (Monday to Sunday), calendar month, quarter, year.
+FREQS = ("D", "W", "M", "Q", "Y")
 _CHUNK = 2000
 
 
@@ -147,7 +147,8 @@ def dated_tables(
 
 
 def period_start(dates: pd.Series, freq: str) -> pd.Series:
-    """The start of the period (day, Monday, first of the month) holding each date."""
+    """The start of the period (day, Monday, first of the month, quarter or year) holding
+    each date."""
     return dates.dt.to_period(freq).dt.start_time
 
 
@@ -155,7 +156,7 @@ def term_trends(
     mentions_or_doc_terms: pd.DataFrame,
     documents: pd.DataFrame,
     *,
-    freq: Literal["D", "W", "M"] = "W",
+    freq: Literal["D", "W", "M", "Q", "Y"] = "W",
     by_source: bool = False,
     smooth: int | None = None,
     terms: Iterable[str] | None = None,
@@ -170,8 +171,8 @@ def term_trends(
     documents : pandas.DataFrame
         ``load_table(out, "documents")``: every tagged document, the denominator of shares.
         Documents without a date are left out, with a warning saying how many.
-    freq : {"D", "W", "M"}
-        Day, week (starting Monday) or calendar month.
+    freq : {"D", "W", "M", "Q", "Y"}
+        Day, week (starting Monday), calendar month, quarter or year.
     by_source : bool
         One series per source (publisher) as well as per term.
     smooth : int, optional

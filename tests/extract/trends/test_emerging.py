@@ -113,7 +113,7 @@ def test_explicit_baseline() -> None:
             ValueError,
             r"`method` should be one of \('log_ratio', 'binomial'\), but got 'chi2'",
         ),
-        ({"freq": "Y"}, ValueError, "`freq` should be one of"),
+        ({"freq": "H"}, ValueError, "`freq` should be one of"),
         ({"prior": 0}, ValueError, "`prior` should be > 0, got 0"),
         ({"window": 0}, ValueError, "number of periods should be >= 1, got 0"),
         ({"window": "March"}, ValueError, "`window` should be START,END"),

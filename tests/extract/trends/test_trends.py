@@ -170,7 +170,11 @@ def test_no_warning_when_every_document_is_dated() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
-        ({"freq": "Q"}, ValueError, r"`freq` should be one of \('D', 'W', 'M'\), but got 'Q'"),
+        (
+            {"freq": "H"},
+            ValueError,
+            r"`freq` should be one of \(.D., .W., .M., .Q., .Y.\), but got .H.",
+        ),
         ({"smooth": 0}, ValueError, "`smooth` should be a window of >= 1 periods or None, got 0"),
         ({"smooth": True}, ValueError, "`smooth`"),
     ],
@@ -265,3 +269,11 @@ def test_trends_from_run_matches_in_memory(tmp_path: Path, fast_tagger: Tagger) 
     with pytest.warns(UserWarning, match="1 of 4"):
         in_memory = trends_from_documents(SAMPLE, tagger=fast_tagger, freq="W", by_source=True)
     pd.testing.assert_frame_equal(from_run, in_memory, check_dtype=False)
+
+
+@pytest.mark.parametrize(("freq", "start"), [("Q", "2026-01-01"), ("Y", "2026-01-01")])
+def test_quarterly_and_yearly_periods(freq: str, start: str) -> None:
+    df = _trends(freq=freq)
+    assert df["period"].min() == pd.Timestamp(start)
+    totals = df.groupby("period")["total_documents"].first()
+    assert totals.sum() == DOCS["date"].notna().sum()
