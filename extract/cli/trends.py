@@ -234,8 +234,9 @@ def trends(
                 )
             except (ValueError, FileNotFoundError) as err:
                 raise click.ClickException(str(err)) from None
+            # Labels of a run's terms, entities included, unless -g names another glossary.
             g = (
-                load_glossary(glossary_spec, entities)
+                load_glossary(glossary_spec, entities or not glossary_spec)
                 if glossary_spec or plot_path or emerging
                 else None
             )

@@ -86,6 +86,31 @@ def _labels(glossary: Glossary | Mapping[str, str] | None) -> Mapping[str, str]:
     return {t.id: t.term for t in glossary}
 
 
+def _year_formatter() -> Any:
+    """Tick labels ``2025-12-15``, ``12-22``, ..., ``2026-01``: the year on the first tick
+    and wherever it changes; months alone when every tick is the first of a month."""
+    from matplotlib import dates as mdates
+    from matplotlib.ticker import Formatter
+
+    class Fmt(Formatter):
+        def format_ticks(self, values: Any) -> list[str]:
+            days = [mdates.num2date(v) for v in values]
+            monthly = all(d.day == 1 for d in days)
+            out, year = [], None
+            for d in days:
+                if monthly:
+                    out.append(d.strftime("%Y-%m") if d.year != year else d.strftime("%m"))
+                else:
+                    out.append(d.strftime("%Y-%m-%d" if d.year != year else "%m-%d"))
+                year = d.year
+            return out
+
+        def __call__(self, x: float, pos: int | None = None) -> str:
+            return str(mdates.num2date(x).strftime("%Y-%m-%d"))
+
+    return Fmt()
+
+
 def _series(df: pd.DataFrame, chosen: list[str], by_source: bool) -> list[tuple[str, Any, Any]]:
     """(term id, source, rows) per line, largest (most documents) first within the order
     of ``chosen`` when by source."""
@@ -239,16 +264,9 @@ def plot_trends(
             ax.yaxis.set_major_formatter(PercentFormatter(1.0))
         locator = mdates.AutoDateLocator()
         ax.xaxis.set_major_locator(locator)
-        # Every tick names its year or month-with-year, so a December point is not "Dec"
-        # with the year only in a corner offset.
-        ax.xaxis.set_major_formatter(
-            mdates.ConciseDateFormatter(
-                locator,
-                formats=["%Y", "%Y-%m", "%m-%d", "%H:%M", "%H:%M", "%S.%f"],
-                zero_formats=["", "%Y", "%Y-%m", "%m-%d", "%H:%M", "%H:%M"],
-                show_offset=False,
-            )
-        )
+        # The first tick and each tick in a new year name the year, so a December point
+        # is never just "12-15" with the year only in a corner offset.
+        ax.xaxis.set_major_formatter(_year_formatter())
         ax.grid(alpha=0.3)
         if series:
             # Outside the plot, so it hides no data; two columns past 15 entries.
