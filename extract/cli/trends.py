@@ -92,6 +92,23 @@ def _resolve(resolve_terms: Any, names: list[str] | None, known: Any, g: Any) ->
         raise click.BadParameter(str(err), param_hint="'--terms'") from None
 
 
+def _check_run_has_entities(run: str) -> None:
+    """``--entities`` on a run tagged with the bundled glossary alone is an error: the
+    run's tables hold no company or institution, so the option would change nothing."""
+    import json
+
+    import glossary
+
+    recorded = json.loads((Path(run) / "manifest.json").read_text(encoding="utf-8"))
+    sha = (recorded.get("glossary") or {}).get("sha256")
+    if sha is not None and sha == glossary.resolve("default").content_hash():
+        raise click.BadParameter(
+            f"{run} was tagged without entities, so --entities cannot add them; tag again "
+            "with `kotrend tag --entities`, or leave --entities out",
+            param_hint="'--entities'",
+        )
+
+
 def _term(g: Any, term_id: str) -> str:
     return g[term_id].term if term_id in g else term_id
 
@@ -149,6 +166,10 @@ def _is_run(path: str) -> bool:
     "periods (default: newest quarter).",
 )
 @click.option(
+    "--baseline",
+    help="Emerging: START,END to compare the window with (default: everything before it).",
+)
+@click.option(
     "--method",
     type=click.Choice(["log_ratio", "binomial"]),
     default="log_ratio",
@@ -190,6 +211,7 @@ def trends(
     value: str,
     emerging: bool,
     window: str | None,
+    baseline: str | None,
     method: Literal["log_ratio", "binomial"],
     min_count: int,
     top: int,
@@ -234,6 +256,8 @@ def trends(
                 )
             except (ValueError, FileNotFoundError) as err:
                 raise click.ClickException(str(err)) from None
+            if entities:
+                _check_run_has_entities(runs[0])
             # Labels of a run's terms, entities included, unless -g names another glossary.
             g = (
                 load_glossary(glossary_spec, entities or not glossary_spec)
@@ -272,6 +296,7 @@ def trends(
                     doc_terms,
                     documents,
                     window=_window(window),
+                    baseline=parse_window_option(baseline) if baseline else None,
                     freq=freq,
                     min_count=min_count,
                     method=method,
@@ -284,6 +309,14 @@ def trends(
             raise click.ClickException(str(err)) from None
     for w in caught:
         click.echo(f"kotrend: warning: {w.message}", err=True)
+    if emerging:
+        (w0, w1), (b0, b1) = table.attrs["window"], table.attrs["baseline"]
+        click.echo(
+            f"kotrend: window {w0} to {w1} ({table.attrs.get('window_documents', '?'):,} "
+            f"documents) against baseline {b0} to {b1} "
+            f"({table.attrs.get('baseline_documents', '?'):,} documents)",
+            err=True,
+        )
     if output:
         _write(table, output, text=emerging)
     n_undated = int(documents["date"].isna().sum())

@@ -209,3 +209,28 @@ def test_related_errors(files: dict[str, Path], args: list[str], message: str) -
         main, ["related", term, str(files["news"]), "-g", str(files["glossary"]), *rest]
     )
     assert result.exit_code == 2 and message in result.output
+
+
+def test_emerging_states_window_and_baseline(files: dict[str, Path]) -> None:
+    out, err = _invoke(
+        "trends", str(files["run"]), "-g", str(files["glossary"]), "--emerging",
+        "--window", "2026-03-16,2026-03-31", "--baseline", "2026-03-02,2026-03-08",
+        "--min-count", "1",
+    )  # fmt: skip
+    assert "window 2026-03-16 to 2026-03-31 (6 documents)" in err
+    assert "baseline 2026-03-02 to 2026-03-08 (3 documents)" in err
+    assert out.splitlines()[1].split()[0] == "sovereign_ai"
+
+
+def test_entities_on_a_run_without_them_is_an_error(tmp_path: Path) -> None:
+    news = tmp_path / "n.jsonl"
+    news.write_text(
+        json.dumps({"id": "1", "date": "2026-03-02", "text": "유가가 올랐다."}) + "\n",
+        encoding="utf-8",
+    )
+    run = tmp_path / "run"
+    _invoke("tag", str(news), "-o", str(run))
+    result = CliRunner().invoke(main, ["trends", str(run), "--entities"])
+    assert result.exit_code == 2 and "tagged without entities" in result.output
+    out, _ = _invoke("trends", str(run), "--terms", "유가", "--freq", "Y")
+    assert "oil_price" in out
