@@ -109,10 +109,6 @@ def _check_run_has_entities(run: str) -> None:
         )
 
 
-def _term(g: Any, term_id: str) -> str:
-    return g[term_id].term if term_id in g else term_id
-
-
 def _is_run(path: str) -> bool:
     return (Path(path) / "manifest.json").is_file()
 
@@ -300,9 +296,8 @@ def trends(
                     freq=freq,
                     min_count=min_count,
                     method=method,
+                    glossary=g,
                 ).head(top)
-                if g is not None:
-                    table.insert(1, "term", [_term(g, t) for t in table["term_id"]])
             if plot_path:
                 plot_trends(df, value=value, path=plot_path, glossary=g, title=title, basic=basic)
         except (ValueError, TypeError, ImportError) as err:

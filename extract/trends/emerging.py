@@ -24,6 +24,8 @@ from corpus import parse_window
 if TYPE_CHECKING:
     import pandas as pd
 
+    from glossary import Glossary
+
 __all__ = [
     "METHODS",
     "emerging_terms",
@@ -146,6 +148,7 @@ def emerging_terms(
     min_count: int = 3,
     method: Literal["log_ratio", "binomial"] = "log_ratio",
     prior: float = 1.0,
+    glossary: Glossary | None = None,
 ) -> pd.DataFrame:
     """Terms whose document share in ``window`` is high against ``baseline``.
 
@@ -167,6 +170,9 @@ def emerging_terms(
         Which column becomes ``score`` (both are always returned).
     prior : float
         Pseudo-documents added to each count (and twice to each total) when smoothing.
+    glossary : Glossary, optional
+        Adds the ``term`` column (display names) after ``term_id``, as ``kotrend trends
+        --emerging`` prints it.
 
     Returns
     -------
@@ -253,6 +259,8 @@ def emerging_terms(
             "score",
         ]
     ]
+    if glossary is not None:
+        out.insert(1, "term", [t.term if (t := glossary.get(i)) else i for i in out["term_id"]])
     out.attrs.update(
         window=(w0.date(), w1.date()),
         baseline=(b0.date(), b1.date()),
