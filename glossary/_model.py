@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ._forms import is_case_sensitive
 
-__all__ = ["Glossary", "Term"]
+__all__ = ["Glossary", "Term", "lookup_key"]
+
+_SPACE = re.compile(r"\s+")
+
+
+def lookup_key(word: str) -> str:
+    """The key :meth:`Glossary.find` compares: no spaces, lower case.
+
+    Looser than matching (``PER`` and ``per`` share a key here) because a reader typing a
+    name to look up does not know which forms the tagger treats as case-sensitive.
+
+    Examples
+    --------
+    >>> lookup_key(" 자본 지출 "), lookup_key("HBM")
+    ('자본지출', 'hbm')
+    """
+    return _SPACE.sub("", word).lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +154,7 @@ class Glossary:
     ('투자 자본 수익률', 1, True)
     """
 
-    __slots__ = ("_by_id", "_terms", "name", "path", "version")
+    __slots__ = ("_by_id", "_by_key", "_terms", "name", "path", "version")
 
     def __init__(
         self,
@@ -150,6 +168,7 @@ class Glossary:
         self._by_id: dict[str, Term] = {}
         for t in self._terms:
             self._by_id.setdefault(t.id, t)
+        self._by_key: dict[str, list[Term]] | None = None  # built on first find()
         self.name = name
         self.version = version
         self.path = path
@@ -178,6 +197,92 @@ class Glossary:
 
     def get(self, term_id: str, default: Term | None = None) -> Term | None:
         return self._by_id.get(term_id, default)
+
+    def _keys(self) -> dict[str, list[Term]]:
+        if self._by_key is None:
+            by_key: dict[str, list[Term]] = {}
+            for t in self._terms:
+                for word in (t.id, *t.forms):
+                    hits = by_key.setdefault(lookup_key(word), [])
+                    if t not in hits:
+                        hits.append(t)
+            self._by_key = by_key
+        return self._by_key
+
+    def find(self, word: str) -> Term | None:
+        """The term whose id or any surface form is ``word``, ignoring case and spacing.
+
+        An exact id wins; then a form written exactly so (``PER`` before ``per`` when
+        two terms differ only in case); then the first term in file order.
+
+        Examples
+        --------
+        >>> g = Glossary([Term(id="hbm", term="고대역폭 메모리", aliases=("HBM",))])
+        >>> g.find("hbm").id, g.find("고대역폭메모리").id, g.find("D램")
+        ('hbm', 'hbm', None)
+        """
+        if word in self._by_id:
+            return self._by_id[word]
+        hits = self._keys().get(lookup_key(word), [])
+        for t in hits:
+            if word.strip() in t.forms:
+                return t
+        return hits[0] if hits else None
+
+    def close_matches(self, word: str, *, n: int = 5) -> list[Term]:
+        """Up to ``n`` terms whose id or a form is like ``word`` (contains it, or is close
+        to it by :func:`difflib.get_close_matches`), best first.
+
+        Examples
+        --------
+        >>> g = Glossary([Term(id="hbm", term="고대역폭 메모리", aliases=("HBM",)),
+        ...               Term(id="dram", term="D램", aliases=("DRAM",))])
+        >>> [t.id for t in g.close_matches("메모리")]
+        ['hbm']
+        """
+        keys = self._keys()
+        key = lookup_key(word)
+        found: dict[str, Term] = {}
+        if key:
+            for k in sorted((k for k in keys if key in k), key=len):
+                for t in keys[k]:
+                    found.setdefault(t.id, t)
+        for k in difflib.get_close_matches(key, list(keys), n=n, cutoff=0.6):
+            for t in keys[k]:
+                found.setdefault(t.id, t)
+        return list(found.values())[:n]
+
+    def ids(self, words: Iterable[str]) -> list[str]:
+        """The term ids of ``words`` (ids or surface forms, see :meth:`find`), in order,
+        without repeats.
+
+        Raises
+        ------
+        KeyError
+            Naming every unknown word with the terms it is close to.
+
+        Examples
+        --------
+        >>> g = Glossary([Term(id="hbm", term="고대역폭 메모리", aliases=("HBM",))])
+        >>> g.ids(["HBM", "고대역폭 메모리"])
+        ['hbm']
+        >>> g.ids(["HBN"])
+        Traceback (most recent call last):
+        ...
+        KeyError: "no term in glossary 'glossary' named 'HBN' (close: hbm (고대역폭 메모리))"
+        """
+        out: dict[str, None] = {}
+        unknown: list[str] = []
+        for word in [words] if isinstance(words, str) else words:
+            t = self.find(word)
+            if t is None:
+                close = ", ".join(f"{c.id} ({c.term})" for c in self.close_matches(word))
+                unknown.append(f"{word!r}" + (f" (close: {close})" if close else ""))
+            else:
+                out.setdefault(t.id, None)
+        if unknown:
+            raise KeyError(f"no term in glossary {self.name!r} named {'; '.join(unknown)}")
+        return list(out)
 
     def to_dict(self) -> dict:
         return {

@@ -44,5 +44,6 @@ def test_runs_on_the_sample(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not [o for o in outputs if o["output_type"] == "error"]
     markdown = [o["data"]["text/markdown"] for o in outputs if "text/markdown" in o.get("data", {})]
     assert any("자본 지출" in m for m in markdown), markdown
-    assert sum("image/png" in o.get("data", {}) for o in outputs) == 1  # the sample chart only
+    # the sample chart and the related-terms network
+    assert sum("image/png" in o.get("data", {}) for o in outputs) == 2
     assert "real data skipped" in "".join(_texts(nb.cells[-1]))

@@ -7,6 +7,7 @@ import click
 from extract.cli.box import box
 from extract.cli.discover import discover
 from extract.cli.glossaries import glossary_group
+from extract.cli.related import related
 from extract.cli.serve import serve
 from extract.cli.tag import tag
 from extract.cli.trends import trends
@@ -33,5 +34,5 @@ def main() -> None:
     """kotrend: trend keywords in Korean financial news."""
 
 
-for _command in (box, tag, trends, discover, serve, glossary_group):
+for _command in (box, tag, trends, related, discover, serve, glossary_group):
     main.add_command(_command)

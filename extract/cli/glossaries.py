@@ -52,6 +52,37 @@ def glossary_check(files: tuple[str, ...]) -> None:
         sys.exit(1)
 
 
+@glossary_group.command(name="find")
+@click.argument("words", nargs=-1, required=True)
+@glossary_option
+@click.option(
+    "--no-entities",
+    is_flag=True,
+    help="Look only in the bundled glossary, not its company and institution list.",
+)
+def glossary_find(words: tuple[str, ...], glossary_spec: str | None, no_entities: bool) -> None:
+    """The term each of WORDS names (its id or any form, ignoring case and spacing), or the
+    terms close to it; exit 1 if a word names no term.
+
+    \b
+    kotrend glossary find HBM 삼성전자 "인공 지능"
+    """
+    g = load_glossary(glossary_spec, not no_entities)
+    missing = 0
+    for word in words:
+        t = g.find(word)
+        if t is not None:
+            forms = ", ".join(t.synonyms)
+            click.echo(f"{word}\t{t.id}\t{t.term}" + (f"\t({forms})" if forms else ""))
+            continue
+        missing += 1
+        close = g.close_matches(word)
+        hint = "; close: " + ", ".join(f"{c.id} ({c.term})" for c in close) if close else ""
+        click.echo(f"{word}\t-\tno such term{hint}")
+    if missing:
+        sys.exit(1)
+
+
 def _write(g: Any, output: str, notes: list[str], what: str) -> None:
     """Report ``notes`` on stderr, then save ``g`` to ``output`` and say so."""
     import glossary

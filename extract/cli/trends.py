@@ -35,23 +35,78 @@ def _write(df: Any, output: str, *, text: bool) -> None:
     suffix = Path(output).suffix.lower()
     if output == "-":
         click.echo(df.to_string(index=False) if text else df.to_csv(index=False), nl=text)
-    elif suffix in (".csv", ".parquet"):
+    else:
+        _check_output(output)
         from extract.batch.outputs import atomic_output
 
         with atomic_output(output) as tmp:
             if suffix == ".csv":
                 df.to_csv(tmp, index=False)
+            elif suffix == ".xlsx":
+                df.to_excel(tmp, index=False, engine="openpyxl")
             else:
                 df.to_parquet(tmp, index=False)
-    else:
+
+
+def _check_output(output: str) -> None:
+    suffix = Path(output).suffix.lower()
+    if not output or output == "-":
+        return
+    if suffix not in (".csv", ".parquet", ".xlsx"):
         raise click.BadParameter(
-            f"unknown table format {suffix or output!r}; use .csv, .parquet or '-'",
+            f"unknown table format {suffix or output!r}; use .csv, .parquet, .xlsx or '-'",
             param_hint="'-o'",
+        )
+    if suffix == ".xlsx":
+        import importlib.util
+
+        if importlib.util.find_spec("openpyxl") is None:
+            raise click.BadParameter(
+                "writing .xlsx needs the openpyxl package (pip install openpyxl); "
+                "or use .csv or .parquet",
+                param_hint="'-o'",
+            )
+
+
+def _check_plot(path: str) -> None:
+    try:
+        from matplotlib.figure import Figure
+    except ImportError:
+        raise click.ClickException("--plot needs matplotlib: pip install matplotlib") from None
+
+    formats = Figure().canvas.get_supported_filetypes()
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in formats:
+        raise click.BadParameter(
+            f"unknown image format {suffix or path!r}; use one of {', '.join(sorted(formats))}",
+            param_hint="'--plot'",
         )
 
 
-def _term(g: Any, term_id: str) -> str:
-    return g[term_id].term if term_id in g else term_id
+def _resolve(resolve_terms: Any, names: list[str] | None, known: Any, g: Any) -> Any:
+    if names is None:
+        return None
+    try:
+        return resolve_terms(names, known, glossary=g)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="'--terms'") from None
+
+
+def _check_run_has_entities(run: str) -> None:
+    """``--entities`` on a run tagged with the bundled glossary alone is an error: the
+    run's tables hold no company or institution, so the option would change nothing."""
+    import json
+
+    import glossary
+
+    recorded = json.loads((Path(run) / "manifest.json").read_text(encoding="utf-8"))
+    sha = (recorded.get("glossary") or {}).get("sha256")
+    if sha is not None and sha == glossary.resolve("default").content_hash():
+        raise click.BadParameter(
+            f"{run} was tagged without entities, so --entities cannot add them; tag again "
+            "with `kotrend tag --entities`, or leave --entities out",
+            param_hint="'--entities'",
+        )
 
 
 def _is_run(path: str) -> bool:
@@ -64,24 +119,31 @@ def _is_run(path: str) -> bool:
 @entities_option
 @click.option(
     "--freq",
-    type=click.Choice(["D", "W", "M"]),
+    type=click.Choice(["D", "W", "M", "Q", "Y"]),
     default="W",
     show_default=True,
-    help="Period: day, week, month.",
+    help="Period: day, week, month, quarter, year.",
 )
 @click.option("--by-source", is_flag=True, help="One series per source as well as per term.")
 @click.option(
     "--smooth", type=click.IntRange(min=1), help="Add share_smoothed: mean over this many periods."
 )
-@click.option("--terms", help="Comma-separated term ids to keep (default: all).")
+@click.option(
+    "--terms",
+    help="Comma-separated terms to keep (default: all): ids or any form (HBM, 인공 지능).",
+)
 @click.option(
     "-o",
     "--output",
-    default="-",
-    show_default=True,
-    help="trends.csv, trends.parquet or '-' (CSV on stdout).",
+    default=None,
+    help="trends.csv, .parquet, .xlsx or '-' (CSV on stdout; the default unless --plot is "
+    "given, so a chart-only run prints no table).",
 )
 @click.option("--plot", "plot_path", help="Also draw the trends to this image (.png, .svg, .pdf).")
+@click.option("--title", help="Title of the chart.")
+@click.option(
+    "--basic", is_flag=True, help="Let basic terms (투자, 주가) into the chart's default lines."
+)
 @click.option(
     "--value",
     type=click.Choice(["share", "share_smoothed", "documents", "mentions"]),
@@ -98,6 +160,10 @@ def _is_run(path: str) -> bool:
     "--window",
     help="Emerging: START,END (each a date, month or year; END inclusive), or the last N "
     "periods (default: newest quarter).",
+)
+@click.option(
+    "--baseline",
+    help="Emerging: START,END to compare the window with (default: everything before it).",
 )
 @click.option(
     "--method",
@@ -130,15 +196,18 @@ def trends(
     inputs: tuple[str, ...],
     glossary_spec: str | None,
     entities: bool,
-    freq: Literal["D", "W", "M"],
+    freq: Literal["D", "W", "M", "Q", "Y"],
     by_source: bool,
     smooth: int | None,
     terms: str | None,
-    output: str,
+    output: str | None,
     plot_path: str | None,
+    title: str | None,
+    basic: bool,
     value: str,
     emerging: bool,
     window: str | None,
+    baseline: str | None,
     method: Literal["log_ratio", "binomial"],
     min_count: int,
     top: int,
@@ -155,8 +224,16 @@ def trends(
     kotrend trends runs/danews --emerging --window 2026-03-01,2026-03-31
     """
     from extract import Tagger, emerging_terms, plot_trends, tables_from_documents, term_trends
+    from extract.trends import resolve_terms
 
-    refuse_output(inputs, output, plot_path)
+    if output is None:
+        output = "" if plot_path and not emerging else "-"
+    # Options are checked before any tagging, which can take minutes.
+    _check_output(output)
+    if plot_path:
+        _check_plot(plot_path)
+    refuse_output(inputs, *([output] if output else []), plot_path)
+    names = [t.strip() for t in terms.split(",") if t.strip()] if terms else None
     runs = [p for p in inputs if _is_run(p)]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -175,13 +252,21 @@ def trends(
                 )
             except (ValueError, FileNotFoundError) as err:
                 raise click.ClickException(str(err)) from None
+            if entities:
+                _check_run_has_entities(runs[0])
+            # Labels of a run's terms, entities included, unless -g names another glossary.
             g = (
-                load_glossary(glossary_spec, entities)
+                load_glossary(glossary_spec, entities or not glossary_spec)
                 if glossary_spec or plot_path or emerging
                 else None
             )
+            # Without -g the run's terms are looked up in the bundled glossary with entities.
+            keep = _resolve(
+                resolve_terms, names, doc_terms["term_id"].unique(), g if glossary_spec else None
+            )
         else:
             g = load_glossary(glossary_spec, entities)
+            keep = _resolve(resolve_terms, names, (), g)
             log = ErrorLog(None)
             docs = with_progress(
                 read_inputs(inputs, text_fields(text_field), log), progress, "kotrend trends"
@@ -192,10 +277,14 @@ def trends(
                 fields=text_fields(text_field),
             )
             doc_terms, documents = tables["doc_terms"], tables["documents"]
-        keep = [t.strip() for t in terms.split(",") if t.strip()] if terms else None
         try:
             df = term_trends(
-                doc_terms, documents, freq=freq, by_source=by_source, smooth=smooth, terms=keep
+                doc_terms,
+                documents,
+                freq=freq,
+                by_source=by_source,
+                smooth=smooth,
+                terms=keep,
             )
             table = df
             if emerging:
@@ -203,19 +292,28 @@ def trends(
                     doc_terms,
                     documents,
                     window=_window(window),
+                    baseline=parse_window_option(baseline) if baseline else None,
                     freq=freq,
                     min_count=min_count,
                     method=method,
+                    glossary=g,
                 ).head(top)
-                if g is not None:
-                    table.insert(1, "term", [_term(g, t) for t in table["term_id"]])
             if plot_path:
-                plot_trends(df, value=value, path=plot_path, glossary=g)
+                plot_trends(df, value=value, path=plot_path, glossary=g, title=title, basic=basic)
         except (ValueError, TypeError, ImportError) as err:
             raise click.ClickException(str(err)) from None
     for w in caught:
         click.echo(f"kotrend: warning: {w.message}", err=True)
-    _write(table, output, text=emerging)
+    if emerging:
+        (w0, w1), (b0, b1) = table.attrs["window"], table.attrs["baseline"]
+        click.echo(
+            f"kotrend: window {w0} to {w1} ({table.attrs.get('window_documents', '?'):,} "
+            f"documents) against baseline {b0} to {b1} "
+            f"({table.attrs.get('baseline_documents', '?'):,} documents)",
+            err=True,
+        )
+    if output:
+        _write(table, output, text=emerging)
     n_undated = int(documents["date"].isna().sum())
     click.echo(
         f"kotrend: {len(documents):,} documents ({n_undated:,} undated), "

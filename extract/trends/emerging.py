@@ -24,6 +24,8 @@ from corpus import parse_window
 if TYPE_CHECKING:
     import pandas as pd
 
+    from glossary import Glossary
+
 __all__ = [
     "METHODS",
     "emerging_terms",
@@ -142,10 +144,11 @@ def emerging_terms(
     *,
     window: Any = None,
     baseline: tuple[Any, Any] | None = None,
-    freq: Literal["D", "W", "M"] = "W",
+    freq: Literal["D", "W", "M", "Q", "Y"] = "W",
     min_count: int = 3,
     method: Literal["log_ratio", "binomial"] = "log_ratio",
     prior: float = 1.0,
+    glossary: Glossary | None = None,
 ) -> pd.DataFrame:
     """Terms whose document share in ``window`` is high against ``baseline``.
 
@@ -159,7 +162,7 @@ def emerging_terms(
         default: the newest quarter of the date span.
     baseline : "START,END" or (start, end), optional
         The same for the time to compare with; default: everything before the window.
-    freq : {"D", "W", "M"}
+    freq : {"D", "W", "M", "Q", "Y"}
         Period length when ``window`` is a number of periods.
     min_count : int
         Keep terms mentioned in at least this many documents of the window.
@@ -167,6 +170,9 @@ def emerging_terms(
         Which column becomes ``score`` (both are always returned).
     prior : float
         Pseudo-documents added to each count (and twice to each total) when smoothing.
+    glossary : Glossary, optional
+        Adds the ``term`` column (display names) after ``term_id``, as ``kotrend trends
+        --emerging`` prints it.
 
     Returns
     -------
@@ -253,6 +259,8 @@ def emerging_terms(
             "score",
         ]
     ]
+    if glossary is not None:
+        out.insert(1, "term", [t.term if (t := glossary.get(i)) else i for i in out["term_id"]])
     out.attrs.update(
         window=(w0.date(), w1.date()),
         baseline=(b0.date(), b1.date()),

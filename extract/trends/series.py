@@ -19,17 +19,63 @@ from extract.engine.tagger import Tagger
 if TYPE_CHECKING:
     import pandas as pd
 
+    from glossary import Glossary
+
 __all__ = [
     "FREQS",
+    "resolve_terms",
     "tables_from_documents",
     "term_trends",
     "trends_from_documents",
     "trends_from_run",
 ]
 
-#: Period lengths: day, week (Monday to Sunday), calendar month.
-FREQS = ("D", "W", "M")
+#: Period lengths: day, week (Monday to Sunday), calendar month, quarter, year.
+FREQS = ("D", "W", "M", "Q", "Y")
 _CHUNK = 2000
+
+
+def resolve_terms(
+    names: str | Iterable[str], known: Iterable[str] = (), *, glossary: Glossary | None = None
+) -> list[str]:
+    """Term ids for ``names``: each an id in ``known`` (the ids in the data) or an id or
+    surface form of a term in ``glossary`` (default: the bundled glossary with entities),
+    case- and spacing-insensitive.
+
+    Raises
+    ------
+    ValueError
+        Naming each unknown name with the glossary terms close to it, so a typo is not
+        silently a series of zeros.
+
+    Examples
+    --------
+    >>> from glossary import Glossary, Term
+    >>> g = Glossary([Term(id="hbm", term="고대역폭 메모리", aliases=("HBM",))])
+    >>> resolve_terms(["HBM", "capex"], known=["capex"], glossary=g)
+    ['hbm', 'capex']
+    """
+    wanted = [names] if isinstance(names, str) else list(names)
+    known = set(known)
+    if all(n in known for n in wanted):
+        return list(dict.fromkeys(wanted))
+    if glossary is None:
+        import glossary as _glossary
+
+        glossary = _glossary.resolve("default+entities")
+    out: dict[str, None] = {}
+    for name in wanted:
+        if name in known:
+            out.setdefault(name, None)
+            continue
+        try:
+            out.setdefault(glossary.ids([name])[0], None)
+        except KeyError as err:
+            raise ValueError(
+                str(err.args[0]) + "; give a term id or any of its forms "
+                "(`kotrend glossary find WORD`)"
+            ) from None
+    return list(out)
 
 
 def _check_freq(freq: str) -> None:
@@ -101,7 +147,8 @@ def dated_tables(
 
 
 def period_start(dates: pd.Series, freq: str) -> pd.Series:
-    """The start of the period (day, Monday, first of the month) holding each date."""
+    """The start of the period (day, Monday, first of the month, quarter or year) holding
+    each date."""
     return dates.dt.to_period(freq).dt.start_time
 
 
@@ -109,10 +156,11 @@ def term_trends(
     mentions_or_doc_terms: pd.DataFrame,
     documents: pd.DataFrame,
     *,
-    freq: Literal["D", "W", "M"] = "W",
+    freq: Literal["D", "W", "M", "Q", "Y"] = "W",
     by_source: bool = False,
     smooth: int | None = None,
     terms: Iterable[str] | None = None,
+    glossary: Glossary | None = None,
 ) -> pd.DataFrame:
     """Mentions and document shares of each term per period.
 
@@ -123,14 +171,18 @@ def term_trends(
     documents : pandas.DataFrame
         ``load_table(out, "documents")``: every tagged document, the denominator of shares.
         Documents without a date are left out, with a warning saying how many.
-    freq : {"D", "W", "M"}
-        Day, week (starting Monday) or calendar month.
+    freq : {"D", "W", "M", "Q", "Y"}
+        Day, week (starting Monday), calendar month, quarter or year.
     by_source : bool
         One series per source (publisher) as well as per term.
     smooth : int, optional
         Add ``share_smoothed``: the mean share over the last ``smooth`` periods.
     terms : iterable of str, optional
-        Keep only these term ids (each gets a series, all zeros if it never occurs).
+        Keep only these terms (each gets a series, all zeros if it never occurs): ids or
+        any surface form (``HBM``, ``인공 지능``), see :func:`resolve_terms`. An unknown
+        name is a ``ValueError`` listing close matches.
+    glossary : Glossary, optional
+        Where ``terms`` are looked up (default: the bundled glossary with entities).
 
     Returns
     -------
@@ -154,7 +206,13 @@ def term_trends(
     1 2026-03-09          0                1    0.0
     """
     return _trends(
-        mentions_or_doc_terms, documents, freq=freq, by_source=by_source, smooth=smooth, terms=terms
+        mentions_or_doc_terms,
+        documents,
+        freq=freq,
+        by_source=by_source,
+        smooth=smooth,
+        terms=terms,
+        glossary=glossary,
     )
 
 
@@ -166,6 +224,7 @@ def _trends(
     by_source: bool = False,
     smooth: int | None = None,
     terms: Iterable[str] | None = None,
+    glossary: Glossary | None = None,
 ) -> pd.DataFrame:
     # Every public entry point calls this directly, so the undated-documents warning
     # (stacklevel 4: dated_tables, _trends, the entry point) points at the user's line.
@@ -178,7 +237,7 @@ def _trends(
         raise ValueError(f"`smooth` should be a window of >= 1 periods or None, got {smooth!r}")
     rows, docs = dated_tables(table, documents, stacklevel=4)
     if terms is not None:
-        wanted = [terms] if isinstance(terms, str) else list(dict.fromkeys(terms))
+        wanted = resolve_terms(terms, rows["term_id"].unique(), glossary=glossary)
         rows = rows[rows["term_id"].isin(wanted)]
     else:
         wanted = sorted(rows["term_id"].unique())

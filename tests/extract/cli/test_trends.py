@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
 from pathlib import Path
@@ -91,11 +92,16 @@ def test_terms_plot_and_monthly(files: dict[str, Path], tmp_path: Path) -> None:
         "--plot",
         str(png),
     )
+    assert out == ""  # a chart-only run prints no table
+    assert png.read_bytes()[:4] == b"\x89PNG" and f"chart in {png}" in err
+    out, _ = _invoke(
+        "trends", str(files["news"]), "-g", str(files["glossary"]), "--freq", "M",
+        "--terms", "소버린ai", "--plot", str(png), "-o", "-",
+    )  # fmt: skip
     df = pd.read_csv(io.StringIO(out))
     assert df[["period", "term_id", "documents", "total_documents"]].values.tolist() == [
         ["2026-03-01", "sovereign_ai", 3, 12]
     ]
-    assert png.read_bytes()[:4] == b"\x89PNG" and f"chart in {png}" in err
 
 
 def test_emerging_table(files: dict[str, Path]) -> None:
@@ -118,10 +124,19 @@ def test_emerging_table(files: dict[str, Path]) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["-o", "t.xlsx"], "unknown table format '.xlsx'; use .csv, .parquet or '-'"),
+        (["-o", "t.xls"], "unknown table format '.xls'; use .csv, .parquet, .xlsx or '-'"),
+        pytest.param(
+            ["-o", "t.xlsx"],
+            "needs the openpyxl package",
+            marks=pytest.mark.skipif(
+                importlib.util.find_spec("openpyxl") is not None, reason="openpyxl installed"
+            ),
+        ),
         (["--emerging", "--window", "March"], "`window` should be START,END"),
         (["--emerging", "--window", "2027-01-01,2027-01-31"], "holds no documents"),
         (["--value", "share_smoothed", "--plot", "x.png"], r"pass smooth="),
+        (["--terms", "소버린 A"], "'소버린 A' (close: sovereign_ai"),
+        (["--plot", "x.pnj"], "unknown image format 'pnj'; use one of"),
     ],
 )
 def test_errors(files: dict[str, Path], args: list[str], message: str) -> None:
@@ -130,6 +145,28 @@ def test_errors(files: dict[str, Path], args: list[str], message: str) -> None:
     )
     assert result.exit_code != 0
     assert message in result.output
+
+
+def test_bad_options_fail_before_tagging(files: dict[str, Path], monkeypatch) -> None:
+    import extract
+
+    def boom(*a, **k):
+        raise AssertionError("tagged before checking options")
+
+    monkeypatch.setattr(extract, "tables_from_documents", boom)
+    for bad in (["--plot", "x.pnj"], ["--terms", "nosuch"], ["-o", "t.xls"]):
+        result = CliRunner().invoke(
+            main, ["trends", str(files["news"]), "-g", str(files["glossary"]), *bad]
+        )
+        assert result.exit_code == 2, (bad, result.output)
+
+
+def test_glossary_find() -> None:
+    result = CliRunner().invoke(main, ["glossary", "find", "hbm", "삼성 전자", "반도채"])
+    assert result.exit_code == 1
+    lines = [line.split("\t")[:2] for line in result.stdout.splitlines()]
+    assert lines == [["hbm", "hbm"], ["삼성 전자", "samsung_electronics"], ["반도채", "-"]]
+    assert "close: semiconductor (반도체)" in result.stdout
 
 
 def test_run_directory_and_files_do_not_mix(files: dict[str, Path]) -> None:
@@ -144,3 +181,56 @@ def test_box_rank(files: dict[str, Path], rank: str, first: str) -> None:
     )
     data = json.loads(out)
     assert data["rank"] == rank and data["entries"][0]["term"] == first
+
+
+def test_related_on_a_run_and_on_files(files: dict[str, Path], tmp_path: Path) -> None:
+    png, csv = tmp_path / "net.png", tmp_path / "r.csv"
+    g = str(files["glossary"])
+    out, err = _invoke("related", "소버린 AI", str(files["run"]), "-g", g, "--plot", str(png))
+    assert out.split()[:2] == ["term_id", "term"] and "기준금리" in out
+    assert "sovereign_ai" in err and "3 of 13 documents" in err  # the undated one counts too
+    assert png.read_bytes()[:4] == b"\x89PNG"
+    _invoke("related", "sovereign_ai", str(files["news"]), "-g", g, "-o", str(csv))
+    df = pd.read_csv(csv)
+    assert df.loc[0, ["term_id", "together", "units"]].tolist() == ["base_rate", 3, 13]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["소버린 A"], "close: sovereign_ai"),
+        (["sovereign_ai", "--plot", "x.pnj"], "unknown image format"),
+        (["sovereign_ai", "--sort", "rise"], "--sort rise needs --window"),
+    ],
+)
+def test_related_errors(files: dict[str, Path], args: list[str], message: str) -> None:
+    term, *rest = args
+    result = CliRunner().invoke(
+        main, ["related", term, str(files["news"]), "-g", str(files["glossary"]), *rest]
+    )
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_emerging_states_window_and_baseline(files: dict[str, Path]) -> None:
+    out, err = _invoke(
+        "trends", str(files["run"]), "-g", str(files["glossary"]), "--emerging",
+        "--window", "2026-03-16,2026-03-31", "--baseline", "2026-03-02,2026-03-08",
+        "--min-count", "1",
+    )  # fmt: skip
+    assert "window 2026-03-16 to 2026-03-31 (6 documents)" in err
+    assert "baseline 2026-03-02 to 2026-03-08 (3 documents)" in err
+    assert out.splitlines()[1].split()[0] == "sovereign_ai"
+
+
+def test_entities_on_a_run_without_them_is_an_error(tmp_path: Path) -> None:
+    news = tmp_path / "n.jsonl"
+    news.write_text(
+        json.dumps({"id": "1", "date": "2026-03-02", "text": "유가가 올랐다."}) + "\n",
+        encoding="utf-8",
+    )
+    run = tmp_path / "run"
+    _invoke("tag", str(news), "-o", str(run))
+    result = CliRunner().invoke(main, ["trends", str(run), "--entities"])
+    assert result.exit_code == 2 and "tagged without entities" in result.output
+    out, _ = _invoke("trends", str(run), "--terms", "유가", "--freq", "Y")
+    assert "oil_price" in out

@@ -113,7 +113,7 @@ def test_explicit_baseline() -> None:
             ValueError,
             r"`method` should be one of \('log_ratio', 'binomial'\), but got 'chi2'",
         ),
-        ({"freq": "Y"}, ValueError, "`freq` should be one of"),
+        ({"freq": "H"}, ValueError, "`freq` should be one of"),
         ({"prior": 0}, ValueError, "`prior` should be > 0, got 0"),
         ({"window": 0}, ValueError, "number of periods should be >= 1, got 0"),
         ({"window": "March"}, ValueError, "`window` should be START,END"),
@@ -245,3 +245,13 @@ def test_window_of_months_ends_with_its_last_day(window: object) -> None:
     out = emerging_terms(DOC_TERMS, DOCS, window=window, min_count=1)
     assert out.attrs["window"] == (dt.date(2026, 3, 1), dt.date(2026, 3, 31))
     assert out.attrs["window_documents"] == 40
+
+
+def test_glossary_adds_the_term_column_the_cli_prints() -> None:
+    from glossary import Glossary, Term
+
+    g = Glossary([Term(id="rising", term="급등어")])
+    out = emerging_terms(DOC_TERMS, DOCS, window=MARCH, min_count=1, glossary=g)
+    assert out.columns[:2].tolist() == ["term_id", "term"]
+    names = dict(zip(out["term_id"], out["term"], strict=True))
+    assert names["rising"] == "급등어" and all(names[t] == t for t in names if t != "rising")

@@ -104,3 +104,43 @@ def test_bad_arguments(trends: pd.DataFrame, kwargs: dict, message: str) -> None
 def test_smoothed_value_needs_smooth(trends: pd.DataFrame) -> None:
     with pytest.raises(ValueError, match=r"lacks columns \['share_smoothed'\] \(pass smooth="):
         plot_trends(trends.drop(columns="share_smoothed"), value="share_smoothed")
+
+
+def test_smoothing_is_drawn_when_the_table_has_it(trends: pd.DataFrame) -> None:
+    ax = plot_trends(trends, terms=["sovereign_ai"]).axes[0]
+    # the faint raw share, then the smoothed line that carries the legend label
+    assert len(ax.lines) == 2 and ax.lines[0].get_alpha() < 1
+    assert list(ax.lines[1].get_ydata()) == pytest.approx([0, 0, 0, 0, 0, 0.5, 1, 0.5])
+
+
+def test_basic_terms_left_out_unless_asked(trends: pd.DataFrame) -> None:
+    g = Glossary(
+        [Term(id="capex", term="자본 지출", basic=True), Term(id="sovereign_ai", term="주권 AI")]
+    )
+    legend = plot_trends(trends, glossary=g).axes[0].get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == ["주권 AI"]
+    legend = plot_trends(trends, glossary=g, basic=True).axes[0].get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == ["자본 지출", "주권 AI"]
+
+
+def test_lines_bounded_legend_outside_and_own_axes() -> None:
+    days = pd.date_range("2025-10-06", periods=16, freq="W-MON")
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(16)], "date": days})
+    docs["source"] = [f"s{i % 8}" for i in range(16)]
+    doc_terms = pd.DataFrame(
+        [(f"d{i}", f"t{j}") for i in range(16) for j in range(4)], columns=["doc_id", "term_id"]
+    ).assign(mentions=1)
+    df = term_trends(doc_terms, docs, freq="W", by_source=True)
+    from matplotlib.figure import Figure
+
+    mine = Figure()
+    ax = mine.add_subplot()
+    with pytest.warns(UserWarning, match="32 lines asked for; drawing the 20"):
+        fig = plot_trends(df, ax=ax, max_lines=20)
+    assert fig is mine and len(ax.lines) == 20
+    colours = {tuple(line.get_color()) for line in ax.lines}
+    assert len(colours) == 20  # no repeated colours
+    assert ax.get_legend().get_bbox_to_anchor().x0 > ax.get_window_extent().x1 - 1
+    mine.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert any("2026" in t for t in labels) and any("2025" in t for t in labels)

@@ -21,6 +21,7 @@ from extract import (
     trends_from_documents,
     trends_from_run,
 )
+from glossary import Glossary, Term
 
 # Eight documents over two weeks (Mon 2026-03-02 .. Sun 03-15), two sources, one undated
 # document and two documents that mention nothing: they still count in the denominator.
@@ -133,10 +134,24 @@ def test_smoothing_is_a_rolling_mean_over_zero_filled_periods() -> None:
     assert df["share_smoothed"].tolist() == pytest.approx([1.0, 1.0, 2 / 3, 1 / 3, 0.0, 0.0, 0.0])
 
 
-def test_terms_filter_keeps_unseen_terms_as_zero_series() -> None:
-    df = _trends(terms=["sovereign_ai", "no_such_term"])
-    assert set(df["term_id"]) == {"sovereign_ai", "no_such_term"}
-    assert df.loc[df["term_id"] == "no_such_term", "documents"].sum() == 0
+def test_terms_filter_keeps_unseen_glossary_terms_as_zero_series(test_glossary) -> None:
+    unseen = next(t for t in test_glossary if t.id not in set(DOC_TERMS["term_id"]))
+    df = _trends(terms=["sovereign_ai", unseen.id], glossary=test_glossary)
+    assert set(df["term_id"]) == {"sovereign_ai", unseen.id}
+    assert df.loc[df["term_id"] == unseen.id, "documents"].sum() == 0
+
+
+def test_terms_by_any_form_case_and_spacing_insensitive() -> None:
+    g = Glossary([Term(id="sovereign_ai", term="주권 AI", aliases=("소버린 AI",))])
+    want = _trends(terms=["sovereign_ai"])
+    for name in ("소버린AI", "소버린 ai", "주권 AI", " SOVEREIGN_AI"):
+        pd.testing.assert_frame_equal(_trends(terms=[name], glossary=g), want)
+
+
+def test_unknown_term_is_an_error_naming_close_matches() -> None:
+    g = Glossary([Term(id="sovereign_ai", term="주권 AI", aliases=("소버린 AI",))])
+    with pytest.raises(ValueError, match=r"'소버린 A' \(close: sovereign_ai \(주권 AI\)\)"):
+        _trends(terms=["sovereign_ai", "소버린 A"], glossary=g)
 
 
 def test_mentions_table_gives_the_same_trends() -> None:
@@ -155,7 +170,11 @@ def test_no_warning_when_every_document_is_dated() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
-        ({"freq": "Q"}, ValueError, r"`freq` should be one of \('D', 'W', 'M'\), but got 'Q'"),
+        (
+            {"freq": "H"},
+            ValueError,
+            r"`freq` should be one of \(.D., .W., .M., .Q., .Y.\), but got .H.",
+        ),
         ({"smooth": 0}, ValueError, "`smooth` should be a window of >= 1 periods or None, got 0"),
         ({"smooth": True}, ValueError, "`smooth`"),
     ],
@@ -250,3 +269,11 @@ def test_trends_from_run_matches_in_memory(tmp_path: Path, fast_tagger: Tagger) 
     with pytest.warns(UserWarning, match="1 of 4"):
         in_memory = trends_from_documents(SAMPLE, tagger=fast_tagger, freq="W", by_source=True)
     pd.testing.assert_frame_equal(from_run, in_memory, check_dtype=False)
+
+
+@pytest.mark.parametrize(("freq", "start"), [("Q", "2026-01-01"), ("Y", "2026-01-01")])
+def test_quarterly_and_yearly_periods(freq: str, start: str) -> None:
+    df = _trends(freq=freq)
+    assert df["period"].min() == pd.Timestamp(start)
+    totals = df.groupby("period")["total_documents"].first()
+    assert totals.sum() == DOCS["date"].notna().sum()
