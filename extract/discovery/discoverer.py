@@ -9,7 +9,7 @@ from typing import Any
 from corpus import Document
 from extract.discovery.candidates import CandidateCounts, known_keys
 from extract.discovery.records import TermCandidate
-from extract.discovery.termhood import c_values, head_counts, keys_as_is
+from extract.discovery.termhood import c_values, generic_factor, head_counts, keys_as_is
 from extract.engine.tagger import Tagger
 from glossary import Glossary
 
@@ -46,7 +46,12 @@ class TermDiscoverer:
     * ``tfidf``: mean TF-IDF over the documents the candidate occurs in, with IDF from
       the corpus and the ``background`` together, so phrases common in the background
       score low;
-    * ``df``: document frequency.
+    * ``df``: document frequency;
+
+    times a termhood factor (:func:`extract.discovery.termhood.generic_factor`): one
+    everyday word (감소, 개장: a single common noun of Kiwi's dictionary) scores a
+    quarter, a known term with only everyday words around it (AI 기업) 0.4. Phrases
+    holding a number, unit or time word (시총 3, 지난해 영업이익) are not candidates.
 
     Parameters
     ----------
@@ -186,7 +191,7 @@ class TermDiscoverer:
         self.n_background_ = len(back.doc_ids)
         heads = head_counts(g, tagger.kiwi)
         self.candidates_, self.n_keys_ = _rank(
-            target, back, heads, weights, self.min_df, self.max_candidates
+            target, back, heads, weights, self.min_df, self.max_candidates, tagger.kiwi, known
         )
         return self
 
@@ -198,6 +203,8 @@ def _rank(
     weights: Mapping[str, float],
     min_df: int,
     top: int,
+    kiwi: Any,
+    known: frozenset[str],
 ) -> tuple[tuple[TermCandidate, ...], int]:
     import numpy as np
     import scipy.sparse as sp
@@ -222,7 +229,9 @@ def _rank(
     parts = {"c_value": cv, "head_terms": head, "tfidf": mean_tfidf, "df": df}
     total = sum(weights.values())
     log_score = sum(w * np.log(_percentiles(parts[k])) for k, w in weights.items() if w)
-    score = np.exp(log_score / total)
+    cache: dict[str, bool] = {}
+    generic = np.array([generic_factor(u, kiwi, known, cache) for u in units])
+    score = np.exp(log_score / total) * generic
     order = sorted(range(len(vocab)), key=lambda i: (-score[i], vocab[i]))[:top]
     out = tuple(
         TermCandidate(
