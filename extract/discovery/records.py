@@ -55,6 +55,9 @@ class TermCandidate:
         Glossary terms that end in the same unit (지수 for 소비자물가지수).
     examples : tuple of Evidence
         A few sentences from different documents, in corpus order.
+    rise : float
+        With ``rank="rise"``: :func:`extract.trends.emerging.log_ratio` of its share of documents in
+        the corpus over its share in the background (the time before); else 0.
 
     Examples
     --------
@@ -72,6 +75,7 @@ class TermCandidate:
     tfidf: float
     head_terms: int
     examples: tuple[Evidence, ...]
+    rise: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +88,7 @@ class TermCandidate:
             "tfidf": self.tfidf,
             "head_terms": self.head_terms,
             "examples": [{"doc_id": e.doc_id, "sentence": e.sentence} for e in self.examples],
+            "rise": self.rise,
         }
 
 

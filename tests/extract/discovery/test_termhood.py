@@ -39,3 +39,66 @@ def test_generic_single_words_rank_below_compound_terms() -> None:
     top = min(i for i, p in enumerate(phrases) if p.startswith("탄소 국경"))
     for word in ("감소", "이용", "비용"):
         assert word not in phrases or phrases.index(word) > top, phrases
+
+
+# --- what is new: a window against the time before it ---------------------------------
+
+
+def test_rise_ranks_the_phrase_new_in_the_window_first() -> None:
+    # 정책 금융 지원 is frequent in both periods; 해협 봉쇄 위기 only in the window.
+    before = ["정책 금융 지원 확대 발표"] * 20
+    window = ["정책 금융 지원 확대 발표"] * 10 + ["호르무즈 해협 봉쇄 위기 고조"] * 4
+    d = TermDiscoverer(glossary=G, min_df=3, background=before, rank="rise").fit(window)
+    top = d.candidates_[0]
+    assert top.phrase.startswith("호르무즈") or top.phrase.startswith("해협"), d.candidates_[:3]
+    assert top.rise > 0
+    old = [c for c in d.candidates_ if c.phrase == "정책 금융 지원"]
+    assert not old or old[0].rise < top.rise
+
+
+def test_rank_is_checked() -> None:
+    with pytest.raises(ValueError, match="`rank` should be one of 'termhood', 'rise', got 'new'"):
+        TermDiscoverer(glossary=G, rank="new").fit(["반도체 특별법"])  # type: ignore[arg-type]
+
+
+def test_cli_window_contrasts_with_the_time_before(tmp_path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from extract.cli import main
+
+    rows = [
+        {"id": f"b{i}", "date": "2026-02-10", "title": "정책 금융 지원 확대 발표"}
+        for i in range(20)
+    ]
+    rows += [
+        {"id": f"w{i}", "date": "2026-03-05", "title": "호르무즈 해협 봉쇄 위기 고조"}
+        for i in range(4)
+    ]
+    rows += [
+        {"id": f"m{i}", "date": "2026-03-06", "title": "정책 금융 지원 확대"} for i in range(5)
+    ]
+    src = tmp_path / "news.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    out = tmp_path / "p.yaml"
+    result = CliRunner().invoke(
+        main,
+        [
+            "discover",
+            str(src),
+            "--window",
+            "2026-03-01,2026-03-31",
+            "-o",
+            str(out),
+            "--no-progress",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "9 documents in the window and 20 before it" in result.output
+    text = out.read_text("utf-8")
+    assert (
+        text.index("호르무즈") < text.index("정책 금융")
+        if "정책 금융" in text
+        else "호르무즈" in text
+    )
