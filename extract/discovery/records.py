@@ -112,6 +112,9 @@ class AliasProposal:
         Documents with at least one of the pairs behind this proposal.
     evidence : tuple of Evidence
         A few sentences with the parenthesis, from different documents.
+    warning : str or None
+        Why a reviewer should look twice: a ``new`` entry whose acronym already names
+        another glossary term.
 
     Examples
     --------
@@ -126,6 +129,7 @@ class AliasProposal:
     aliases: tuple[str, ...]
     support: int
     evidence: tuple[Evidence, ...]
+    warning: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -134,5 +138,6 @@ class AliasProposal:
             "term": self.term,
             "aliases": list(self.aliases),
             "support": self.support,
+            "warning": self.warning,
             "evidence": [{"doc_id": e.doc_id, "sentence": e.sentence} for e in self.evidence],
         }

@@ -9,7 +9,14 @@ from typing import Any
 from extract.discovery.phrases import noun_runs
 from glossary import Glossary, form_key
 
-__all__ = ["GENERIC_FACTORS", "c_values", "generic_factor", "head_counts", "keys_as_is"]
+__all__ = [
+    "GENERIC_FACTORS",
+    "c_values",
+    "everyday_word",
+    "generic_factor",
+    "head_counts",
+    "keys_as_is",
+]
 
 #: Score factors of everyday candidates: one everyday word alone (감소, 개장), and a
 #: known term with only everyday words around it (AI 기업, 주식 투자).
@@ -88,7 +95,15 @@ def head_counts(glossary: Glossary, kiwi: Any) -> dict[str, int]:
     return counts
 
 
-def _everyday(unit: str, kiwi: Any, cache: dict[str, bool]) -> bool:
+def everyday_word(unit: str, kiwi: Any, cache: dict[str, bool]) -> bool:
+    """Whether ``unit`` is one common noun of Kiwi's dictionary (감소, 활용; not 팁스).
+
+    Examples
+    --------
+    >>> from extract.engine.analyzer import get_kiwi
+    >>> [everyday_word(w, get_kiwi(), {}) for w in ("활용", "ESG", "탄소 포집")]
+    [True, False, False]
+    """
     hit = cache.get(unit)
     if hit is None:
         tokens = kiwi.tokenize(unit)
@@ -114,10 +129,10 @@ def generic_factor(
     [0.25, 0.4, 1.0]
     """
     if len(units) == 1:
-        return GENERIC_FACTORS[0] if _everyday(units[0], kiwi, cache) else 1.0
+        return GENERIC_FACTORS[0] if everyday_word(units[0], kiwi, cache) else 1.0
     is_known = [form_key(u, case_sensitive=False) in known for u in units]
     if any(is_known) and all(
-        k or _everyday(u, kiwi, cache) for u, k in zip(units, is_known, strict=True)
+        k or everyday_word(u, kiwi, cache) for u, k in zip(units, is_known, strict=True)
     ):
         return GENERIC_FACTORS[1]
     return 1.0
