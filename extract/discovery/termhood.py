@@ -18,8 +18,9 @@ __all__ = [
     "keys_as_is",
 ]
 
-#: Score factors of everyday candidates: one everyday word alone (감소, 개장), and a
-#: known term with only everyday words around it (AI 기업, 주식 투자).
+#: Score factors of everyday candidates: one everyday word alone (감소, 개장); a known
+#: term with only everyday words around it (AI 기업, 주식 투자) or everyday words ending
+#: in an action or change (상승 전환, 공급 부족: news, not a name of anything).
 GENERIC_FACTORS = (0.25, 0.4)
 
 
@@ -125,14 +126,26 @@ def generic_factor(
     --------
     >>> from extract.engine.analyzer import get_kiwi
     >>> known = frozenset({"ai"})
-    >>> [generic_factor(u, get_kiwi(), known, {}) for u in (("감소",), ("AI", "기업"), ("탄소", "국경", "조정"))]
-    [0.25, 0.4, 1.0]
+    >>> units = [("감소",), ("AI", "기업"), ("상승", "전환"), ("탄소", "국경", "세")]
+    >>> [generic_factor(u, get_kiwi(), known, {}) for u in units]
+    [0.25, 0.4, 0.4, 1.0]
     """
     if len(units) == 1:
         return GENERIC_FACTORS[0] if everyday_word(units[0], kiwi, cache) else 1.0
     is_known = [form_key(u, case_sensitive=False) in known for u in units]
-    if any(is_known) and all(
-        k or everyday_word(u, kiwi, cache) for u, k in zip(units, is_known, strict=True)
-    ):
+    if not all(k or everyday_word(u, kiwi, cache) for u, k in zip(units, is_known, strict=True)):
+        return 1.0
+    if any(is_known) or _predicative(units[-1], kiwi, cache):
         return GENERIC_FACTORS[1]
     return 1.0
+
+
+def _predicative(word: str, kiwi: Any, cache: dict[str, bool]) -> bool:
+    """Whether ``word`` is a noun of action or change (상승, 전환: 상승했다)."""
+    key = "\0" + word
+    hit = cache.get(key)
+    if hit is None:
+        toks = kiwi.tokenize(word + "했다")
+        hit = len(toks) >= 2 and toks[0].len == len(word) and toks[1].tag in ("XSV", "XSA")
+        cache[key] = hit
+    return hit

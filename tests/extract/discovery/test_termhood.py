@@ -102,3 +102,21 @@ def test_cli_window_contrasts_with_the_time_before(tmp_path) -> None:
         if "정책 금융" in text
         else "호르무즈" in text
     )
+
+
+@pytest.mark.parametrize(
+    ("units", "factor"),
+    [
+        (("감소",), 0.25),  # one everyday word
+        (("영업이익", "전망"), 0.4),  # known term + everyday word
+        (("상승", "전환"), 0.4),  # everyday words ending in a change
+        (("공급", "부족"), 0.4),
+        (("탄소", "국경", "세"), 1.0),
+        (("호르무즈", "해협"), 1.0),
+    ],
+)
+def test_generic_factor(units: tuple[str, ...], factor: float) -> None:
+    from extract.discovery.termhood import generic_factor
+    from extract.engine.analyzer import get_kiwi
+
+    assert generic_factor(units, get_kiwi(), frozenset({"영업이익"}), {}) == factor
