@@ -32,6 +32,13 @@ __all__ = ["discover"]
     help="Files of another period or corpus; phrases common there rank lower (repeatable).",
 )
 @click.option(
+    "--window",
+    default=None,
+    metavar="START,END",
+    help="Rank by rise: documents dated in this window (years, months or days, inclusive) "
+    "against the documents before it; later and undated ones are left out.",
+)
+@click.option(
     "--top",
     default=50,
     show_default=True,
@@ -60,6 +67,7 @@ def discover(
     glossary_spec: str | None,
     entities: bool,
     background: tuple[str, ...],
+    window: str | None,
     top: int,
     min_df: int,
     min_support: int,
@@ -74,6 +82,9 @@ def discover(
     from names in parentheses (고대역폭메모리(HBM)); aliases come from parentheses
     where one side is a glossary form. Evidence sentences are in comments. After
     review: kotrend glossary merge default OUTPUT -o new.yaml
+
+    With --window, what is new: phrases ranked by how much more often they occur in
+    the window than before it (the statistics of emerging terms).
     """
     import glossary as glossary_pkg
     from extract import TermDiscoverer, mine_aliases, write_proposals
@@ -89,10 +100,40 @@ def discover(
     log = ErrorLog(None)
     docs = list(read_inputs(inputs, fields, log))
     back = list(read_inputs(background, fields, log)) if background else None
+    if window is not None:
+        from corpus import parse_window
+
+        if background:
+            raise click.BadParameter(
+                "--window takes the time before the window as background; "
+                "give --background or --window, not both",
+                param_hint="'--window'",
+            )
+        try:
+            start, end = parse_window(window)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="'--window'") from None
+        dated = [d for d in docs if d.date is not None]
+        back = [d for d in dated if d.date < start]
+        docs = [d for d in dated if start <= d.date <= end]
+        click.echo(
+            f"kotrend: {len(docs):,} documents in the window and {len(back):,} before it",
+            err=True,
+        )
+        if not docs or not back:
+            raise click.UsageError(
+                f"--window {window} needs documents in the window and before it, "
+                f"got {len(docs)} and {len(back)}"
+            )
     total = len(docs) + len(back or ())
     with progress_bar(progress, "kotrend discover", total=total) as bar:
         finder = TermDiscoverer(
-            glossary=g, min_df=min_df, max_candidates=top, background=back, fields=fields
+            glossary=g,
+            min_df=min_df,
+            max_candidates=top,
+            background=back,
+            fields=fields,
+            rank="rise" if window is not None else "termhood",
         ).fit(docs, progress=bar.update)
     proposals = mine_aliases(docs, glossary=g, min_support=min_support, fields=fields)
     additions = [p for p in proposals if p.kind == "alias"]
@@ -103,7 +144,7 @@ def discover(
         click.echo(f"kotrend: {issue}", err=True)
     click.echo(
         f"kotrend: read {len(docs):,} documents"
-        + (f" and {len(back or ()):,} background documents" if background else "")
+        + (f" and {len(back or ()):,} background documents" if back else "")
         + f"; wrote {len(finder.candidates_)} noun-phrase terms, {len(news)} terms from "
         f"parentheses and aliases for {len(additions)} existing terms to {output}",
         err=True,

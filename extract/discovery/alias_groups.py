@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from corpus import sentence_at, split_sentences
@@ -43,10 +43,17 @@ def alias_additions(
     glossary: Glossary,
     min_support: int,
     max_partners: int,
+    verdict: Callable[[str, str, str], str] | None = None,
+    senses: list[tuple[str, str, str, PairKey]] | None = None,
 ) -> list[tuple[str, tuple[str, ...], list[PairKey]]]:
     """``(term_id, new forms, pair keys)`` for pairs with exactly one known side, in
     glossary order; forms need ``min_support`` documents (two when the known form has
-    more than ``max_partners`` partners)."""
+    more than ``max_partners`` partners).
+
+    ``verdict(term_id, known form, new form)`` (see
+    :func:`extract.discovery.alias_checks.alias_verdict`) can refuse a form, or call it
+    another sense of a known acronym: then ``(form, term_id, known form, pair key)`` is
+    appended to ``senses`` instead."""
     partners: dict[str, set[str]] = defaultdict(set)
     one_known = []
     for (a, b), pair in pairs.items():
@@ -61,6 +68,13 @@ def alias_additions(
         # 연구개발사업(R&D)): then only pairs seen in two documents count.
         if len(partners[k]) > max_partners and len(pair.docs) < max(2, min_support):
             continue
+        if verdict is not None:
+            known_form, form = _best(pair.surfaces[k]), _best(pair.surfaces[other])
+            v = verdict(known[k], known_form, form)
+            if v == "sense" and senses is not None and len(pair.docs) >= min_support:
+                senses.append((form, known[k], known_form, ref))
+            if v != "alias":
+                continue
         _add(by_term[known[k]], other, pair.surfaces[other], pair.docs, ref)
     out = []
     for term in glossary:
@@ -152,15 +166,27 @@ def build_proposals(
     min_alias_support: int,
     max_partners: int,
     n_examples: int,
+    verdict: Callable[[str, str, str], str] | None = None,
 ) -> tuple[AliasProposal, ...]:
     """Alias additions, then new entries, each by support (most first), then term."""
     out = []
+    senses: list[tuple[str, str, str, PairKey]] = []
     for term_id, forms, refs in alias_additions(
-        pairs, known, glossary, min_alias_support, max_partners
+        pairs, known, glossary, min_alias_support, max_partners, verdict, senses
     ):
         docs = set().union(*(pairs[k].docs for k in refs))
         ev = _evidence(texts, [e for k in refs for e in pairs[k].evidence], n_examples)
         out.append(AliasProposal("alias", term_id, glossary[term_id].term, forms, len(docs), ev))
+    for form, term_id, known_form, ref in senses:
+        pair = pairs[ref]
+        if len(pair.docs) < min_support:
+            continue
+        ev = _evidence(texts, pair.evidence, n_examples)
+        warning = (
+            f"{known_form} already names {term_id} ({glossary[term_id].term}): "
+            "a new sense, not an alias"
+        )
+        out.append(AliasProposal("new", None, form, (), len(pair.docs), ev, warning))
     for term, forms, refs in new_entries(pairs, known, min_support, max_partners):
         docs = set().union(*(pairs[k].docs for k in refs))
         ev = _evidence(texts, [e for k in refs for e in pairs[k].evidence], n_examples)

@@ -187,6 +187,7 @@ def mine_aliases(
     n_examples: int = 3,
     fields: str | Sequence[str] | None = None,
     progress: Callable[[int], object] | None = None,
+    max_share: float = 0.03,
 ) -> tuple[AliasProposal, ...]:
     """Propose aliases and new entries from ``name(other name)`` patterns in ``docs``.
 
@@ -208,6 +209,17 @@ def mine_aliases(
         Text fields to read.
     progress : callable, optional
         Called with the number of documents read.
+    max_share : float
+        An alias written in more than this share of the documents (and in more than
+        the documents of its parentheses) is refused: a form
+        that common is a word, and tagging it would mark a large part of the corpus
+        (checked when ``docs`` is a sequence, which is read twice).
+
+    Alias proposals are checked by
+    :func:`extract.discovery.alias_checks.alias_verdict`: an acronym must spell the
+    term's English name, an everyday word (one common noun of Kiwi's dictionary) is
+    never an alias, and a name given for an acronym the glossary knows for another
+    concept becomes a ``new`` proposal with a ``warning``.
 
     Returns
     -------
@@ -275,6 +287,62 @@ def mine_aliases(
                 pair.surfaces.setdefault(k, Counter())[form] += 1
             if len(pair.evidence) < n_examples and all(e[0] != occ.doc_id for e in pair.evidence):
                 pair.evidence.append((occ.doc_id, occ.text_idx, chosen[0], occ.close + 1))
-    return build_proposals(
-        pairs, known, texts, glossary, min_support, min_alias_support, max_partners, n_examples
+    from extract.discovery.alias_checks import alias_verdict
+    from extract.discovery.termhood import everyday_word
+
+    cache: dict[str, bool] = {}
+
+    def verdict(term_id: str, known_form: str, form: str) -> str:
+        return alias_verdict(
+            glossary[term_id], known_form, form, lambda f: everyday_word(f, tagger.kiwi, cache)
+        )
+
+    proposals = build_proposals(
+        pairs,
+        known,
+        texts,
+        glossary,
+        min_support,
+        min_alias_support,
+        max_partners,
+        n_examples,
+        verdict,
     )
+    if isinstance(docs, Sequence) and not isinstance(docs, str):
+        proposals = _drop_common(proposals, docs, fields, max_share)
+    return proposals
+
+
+def _drop_common(
+    proposals: tuple[AliasProposal, ...],
+    docs: Sequence[Document | str],
+    fields: str | Sequence[str] | None,
+    max_share: float,
+) -> tuple[AliasProposal, ...]:
+    """``proposals`` without alias forms found in more than ``max_share`` of ``docs``."""
+    import dataclasses
+
+    forms = sorted({f for p in proposals if p.kind == "alias" for f in p.aliases})
+    if not forms or not docs:
+        return proposals
+    df: Counter[str] = Counter()
+    seen: set[str] = set()
+    last = -1
+    for pos, _doc_id, _field, text in iter_texts(docs, fields):
+        if pos != last:
+            df.update(seen)
+            seen, last = set(), pos
+        seen.update(f for f in forms if f in text)
+    df.update(seen)
+    limit = max_share * len(docs)
+    out = []
+    for p in proposals:
+        if p.kind == "alias":
+            # Its own parentheses do not count against a form (on a small corpus they
+            # alone may be more than the share).
+            kept = tuple(f for f in p.aliases if df[f] <= max(limit, p.support))
+            if not kept:
+                continue
+            p = dataclasses.replace(p, aliases=kept)
+        out.append(p)
+    return tuple(out)

@@ -17,6 +17,8 @@ from glossary import Glossary, form_key
 __all__ = ["CandidateCounts", "iter_texts", "known_keys"]
 
 _EVIDENCE_WIDTH = 160
+# Junk reasons of a unit that rule out every phrase holding it.
+_STOP_REASONS = frozenset({"number", "amount", "date", "unit", "symbol"})
 
 
 def iter_texts(
@@ -87,6 +89,7 @@ class CandidateCounts:
         self.examples: dict[str, list[tuple[int, int, int, int, int, int]]] = {}
         self.texts: list[str] = []
         self._junk: dict[str, bool] = {}
+        self._stop: dict[str, bool] = {}
 
     def add(
         self,
@@ -126,6 +129,14 @@ class CandidateCounts:
                 self._junk[surface] = junk
         return junk
 
+    def _is_stop(self, unit: str) -> bool:
+        stop = self._stop.get(unit)
+        if stop is None:
+            stop = string_junk_reason(unit) in _STOP_REASONS
+            if len(self._stop) < 1_000_000:
+                self._stop[unit] = stop
+        return stop
+
     def _add_text(self, text: str, sents: Sequence[Any]) -> None:
         keys = self.doc_keys[-1]
         mentions = []
@@ -135,7 +146,12 @@ class CandidateCounts:
         doc_idx = len(self.doc_ids) - 1
         for sent in sents:
             for run in noun_runs(sent.tokens, text):
+                # A number, unit or time word inside a phrase makes it a fragment of a
+                # sentence (시총 3, 지난해 영업이익), never a term: spans stop at it.
+                stops = [self._is_stop(text[u.start : u.end]) for u in run]
                 for i, j in run_spans(run, self.max_units):
+                    if j - i > 1 and any(stops[i:j]):
+                        continue
                     start, end = run[i].start, run[j - 1].end
                     if mentions and any(
                         s < end and start < e and not (start <= s and e <= end) for s, e in mentions

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 
 from corpus import Document
 from extract.discovery.candidates import CandidateCounts, known_keys
 from extract.discovery.records import TermCandidate
-from extract.discovery.termhood import c_values, head_counts, keys_as_is
+from extract.discovery.termhood import c_values, generic_factor, head_counts, keys_as_is
 from extract.engine.tagger import Tagger
 from glossary import Glossary
 
-__all__ = ["WEIGHTS", "TermDiscoverer"]
+__all__ = ["RANKS", "WEIGHTS", "TermDiscoverer"]
+
+#: Orders of :class:`TermDiscoverer`'s candidates.
+RANKS = ("termhood", "rise")
 
 #: Default weights of the score's components (see :class:`TermDiscoverer`).
 WEIGHTS: Mapping[str, float] = MappingProxyType(
@@ -46,7 +49,12 @@ class TermDiscoverer:
     * ``tfidf``: mean TF-IDF over the documents the candidate occurs in, with IDF from
       the corpus and the ``background`` together, so phrases common in the background
       score low;
-    * ``df``: document frequency.
+    * ``df``: document frequency;
+
+    times a termhood factor (:func:`extract.discovery.termhood.generic_factor`): one
+    everyday word (감소, 개장: a single common noun of Kiwi's dictionary) scores a
+    quarter, a known term with only everyday words around it (AI 기업) 0.4. Phrases
+    holding a number, unit or time word (시총 3, 지난해 영업이익) are not candidates.
 
     Parameters
     ----------
@@ -68,6 +76,11 @@ class TermDiscoverer:
         Weights of ``c_value``, ``head_terms``, ``tfidf`` and ``df`` in the score
         (default :data:`WEIGHTS`: 2, 2, 0.5, 0.5, the best of a small grid on
         ``bench/discovery.py``); missing keys weigh 0.
+    rank : {"termhood", "rise"}
+        ``termhood`` orders by ``score``; ``rise`` by how much more often a candidate
+        occurs in the corpus than in the ``background`` (the time before a window): the
+        smoothed log ratio of document shares of :func:`extract.trends.emerging.log_ratio`, as for
+        emerging terms, times the everyday-word factor (``rise`` of each candidate).
 
     Attributes
     ----------
@@ -99,6 +112,7 @@ class TermDiscoverer:
         n_examples: int = 3,
         fields: str | Sequence[str] | None = None,
         weights: Mapping[str, float] | None = None,
+        rank: Literal["termhood", "rise"] = "termhood",
     ) -> None:
         self.glossary = glossary
         self.min_df = min_df
@@ -108,6 +122,7 @@ class TermDiscoverer:
         self.n_examples = n_examples
         self.fields = fields
         self.weights = weights
+        self.rank = rank
 
     def __repr__(self) -> str:
         return (
@@ -133,6 +148,10 @@ class TermDiscoverer:
             raise TypeError(
                 "`background` should be an iterable of documents, got a single "
                 f"{type(self.background).__name__}"
+            )
+        if self.rank not in RANKS:
+            raise ValueError(
+                f"`rank` should be one of {', '.join(map(repr, RANKS))}, got {self.rank!r}"
             )
         weights = dict(WEIGHTS if self.weights is None else self.weights)
         bad = [k for k in weights if k not in WEIGHTS]
@@ -186,7 +205,15 @@ class TermDiscoverer:
         self.n_background_ = len(back.doc_ids)
         heads = head_counts(g, tagger.kiwi)
         self.candidates_, self.n_keys_ = _rank(
-            target, back, heads, weights, self.min_df, self.max_candidates
+            target,
+            back,
+            heads,
+            weights,
+            self.min_df,
+            self.max_candidates,
+            tagger.kiwi,
+            known,
+            rise=self.rank == "rise",
         )
         return self
 
@@ -198,6 +225,10 @@ def _rank(
     weights: Mapping[str, float],
     min_df: int,
     top: int,
+    kiwi: Any,
+    known: frozenset[str],
+    *,
+    rise: bool = False,
 ) -> tuple[tuple[TermCandidate, ...], int]:
     import numpy as np
     import scipy.sparse as sp
@@ -210,8 +241,11 @@ def _rank(
         return (), 0
     vocab = [str(k) for k in vec.get_feature_names_out()]
     stacked = xt
+    back_df = np.zeros(xt.shape[1])
     if back.doc_keys:
-        stacked = sp.vstack([xt, vec.transform(back.doc_keys)]).tocsr()
+        xb = vec.transform(back.doc_keys)
+        back_df = np.asarray((xb > 0).sum(axis=0)).ravel()
+        stacked = sp.vstack([xt, xb]).tocsr()
     tfidf = TfidfTransformer(sublinear_tf=True).fit(stacked).transform(xt)
     df = np.asarray((xt > 0).sum(axis=0)).ravel()
     tf = np.asarray(xt.sum(axis=0)).ravel()
@@ -222,8 +256,20 @@ def _rank(
     parts = {"c_value": cv, "head_terms": head, "tfidf": mean_tfidf, "df": df}
     total = sum(weights.values())
     log_score = sum(w * np.log(_percentiles(parts[k])) for k, w in weights.items() if w)
-    score = np.exp(log_score / total)
-    order = sorted(range(len(vocab)), key=lambda i: (-score[i], vocab[i]))[:top]
+    cache: dict[str, bool] = {}
+    generic = np.array([generic_factor(u, kiwi, known, cache) for u in units])
+    score = np.exp(log_score / total) * generic
+    rises = np.zeros(len(vocab))
+    order_by = score
+    if rise:
+        from extract.trends.emerging import log_ratio
+
+        rises = log_ratio(df, len(target.doc_ids), back_df, len(back.doc_ids))
+        # An everyday word that rises (봉쇄, 급등) is news, not a new term: it keeps its
+        # factor, and a fall stays a fall.
+        rises = np.where(rises > 0, rises * generic, rises)
+        order_by = rises
+    order = sorted(range(len(vocab)), key=lambda i: (-order_by[i], -score[i], vocab[i]))[:top]
     out = tuple(
         TermCandidate(
             phrase=target.phrase(vocab[i]),
@@ -235,6 +281,7 @@ def _rank(
             tfidf=round(float(mean_tfidf[i]), 6),
             head_terms=int(head[i]),
             examples=target.evidence(vocab[i]),
+            rise=round(float(rises[i]), 4),
         )
         for i in order
     )

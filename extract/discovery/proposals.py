@@ -171,7 +171,8 @@ def proposals_yaml(
             [p.term, *p.aliases],
             [
                 f"new term from parentheses: {' = '.join((p.term, *p.aliases))} "
-                f"(in {p.support} document{'s' * (p.support != 1)})"
+                f"(in {p.support} document{'s' * (p.support != 1)})",
+                *([f"WARNING: {p.warning}"] if p.warning else []),
             ],
             p.evidence,
         )

@@ -55,6 +55,9 @@ class TermCandidate:
         Glossary terms that end in the same unit (지수 for 소비자물가지수).
     examples : tuple of Evidence
         A few sentences from different documents, in corpus order.
+    rise : float
+        With ``rank="rise"``: :func:`extract.trends.emerging.log_ratio` of its share of documents in
+        the corpus over its share in the background (the time before); else 0.
 
     Examples
     --------
@@ -72,6 +75,7 @@ class TermCandidate:
     tfidf: float
     head_terms: int
     examples: tuple[Evidence, ...]
+    rise: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +88,7 @@ class TermCandidate:
             "tfidf": self.tfidf,
             "head_terms": self.head_terms,
             "examples": [{"doc_id": e.doc_id, "sentence": e.sentence} for e in self.examples],
+            "rise": self.rise,
         }
 
 
@@ -107,6 +112,9 @@ class AliasProposal:
         Documents with at least one of the pairs behind this proposal.
     evidence : tuple of Evidence
         A few sentences with the parenthesis, from different documents.
+    warning : str or None
+        Why a reviewer should look twice: a ``new`` entry whose acronym already names
+        another glossary term.
 
     Examples
     --------
@@ -121,6 +129,7 @@ class AliasProposal:
     aliases: tuple[str, ...]
     support: int
     evidence: tuple[Evidence, ...]
+    warning: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -129,5 +138,6 @@ class AliasProposal:
             "term": self.term,
             "aliases": list(self.aliases),
             "support": self.support,
+            "warning": self.warning,
             "evidence": [{"doc_id": e.doc_id, "sentence": e.sentence} for e in self.evidence],
         }

@@ -9,7 +9,19 @@ from typing import Any
 from extract.discovery.phrases import noun_runs
 from glossary import Glossary, form_key
 
-__all__ = ["c_values", "head_counts", "keys_as_is"]
+__all__ = [
+    "GENERIC_FACTORS",
+    "c_values",
+    "everyday_word",
+    "generic_factor",
+    "head_counts",
+    "keys_as_is",
+]
+
+#: Score factors of everyday candidates: one everyday word alone (감소, 개장); a known
+#: term with only everyday words around it (AI 기업, 주식 투자) or everyday words ending
+#: in an action or change (상승 전환, 공급 부족: news, not a name of anything).
+GENERIC_FACTORS = (0.25, 0.4)
 
 
 def keys_as_is(keys: list[str]) -> list[str]:
@@ -82,3 +94,58 @@ def head_counts(glossary: Glossary, kiwi: Any) -> dict[str, int]:
         for head in heads:
             counts[head] = counts.get(head, 0) + 1
     return counts
+
+
+def everyday_word(unit: str, kiwi: Any, cache: dict[str, bool]) -> bool:
+    """Whether ``unit`` is one common noun of Kiwi's dictionary (감소, 활용; not 팁스).
+
+    Examples
+    --------
+    >>> from extract.engine.analyzer import get_kiwi
+    >>> [everyday_word(w, get_kiwi(), {}) for w in ("활용", "ESG", "탄소 포집")]
+    [True, False, False]
+    """
+    hit = cache.get(unit)
+    if hit is None:
+        tokens = kiwi.tokenize(unit)
+        # One common noun of Kiwi's own dictionary: a word of the language, not a coinage,
+        # a name or an acronym (팁스, 주담대 and ESG are read otherwise).
+        hit = len(tokens) == 1 and tokens[0].tag == "NNG" and tokens[0].len == len(unit)
+        cache[unit] = hit
+    return hit
+
+
+def generic_factor(
+    units: Sequence[str], kiwi: Any, known: frozenset[str], cache: dict[str, bool]
+) -> float:
+    """Score factor of a candidate made of ``units``: 1, or one of :data:`GENERIC_FACTORS`
+    when it is one everyday word or a known form (``known`` holds loose keys) with
+    everyday words around it.
+
+    Examples
+    --------
+    >>> from extract.engine.analyzer import get_kiwi
+    >>> known = frozenset({"ai"})
+    >>> units = [("감소",), ("AI", "기업"), ("상승", "전환"), ("탄소", "국경", "세")]
+    >>> [generic_factor(u, get_kiwi(), known, {}) for u in units]
+    [0.25, 0.4, 0.4, 1.0]
+    """
+    if len(units) == 1:
+        return GENERIC_FACTORS[0] if everyday_word(units[0], kiwi, cache) else 1.0
+    is_known = [form_key(u, case_sensitive=False) in known for u in units]
+    if not all(k or everyday_word(u, kiwi, cache) for u, k in zip(units, is_known, strict=True)):
+        return 1.0
+    if any(is_known) or _predicative(units[-1], kiwi, cache):
+        return GENERIC_FACTORS[1]
+    return 1.0
+
+
+def _predicative(word: str, kiwi: Any, cache: dict[str, bool]) -> bool:
+    """Whether ``word`` is a noun of action or change (상승, 전환: 상승했다)."""
+    key = "\0" + word
+    hit = cache.get(key)
+    if hit is None:
+        toks = kiwi.tokenize(word + "했다")
+        hit = len(toks) >= 2 and toks[0].len == len(word) and toks[1].tag in ("XSV", "XSA")
+        cache[key] = hit
+    return hit

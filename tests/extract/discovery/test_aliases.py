@@ -78,7 +78,10 @@ def _kinds(props: tuple[AliasProposal, ...]) -> list[tuple[str, str | None, str,
 
 
 def test_alias_of_a_known_term(test_glossary: Glossary) -> None:
-    g = Glossary([t for t in test_glossary if t.id != "ev"] + [Term(id="ev", term="전기차")])
+    g = Glossary(
+        [t for t in test_glossary if t.id != "ev"]
+        + [Term(id="ev", term="전기차", en="Electric Vehicle")]
+    )
     docs = [
         Document(id="a", text="유럽의 전기차(EV) 판매가 늘었다."),
         Document(id="b", text="EV(전기차) 보조금이 줄었다."),

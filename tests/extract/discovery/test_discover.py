@@ -265,7 +265,10 @@ def test_a_form_goes_to_the_first_entry_that_claims_it(
 
 
 def test_discover_command(tmp_path: Path, test_glossary: Glossary) -> None:
-    g = Glossary([t for t in test_glossary if t.id != "ev"] + [Term(id="ev", term="전기차")])
+    g = Glossary(
+        [t for t in test_glossary if t.id != "ev"]
+        + [Term(id="ev", term="전기차", en="Electric Vehicle")]
+    )
     glossary.save(g, tmp_path / "g.yaml")
     rows = [{"id": d.id, "title": d.title, "body": d.body} for d in _synthetic_corpus()]
     rows += [

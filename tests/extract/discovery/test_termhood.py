@@ -1,0 +1,122 @@
+"""Candidates that are terms: no numbers, units or time words inside, generic words down."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import TermDiscoverer
+from glossary import Glossary, Term
+
+G = Glossary([Term(id="op", term="영업이익"), Term(id="oil", term="유가")], name="t")
+
+# One row per class of fragment: a proposal must not hold any of these units.
+FRAGMENT_DOCS = [
+    ("time word + known term", "지난해 영업이익 급증 전망에 반도체 특별법 논의"),
+    ("known term + number", "유가 100 돌파 속 반도체 특별법 논의"),
+    ("number + noun", "15 규제 완화와 반도체 특별법 논의"),
+    ("time word + number", "내년 1 분석과 반도체 특별법 논의"),
+    ("abbreviation + number", "시총 3 위 기업의 반도체 특별법 논의"),
+]
+
+
+@pytest.mark.parametrize(("case", "text"), FRAGMENT_DOCS, ids=[c for c, _ in FRAGMENT_DOCS])
+def test_no_number_or_time_fragments(case: str, text: str) -> None:
+    d = TermDiscoverer(glossary=G, min_df=2, max_candidates=100).fit([text] * 3)
+    phrases = [c.phrase for c in d.candidates_]
+    assert "반도체 특별법" in phrases
+    bad = [
+        p for p in phrases if any(w in p.split() for w in ("지난해", "내년", "100", "15", "1", "3"))
+    ]
+    assert bad == [], case
+
+
+def test_generic_single_words_rank_below_compound_terms() -> None:
+    # 감소, 이용 and 비용 are more frequent than the planted term, but everyday words.
+    docs = [f"감소 이용 비용 확인 {i}번 기사" for i in range(8)]
+    docs += ["탄소 국경 조정 제도 시행"] * 4
+    d = TermDiscoverer(glossary=G, min_df=2, max_candidates=20).fit(docs)
+    phrases = [c.phrase for c in d.candidates_]
+    top = min(i for i, p in enumerate(phrases) if p.startswith("탄소 국경"))
+    for word in ("감소", "이용", "비용"):
+        assert word not in phrases or phrases.index(word) > top, phrases
+
+
+# --- what is new: a window against the time before it ---------------------------------
+
+
+def test_rise_ranks_the_phrase_new_in_the_window_first() -> None:
+    # 정책 금융 지원 is frequent in both periods; 해협 봉쇄 위기 only in the window.
+    before = ["정책 금융 지원 확대 발표"] * 20
+    window = ["정책 금융 지원 확대 발표"] * 10 + ["호르무즈 해협 봉쇄 위기 고조"] * 4
+    d = TermDiscoverer(glossary=G, min_df=3, background=before, rank="rise").fit(window)
+    top = d.candidates_[0]
+    assert top.phrase.startswith("호르무즈") or top.phrase.startswith("해협"), d.candidates_[:3]
+    assert top.rise > 0
+    old = [c for c in d.candidates_ if c.phrase == "정책 금융 지원"]
+    assert not old or old[0].rise < top.rise
+
+
+def test_rank_is_checked() -> None:
+    with pytest.raises(ValueError, match="`rank` should be one of 'termhood', 'rise', got 'new'"):
+        TermDiscoverer(glossary=G, rank="new").fit(["반도체 특별법"])  # type: ignore[arg-type]
+
+
+def test_cli_window_contrasts_with_the_time_before(tmp_path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from extract.cli import main
+
+    rows = [
+        {"id": f"b{i}", "date": "2026-02-10", "title": "정책 금융 지원 확대 발표"}
+        for i in range(20)
+    ]
+    rows += [
+        {"id": f"w{i}", "date": "2026-03-05", "title": "호르무즈 해협 봉쇄 위기 고조"}
+        for i in range(4)
+    ]
+    rows += [
+        {"id": f"m{i}", "date": "2026-03-06", "title": "정책 금융 지원 확대"} for i in range(5)
+    ]
+    src = tmp_path / "news.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    out = tmp_path / "p.yaml"
+    result = CliRunner().invoke(
+        main,
+        [
+            "discover",
+            str(src),
+            "--window",
+            "2026-03-01,2026-03-31",
+            "-o",
+            str(out),
+            "--no-progress",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "9 documents in the window and 20 before it" in result.output
+    text = out.read_text("utf-8")
+    assert (
+        text.index("호르무즈") < text.index("정책 금융")
+        if "정책 금융" in text
+        else "호르무즈" in text
+    )
+
+
+@pytest.mark.parametrize(
+    ("units", "factor"),
+    [
+        (("감소",), 0.25),  # one everyday word
+        (("영업이익", "전망"), 0.4),  # known term + everyday word
+        (("상승", "전환"), 0.4),  # everyday words ending in a change
+        (("공급", "부족"), 0.4),
+        (("탄소", "국경", "세"), 1.0),
+        (("호르무즈", "해협"), 1.0),
+    ],
+)
+def test_generic_factor(units: tuple[str, ...], factor: float) -> None:
+    from extract.discovery.termhood import generic_factor
+    from extract.engine.analyzer import get_kiwi
+
+    assert generic_factor(units, get_kiwi(), frozenset({"영업이익"}), {}) == factor
