@@ -1,58 +1,170 @@
 """Print a seeded random sample of mentions on real news, for judging precision by hand.
 
     python bench/precision_sample.py [--seed 7] [--n 200] [--data ../shared/data] [--entities]
+                                     [--files 5] [--score bench/judged/precision.json]
 
 Takes up to ``n / files`` mentions from each news file (300 random documents of its first
-4,000), shuffles them, and prints one line each: index, file, term id, and the mention in
-brackets with 18 characters before and 14 after. Judge each line; wrong ones are fixed
-with ``exclude`` or aliases in the glossary. The output shows real text: keep it out of
-the repository.
+4,000), shuffles them, and prints one line each: index, file, record id, field, start, end,
+term id, and the mention in brackets with 18 characters before and 14 after. ``--files 5``
+keeps only terms defined in ``glossary/data/default/5*.yaml`` (the terms issue 13 added).
+Judge each line; wrong ones are fixed with ``exclude`` or aliases in the glossary. The output
+shows real text: keep it out of the repository.
+
+``--score FILE`` re-draws the sample each set of the judged file describes (its seed, n and
+files) and prints the precision against the stored verdicts, listing lines not judged yet.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import os
 import random
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 import glossary
 from corpus import read_documents
 from extract import Tagger
 
+HERE = Path(__file__).resolve().parents[1]
+DEFAULT_DIR = HERE / "glossary" / "data" / "default"
 
-def main() -> None:
-    here = Path(__file__).resolve().parents[1]
-    default_data = os.environ.get("KOTREND_DATA") or str(here.parent / "shared" / "data")
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--n", type=int, default=200)
-    ap.add_argument("--data", default=default_data)
-    ap.add_argument("--entities", action="store_true", help="include the entity list")
-    args = ap.parse_args()
-    files = sorted(Path(args.data, "news").glob("*.jsonl"))
-    if not files:
-        raise SystemExit(f"no news files under {args.data}/news")
-    tagger = Tagger(glossary.default(entities=args.entities))
-    rng = random.Random(args.seed)
-    per_file = -(-args.n // len(files))
+
+def term_ids_in(prefix: str) -> set[str]:
+    """Ids of the default glossary's terms defined in files whose name starts with ``prefix``."""
+    paths = sorted(DEFAULT_DIR.glob(f"{prefix}*.yaml"))
+    if not paths:
+        valid = sorted(p.name for p in DEFAULT_DIR.glob("*.yaml"))
+        raise SystemExit(f"--files {prefix!r} matches no file; valid files: {valid}")
+    ids: set[str] = set()
+    for path in paths:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        ids.update(str(t["id"]) for t in data.get("terms") or [])
+    return ids
+
+
+def draw(
+    data: str, *, seed: int, n: int, entities: bool = False, files: str = ""
+) -> list[dict[str, Any]]:
+    """The seeded sample: one dict per mention (file, id, field, start, end, term_id, context)."""
+    paths = sorted(Path(data, "news").glob("*.jsonl"))
+    if not paths:
+        raise SystemExit(f"no news files under {data}/news")
+    keep = term_ids_in(files) if files else None
+    tagger = Tagger(glossary.default(entities=entities))
+    rng = random.Random(seed)
+    per_file = -(-n // len(paths))
     pool = []
-    for path in files:
+    for path in paths:
         docs = list(itertools.islice(read_documents(path, on_error="skip"), 4000))
         rng.shuffle(docs)
         found = [
-            (path.stem[:6], m, text)
+            (path.stem, m, text)
             for doc in docs[:300]
             for field, text in doc.texts()
             for m in tagger.tag(text, doc_id=doc.id, field=field)
+            if keep is None or m.term_id in keep
         ]
         rng.shuffle(found)
         pool.extend(found[:per_file])
     rng.shuffle(pool)
-    for i, (src, m, text) in enumerate(pool[: args.n]):
-        ctx = f"{text[max(0, m.start - 18) : m.start]}[{m.surface}]{text[m.end : m.end + 14]}"
-        print(f"{i:3d} {src} {m.term_id:24s} {ctx!r}")
+    return [
+        {
+            "file": src,
+            "id": m.doc_id,
+            "field": m.field,
+            "start": m.start,
+            "end": m.end,
+            "term_id": m.term_id,
+            "context": f"{text[max(0, m.start - 18) : m.start]}[{m.surface}]"
+            f"{text[m.end : m.end + 14]}",
+        }
+        for src, m, text in pool[:n]
+    ]
+
+
+def key(line: dict[str, Any]) -> tuple[str, str, str, int, int, str]:
+    """What identifies a judged line: the record, field, offsets and term."""
+    return (
+        line["file"],
+        line["id"],
+        line["field"],
+        int(line["start"]),
+        int(line["end"]),
+        line["term_id"],
+    )
+
+
+def score(path: Path, data: str) -> None:
+    """Print the precision of each sample set in the judged file ``path``."""
+    judged = json.loads(path.read_text(encoding="utf-8"))
+    for sample in judged["samples"]:
+        verdicts = {key(line): line for line in sample["lines"]}
+        drawn = draw(
+            data,
+            seed=sample["seed"],
+            n=sample["n"],
+            entities=sample.get("entities", False),
+            files=sample.get("files", ""),
+        )
+        yes = no = 0
+        unjudged = []
+        wrong: dict[str, list[str]] = {}
+        for i, line in enumerate(drawn):
+            got = verdicts.get(key(line))
+            if got is None:
+                unjudged.append(f"{i:3d} {line['file'][:6]} {line['term_id']} {line['context']!r}")
+            elif got["verdict"] == "yes":
+                yes += 1
+            else:
+                no += 1
+                wrong.setdefault(got.get("class", "?"), []).append(line["term_id"])
+        label = f"seed {sample['seed']} n {sample['n']}" + (
+            f" files {sample['files']}*" if sample.get("files") else ""
+        )
+        judged_n = yes + no
+        share = f"{yes / judged_n:.1%}" if judged_n else "n/a"
+        print(f"{label}: precision {share} ({yes}/{judged_n} judged, {len(unjudged)} unjudged)")
+        for cls, ids in sorted(wrong.items()):
+            print(f"  no/{cls}: {len(ids)}  {', '.join(sorted(ids))}")
+        for text in unjudged:
+            print(f"  unjudged {text}")
+        stale = len(verdicts) - (judged_n)
+        if stale:
+            print(
+                f"  {stale} stored verdicts are not in the sample any more (data or glossary changed)"
+            )
+
+
+def main() -> None:
+    default_data = os.environ.get("KOTREND_DATA") or str(HERE.parent / "shared" / "data")
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--n", type=int, default=200)
+    ap.add_argument("--data", default=default_data)
+    ap.add_argument("--entities", action="store_true", help="include the entity list")
+    ap.add_argument(
+        "--files", default="", help="only terms defined in glossary/data/default/<prefix>*.yaml"
+    )
+    ap.add_argument("--score", metavar="FILE", help="score the judged verdicts stored in FILE")
+    ap.add_argument("--json", action="store_true", help="print the sample as JSON lines")
+    args = ap.parse_args()
+    if args.score:
+        score(Path(args.score), args.data)
+        return
+    lines = draw(args.data, seed=args.seed, n=args.n, entities=args.entities, files=args.files)
+    for i, line in enumerate(lines):
+        if args.json:
+            print(json.dumps(line, ensure_ascii=False))
+        else:
+            print(
+                f"{i:3d} {line['file'][:6]} {line['id']} {line['field']} {line['start']}:"
+                f"{line['end']} {line['term_id']:24s} {line['context']!r}"
+            )
 
 
 if __name__ == "__main__":
