@@ -13,6 +13,9 @@ sentences from ``DIR/news``, tags each sentence alone with
 * false positives: predictions on a span judged ``no`` for that term (with the
   ``class`` of the judgment, when it has one);
 * false negatives: spans judged ``yes`` that the mode does not predict;
+* superseded: spans judged ``yes`` with class ``superseded`` (an older, shorter
+  mention that a longer glossary term added later now covers) are left out of recall,
+  and a prediction on one is a false positive of class ``superseded``;
 * unjudged: predictions on a (span, term) that was never judged, listed by term id and
   offsets, kept out of precision.
 
@@ -283,14 +286,16 @@ def score_mode(tagger: Tagger, rows: list[dict], texts: list[str]) -> Score:
         for key in sorted(pred):
             if key not in verdict:
                 unjudged.append((r["id"], *key))
-            elif verdict[key][0] == "yes":
+            elif verdict[key][0] == "yes" and verdict[key][1] != ["superseded"]:
                 tp += 1
             else:
                 fp += 1
                 fp_class[(verdict[key][1] or ["other"])[0]] += 1
                 errors.append(("FP", r["id"], *key, *verdict[key][1]))
         for key, (v, c) in verdict.items():
-            if v == "yes" and key not in pred:
+            # A superseded span was a mention until a longer glossary term came to cover
+            # it: the longer span is now the mention, so missing the shorter is no error.
+            if v == "yes" and c != ["superseded"] and key not in pred:
                 fn += 1
                 fn_class[(c or ["other"])[0]] += 1
                 errors.append(("FN", r["id"], *key, *c))

@@ -37,6 +37,7 @@ CLASSES = {
     "unit",
     "spacing",
     "bound",
+    "superseded",
 }
 
 
@@ -86,6 +87,40 @@ def test_nested_spans_sit_inside_a_yes_span(sentences: list[dict]) -> None:
         for start, end, _, _verdict, *cls in r["spans"]:
             if cls == ["nested"]:
                 assert any(a <= start and end <= b and b - a > end - start for a, b in yes)
+
+
+def test_superseded_spans_sit_inside_a_longer_yes_span(sentences: list[dict]) -> None:
+    n = 0
+    for r in sentences:
+        yes = [(s[0], s[1]) for s in r["spans"] if s[3] == "yes" and s[4:] != ["superseded"]]
+        for start, end, _, verdict, *cls in r["spans"]:
+            if cls == ["superseded"]:
+                n += 1
+                assert verdict == "yes"
+                assert any(a <= start and end <= b and b - a > end - start for a, b in yes)
+    assert n > 0
+
+
+class _Fixed:
+    """A stand-in tagger that always predicts the same spans."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self.spans = spans
+
+    def tag(self, text: str) -> list:
+        return [type("M", (), {"start": a, "end": b, "term_id": t}) for a, b, t in self.spans]
+
+
+def test_superseded_span_is_no_miss_and_a_false_positive_when_predicted() -> None:
+    row = {
+        "id": "r",
+        "spans": [[0, 3, "esg", "yes", "superseded"], [0, 6, "esg_management", "yes"]],
+    }
+    longer = bench.score_mode(_Fixed([(0, 6, "esg_management")]), [row], ["ESG 경영"])
+    assert (longer.tp, longer.fp, longer.fn) == (1, 0, 0)
+    both = bench.score_mode(_Fixed([(0, 3, "esg"), (0, 6, "esg_management")]), [row], ["ESG 경영"])
+    assert (both.tp, both.fp, both.fn) == (1, 1, 0)
+    assert both.fp_class == {"superseded": 1}
 
 
 @pytest.mark.realdata
