@@ -63,6 +63,7 @@ _AGENT = frozenset(
     a + s for a in ("자", "업자") for s in ("", "들", *PARTICLES, *("들" + p for p in PARTICLES))
 )
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
 _LATIN_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 # Between two Latin letters or digits these join one token (www.k-startup.go.kr, M.AX).
 _JOINERS = frozenset("./@:-_")
