@@ -196,7 +196,7 @@ LAYERS: dict[str, set[str]] = {
     "batch": {"engine"},
     "trends": {"engine", "batch"},
     "box": {"engine", "batch", "trends"},
-    "discovery": {"engine", "batch", "box"},
+    "discovery": {"engine", "batch", "box", "trends"},
     "spacy_pipeline": {"engine"},
     "web": {"engine", "box"},
     "cli": {*_EXTRACT_PARTS, "__init__"},

@@ -116,7 +116,7 @@ def explain_score(
         Sum over those documents of how early the term first appears there (1.0 in a
         title or at the very start of a text, falling to 0.0 at its end).
     max_documents : int
-        Documents of the input's most widespread term (spread is full from a quarter of
+        Documents of the input's most widespread term (spread is full from half of
         it, so one article and a corpus of 300 are scored alike).
     background : BackgroundFrequencies or None
         Where familiarity comes from; ``None`` makes every term fully specific.
@@ -133,9 +133,9 @@ def explain_score(
     >>> rare.score > MIN_SCORE > common.score
     True
     """
-    # Against a quarter of the widest term: in a day of headlines a term in a few of them
+    # Against half the widest term: in a day of headlines a term in a handful of them
     # is already a keyword of the day, while one headline of hundreds is not.
-    widest = max(max_documents / 4, 1.0)
+    widest = max(max_documents / 2, 1.0)
     spread = min(1.0, math.log1p(documents) / math.log1p(widest))
     # One mention is half of full repetition, three or more per document all of it.
     repetition = min(1.0, math.log2(1 + mentions / max(documents, 1)) / 2)

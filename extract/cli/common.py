@@ -182,3 +182,64 @@ def text_fields(text_field: tuple[str, ...]) -> Any:
     if not text_field:
         return None
     return text_field[0] if len(text_field) == 1 else list(text_field)
+
+
+def write_table_output(df: Any, output: str, *, text: bool) -> None:
+    """Write a table to ``output`` (.csv, .parquet, .xlsx; ``-``: stdout, as text when
+    ``text``), atomically."""
+    suffix = Path(output).suffix.lower()
+    if output == "-":
+        click.echo(df.to_string(index=False) if text else df.to_csv(index=False), nl=text)
+    else:
+        check_table_output(output)
+        from extract.batch.outputs import atomic_output
+
+        with atomic_output(output) as tmp:
+            if suffix == ".csv":
+                df.to_csv(tmp, index=False)
+            elif suffix == ".xlsx":
+                df.to_excel(tmp, index=False, engine="openpyxl")
+            else:
+                df.to_parquet(tmp, index=False)
+
+
+def check_table_output(output: str) -> None:
+    """Fail before any work when ``-o`` names a table format we cannot write."""
+    suffix = Path(output).suffix.lower()
+    if not output or output == "-":
+        return
+    if suffix not in (".csv", ".parquet", ".xlsx"):
+        raise click.BadParameter(
+            f"unknown table format {suffix or output!r}; use .csv, .parquet, .xlsx or '-'",
+            param_hint="'-o'",
+        )
+    if suffix == ".xlsx":
+        import importlib.util
+
+        if importlib.util.find_spec("openpyxl") is None:
+            raise click.BadParameter(
+                "writing .xlsx needs the openpyxl package (pip install openpyxl); "
+                "or use .csv or .parquet",
+                param_hint="'-o'",
+            )
+
+
+def check_plot_path(path: str) -> None:
+    """Fail before any work when ``--plot`` names an image format matplotlib cannot write."""
+    try:
+        from matplotlib.figure import Figure
+    except ImportError:
+        raise click.ClickException("--plot needs matplotlib: pip install matplotlib") from None
+
+    formats = Figure().canvas.get_supported_filetypes()
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in formats:
+        raise click.BadParameter(
+            f"unknown image format {suffix or path!r}; use one of {', '.join(sorted(formats))}",
+            param_hint="'--plot'",
+        )
+
+
+def is_run_dir(path: str) -> bool:
+    """Whether ``path`` is a ``kotrend tag -o DIR`` run directory."""
+    return (Path(path) / "manifest.json").is_file()

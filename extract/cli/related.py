@@ -95,20 +95,25 @@ def related(
     kotrend related 유가 runs/danews --window 2026-03-01,2026-03-15 --sort rise
     """
     from extract import Tagger, load_table, plot_related, related_terms, tables_from_documents
-    from extract.cli.common import parse_window_option
-    from extract.cli.trends import _check_output, _check_plot, _is_run, _write
+    from extract.cli.common import (
+        check_plot_path,
+        check_table_output,
+        is_run_dir,
+        parse_window_option,
+        write_table_output,
+    )
 
     # Every option is checked before any tagging, which can take minutes.
     if output:
-        _check_output(output)
+        check_table_output(output)
     if plot_path:
-        _check_plot(plot_path)
+        check_plot_path(plot_path)
     if window:
         parse_window_option(window)
     if sort == "rise" and not window:
         raise click.BadParameter("--sort rise needs --window", param_hint="'--sort'")
     refuse_output(inputs, output, plot_path)
-    runs = [p for p in inputs if _is_run(p)]
+    runs = [p for p in inputs if is_run_dir(p)]
     # Without -g a run's terms are named from the bundled glossary with its entity list.
     g = load_glossary(glossary_spec, entities or (bool(runs) and not glossary_spec))
     if g.find(term) is None:
@@ -164,7 +169,7 @@ def related(
     for w in caught:
         click.echo(f"kotrend: warning: {w.message}", err=True)
     if output:
-        _write(df, output, text=False)
+        write_table_output(df, output, text=False)
     else:
         click.echo(df.to_string(index=False, float_format=lambda v: f"{v:.3g}"))
     a = df.attrs

@@ -10,8 +10,11 @@ import click
 
 from extract.cli.common import (
     ErrorLog,
+    check_plot_path,
+    check_table_output,
     entities_option,
     glossary_option,
+    is_run_dir,
     load_glossary,
     parse_window_option,
     progress_option,
@@ -20,6 +23,7 @@ from extract.cli.common import (
     text_field_option,
     text_fields,
     with_progress,
+    write_table_output,
 )
 
 __all__ = ["trends"]
@@ -29,58 +33,6 @@ def _window(spec: str | None) -> Any:
     if spec is None:
         return None
     return int(spec) if spec.isdigit() else parse_window_option(spec)
-
-
-def _write(df: Any, output: str, *, text: bool) -> None:
-    suffix = Path(output).suffix.lower()
-    if output == "-":
-        click.echo(df.to_string(index=False) if text else df.to_csv(index=False), nl=text)
-    else:
-        _check_output(output)
-        from extract.batch.outputs import atomic_output
-
-        with atomic_output(output) as tmp:
-            if suffix == ".csv":
-                df.to_csv(tmp, index=False)
-            elif suffix == ".xlsx":
-                df.to_excel(tmp, index=False, engine="openpyxl")
-            else:
-                df.to_parquet(tmp, index=False)
-
-
-def _check_output(output: str) -> None:
-    suffix = Path(output).suffix.lower()
-    if not output or output == "-":
-        return
-    if suffix not in (".csv", ".parquet", ".xlsx"):
-        raise click.BadParameter(
-            f"unknown table format {suffix or output!r}; use .csv, .parquet, .xlsx or '-'",
-            param_hint="'-o'",
-        )
-    if suffix == ".xlsx":
-        import importlib.util
-
-        if importlib.util.find_spec("openpyxl") is None:
-            raise click.BadParameter(
-                "writing .xlsx needs the openpyxl package (pip install openpyxl); "
-                "or use .csv or .parquet",
-                param_hint="'-o'",
-            )
-
-
-def _check_plot(path: str) -> None:
-    try:
-        from matplotlib.figure import Figure
-    except ImportError:
-        raise click.ClickException("--plot needs matplotlib: pip install matplotlib") from None
-
-    formats = Figure().canvas.get_supported_filetypes()
-    suffix = Path(path).suffix.lower().lstrip(".")
-    if suffix not in formats:
-        raise click.BadParameter(
-            f"unknown image format {suffix or path!r}; use one of {', '.join(sorted(formats))}",
-            param_hint="'--plot'",
-        )
 
 
 def _resolve(resolve_terms: Any, names: list[str] | None, known: Any, g: Any) -> Any:
@@ -107,10 +59,6 @@ def _check_run_has_entities(run: str) -> None:
             "with `kotrend tag --entities`, or leave --entities out",
             param_hint="'--entities'",
         )
-
-
-def _is_run(path: str) -> bool:
-    return (Path(path) / "manifest.json").is_file()
 
 
 @click.command()
@@ -229,12 +177,12 @@ def trends(
     if output is None:
         output = "" if plot_path and not emerging else "-"
     # Options are checked before any tagging, which can take minutes.
-    _check_output(output)
+    check_table_output(output)
     if plot_path:
-        _check_plot(plot_path)
+        check_plot_path(plot_path)
     refuse_output(inputs, *([output] if output else []), plot_path)
     names = [t.strip() for t in terms.split(",") if t.strip()] if terms else None
-    runs = [p for p in inputs if _is_run(p)]
+    runs = [p for p in inputs if is_run_dir(p)]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         if runs:
@@ -313,7 +261,7 @@ def trends(
             err=True,
         )
     if output:
-        _write(table, output, text=emerging)
+        write_table_output(table, output, text=emerging)
     n_undated = int(documents["date"].isna().sum())
     click.echo(
         f"kotrend: {len(documents):,} documents ({n_undated:,} undated), "

@@ -157,7 +157,10 @@ def test_bundled_background_holds_numbers_for_default_ids() -> None:
     bg = glossary.background_frequencies()
     ids = {t.id for t in glossary.default(entities=True)}
     assert bg.glossary == glossary.default().name and bg.documents >= 10_000
-    assert set(bg.df) <= ids and len(bg.df) > 0.8 * len(ids)
+    # Unseen terms are left out (df 0: fully unfamiliar). Specialised terms are rare by
+    # design, so with 3,400 concepts about a fifth go unseen in 30,000 documents; fewer
+    # seen than that means the file was built for an older, smaller glossary.
+    assert set(bg.df) <= ids and len(bg.df) > 0.75 * len(ids)
     assert all(isinstance(n, int) and 0 < n <= bg.documents for n in bg.df.values())
     assert sum(bg.sources.values()) == bg.documents and len(bg.sources) >= 5
     assert max(bg.sources.values()) <= 2 * sorted(bg.sources.values())[len(bg.sources) // 2]

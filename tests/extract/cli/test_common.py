@@ -24,7 +24,7 @@ def sample() -> str:
 
 
 ENTITY_COMMANDS = [
-    ["box", "{sample}", "--format", "json", "--top", "50"],
+    ["box", "{sample}", "--format", "json", "--top", "50", "--rank", "frequency"],
     ["tag", "{sample}", "-o", "-"],
     ["trends", "{sample}", "--freq", "M", "-o", "-"],
     ["glossary", "coverage", "{sample}", "--format", "json", "--phrase-sample", "0"],

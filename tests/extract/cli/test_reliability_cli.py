@@ -106,13 +106,13 @@ def test_tag_run_dir_must_not_hold_an_input(news: Path, monkeypatch) -> None:
 @pytest.mark.parametrize("command", ["box", "discover", "trends"])
 def test_other_commands_refuse_their_input_as_output(command, news: Path, monkeypatch) -> None:
     monkeypatch.chdir(news.parent)
-    output = {"box": "gl/a.jsonl", "discover": "gl/p.yaml", "trends": "gl/a.jsonl"}[command]
-    target = "gl/a.jsonl" if command != "discover" else "gl/*"
+    output = {"box": "gl/a.jsonl", "discover": "gl/p.yaml", "trends": "gl/t.csv"}[command]
+    target = "gl/a.jsonl" if command == "box" else "gl/*"
     before = Path("gl/a.jsonl").read_bytes()
     code, out = _run(command, target, "-o", output)
     assert code != 0 and "input" in out, out
     assert Path("gl/a.jsonl").read_bytes() == before
-    assert not Path("gl/p.yaml").exists()
+    assert not Path("gl/p.yaml").exists() and not Path("gl/t.csv").exists()
 
 
 # --- file outputs are atomic ------------------------------------------------------------
