@@ -9,6 +9,7 @@ from dataclasses import replace
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from ._forms import HANGUL_RANGE
 from ._io import parse_text
 from ._issues import GlossaryError, GlossaryIssue
 from ._model import Glossary, Term
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_NAME", "check_default", "data_root", "default"]
 
 DEFAULT_NAME = "kotrend-default"
-_HANGUL = re.compile(r"^[\uac00-\ud7a3]{2,}$")
+_HANGUL = re.compile(f"^[{HANGUL_RANGE}]{{2,}}$")
 
 
 def data_root() -> Traversable:

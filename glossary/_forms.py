@@ -19,14 +19,17 @@ __all__ = [
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{0,3}$")
 _LATIN_WORD_END = re.compile(r"[A-Za-z]+$")
 _WS = re.compile(r"\s+")
-_HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]{4,}$")
+#: Hangul syllables, as a character-class range (glossary imports nothing of ours, so it
+#: keeps this one copy of what corpus.korean holds for the rest of the project).
+HANGUL_RANGE = "\uac00-\ud7a3"
+_HANGUL_WORD = re.compile(f"^[{HANGUL_RANGE}]{{4,}}$")
 # Marks writers put between the parts of a compound, or leave out: 미·중, 미-중, 미/중, 미중.
 _JOINER = re.compile(r"(?<=[\w])\s*[·‧・∙•/\-]\s*(?=[\w])")
 _JOINER_CHOICES = ("·", "-", "/", " ", "")
 # Where writers put a space or not between scripts and camel-case parts: AI반도체 and
 # AI 반도체, OpenAI and Open AI.
 _SCRIPT_CUT = re.compile(
-    r"(?<=[A-Za-z0-9])(?=[\uac00-\ud7a3])|(?<=[\uac00-\ud7a3])(?=[A-Za-z0-9])|(?<=[a-z])(?=[A-Z])"
+    f"(?<=[A-Za-z0-9])(?=[{HANGUL_RANGE}])|(?<=[{HANGUL_RANGE}])(?=[A-Za-z0-9])|(?<=[a-z])(?=[A-Z])"
 )
 
 

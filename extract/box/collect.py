@@ -126,6 +126,7 @@ def _collect(
     """Tag ``docs`` once, counting mentions and documents and keeping the best examples
     of every wanted term; documents whose date fails ``examples_for`` are only counted."""
     out = _Collected()
+    g = tagger.glossary
     for doc in docs:
         out.n_docs += 1
         out.doc_dates[doc.date] = out.doc_dates.get(doc.date, 0) + 1
@@ -138,10 +139,11 @@ def _collect(
         lead: dict[str, float] = {}
         for name, text in doc.texts(fields):
             mentions = tagger.tag(text, doc_id=doc.id, field=name)
+            # The terms of each sentence score its examples; unneeded when none are kept.
             in_sentence: dict[tuple[int, int], set[str]] = {}
-            for m in mentions:
-                in_sentence.setdefault((m.sent_start, m.sent_end), set()).add(m.term_id)
-            g = tagger.glossary
+            if quote:
+                for m in mentions:
+                    in_sentence.setdefault((m.sent_start, m.sent_end), set()).add(m.term_id)
             for m in mentions:
                 if not wanted(m.term_id):
                     continue
