@@ -35,13 +35,27 @@ from typing import Any, Literal
 from corpus import Document, RecordError, iter_files, read_file
 from extract.batch.lifeline import follow_parent
 from extract.batch.outputs import check_run_dir
-from extract.batch.schemas import atomic_write_bytes, chunk_tables, jsonl_bytes, write_table
+from extract.batch.schemas import (
+    DOC_TERMS_SCHEMA,
+    DOCUMENTS_SCHEMA,
+    MENTIONS_SCHEMA,
+    atomic_write_bytes,
+    chunk_tables,
+    jsonl_bytes,
+    table_frame,
+    write_table,
+)
 from extract.batch.workers import tagger_for
 from glossary import Glossary
 
 __all__ = ["BatchSummary", "WorkerDied", "load_table", "tag_archive"]
 
 TABLES = ("mentions", "documents", "doc_terms")
+_SCHEMAS = {
+    "mentions": MENTIONS_SCHEMA,
+    "documents": DOCUMENTS_SCHEMA,
+    "doc_terms": DOC_TERMS_SCHEMA,
+}
 _FORMAT_VERSION = 2  # 2: integer columns are int64 (were int32)
 
 
@@ -758,14 +772,19 @@ def load_table(output: str | Path, table: str = "mentions", *, partial: bool = F
         Read a run that has not finished (interrupted, or still running): it covers
         only part of its inputs, so this warns. Without it such a run raises.
 
+    Returns
+    -------
+    pandas.DataFrame
+        The table's columns, with ``date`` as ``datetime64``; ``documents`` also has
+        one string column per input field of the records (``url``, ``category``, ...;
+        see :func:`extract.batch.schemas.table_frame`).
+
     Raises
     ------
     ValueError
         If the run has not finished and ``partial`` is false; the message says how much
         it covers.
     """
-    import pandas as pd
-
     if table not in TABLES:
         raise ValueError(f"`table` should be one of {TABLES}, but got {table!r}")
     path = Path(output) / table
@@ -776,4 +795,14 @@ def load_table(output: str | Path, table: str = "mentions", *, partial: bool = F
         if not partial:
             raise ValueError(f"{status}, or read it as it is with partial=True (--partial)")
         warnings.warn(f"{status}; reading it as it is", UserWarning, stacklevel=2)
-    return pd.read_parquet(path)
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    # Read with the table's schema, not the first shard's: a run resumed by a newer version
+    # mixes shards with and without the documents' ``fields`` column, and the older
+    # shards then read as having no fields.
+    schema = _SCHEMAS[table]
+    found = ds.dataset(path, format="parquet").schema
+    extra = [f for f in found if f.name not in schema.names]
+    data = ds.dataset(path, format="parquet", schema=pa.schema([*schema, *extra])).to_table()
+    return table_frame(data, table)

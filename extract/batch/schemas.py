@@ -35,7 +35,9 @@ __all__ = [
     "arrow_schema",
     "atomic_write_bytes",
     "chunk_tables",
+    "record_fields",
     "records_table",
+    "table_frame",
     "write_table",
 ]
 
@@ -55,6 +57,11 @@ class DocumentRecord:
         Mentions found in them.
     origin : str or None
         ``"<path>:<line>"`` of the record (see :attr:`corpus.Document.origin`).
+    fields : str or None
+        The record's other input fields (``url``, danews ``category``, Stocker
+        ``company``, ...) as a JSON object of strings, ``None`` when it has none. One
+        column whatever the fields, so every shard of a run has the same schema;
+        :func:`table_frame` spreads it into one column per field.
     """
 
     doc_id: str
@@ -63,6 +70,7 @@ class DocumentRecord:
     n_chars: int
     n_mentions: int
     origin: str | None
+    fields: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +151,72 @@ def records_table(records: Sequence[Any], schema: pa.Schema) -> pa.Table:
     return pa.Table.from_pydict(columns, schema=schema)
 
 
+#: Columns of the documents table that an input field cannot take over; a field with one of
+#: these names is spread into ``field_<name>``.
+_DOCUMENT_COLUMNS = frozenset(f.name for f in dataclasses.fields(DocumentRecord))
+# The text itself is the tagged input, not a field to group or filter by.
+_TEXT_FIELDS = frozenset({"title", "body", "text"})
+
+
+def record_fields(doc: Document, text_fields: Any = None) -> dict[str, str]:
+    """The input fields of ``doc`` kept in the documents table, as strings: ``url`` and
+    every extra field, leaving out the text (``title``, ``body``, ``text`` and the fields
+    tagged with ``text_fields``).
+
+    Examples
+    --------
+    >>> doc = Document(id="1", title="유가 급등", extra={"category": "경제", "rank": 3})
+    >>> record_fields(doc)
+    {'category': '경제', 'rank': '3'}
+    """
+    skip = set(_TEXT_FIELDS)
+    if text_fields is not None:
+        skip.update([text_fields] if isinstance(text_fields, str) else text_fields)
+    out: dict[str, str] = {}
+    if doc.url is not None:
+        out["url"] = doc.url
+    for name, value in doc.extra.items():
+        if name in skip or value is None:
+            continue
+        # Lists and objects as JSON, so a value reads back the same way in every format.
+        out[name] = (
+            value
+            if isinstance(value, str)
+            else json.dumps(value, ensure_ascii=False, default=str)
+            if isinstance(value, (list, dict))
+            else str(value)
+        )
+    return out
+
+
+def table_frame(table: pa.Table, name: str) -> Any:
+    """``table`` (one table of a run) as the ``pandas.DataFrame`` users get: ``date`` as
+    ``datetime64``, and the documents' ``fields`` spread into one string column per input
+    field (absent: ``None``), named after the field.
+
+    Examples
+    --------
+    >>> doc = Document(id="1", title="유가 급등", date=_dt.date(2026, 3, 2),
+    ...                extra={"category": "경제"})
+    >>> df = table_frame(chunk_tables([doc], [[]])["documents"], "documents")
+    >>> df[["doc_id", "category"]].to_dict("records"), str(df["date"].dtype)
+    ([{'doc_id': '1', 'category': '경제'}], 'datetime64[ns]')
+    """
+    import pandas as pd
+
+    df = table.to_pandas()
+    if "date" in df.columns:
+        df["date"] = pd.to_datetime(df["date"]).astype("datetime64[ns]")
+    if name != "documents" or "fields" not in df.columns:
+        return df  # a run tagged before input fields were kept has no ``fields`` column
+    parsed = [json.loads(v) if isinstance(v, str) else {} for v in df.pop("fields")]
+    names = sorted({key for fields in parsed for key in fields})
+    for key in names:
+        column = f"field_{key}" if key in _DOCUMENT_COLUMNS else key
+        df[column] = pd.Series([f.get(key) for f in parsed], index=df.index, dtype=object)
+    return df
+
+
 def chunk_tables(
     docs: Sequence[Document], mentions: Sequence[Sequence[Mention]], fields: Any = None
 ) -> dict[str, pa.Table]:
@@ -160,7 +234,13 @@ def chunk_tables(
     doc_terms: list[DocTermRecord] = []
     for doc, ms in zip(docs, mentions, strict=True):
         n_chars = sum(len(t) for _, t in doc.texts(fields))
-        documents.append(DocumentRecord(doc.id, doc.date, doc.source, n_chars, len(ms), doc.origin))
+        kept = record_fields(doc, fields)
+        documents.append(
+            DocumentRecord(
+                doc.id, doc.date, doc.source, n_chars, len(ms), doc.origin,
+                json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else None,
+            )
+        )  # fmt: skip
         counts: dict[str, int] = {}
         for m in ms:
             counts[m.term_id] = counts.get(m.term_id, 0) + 1

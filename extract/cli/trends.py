@@ -44,6 +44,19 @@ def _resolve(resolve_terms: Any, names: list[str] | None, known: Any, g: Any) ->
         raise click.BadParameter(str(err), param_hint="'--terms'") from None
 
 
+def _where(specs: tuple[str, ...]) -> dict[str, list[str]]:
+    """``--where FIELD=VALUE`` options as ``{field: [values]}``."""
+    out: dict[str, list[str]] = {}
+    for spec in specs:
+        field, sep, value = spec.partition("=")
+        if not sep or not field.strip():
+            raise click.BadParameter(
+                f"{spec!r} should be FIELD=VALUE, e.g. category=경제", param_hint="'--where'"
+            )
+        out.setdefault(field.strip(), []).append(value.strip())
+    return out
+
+
 def _check_run_has_entities(run: str) -> None:
     """``--entities`` on a run tagged with the bundled glossary alone is an error: the
     run's tables hold no company or institution, so the option would change nothing."""
@@ -72,7 +85,22 @@ def _check_run_has_entities(run: str) -> None:
     show_default=True,
     help="Period: day, week, month, quarter, year.",
 )
-@click.option("--by-source", is_flag=True, help="One series per source as well as per term.")
+@click.option(
+    "--by",
+    "by",
+    metavar="FIELD",
+    help="One series per value of this input field as well as per term: source, or any "
+    "field of the records (category, company).",
+)
+@click.option("--by-source", is_flag=True, help="Same as --by source.")
+@click.option(
+    "--where",
+    "where",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="Count only documents whose FIELD is VALUE (repeatable; the same FIELD twice "
+    "keeps either value).",
+)
 @click.option(
     "--smooth", type=click.IntRange(min=1), help="Add share_smoothed: mean over this many periods."
 )
@@ -145,7 +173,9 @@ def trends(
     glossary_spec: str | None,
     entities: bool,
     freq: Literal["D", "W", "M", "Q", "Y"],
+    by: str | None,
     by_source: bool,
+    where: tuple[str, ...],
     smooth: int | None,
     terms: str | None,
     output: str | None,
@@ -170,9 +200,11 @@ def trends(
     \b
     kotrend trends news.jsonl --freq M --terms capex,hbm -o trends.csv --plot trends.png
     kotrend trends runs/danews --emerging --window 2026-03-01,2026-03-31
+    kotrend trends runs/danews --freq M --by category --where category=경제 -o t.xlsx
     """
     from extract import Tagger, emerging_terms, plot_trends, tables_from_documents, term_trends
     from extract.trends import resolve_terms
+    from extract.trends.series import select_documents
 
     if output is None:
         output = "" if plot_path and not emerging else "-"
@@ -182,6 +214,13 @@ def trends(
         check_plot_path(plot_path)
     refuse_output(inputs, *([output] if output else []), plot_path)
     names = [t.strip() for t in terms.split(",") if t.strip()] if terms else None
+    if by_source:
+        if by not in (None, "source"):
+            raise click.BadParameter(
+                f"give --by {by} or --by-source, not both", param_hint="'--by'"
+            )
+        by = "source"
+    conditions = _where(where)
     runs = [p for p in inputs if is_run_dir(p)]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -230,15 +269,17 @@ def trends(
                 doc_terms,
                 documents,
                 freq=freq,
-                by_source=by_source,
+                by=by,
+                where=conditions,
                 smooth=smooth,
                 terms=keep,
             )
             table = df
             if emerging:
+                chosen = select_documents(documents, conditions)
                 table = emerging_terms(
-                    doc_terms,
-                    documents,
+                    doc_terms[doc_terms["doc_id"].isin(chosen["doc_id"])],
+                    chosen,
                     window=_window(window),
                     baseline=parse_window_option(baseline) if baseline else None,
                     freq=freq,

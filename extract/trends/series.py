@@ -8,12 +8,12 @@ document, with or without mentions, so that shares have the right denominator.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from corpus import Document
-from extract.batch.schemas import chunk_tables
+from extract.batch.schemas import chunk_tables, table_frame
 from extract.engine.tagger import Tagger
 
 if TYPE_CHECKING:
@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FREQS",
+    "document_fields",
     "resolve_terms",
+    "select_documents",
     "tables_from_documents",
     "term_trends",
     "trends_from_documents",
@@ -76,6 +78,79 @@ def resolve_terms(
                 "(`kotrend glossary find WORD`)"
             ) from None
     return list(out)
+
+
+#: Columns of the documents table that are not input fields to group or filter by.
+_NOT_FIELDS = ("doc_id", "date", "n_chars", "n_mentions", "origin")
+
+
+def document_fields(documents: pd.DataFrame) -> list[str]:
+    """The input fields of a documents table that ``by=`` and ``where=`` accept: ``source``
+    and every field the records had (``category``, ``company``, ``url``, ...).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "date": ["2026-03-02"], "source": ["한빛경제"],
+    ...                      "n_chars": [10], "category": ["경제"]})
+    >>> document_fields(docs)
+    ['category', 'source']
+    """
+    return sorted(str(c) for c in documents.columns if c not in _NOT_FIELDS)
+
+
+def _check_field(name: object, documents: pd.DataFrame, argument: str) -> str:
+    fields = document_fields(documents)
+    if not isinstance(name, str) or name not in fields:
+        raise ValueError(
+            f"`{argument}` should name a field of the documents, one of {fields}, but got {name!r}"
+        )
+    return name
+
+
+def select_documents(
+    documents: pd.DataFrame, where: Mapping[str, str | Iterable[str]] | None
+) -> pd.DataFrame:
+    """The rows of ``documents`` whose fields have the given values.
+
+    Parameters
+    ----------
+    documents : pandas.DataFrame
+        ``load_table(out, "documents")``.
+    where : mapping of field name to a value or several, optional
+        Keep a document when each named field equals the value (or one of the values),
+        compared as strings. ``None`` or empty keeps every document.
+
+    Raises
+    ------
+    ValueError
+        If a field is not a column of ``documents``, listing the fields there are.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "date": "2026-03-02",
+    ...                      "category": ["경제", "정치", None]})
+    >>> select_documents(docs, {"category": "경제"})["doc_id"].tolist()
+    ['a']
+    >>> select_documents(docs, {"category": ["경제", "정치"]})["doc_id"].tolist()
+    ['a', 'b']
+    """
+    if not where:
+        return documents
+    if not isinstance(where, Mapping):
+        raise TypeError(
+            f"`where` should be a mapping of field to value, such as {{'category': '경제'}}, "
+            f"got {type(where).__name__}"
+        )
+    keep = None
+    for name, value in where.items():
+        field = _check_field(name, documents, "where")
+        values = {value} if isinstance(value, str) else {str(v) for v in value}
+        column = documents[field]
+        mask = column.notna() & column.astype(str).isin(values)
+        keep = mask if keep is None else keep & mask
+    return documents[keep]
 
 
 def _check_freq(freq: str) -> None:
@@ -157,6 +232,8 @@ def term_trends(
     documents: pd.DataFrame,
     *,
     freq: Literal["D", "W", "M", "Q", "Y"] = "W",
+    by: str | None = None,
+    where: Mapping[str, str | Iterable[str]] | None = None,
     by_source: bool = False,
     smooth: int | None = None,
     terms: Iterable[str] | None = None,
@@ -173,8 +250,15 @@ def term_trends(
         Documents without a date are left out, with a warning saying how many.
     freq : {"D", "W", "M", "Q", "Y"}
         Day, week (starting Monday), calendar month, quarter or year.
+    by : str, optional
+        One series per value of this input field as well as per term: ``"source"``
+        (publisher), or any field of the records (``"category"``, ``"company"``; see
+        :func:`document_fields`). Shares are within the value's own documents.
+    where : mapping of field name to a value or several, optional
+        Count only documents with these field values (see :func:`select_documents`),
+        e.g. ``{"category": "경제"}``; the shares' denominator is those documents.
     by_source : bool
-        One series per source (publisher) as well as per term.
+        Same as ``by="source"``.
     smooth : int, optional
         Add ``share_smoothed``: the mean share over the last ``smooth`` periods.
     terms : iterable of str, optional
@@ -187,8 +271,9 @@ def term_trends(
     Returns
     -------
     pandas.DataFrame
-        One row per period (that has documents), [source] and term, sorted by term_id,
-        [source], period: ``period`` (Timestamp at the period start), [``source``],
+        One row per period (that has documents), [``by`` value] and term, sorted by
+        term_id, [value], period: ``period`` (Timestamp at the period start), [a column
+        named after the ``by`` field],
         ``term_id``, ``mentions``, ``documents`` (documents mentioning the term),
         ``total_documents`` (documents in the period), ``share`` (= documents /
         total_documents) and, with ``smooth``, ``share_smoothed``. Periods in which a term
@@ -209,6 +294,8 @@ def term_trends(
         mentions_or_doc_terms,
         documents,
         freq=freq,
+        by=by,
+        where=where,
         by_source=by_source,
         smooth=smooth,
         terms=terms,
@@ -221,6 +308,8 @@ def _trends(
     documents: pd.DataFrame,
     *,
     freq: str = "W",
+    by: str | None = None,
+    where: Mapping[str, str | Iterable[str]] | None = None,
     by_source: bool = False,
     smooth: int | None = None,
     terms: Iterable[str] | None = None,
@@ -235,13 +324,27 @@ def _trends(
         isinstance(smooth, bool) or not isinstance(smooth, int) or smooth < 1
     ):
         raise ValueError(f"`smooth` should be a window of >= 1 periods or None, got {smooth!r}")
+    if by_source:
+        if by not in (None, "source"):
+            raise ValueError(f"give `by={by!r}` or `by_source=True`, not both")
+        by = "source"
+    documents = _check_documents(documents)
+    if by is not None:
+        _check_field(by, documents, "by")
+    documents = select_documents(documents, where)
     rows, docs = dated_tables(table, documents, stacklevel=4)
+    rows = rows[rows["doc_id"].isin(docs["doc_id"])]
+    if by is not None:
+        # The group comes from the documents table, which holds every input field.
+        rows = rows.drop(columns="source").merge(
+            docs[["doc_id", by]].drop_duplicates("doc_id"), on="doc_id", how="left"
+        )
     if terms is not None:
         wanted = resolve_terms(terms, rows["term_id"].unique(), glossary=glossary)
         rows = rows[rows["term_id"].isin(wanted)]
     else:
         wanted = sorted(rows["term_id"].unique())
-    keys = ["period", "source"] if by_source else ["period"]
+    keys = ["period", by] if by is not None else ["period"]
     rows = rows.assign(period=period_start(rows["date"], freq))
     docs = docs.assign(period=period_start(docs["date"], freq))
     totals = docs.groupby(keys, dropna=False).size().rename("total_documents").reset_index()
@@ -255,7 +358,7 @@ def _trends(
     out[["mentions", "documents"]] = out[["mentions", "documents"]].fillna(0).astype("int64")
     out["total_documents"] = out["total_documents"].astype("int64")
     out["share"] = out["documents"] / out["total_documents"]
-    series = ["term_id", "source"] if by_source else ["term_id"]
+    series = ["term_id", by] if by is not None else ["term_id"]
     out = out.sort_values([*series, "period"], kind="stable").reset_index(drop=True)
     if smooth is not None:
         out["share_smoothed"] = out.groupby(series, dropna=False)["share"].transform(
@@ -263,7 +366,7 @@ def _trends(
         )
     columns = [
         "period",
-        *(["source"] if by_source else []),
+        *([by] if by is not None else []),
         "term_id",
         "mentions",
         "documents",
@@ -328,7 +431,7 @@ def tables_from_documents(
         if len(batch) >= _CHUNK:
             flush()
     flush()
-    return {name: pa.concat_tables(tables).to_pandas() for name, tables in parts.items()}
+    return {name: table_frame(pa.concat_tables(tables), name) for name, tables in parts.items()}
 
 
 def trends_from_documents(

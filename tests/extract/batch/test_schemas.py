@@ -3,6 +3,8 @@ directory, ``tag_dask`` and ``tag_batch`` agree on column names and types."""
 
 from __future__ import annotations
 
+import csv
+import json
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +69,9 @@ def test_schemas_follow_the_record_types() -> None:
     assert tuple(MENTIONS_SCHEMA.names) == MENTION_COLUMNS
     assert MENTIONS_SCHEMA.field("start").type == pa.int64()
     assert DOCUMENTS_SCHEMA.field("date").type == pa.date32()
-    assert DOCUMENTS_SCHEMA.names == ["doc_id", "date", "source", "n_chars", "n_mentions", "origin"]
+    assert DOCUMENTS_SCHEMA.names == [
+        "doc_id", "date", "source", "n_chars", "n_mentions", "origin", "fields"
+    ]  # fmt: skip
     assert DOC_TERMS_SCHEMA.names == ["doc_id", "date", "source", "term_id", "mentions"]
     assert {DOCUMENTS_SCHEMA.field("n_chars").type, DOC_TERMS_SCHEMA.field("mentions").type} == {
         pa.int64()
@@ -80,5 +84,72 @@ def test_in_memory_tables_match_a_run(tmp_path: Path, test_glossary: Glossary) -
     tag_archive(sample_path(), tmp_path / "run", glossary=test_glossary)
     memory = tables_from_documents(load_sample(), tagger=Tagger(test_glossary))
     for name in ("mentions", "documents", "doc_terms"):
-        on_disk = pq.read_table(tmp_path / "run" / name).to_pandas()
+        on_disk = load_table(tmp_path / "run", name)
         assert memory[name].dtypes.to_dict() == on_disk.dtypes.to_dict(), name
+        assert list(memory[name].columns) == list(on_disk.columns), name
+
+
+_FIELD_RECORDS = [
+    # danews-like, Stocker-like and a record whose extra fields clash with table columns
+    {"id": "a", "date": "2026-03-02", "title": "유가 급등", "url": "https://x/a",
+     "category": "경제", "kind": "headline"},
+    {"id": "b", "date": "2026-03-03", "title": "삼성전자 HBM 공급", "company": "삼성전자",
+     "rank": 3, "tags": ["반도체", "HBM"]},
+    {"id": "c", "date": "2026-03-04", "title": "금리 동결", "origin": "wire", "n_chars": "x"},
+]  # fmt: skip
+
+
+def _write_field_records(path: Path) -> Path:
+    if path.suffix == ".jsonl":
+        lines = [json.dumps(r, ensure_ascii=False) for r in _FIELD_RECORDS]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        names = list(dict.fromkeys(k for r in _FIELD_RECORDS for k in r))
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, names)
+            writer.writeheader()
+            writer.writerows(_FIELD_RECORDS)
+    return path
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "csv"])
+def test_documents_table_keeps_every_input_field(
+    tmp_path: Path, test_glossary: Glossary, suffix: str
+) -> None:
+    path = _write_field_records(tmp_path / f"news.{suffix}")
+    tag_archive(path, tmp_path / "run", glossary=test_glossary)
+    docs = load_table(tmp_path / "run", "documents").set_index("doc_id").sort_index()
+    assert str(docs["date"].dtype) == "datetime64[ns]"
+    assert docs["category"].tolist() == ["경제", None, None]
+    assert docs["company"].tolist() == [None, "삼성전자", None]
+    assert docs.loc["a", "url"] == "https://x/a" and docs.loc["a", "kind"] == "headline"
+    # Clashing names keep the table's own columns and move the field aside.
+    assert docs.loc["c", "field_origin"] == "wire" and docs.loc["c", "field_n_chars"] == "x"
+    assert docs.loc["c", "n_chars"] == len("금리 동결")
+    assert docs.loc["b", "rank"] == "3"
+    # JSON lists come back as JSON; CSV has no lists, its cell is the text written.
+    assert docs.loc["b", "tags"] == (
+        '["반도체", "HBM"]' if suffix == "jsonl" else "['반도체', 'HBM']"
+    )
+    assert "title" not in docs.columns and "fields" not in docs.columns
+    assert str(load_table(tmp_path / "run", "doc_terms")["date"].dtype) == "datetime64[ns]"
+
+
+def test_a_run_from_before_fields_still_loads(tmp_path: Path, test_glossary: Glossary) -> None:
+    """Shards written without the ``fields`` column (older runs, or the finished part of
+    a run resumed by this version) read as documents without fields."""
+    path = _write_field_records(tmp_path / "news.jsonl")
+    tag_archive(path, tmp_path / "run", glossary=test_glossary, chunk_size=2)
+    shards = sorted((tmp_path / "run" / "documents").glob("*.parquet"))
+    assert len(shards) == 2
+    old = pq.read_table(shards[0])
+    pq.write_table(old.drop_columns(["fields"]), shards[0])
+    docs = load_table(tmp_path / "run", "documents").set_index("doc_id").sort_index()
+    assert len(docs) == 3
+    assert "category" not in docs.columns  # "a" was in the old shard
+    assert docs.loc["c", "field_origin"] == "wire"
+    # Every shard old: no field columns at all.
+    pq.write_table(pq.read_table(shards[1]).drop_columns(["fields"]), shards[1])
+    assert list(load_table(tmp_path / "run", "documents").columns) == [
+        "doc_id", "date", "source", "n_chars", "n_mentions", "origin"
+    ]  # fmt: skip

@@ -21,6 +21,7 @@ RECORDS = [
         "id": f"w{i}",
         "date": f"2026-03-{2 + 7 * (i // 3):02d}" if i < 12 else None,
         "source": "한빛경제",
+        "section": "경제" if i % 3 else "정책",
         "title": "기준금리 동결" + (", 소버린 AI 예산 확대" if 9 <= i < 12 else ""),
         "body": "한국은행이 기준금리를 묶었다.",
     }
@@ -145,6 +146,46 @@ def test_errors(files: dict[str, Path], args: list[str], message: str) -> None:
     )
     assert result.exit_code != 0
     assert message in result.output
+
+
+@pytest.mark.parametrize("source", ["news", "run"])
+def test_by_and_where_fields(files: dict[str, Path], source: str) -> None:
+    args = ["trends", str(files[source]), "-g", str(files["glossary"]), "--terms", "base_rate"]
+    df = pd.read_csv(io.StringIO(_invoke(*args, "--by", "section", "--freq", "M")[0]))
+    assert df.columns.tolist()[:3] == ["period", "section", "term_id"]
+    assert df.set_index("section")["total_documents"].to_dict() == {"경제": 8, "정책": 4}
+    out, _ = _invoke(*args, "--where", "section=정책", "--where", "source=한빛경제")
+    assert pd.read_csv(io.StringIO(out))["total_documents"].sum() == 4
+    result = CliRunner().invoke(main, [*args, "--by", "sector"])
+    assert result.exit_code != 0
+    assert "one of ['section', 'source'], but got 'sector'" in result.output
+    result = CliRunner().invoke(main, [*args, "--where", "section"])
+    assert result.exit_code != 0 and "should be FIELD=VALUE" in result.output
+
+
+@pytest.mark.parametrize("command", ["trends", "related"])
+def test_xlsx_tables(files: dict[str, Path], tmp_path: Path, command: str) -> None:
+    out = tmp_path / f"{command}.xlsx"
+    extra = ["base_rate"] if command == "related" else []
+    _invoke(command, *extra, str(files["run"]), "-g", str(files["glossary"]), "-o", str(out))
+    csv_out, _ = _invoke(
+        command, *extra, str(files["run"]), "-g", str(files["glossary"]), "-o", "-"
+    )
+    got = pd.read_excel(out, engine="openpyxl")
+    want = pd.read_csv(io.StringIO(csv_out)) if command == "trends" else None
+    assert len(got) > 0
+    if want is not None:
+        assert got.columns.tolist() == want.columns.tolist() and len(got) == len(want)
+
+
+def test_xlsx_without_openpyxl_says_what_to_install(files: dict[str, Path], monkeypatch) -> None:
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "openpyxl" else real(name, *a)
+    )
+    result = CliRunner().invoke(main, ["trends", str(files["run"]), "-o", "t.xlsx"])
+    assert result.exit_code != 0
+    assert "needs the openpyxl package (pip install openpyxl)" in result.output
 
 
 def test_bad_options_fail_before_tagging(files: dict[str, Path], monkeypatch) -> None:

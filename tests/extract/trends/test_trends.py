@@ -127,6 +127,55 @@ def test_by_source_has_its_own_denominators() -> None:
     assert (row["documents"], row["total_documents"]) == (1, 2)  # a of a, c
 
 
+CATEGORY = ["경제", "경제", "정치", "경제", None, "정치", "경제", "경제"]
+
+
+def test_by_any_field_and_by_source_agree() -> None:
+    docs = DOCS.assign(category=CATEGORY)
+    with pytest.warns(UserWarning, match="no date"):
+        by_field = term_trends(DOC_TERMS, docs, freq="W", by="category")
+        by_source = term_trends(DOC_TERMS, docs, freq="W", by="source")
+    assert list(by_field.columns[:3]) == ["period", "category", "term_id"]
+    row = _row(by_field, "2026-03-02", "capex", category="경제")
+    assert (row["documents"], row["total_documents"]) == (2, 2)  # a, b of a, b
+    row = _row(by_field, "2026-03-09", "sovereign_ai", category="정치")
+    assert (row["documents"], row["total_documents"]) == (0, 1)  # f
+    # A document without the field is its own group, not dropped from the totals.
+    missing = by_field[by_field["category"].isna() & (by_field["term_id"] == "sovereign_ai")]
+    assert missing[["documents", "total_documents"]].values.tolist() == [[1, 1]]  # e
+    assert by_source.equals(_trends(freq="W", by_source=True))
+
+
+@pytest.mark.parametrize(
+    ("where", "documents", "total"),
+    [
+        ({"category": "경제"}, 2, 2),  # d, g of d, g in the week of 03-09
+        ({"category": ["경제", "정치"]}, 2, 3),  # d, g of d, f, g
+        ({"category": "경제", "source": "한빛경제"}, 2, 2),
+        ({"source": "미래금융"}, 1, 2),  # e of e, f
+    ],
+)
+@pytest.mark.filterwarnings("ignore:.*have no date")  # only when h is among the chosen
+def test_where_counts_only_matching_documents(where, documents, total) -> None:
+    df = term_trends(DOC_TERMS, DOCS.assign(category=CATEGORY), freq="W", where=where)
+    row = _row(df, "2026-03-09", "sovereign_ai")
+    assert (row["documents"], row["total_documents"]) == (documents, total)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"by": "section"}, r"`by` should name a field of the documents, one of \['category', "
+         r"'source'\], but got 'section'"),
+        ({"where": {"date": "2026-03-02"}}, r"`where` should name a field .* got 'date'"),
+        ({"by": "category", "by_source": True}, "not both"),
+    ],
+)  # fmt: skip
+def test_unknown_field_is_an_error_listing_the_fields(kwargs, message) -> None:
+    with pytest.raises(ValueError, match=message):
+        term_trends(DOC_TERMS, DOCS.assign(category=CATEGORY), **kwargs)
+
+
 def test_smoothing_is_a_rolling_mean_over_zero_filled_periods() -> None:
     df = _trends(freq="D", smooth=3, terms=["capex"])
     shares = df["share"].tolist()
