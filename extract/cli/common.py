@@ -224,18 +224,30 @@ def check_table_output(output: str) -> None:
             )
 
 
-def check_plot_path(path: str) -> None:
-    """Fail before any work when ``--plot`` names an image format matplotlib cannot write."""
+def check_plot_path(path: str, *, html: bool = False) -> None:
+    """Fail before any work when ``--plot`` names an image format matplotlib cannot write
+    (or, with ``html``, ``.html`` without plotly)."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if html and suffix in ("html", "htm"):
+        import importlib.util
+
+        if importlib.util.find_spec("plotly") is None:
+            raise click.BadParameter(
+                "an HTML chart needs the plotly package: pip install 'kotrend[plot]' "
+                "(or plotly); or use .png",
+                param_hint="'--plot'",
+            )
+        return
     try:
         from matplotlib.figure import Figure
     except ImportError:
         raise click.ClickException("--plot needs matplotlib: pip install matplotlib") from None
 
     formats = Figure().canvas.get_supported_filetypes()
-    suffix = Path(path).suffix.lower().lstrip(".")
     if suffix not in formats:
+        known = sorted([*formats, *(["html"] if html else [])])
         raise click.BadParameter(
-            f"unknown image format {suffix or path!r}; use one of {', '.join(sorted(formats))}",
+            f"unknown image format {suffix or path!r}; use one of {', '.join(known)}",
             param_hint="'--plot'",
         )
 

@@ -59,7 +59,7 @@ __all__ = ["related"]
     "-o",
     "--output",
     default=None,
-    help="related.csv or related.parquet (default: a text table on stdout).",
+    help="related.csv, .parquet or .xlsx (default: a text table on stdout).",
 )
 @click.option("--plot", "plot_path", help="Draw the network to this image (.png, .svg, .pdf).")
 @click.option("--title", help="Title of the picture.")
@@ -102,6 +102,7 @@ def related(
         parse_window_option,
         write_table_output,
     )
+    from extract.trends import top_surfaces
 
     # Every option is checked before any tagging, which can take minutes.
     if output:
@@ -135,6 +136,13 @@ def related(
                     runs[0], "mentions" if level == "sentence" else "doc_terms", partial=partial
                 )
                 documents = load_table(runs[0], "documents", partial=partial)
+                mentions = (
+                    table
+                    if level == "sentence"
+                    else load_table(runs[0], "mentions", partial=partial)
+                    if plot_path
+                    else None
+                )
             except (ValueError, FileNotFoundError) as err:
                 raise click.ClickException(str(err)) from None
         else:
@@ -150,6 +158,7 @@ def related(
             )
             table = tables["mentions" if level == "sentence" else "doc_terms"]
             documents = tables["documents"]
+            mentions = tables["mentions"]
         try:
             df = related_terms(
                 table,
@@ -163,7 +172,8 @@ def related(
                 glossary=g,
             )
             if plot_path:
-                plot_related(df, path=plot_path, title=title)
+                surfaces = top_surfaces(mentions) if mentions is not None else None
+                plot_related(df, path=plot_path, title=title, surfaces=surfaces)
         except (ValueError, TypeError, ImportError) as err:
             raise click.ClickException(str(err)) from None
     for w in caught:

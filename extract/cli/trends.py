@@ -115,7 +115,12 @@ def _check_run_has_entities(run: str) -> None:
     help="trends.csv, .parquet, .xlsx or '-' (CSV on stdout; the default unless --plot is "
     "given, so a chart-only run prints no table).",
 )
-@click.option("--plot", "plot_path", help="Also draw the trends to this image (.png, .svg, .pdf).")
+@click.option(
+    "--plot",
+    "plot_path",
+    help="Also draw the trends to this image (.png, .svg, .pdf) or interactive chart (.html: "
+    "one offline file, values on hover, click the legend to hide a line).",
+)
 @click.option("--title", help="Title of the chart.")
 @click.option(
     "--basic", is_flag=True, help="Let basic terms (투자, 주가) into the chart's default lines."
@@ -203,7 +208,7 @@ def trends(
     kotrend trends runs/danews --freq M --by category --where category=경제 -o t.xlsx
     """
     from extract import Tagger, emerging_terms, plot_trends, tables_from_documents, term_trends
-    from extract.trends import resolve_terms
+    from extract.trends import plot_trends_html, resolve_terms, top_surfaces
     from extract.trends.series import select_documents
 
     if output is None:
@@ -211,7 +216,7 @@ def trends(
     # Options are checked before any tagging, which can take minutes.
     check_table_output(output)
     if plot_path:
-        check_plot_path(plot_path)
+        check_plot_path(plot_path, html=True)
     refuse_output(inputs, *([output] if output else []), plot_path)
     names = [t.strip() for t in terms.split(",") if t.strip()] if terms else None
     if by_source:
@@ -241,6 +246,8 @@ def trends(
                 raise click.ClickException(str(err)) from None
             if entities:
                 _check_run_has_entities(runs[0])
+            # Legends name a term as the news mostly writes it, from the mentions' surfaces.
+            mentions = load_table(runs[0], "mentions", partial=partial) if plot_path else None
             # Labels of a run's terms, entities included, unless -g names another glossary.
             g = (
                 load_glossary(glossary_spec, entities or not glossary_spec)
@@ -264,6 +271,7 @@ def trends(
                 fields=text_fields(text_field),
             )
             doc_terms, documents = tables["doc_terms"], tables["documents"]
+            mentions = tables["mentions"]
         try:
             df = term_trends(
                 doc_terms,
@@ -288,7 +296,15 @@ def trends(
                     glossary=g,
                 ).head(top)
             if plot_path:
-                plot_trends(df, value=value, path=plot_path, glossary=g, title=title, basic=basic)
+                draw = (
+                    plot_trends_html
+                    if Path(plot_path).suffix.lower() in (".html", ".htm")
+                    else plot_trends
+                )
+                draw(
+                    df, value=value, path=plot_path, glossary=g, title=title, basic=basic,
+                    surfaces=top_surfaces(mentions) if mentions is not None else None,
+                )  # fmt: skip
         except (ValueError, TypeError, ImportError) as err:
             raise click.ClickException(str(err)) from None
     for w in caught:

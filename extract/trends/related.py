@@ -228,11 +228,15 @@ def plot_related(
     *,
     path: str | Path | None = None,
     title: str | None = None,
+    surfaces: Mapping[str, str] | None = None,
     ax: Axes | None = None,
 ) -> Figure:
     """Draw a :func:`related_terms` table as a network (관계도): the term in the centre,
     its neighbours around it, nearer and with thicker links the stronger the association
     (G2), node area by co-occurrences; with a window, rising links are red.
+
+    ``surfaces`` (term id to its most-written form, :func:`top_surfaces`) names a term
+    mostly written otherwise than its name like ``"AI (인공지능)"``.
 
     Examples
     --------
@@ -259,7 +263,13 @@ def plot_related(
     rc: Any = {"axes.unicode_minus": False}
     if font is not None:
         rc["font.family"] = [font, "DejaVu Sans"]
-    center = related.attrs.get("term", related.attrs.get("term_id", "?"))
+    from extract.trends.labels import label_terms
+
+    center_id = related.attrs.get("term_id", "?")
+    names = dict(zip(related["term_id"], related["term"], strict=True))
+    names[center_id] = related.attrs.get("term", center_id)
+    labels = label_terms(names, surfaces)
+    center = labels.get(center_id, center_id)
     with matplotlib.rc_context(rc):
         if ax is None:
             fig = Figure(figsize=(7, 7), layout="constrained")
@@ -289,7 +299,13 @@ def plot_related(
                 zorder=3,
             )
             ax.text(
-                x, y, f"{row.term}\n{row.together}", ha="center", va="center", fontsize=9, zorder=4
+                x,
+                y,
+                f"{labels.get(row.term_id, row.term)}\n{row.together}",
+                ha="center",
+                va="center",
+                fontsize=9,
+                zorder=4,
             )
         ax.scatter([0], [0], s=1600, color="#f9e79f", edgecolor="#b7950b", zorder=5)
         ax.annotate(center, (0, 0), ha="center", va="center", fontsize=12, zorder=6)

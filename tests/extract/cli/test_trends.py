@@ -178,6 +178,20 @@ def test_xlsx_tables(files: dict[str, Path], tmp_path: Path, command: str) -> No
         assert got.columns.tolist() == want.columns.tolist() and len(got) == len(want)
 
 
+@pytest.mark.parametrize("source", ["news", "run"])
+def test_interactive_html_chart(files: dict[str, Path], tmp_path: Path, source: str) -> None:
+    pytest.importorskip("plotly")
+    chart = tmp_path / "chart.html"
+    out, err = _invoke(
+        "trends", str(files[source]), "-g", str(files["glossary"]), "--plot", str(chart)
+    )
+    assert out == "" and f"chart in {chart}" in err  # a chart-only run prints no table
+    html = chart.read_text(encoding="utf-8")
+    assert chart.stat().st_size > 1_000_000 and "Plotly.newPlot" in html
+    # Most mentions write "소버린 AI", not the name "주권 AI": the legend says both.
+    assert json.dumps("소버린 AI (주권 AI)")[1:-1] in html
+
+
 def test_xlsx_without_openpyxl_says_what_to_install(files: dict[str, Path], monkeypatch) -> None:
     real = importlib.util.find_spec
     monkeypatch.setattr(
