@@ -204,16 +204,18 @@ def table_frame(table: pa.Table, name: str) -> Any:
     """
     import pandas as pd
 
+    if name == "documents" and "fields" in table.column_names:
+        # Spread in Arrow, so field columns get pandas' string dtype like the other text
+        # columns. A run tagged before input fields were kept has no ``fields`` column.
+        raw = table.column("fields").to_pylist()
+        table = table.drop_columns(["fields"])
+        parsed = [json.loads(v) if isinstance(v, str) else {} for v in raw]
+        for key in sorted({key for fields in parsed for key in fields}):
+            column = f"field_{key}" if key in _DOCUMENT_COLUMNS else key
+            table = table.append_column(column, pa.array([f.get(key) for f in parsed], pa.string()))
     df = table.to_pandas()
     if "date" in df.columns:
         df["date"] = pd.to_datetime(df["date"]).astype("datetime64[ns]")
-    if name != "documents" or "fields" not in df.columns:
-        return df  # a run tagged before input fields were kept has no ``fields`` column
-    parsed = [json.loads(v) if isinstance(v, str) else {} for v in df.pop("fields")]
-    names = sorted({key for fields in parsed for key in fields})
-    for key in names:
-        column = f"field_{key}" if key in _DOCUMENT_COLUMNS else key
-        df[column] = pd.Series([f.get(key) for f in parsed], index=df.index, dtype=object)
     return df
 
 

@@ -120,8 +120,9 @@ def test_documents_table_keeps_every_input_field(
     tag_archive(path, tmp_path / "run", glossary=test_glossary)
     docs = load_table(tmp_path / "run", "documents").set_index("doc_id").sort_index()
     assert str(docs["date"].dtype) == "datetime64[ns]"
-    assert docs["category"].tolist() == ["경제", None, None]
-    assert docs["company"].tolist() == [None, "삼성전자", None]
+    assert docs["category"].fillna("-").tolist() == ["경제", "-", "-"]
+    assert docs["company"].fillna("-").tolist() == ["-", "삼성전자", "-"]
+    assert docs["category"].dtype == docs["source"].dtype  # pandas' own string type
     assert docs.loc["a", "url"] == "https://x/a" and docs.loc["a", "kind"] == "headline"
     # Clashing names keep the table's own columns and move the field aside.
     assert docs.loc["c", "field_origin"] == "wire" and docs.loc["c", "field_n_chars"] == "x"
