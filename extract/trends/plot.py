@@ -256,7 +256,7 @@ def plot_trends(
     from matplotlib import dates as mdates
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from matplotlib.ticker import PercentFormatter
+    from matplotlib.ticker import MaxNLocator, PercentFormatter
 
     lines, smoothed = _lines(
         df, terms=terms, value=value, glossary=glossary, surfaces=surfaces, basic=basic,
@@ -295,6 +295,8 @@ def plot_trends(
         ax.set_ylabel(VALUES[value])
         if value.startswith("share"):
             ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+        else:  # counts: no "1.25 articles" ticks
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         locator = mdates.AutoDateLocator()
         ax.xaxis.set_major_locator(locator)
         # The first tick and each tick in a new year name the year, so a December point

@@ -59,6 +59,12 @@ def test_values_terms_and_sources(trends: pd.DataFrame) -> None:
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["Capex", "sovereign_ai"]
 
 
+def test_counts_have_whole_number_ticks(trends: pd.DataFrame) -> None:
+    ax = plot_trends(trends, value="documents").axes[0]
+    ticks = [t for t in ax.get_yticks() if ax.get_ylim()[0] <= t <= ax.get_ylim()[1]]
+    assert len(ticks) >= 2 and all(float(t).is_integer() for t in ticks)
+
+
 def test_default_is_the_most_mentioned_terms(trends: pd.DataFrame) -> None:
     many = pd.concat([trends.assign(term_id=f"t{i}", documents=i) for i in range(12)])
     labels = [t.get_text() for t in plot_trends(many).axes[0].get_legend().get_texts()]
