@@ -44,6 +44,10 @@ def test_runs_on_the_sample(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not [o for o in outputs if o["output_type"] == "error"]
     markdown = [o["data"]["text/markdown"] for o in outputs if "text/markdown" in o.get("data", {})]
     assert any("자본 지출" in m for m in markdown), markdown
-    # the sample chart and the related-terms network
-    assert sum("image/png" in o.get("data", {}) for o in outputs) == 2
+    # the sample chart, the related-terms network and the chart labelled by surface forms
+    assert sum("image/png" in o.get("data", {}) for o in outputs) == 3
+    plain = [o["data"]["text/plain"] for o in outputs if "text/plain" in o.get("data", {})]
+    assert any("'소버린 AI (주권 AI)'" in t for t in plain)  # the interactive chart's legend
+    printed = "".join(t for c in nb.cells for t in _texts(c))
+    assert "'category'" in printed  # the sample's input field is a column
     assert "real data skipped" in "".join(_texts(nb.cells[-1]))
