@@ -9,6 +9,7 @@ import pytest
 import glossary
 from corpus import read_documents
 from extract import Tagger, bursts, emerging_terms, tables_from_documents, term_trends
+from extract.trends import label_terms, top_surfaces
 
 pytestmark = [pytest.mark.realdata, pytest.mark.slow]
 
@@ -35,6 +36,9 @@ def test_hbm_rises_through_2023_in_samsung_headlines(shared_data: Path, tagger: 
     assert share["2023-10"] > 10 * share["2023-03"]
     (burst,) = bursts(df[df["period"] <= "2023-10-01"]).itertuples()
     assert burst.end.strftime("%Y-%m") == "2023-10"
+    # Stocker's own field is kept, and the legend names 인공지능 as the headlines write it.
+    assert set(t["documents"]["company"]) == {"삼성전자"}
+    assert label_terms(glossary.default(), top_surfaces(t["mentions"]))["ai"] == "AI (인공지능)"
 
 
 def test_oil_shock_emerges_in_march_2026_headlines(shared_data: Path, tagger: Tagger) -> None:
@@ -47,3 +51,15 @@ def test_oil_shock_emerges_in_march_2026_headlines(shared_data: Path, tagger: Ta
     weekly = term_trends(t["doc_terms"], t["documents"], freq="W", terms=["oil_price"])
     assert weekly["period"].nunique() == 14  # 2025-12-08 .. 2026-03-09
     assert weekly["share"].iloc[-2:].min() > 5 * weekly["share"].iloc[:-2].max()
+    # Per danews section: oil rose in every section, most in the markets one.
+    monthly = term_trends(
+        t["doc_terms"], t["documents"], freq="M", by="category", terms=["oil_price"]
+    )
+    share = monthly.pivot(index="period", columns="category", values="share")
+    assert set(share.columns) == {"IT", "경제", "기업", "부동산", "정치", "증권"}
+    assert (share.iloc[-1] > share.iloc[:-1].max()).all()
+    assert share.iloc[-1].idxmax() == "증권"
+    stocks = term_trends(
+        t["doc_terms"], t["documents"], freq="M", where={"category": "증권"}, terms=["oil_price"]
+    )
+    assert stocks["share"].tolist() == share["증권"].tolist()
