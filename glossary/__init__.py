@@ -14,6 +14,7 @@ Examples
 """
 
 from ._background import BACKGROUND_FILE, BackgroundFrequencies, background_frequencies
+from ._check import check
 from ._default import check_default, default
 from ._forms import (
     compound_splits,
@@ -24,7 +25,7 @@ from ._forms import (
     script_splits,
     spacing_variants,
 )
-from ._io import check, load, save
+from ._io import load, save
 from ._issues import GlossaryError, GlossaryIssue
 from ._merge import MergeConflict, MergeResult, merge
 from ._model import Glossary, Term

@@ -1,4 +1,4 @@
-"""Read and write glossary files: :func:`load`, :func:`save`, :func:`check`."""
+"""Read and write glossary files: :func:`load`, :func:`save` (checking: ``_check``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ._read import RawDoc, parse_csv, parse_json, parse_yaml
 from ._validate import validate_terms
 from ._write import dump_text
 
-__all__ = ["FORMATS", "SUFFIXES", "check", "load", "parse_text", "read", "resolve_format", "save"]
+__all__ = ["FORMATS", "SUFFIXES", "load", "parse_text", "read", "resolve_format", "save"]
 
 FORMATS = ("yaml", "json", "csv")
 _BY_SUFFIX = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
@@ -85,22 +85,6 @@ def read(
     if version is not None:
         glossary.version = version
     return glossary, issues
-
-
-def check(path: PathLike, *, format: str | None = None) -> list[GlossaryIssue]:
-    """Every problem in a glossary file, reading and content, errors and warnings.
-
-    Never raises for the file's content; a missing file raises :class:`FileNotFoundError`.
-
-    Examples
-    --------
-    >>> for issue in check("my.yaml"):  # doctest: +SKIP
-    ...     print(issue)
-    my.yaml:12: term 'capex' field 'related': unknown id 'rio': no term has this id
-    """
-    glossary, issues = read(path, format=format)
-    issues += validate_terms(glossary.terms, [glossary.path] * len(glossary))
-    return sorted(issues, key=lambda i: i.line or 0)
 
 
 def load(

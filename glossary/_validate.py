@@ -6,16 +6,35 @@ import difflib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
-from typing import NamedTuple
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from ._forms import form_key
 from ._issues import GlossaryIssue, Severity
 from ._model import Glossary, Term
 
-__all__ = ["ID_PATTERN", "FormRef", "form_refs", "forms_overlap", "validate", "validate_terms"]
+if TYPE_CHECKING:
+    from ._background import BackgroundFrequencies
+
+__all__ = [
+    "EVERYDAY_SHARE",
+    "ID_PATTERN",
+    "FormRef",
+    "everyday_warnings",
+    "form_refs",
+    "forms_overlap",
+    "validate",
+    "validate_terms",
+]
 
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
+
+#: A term in more than this share of background documents is an everyday word:
+#: :func:`everyday_warnings` asks for ``basic: true`` (the bundled glossary's most
+#: frequent concepts, 반도체 and 인공지능, are in under 4%).
+EVERYDAY_SHARE = 0.03
+
+_ONE_SYLLABLE = re.compile(r"^[가-힣]$")
 
 
 def _unmatchable(form: str) -> str | None:
@@ -250,3 +269,73 @@ def validate(glossary: Glossary) -> list[GlossaryIssue]:
     ["<glossary>: term 'oil_price' field 'aliases': form '유가' is also a form of term 'oil' ..."]
     """
     return validate_terms(glossary.terms, [glossary.path] * len(glossary))
+
+
+def everyday_warnings(
+    terms: Sequence[Term],
+    sources: Sequence[str | None] | None = None,
+    *,
+    background: BackgroundFrequencies | None = None,
+    basic_forms: Mapping[str, str] | None = None,
+    share: float = EVERYDAY_SHARE,
+) -> list[GlossaryIssue]:
+    """Warnings about forms that would put everyday words in a box (never errors).
+
+    A term not marked ``basic`` is warned about when
+
+    - ``background`` counts it in more than ``share`` of its documents (an everyday word
+      of the news: mark it basic or narrow its forms);
+    - one of its forms is a form of a basic term of another glossary (``basic_forms``:
+      :func:`form_key` without spaces -> that term's id; ``kotrend glossary check`` uses
+      the bundled glossary's basic terms for a user's file).
+
+    Any term, basic or not, is warned about for a one-syllable Hangul form without
+    ``exclude`` words: 금 or 빚 is a morpheme of countless other words.
+
+    Examples
+    --------
+    >>> from glossary import BackgroundFrequencies, Term
+    >>> bg = BackgroundFrequencies(documents=100, df={"rate": 9})
+    >>> [i.message for i in everyday_warnings([Term(id="rate", term="금리")], background=bg)]
+    ["form '금리' is in 9.0% of the background's 100 documents (over 3%): an everyday word; mark the term `basic: true` or narrow its forms"]
+    """
+    if sources is None:
+        sources = [None] * len(terms)
+    checker = _Checker(terms, sources)
+    for i, t in enumerate(terms):
+        refs = form_refs(t)
+        if not t.basic and background is not None and background.documents:
+            frac = background.share(t.id)
+            if frac > share:
+                checker.add(
+                    i,
+                    "term",
+                    f"form {t.term!r} is in {frac:.1%} of the background's "
+                    f"{background.documents:,} documents (over {share:.0%}): an everyday "
+                    "word; mark the term `basic: true` or narrow its forms",
+                    "warning",
+                )
+        if not t.basic and basic_forms:
+            for ref in refs:
+                other = basic_forms.get(ref.loose)
+                if other is not None and other != t.id:
+                    checker.add(
+                        i,
+                        ref.field,
+                        f"form {ref.form!r} is an everyday word: the bundled glossary marks "
+                        f"it basic (term {other!r}); a box would show it for any story that "
+                        "uses the word. Mark the term `basic: true` or drop the form",
+                        "warning",
+                    )
+        if not t.exclude:
+            for ref in refs:
+                if _ONE_SYLLABLE.match(ref.loose):
+                    checker.add(
+                        i,
+                        ref.field,
+                        f"form {ref.form!r} is one Hangul syllable and the term has no "
+                        "exclude words: it is also part or sense of many other words; add "
+                        "exclude words or use a longer form",
+                        "warning",
+                    )
+    return checker.issues

@@ -39,7 +39,9 @@ def default_tagger() -> Tagger:
 
 
 def test_specialised_terms_rank_above_everyday_ones(default_tagger: Tagger) -> None:
-    box = build_box([ARTICLE], tagger=default_tagger, top=None, min_score=0)
+    # basic=True: the bundled glossary marks these everyday words basic (left out by
+    # default, see below); the order must put them last even when they are shown.
+    box = build_box([ARTICLE], tagger=default_tagger, top=None, min_score=0, basic=True)
     order = [e.term_id for e in box.entries]
     assert box.rank == "explain"
     assert set(SPECIALISED + EVERYDAY) <= set(order)
@@ -50,18 +52,27 @@ def test_specialised_terms_rank_above_everyday_ones(default_tagger: Tagger) -> N
         mentions[t] for t in SPECIALISED
     )
     frequency = [
-        e.term_id for e in build_box([ARTICLE], tagger=default_tagger, rank="frequency").entries
+        e.term_id
+        for e in build_box([ARTICLE], tagger=default_tagger, rank="frequency", basic=True).entries
     ]
     assert frequency[0] in EVERYDAY  # what the old default showed first
 
 
+def test_everyday_words_are_basic_in_the_bundled_glossary(default_tagger: Tagger) -> None:
+    g = default_tagger.glossary
+    assert all(g[t].basic for t in EVERYDAY)
+    assert not any(g[t].basic for t in SPECIALISED)
+    shown = {e.term_id for e in build_box([ARTICLE], tagger=default_tagger, top=None).entries}
+    assert set(SPECIALISED) <= shown and not set(EVERYDAY) & shown
+
+
 def test_top_is_a_maximum_and_the_threshold_drops_padding(default_tagger: Tagger) -> None:
-    box = build_box([ARTICLE], tagger=default_tagger, top=10)
+    box = build_box([ARTICLE], tagger=default_tagger, top=10, basic=True)
     shown = [e.term_id for e in box.entries]
     assert set(SPECIALISED) <= set(shown) and len(shown) < 10
     assert not {"ai", "interest_rate", "revenue"} & set(shown)
     assert all(e.score is not None and e.score >= MIN_SCORE for e in box.entries)
-    relaxed = build_box([ARTICLE], tagger=default_tagger, top=10, min_score=0)
+    relaxed = build_box([ARTICLE], tagger=default_tagger, top=10, min_score=0, basic=True)
     assert len(relaxed.entries) > len(shown)
     assert [e.term_id for e in relaxed.entries][: len(shown)] == shown
     strict = build_box([ARTICLE], tagger=default_tagger, top=10, min_score=0.99)
@@ -73,7 +84,9 @@ def test_house_list_by_id_or_any_form(default_tagger: Tagger) -> None:
     for house in (["capex", "roi"], ["자본지출", "ROI"], ["Capex", "투자 자본 수익률"]):
         box = build_box([ARTICLE], tagger=default_tagger, top=None, exclude_terms=house)
         assert [e.term_id for e in box.entries] == [t for t in kept if t not in ("capex", "roi")]
-    freq = build_box([ARTICLE], tagger=default_tagger, rank="frequency", exclude_terms=["인공지능"])
+    freq = build_box(
+        [ARTICLE], tagger=default_tagger, rank="frequency", basic=True, exclude_terms=["인공지능"]
+    )
     assert "ai" not in {e.term_id for e in freq.entries}
     with pytest.raises(ValueError, match=r"`exclude_terms` .* got '없는용어', which is neither"):
         build_box([ARTICLE], tagger=default_tagger, exclude_terms=["capex", "없는용어"])

@@ -39,7 +39,10 @@ def test_default_is_explain_and_top_is_a_maximum(article: Path) -> None:
     assert {"capex", "roi"} <= set(_ids(data))
     assert not {"ai", "interest_rate", "revenue", "semiconductor"} & set(_ids(data))
     relaxed = _box(article, "--min-score", "0")
-    assert {"ai", "interest_rate"} <= set(_ids(relaxed))
+    assert {"capex", "roi", "hbm"} <= set(_ids(relaxed))
+    # 인공지능 and 금리 are basic in the bundled glossary: shown only with --basic.
+    assert not {"ai", "interest_rate"} & set(_ids(relaxed))
+    assert {"ai", "interest_rate"} <= set(_ids(_box(article, "--min-score", "0", "--basic")))
     assert _box(article, "--rank", "frequency")["rank"] == "frequency"
 
 
@@ -67,7 +70,7 @@ def test_background_files_json_or_none(article: Path, tmp_path: Path) -> None:
     counts = tmp_path / "bg.json"
     counts.write_text(json.dumps({"documents": 100, "df": {"roi": 90}}), encoding="utf-8")
     assert "roi" not in _ids(_box(article, "--background", str(counts)))
-    nothing = _box(article, "--background", "none")
+    nothing = _box(article, "--background", "none", "--basic")
     assert {"ai", "interest_rate"} <= set(_ids(nothing))  # no background: nothing is familiar
 
 
