@@ -123,6 +123,10 @@ def is_in_memory(source: object) -> bool:
     return datasets is not None and isinstance(source, datasets.Dataset)
 
 
+def _raise(err: OSError) -> None:
+    raise err
+
+
 def _walk(root: Path) -> list[SourceFile]:
     if is_hf_dir(root):
         return [SourceFile(root, None)]
@@ -131,7 +135,9 @@ def _walk(root: Path) -> list[SourceFile]:
         splits = json.loads(dict_file.read_text(encoding="utf-8"))["splits"]
         return [SourceFile(root / split, None) for split in splits]
     found: list[SourceFile] = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    # os.walk skips a folder it cannot list unless told otherwise: a run would then read
+    # less than asked and say nothing. (Symlinked folders are not followed: no loops.)
+    for dirpath, dirnames, filenames in os.walk(root, onerror=_raise):
         here = Path(dirpath)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in list(dirnames):

@@ -788,9 +788,11 @@ def load_table(output: str | Path, table: str = "mentions", *, partial: bool = F
     if table not in TABLES:
         raise ValueError(f"`table` should be one of {TABLES}, but got {table!r}")
     path = Path(output) / table
-    if not path.is_dir():
-        raise FileNotFoundError(f"{path} not found: is {output} a kotrend tag output?")
     status = unfinished(output)
+    if not path.is_dir():
+        if status is not None:  # stopped before its first chunk finished
+            raise ValueError(f"{status}; it has no {table} yet")
+        raise FileNotFoundError(f"{path} not found: is {output} a kotrend tag output?")
     if status is not None:
         if not partial:
             raise ValueError(f"{status}, or read it as it is with partial=True (--partial)")

@@ -14,6 +14,7 @@ from extract.box.build import RANKS, build_box
 from extract.engine.tagger import Tagger
 from extract.web.house import HouseGlossary
 from extract.web.payload import ApiError, parse_date, render_payload
+from extract.web.turns import KIWI_TURNS, TurnTagger
 from glossary import Glossary, Term
 
 __all__ = [
@@ -52,8 +53,10 @@ def default_glossaries() -> dict[str, GlossarySource]:
 class Glossaries:
     """Named glossaries, each loaded and given a :class:`Tagger` on first use.
 
-    One lock per glossary serialises tagging, so one Kiwi instance is never used by two
-    request threads at once. ``corpus`` (a run directory, file paths or documents; see
+    Tagging takes turns at the process's one Kiwi (:data:`~extract.web.turns.KIWI_TURNS`),
+    a piece of text at a time, so one Kiwi instance is never used by two request threads
+    at once and a large request does not hold up small ones; the rest of a request runs
+    without a lock. A lock per glossary keeps two threads from loading it twice. ``corpus`` (a run directory, file paths or documents; see
     :func:`extract.corpus_context`) is the coverage ``/api/box`` draws examples and
     related terms from, read once per glossary on first use.
     """
@@ -107,8 +110,9 @@ class Glossaries:
         return self._locks[name]
 
     def tagger(self, name: str) -> Tagger:
-        """The tagger for glossary ``name`` (see :meth:`resolve`); call it holding
-        :meth:`lock`, which also keeps two threads from loading one glossary twice."""
+        """The tagger for glossary ``name`` (see :meth:`resolve`), which takes its turns at
+        Kiwi by itself; call it holding :meth:`lock`, which keeps two threads from loading
+        one glossary twice."""
         tagger = self._taggers.get(name)
         if tagger is None:
             source = self._sources[name]
@@ -116,7 +120,7 @@ class Glossaries:
                 g = source if isinstance(source, Glossary) else source()
             except Exception as err:  # a glossary file or the bundle that does not load
                 raise ApiError(500, f"glossary {name!r} could not be loaded: {err}") from err
-            tagger = self._taggers[name] = Tagger(g)
+            tagger = self._taggers[name] = TurnTagger(g, lock=KIWI_TURNS)
         return tagger
 
     def context(self, name: str) -> Any:
@@ -383,8 +387,8 @@ def _with_tagger(build: Callable[[Tagger, list[Document], dict[str, Any]], Any])
         docs = documents_from(payload)
         name = glossaries.resolve(payload.get("glossary"))
         with glossaries.lock(name):
-            answer = build(glossaries.tagger(name), docs, payload)
-        return _house_definitions(glossaries, answer)
+            tagger = glossaries.tagger(name)
+        return _house_definitions(glossaries, build(tagger, docs, payload))
 
     return route
 
@@ -405,9 +409,8 @@ def _box_route(glossaries: Glossaries, payload: dict[str, Any]) -> dict[str, Any
     docs = documents_from(payload)
     name = glossaries.resolve(payload.get("glossary"))
     with glossaries.lock(name):
-        tagger = glossaries.tagger(name)
-        answer = box_payload(tagger, docs, payload, glossaries.context(name))
-    return _house_definitions(glossaries, answer)
+        tagger, context = glossaries.tagger(name), glossaries.context(name)
+    return _house_definitions(glossaries, box_payload(tagger, docs, payload, context))
 
 
 #: ``POST`` paths of the API and what answers them.

@@ -88,6 +88,9 @@ class EditorServer(ThreadingHTTPServer):
     """
 
     daemon_threads = True
+    # socketserver's 5 dropped new connections when 20 clients connected at once; the
+    # kernel caps it at net.core.somaxconn.
+    request_queue_size = 1024
 
     def __init__(self, address: tuple[str, int], *, glossaries: Glossaries, max_bytes: int) -> None:
         self.glossaries = glossaries
@@ -172,6 +175,9 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "kotrend"
     protocol_version = "HTTP/1.1"
     timeout = 120  # seconds: idle keep-alive connections do not hold a thread for ever
+    # A request line http.server cannot parse is answered as HTTP/0.9 by default, with no
+    # status line or headers, so without the security headers either: we never speak 0.9.
+    default_request_version = "HTTP/1.0"
 
     def log_message(self, format: str, *args: Any) -> None:
         logger.info("%s " + format, self.address_string(), *args)
@@ -189,6 +195,14 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """http.server's own errors (400, 414, 431, 501, 505: a request it cannot parse, a
+        method with no ``do_`` handler) as JSON with the headers of every other answer."""
+        short = self.responses.get(code, ("error",))[0]
+        self.log_error("code %d, message %s", code, message or short)
+        self.close_connection = True
+        self._error(code, message or short, **({"Allow": "GET, HEAD, POST"} if code == 501 else {}))
 
     def _json(self, status: int, data: Any, **extra: str) -> None:
         body = json.dumps(data, ensure_ascii=False).encode("utf-8")
