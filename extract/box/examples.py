@@ -121,6 +121,25 @@ _CONNECTIVE = re.compile(
 # A photo caption glued before the sentence, ending in its credit: "본사 전경[연합뉴스
 # 자료사진] 삼성전자가 …" is quoted from "삼성전자가".
 _CAPTION_LEAD = re.compile(r"[^\[\]]{0,60}[\[(][^\[\]()]{0,20}(?:사진|제공|캡처)[\])]\s*")
+# A story's dateline and byline before its lead sentence ("(서울=한빛뉴스) 홍길동 기자 =
+# …", "[한빛경제 홍길동 기자] …"), after at most a subtitle glued to it: the lead sentence
+# is quoted from its first word.
+_DATELINE_LEAD = re.compile(
+    r"(?:[(\[]\s*"
+    + _NAME
+    + r"{2,6}\s*=\s*[^()\[\]\s]{2,12}\s*[)\]]\s*(?:"
+    + _NAME
+    + r"{2,4}\s*(?:기자|특파원|선임기자|객원기자)\s*=\s*)?"
+    + r"|.{0,120}?[(\[]\s*"
+    + _NAME
+    + r"{2,6}\s*=\s*[^()\[\]\s]{2,12}\s*[)\]]\s*"
+    + _NAME
+    + r"{2,4}\s*(?:기자|특파원|선임기자|객원기자)\s*=\s*"
+    + r"|[\[(][^\[\]()]{0,20}(?:기자|특파원)[\])]\s*"
+    + r"|"
+    + _NAME
+    + r"{2,4}\s*(?:기자|특파원|선임기자|객원기자)\s*=\s*)"
+)
 # The sentence explains the term: an expansion in brackets right after it, or a definition
 # ("…란", "…은 …을 말한다", "…을 뜻하는").
 _DEFINES_AFTER = re.compile(
@@ -167,8 +186,14 @@ def lead_marker(sentence: str) -> int:
     >>> s = "본사 전경[연합뉴스 자료사진] 삼성전자가 실적을 발표했다."
     >>> s[lead_marker(s):]
     '삼성전자가 실적을 발표했다.'
+    >>> s = "(서울=한빛뉴스) 홍길동 기자 = 한국은행이 기준금리를 동결했다."
+    >>> s[lead_marker(s):]
+    '한국은행이 기준금리를 동결했다.'
     """
     pos = list_marker(sentence)
+    m = _DATELINE_LEAD.match(sentence, pos)
+    if m is not None and m.end() < len(sentence.rstrip()):
+        pos = m.end()
     m = _CAPTION_LEAD.match(sentence, pos)
     if m is not None and m.end() < len(sentence.rstrip()):
         pos = m.end()
