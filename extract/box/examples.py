@@ -10,6 +10,7 @@ from corpus.korean import HANGUL_SYLLABLES
 
 __all__ = [
     "CONTEXT_REASONS",
+    "NO_PREDICATE",
     "NO_SUBJECT",
     "POINTS_BACK",
     "QUOTE_LIMIT",
@@ -367,7 +368,8 @@ def snippet(sentence: str, start: int, end: int, *, width: int = 90) -> tuple[st
 # Why a sentence leans on the one before it; an editor would not print it on its own.
 POINTS_BACK = "points back"  # a pronoun or demonstrative: 이는, 그는, 이 회사, 해당 기업, 같은 기간
 NO_SUBJECT = "no subject"  # its first clause names no actor: the subject is elided
-CONTEXT_REASONS = (POINTS_BACK, NO_SUBJECT)
+NO_PREDICATE = "no predicate"  # it ends on a noun: a note-style fragment ("… 돌파 예상.")
+CONTEXT_REASONS = (POINTS_BACK, NO_SUBJECT, NO_PREDICATE)
 
 # Pronouns that do not point back: "we" in Korean news is the country or the paper.
 _OWN_PRONOUNS = frozenset(
@@ -571,7 +573,8 @@ def needs_context(sentence: str, *, kiwi: Any = None) -> str | None:
     named before (이는, 그는, 이에 대해, 이 회사, 해당 기업, 이번 조치, 같은 기간, 동사는).
     :data:`NO_SUBJECT`: its first clause names no actor (no topic or subject noun phrase
     outside quotations and embedded clauses), so the subject, or the speaker of "…고
-    말했다", is only in an earlier sentence. Read from kiwipiepy's tags (``kiwi``: a
+    말했다", is only in an earlier sentence. :data:`NO_PREDICATE`: it ends on a noun, a
+    note rather than a sentence ("…6500억 달러 돌파 예상."). Read from kiwipiepy's tags (``kiwi``: a
     ``Kiwi`` or :class:`~extract.engine.analyzer.KiwiView`; the process's one by default).
 
     Examples
@@ -584,6 +587,9 @@ def needs_context(sentence: str, *, kiwi: Any = None) -> str | None:
     'no subject'
     """
     tokens = _tokens(sentence, kiwi)
+    last = next((t for t in reversed(tokens) if not t.tag.startswith("S") or t.tag == "SL"), None)
+    if last is not None and last.tag in _NOUNS | {"NNB"}:
+        return NO_PREDICATE  # "…돌파 예상.", "…을 포함": notes, not sentences
     stop = _first_clause(tokens)
     first = _first_subject(tokens, stop)
     if _points_back(tokens, first):

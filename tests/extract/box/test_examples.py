@@ -304,6 +304,8 @@ ALONE = [
     ("우리 정부는 관세 협상을 서두르고 있다.", "우리: the country"),
     ("SPC는 채권을 사들이고 이를 기초로 자산유동화증권을 발행한다.", "이를 after the subject"),
     ("기대감이 주요 모멘텀으로 작용할 전망이다.", "…할 전망이다: the subject is the sentence's"),
+    ("아마존과 구글이 AI 투자 경쟁에서 선두를 달리고 있음.", "report style …있음 has a predicate"),
+    ("클라우드 사업자의 계약 잔액은 1조 달러에 육박함.", "report style …함 has a predicate"),
 ]
 
 
