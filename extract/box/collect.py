@@ -13,7 +13,13 @@ from dataclasses import replace
 from typing import Any
 
 from corpus import Document
-from extract.box.examples import example_score, lead_marker, needs_context, standalone_score
+from extract.box.examples import (
+    example_score,
+    is_caption,
+    lead_marker,
+    needs_context,
+    standalone_score,
+)
 from extract.box.model import BoxEntry, Example
 from extract.engine.tagger import Tagger
 from glossary import Glossary
@@ -213,6 +219,8 @@ def _add_example(
         others=len(others),
         related=bool(others.intersection(term.related)),
     )
+    if is_caption(text[last : last + 60]):
+        score = 0.0  # a photo's caption, its credit after it
     st.seen[key] = score > 0
     if score > 0:
         st.best.append(Example(sentence, start, end, doc.id, field, doc.date, doc.source, score))

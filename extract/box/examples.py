@@ -16,6 +16,7 @@ __all__ = [
     "QUOTE_LIMIT",
     "example_score",
     "is_boilerplate",
+    "is_caption",
     "is_junk_sentence",
     "lead_marker",
     "list_marker",
@@ -65,6 +66,24 @@ def is_junk_sentence(sentence: str) -> bool:
     if not MIN_CHARS <= len(s) <= MAX_CHARS:
         return True
     return is_boilerplate(s)
+
+
+# A photo credit right after a sentence: the sentence is the photo's caption.
+_CREDIT_AFTER = re.compile(
+    r"\s*(?:[\[(【〔][^\[\]()【】〔〕]{0,40}(?:사진|제공|캡처|촬영|재배포 금지|DB 금지)|/\s*사진\s*=)"
+)
+
+
+def is_caption(following: str) -> bool:
+    """True when the text ``following`` a sentence opens with a photo credit, which
+    makes the sentence a caption ("… 기자회견을 하고 있다. [한빛뉴스 자료사진]").
+
+    Examples
+    --------
+    >>> is_caption(" [한빛뉴스 자료사진. 재배포 금지] (서울=한빛뉴스) …"), is_caption(" 금리는 올랐다.")
+    (True, False)
+    """
+    return bool(_CREDIT_AFTER.match(following))
 
 
 def is_boilerplate(sentence: str) -> bool:
@@ -381,6 +400,11 @@ _DEMONSTRATIVES = frozenset(
     {"이", "그", "저", "이런", "그런", "저런", "이러한", "그러한", "해당", "동"}
 )
 _DEMONSTRATIVE_ROOTS = frozenset({"이러", "그러", "저러"})  # 이러한 read as XR + 하 + ㄴ
+_SUCH = frozenset({"이런", "그런", "저런", "이러한", "그러한"})
+# "…가 대표적이다": an example of a kind named in the sentence before.
+_EXAMPLE_OF_BEFORE = re.compile(r"대표적(?:이다|임|이었다|인 사례다|인 예다)[.!]?[\"'”’)\]]*\s*$")
+# A note without a full stop ending in 음, 임 or 함 (a bullet of a report summary).
+_NOTE_END = re.compile(r"(?:음|임|함|됨)\s*$")
 _THIS_TIME = frozenset({"주", "달", "해", "분기", "학기", "주말", "시즌", "회기", "정부", "연도"})
 # "같은 날", "같은 기간": the same as a date or period given before.
 _SAME_AS_BEFORE = frozenset(
@@ -404,12 +428,18 @@ def _tokens(sentence: str, kiwi: Any) -> list[Any]:
     return [t for t in kiwi.tokenize(sentence) if not any(a <= t.start < b for a, b in quoted)]
 
 
-def _points_back(tokens: Sequence[Any], first_subject: int) -> bool:
+def _points_back(tokens: Sequence[Any], first_subject: int, stop: int) -> bool:
     """A pronoun or demonstrative before the sentence's first subject, or inside a
     subject ("이번 결과가"); one after it mostly refers within the sentence ("SPC는 이를
-    기초로 …")."""
+    기초로 …"). 이러한 and 그러한 point back anywhere in the first clause (before
+    ``stop``): "업비트는 이러한 내용을 공지하지 않은 채 …"."""
     for i, t in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if i < stop and (
+            (t.tag == "XR" and t.form in _DEMONSTRATIVE_ROOTS)
+            or (t.tag == "MM" and t.form in _SUCH)
+        ):
+            return True
         if t.tag == "NP" and t.form not in _OWN_PRONOUNS:
             hit = True  # 이는, 그는, 이에 대해, 이들은, 이곳에서
         elif t.tag == "XR" and t.form in _DEMONSTRATIVE_ROOTS:
@@ -574,7 +604,8 @@ def needs_context(sentence: str, *, kiwi: Any = None) -> str | None:
     :data:`NO_SUBJECT`: its first clause names no actor (no topic or subject noun phrase
     outside quotations and embedded clauses), so the subject, or the speaker of "…고
     말했다", is only in an earlier sentence. :data:`NO_PREDICATE`: it ends on a noun, a
-    note rather than a sentence ("…6500억 달러 돌파 예상."). Read from kiwipiepy's tags (``kiwi``: a
+    note rather than a sentence ("…6500억 달러 돌파 예상."), or on 음, 임 or 함 with no
+    full stop (a report's bullet: "…구축이 필수적임"). Read from kiwipiepy's tags (``kiwi``: a
     ``Kiwi`` or :class:`~extract.engine.analyzer.KiwiView`; the process's one by default).
 
     Examples
@@ -588,11 +619,13 @@ def needs_context(sentence: str, *, kiwi: Any = None) -> str | None:
     """
     tokens = _tokens(sentence, kiwi)
     last = next((t for t in reversed(tokens) if not t.tag.startswith("S") or t.tag == "SL"), None)
-    if last is not None and last.tag in _NOUNS | {"NNB"}:
-        return NO_PREDICATE  # "…돌파 예상.", "…을 포함": notes, not sentences
+    if (last is not None and last.tag in _NOUNS | {"NNB"}) or _NOTE_END.search(sentence):
+        return NO_PREDICATE  # "…돌파 예상.", "…을 포함", "…필수적임": notes, not sentences
+    if _EXAMPLE_OF_BEFORE.search(sentence):
+        return POINTS_BACK
     stop = _first_clause(tokens)
     first = _first_subject(tokens, stop)
-    if _points_back(tokens, first):
+    if _points_back(tokens, first, stop):
         return POINTS_BACK
     if first >= stop:
         return NO_SUBJECT

@@ -345,3 +345,18 @@ def test_a_leaning_sentence_is_still_shown_when_it_is_the_only_one(fast_tagger: 
 @pytest.mark.parametrize(("score", "reason"), [(0.01, "no subject"), (3.5, "points back")])
 def test_standalone_score_is_below_every_standing_sentence(score: float, reason: str) -> None:
     assert 0 < standalone_score(score, reason) < 0.01 <= standalone_score(0.01, None)
+
+
+@pytest.mark.parametrize(
+    ("credit", "why"),
+    [
+        (" [한빛뉴스 자료사진. 재배포 금지]", "wire photo credit in brackets"),
+        (" (사진=한빛전자 제공)", "credit in round brackets"),
+        ("/사진=한빛은행 제공", "credit after a slash"),
+    ],
+)
+def test_a_caption_is_not_an_example(fast_tagger: Tagger, credit: str, why: str) -> None:
+    caption = "지난 15일 메타 최고경영자가 자본 지출 계획을 발표하고 있다."
+    doc = Document(id="d", text=caption + credit + " 구글은 데이터센터 투자를 늘렸다.")
+    capex = next(e for e in build_box([doc], tagger=fast_tagger).entries if e.term_id == "capex")
+    assert capex.mentions == 1 and capex.example is None, why
