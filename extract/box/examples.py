@@ -113,9 +113,16 @@ def list_marker(sentence: str) -> int:
 # 저런주식]", "[차이나 워치]"), a section label ("[배경]", "(현황)", "<시사점>"). Quoted
 # without it; up to two in a row ("[이슈] (현황) …").
 _LEAD_TAG = re.compile(
-    r"(?:[\[【〔<〈《]\s*[^\[\]【】〔〕<>〈〉《》\n]{1,20}[\]】〕>〉》]|\(["
+    r"(?:[\[【〔<〈《]\s*[^\[\]【】〔〕<>〈〉《》\n]{1,20}[\]】〕>〉》]"
+    # A label in round brackets ("(현황)", "(국내외 생성형 AI 동향)"), not a name glued
+    # to its particle ("(한빛전자)는").
+    + r"|\(["
     + HANGUL_SYLLABLES
-    + r"·\s]{2,8}\))\s*"
+    + r"](?:["
+    + HANGUL_SYLLABLES
+    + r"A-Za-z·\s]{0,18}["
+    + HANGUL_SYLLABLES
+    + r"])\)(?=\s))\s*"
 )
 # Two or more enumerators: a list squeezed into one line ("(시사점) (1)…(2)…", "①…②…").
 _ENUMERATED = re.compile(

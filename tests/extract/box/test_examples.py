@@ -97,6 +97,11 @@ LEADS = [
     ("금리(연 3.5%)는 동결됐다.", "금리(연", "brackets inside: kept"),
     ("[배경]", "[배경]", "a tag with nothing after it: kept"),
     ("(주)한빛이 상장했다.", "(주)한빛이", "one-syllable bracket is a name"),
+    ("(국내외 생성형 AI 동향) 도입이 늘었음.", "도입이", "long section label with Latin"),
+    ("(한빛전자)는 실적을 냈다.", "(한빛전자)는", "a bracket glued to a particle: kept"),
+    ("(주) 한빛이 상장했다.", "(주) 한빛이", "one syllable in brackets is not a label"),
+    ("(서울=한빛뉴스) 홍길동 기자 = 금리가 올랐다.", "금리가", "dateline and byline"),
+    ("[한빛경제 홍길동 기자] 금리가 올랐다.", "금리가", "byline in brackets"),
 ]
 
 
