@@ -203,7 +203,9 @@ def _add_example(
     sent_start, sent_end) of ``term`` as an example and keep it in ``st`` if usable; once
     per distinct sentence. ``in_sentence``: the ids of every term mentioned in it."""
     start, end, first, last = span
-    cut = min(lead_marker(text[first:last]), start - first)
+    cut = lead_marker(text[first:last])
+    if start - first < cut:
+        return  # in a label, caption or dateline before the sentence: not quoted from there
     sentence = text[first + cut : last]
     key = _sentence_key(sentence)
     if key in st.seen:
@@ -219,7 +221,8 @@ def _add_example(
         others=len(others),
         related=bool(others.intersection(term.related)),
     )
-    if is_caption(text[last : last + 60]):
+    line_end = text.find("\n", last)
+    if is_caption(text[last : line_end if line_end >= 0 else len(text)][:200]):
         score = 0.0  # a photo's caption, its credit after it
     st.seen[key] = score > 0
     if score > 0:

@@ -352,16 +352,32 @@ def test_standalone_score_is_below_every_standing_sentence(score: float, reason:
     assert 0 < standalone_score(score, reason) < 0.01 <= standalone_score(0.01, None)
 
 
+def test_a_credit_that_introduces_the_next_caption_does_not_void_the_sentence(
+    fast_tagger: Tagger,
+) -> None:
+    doc = Document(
+        id="d", text="메타는 자본 지출을 줄일 계획이 없다고 밝혔다. [사진=한빛경제 DB] 본사 전경"
+    )
+    capex = next(e for e in build_box([doc], tagger=fast_tagger).entries if e.term_id == "capex")
+    assert capex.example is not None
+
+
 @pytest.mark.parametrize(
     ("credit", "why"),
     [
         (" [한빛뉴스 자료사진. 재배포 금지]", "wire photo credit in brackets"),
-        (" (사진=한빛전자 제공)", "credit in round brackets"),
+        (" (사진=한빛전자 제공)", "credit ending the line"),
         ("/사진=한빛은행 제공", "credit after a slash"),
     ],
 )
 def test_a_caption_is_not_an_example(fast_tagger: Tagger, credit: str, why: str) -> None:
     caption = "지난 15일 메타 최고경영자가 자본 지출 계획을 발표하고 있다."
-    doc = Document(id="d", text=caption + credit + " 구글은 데이터센터 투자를 늘렸다.")
+    doc = Document(id="d", text=caption + credit + "\n구글은 데이터센터 투자를 늘렸다.")
     capex = next(e for e in build_box([doc], tagger=fast_tagger).entries if e.term_id == "capex")
     assert capex.mentions == 1 and capex.example is None, why
+
+
+def test_a_mention_in_a_label_is_not_quoted_from_mid_label(fast_tagger: Tagger) -> None:
+    doc = Document(id="d", text="(하이퍼스케일러 자본 지출 동향) 메타는 데이터센터 투자를 늘렸음.")
+    capex = next(e for e in build_box([doc], tagger=fast_tagger).entries if e.term_id == "capex")
+    assert capex.example is None  # the only mention is in the label
