@@ -221,8 +221,7 @@ def _add_example(
         others=len(others),
         related=bool(others.intersection(term.related)),
     )
-    line_end = text.find("\n", last)
-    if is_caption(text[last : line_end if line_end >= 0 else len(text)][:200]):
+    if is_caption(text[last : last + 120]):
         score = 0.0  # a photo's caption, its credit after it
     st.seen[key] = score > 0
     if score > 0:

@@ -73,20 +73,20 @@ def is_junk_sentence(sentence: str) -> bool:
 # introduces the caption after it: "[사진=한빛 DB] 데이터센터 전경").
 _CREDIT_AFTER = re.compile(
     r"\s*(?:[\[(【〔][^=\[\]()【】〔〕]{0,40}(?:사진|제공|캡처|촬영|금지)[^=\[\]()【】〔〕]{0,20}[\])】〕]"
-    r"|[\[(][^\[\]()]{0,30}(?:사진|제공)[^\[\]()]{0,30}[\])]\s*$|/\s*사진\s*=)"
+    r"|[\[(][^\[\]()]{0,30}(?:사진|제공)[^\[\]()]{0,30}[\])][ \t]*(?:\n|$)|/\s*사진\s*=)"
 )
 
 
 def is_caption(following: str) -> bool:
-    """True when the rest of the line ``following`` a sentence opens with a photo
-    credit, which makes the sentence a caption ("… 기자회견을 하고 있다. [한빛뉴스
-    자료사진]").
+    """True when the text ``following`` a sentence (on its line or the next) opens
+    with a photo credit, which makes the sentence a caption ("… 기자회견을 하고 있다.
+    [한빛뉴스 자료사진]").
 
     Examples
     --------
     >>> is_caption(" [한빛뉴스 자료사진. 재배포 금지] (서울=한빛뉴스) …"), is_caption(" 금리는 올랐다.")
     (True, False)
-    >>> is_caption(" (사진=한빛전자 제공)"), is_caption(" [사진=한빛경제 DB] 데이터센터 전경")
+    >>> is_caption(chr(10) + "(사진=한빛전자 제공)"), is_caption(" [사진=한빛경제 DB] 데이터센터 전경")
     (True, False)
     """
     return bool(_CREDIT_AFTER.match(following))

@@ -366,6 +366,7 @@ def test_a_credit_that_introduces_the_next_caption_does_not_void_the_sentence(
     ("credit", "why"),
     [
         (" [한빛뉴스 자료사진. 재배포 금지]", "wire photo credit in brackets"),
+        ("\n[한빛뉴스 자료사진]", "wire photo credit on the next line"),
         (" (사진=한빛전자 제공)", "credit ending the line"),
         ("/사진=한빛은행 제공", "credit after a slash"),
     ],
