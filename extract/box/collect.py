@@ -13,7 +13,13 @@ from dataclasses import replace
 from typing import Any
 
 from corpus import Document
-from extract.box.examples import example_score, lead_marker
+from extract.box.examples import (
+    example_score,
+    is_caption,
+    lead_marker,
+    needs_context,
+    standalone_score,
+)
 from extract.box.model import BoxEntry, Example
 from extract.engine.tagger import Tagger
 from glossary import Glossary
@@ -197,7 +203,9 @@ def _add_example(
     sent_start, sent_end) of ``term`` as an example and keep it in ``st`` if usable; once
     per distinct sentence. ``in_sentence``: the ids of every term mentioned in it."""
     start, end, first, last = span
-    cut = min(lead_marker(text[first:last]), start - first)
+    cut = lead_marker(text[first:last])
+    if start - first < cut:
+        return  # in a label, caption or dateline before the sentence: not quoted from there
     sentence = text[first + cut : last]
     key = _sentence_key(sentence)
     if key in st.seen:
@@ -213,6 +221,8 @@ def _add_example(
         others=len(others),
         related=bool(others.intersection(term.related)),
     )
+    if is_caption(text[last : last + 120]):
+        score = 0.0  # a photo's caption, its credit after it
     st.seen[key] = score > 0
     if score > 0:
         st.best.append(Example(sentence, start, end, doc.id, field, doc.date, doc.source, score))
@@ -308,9 +318,32 @@ def _pick(examples: Sequence[tuple[Example, ...]], first: Sequence[int]) -> list
     return out
 
 
+#: How many of an entry's best examples are read for whether they stand alone (the
+#: rest keep their order behind them).
+STANDALONE_CHECKED = 12
+
+
+def _standing_alone_first(examples: Sequence[Example]) -> tuple[Example, ...]:
+    """``examples`` (in order of preference) with those that need an earlier sentence
+    (see :func:`~extract.box.examples.needs_context`) scored below every one that stands
+    alone and moved behind them, so they are shown only when a term has nothing
+    better; otherwise the order is kept (an article's own sentences before its
+    coverage's)."""
+    alone: list[Example] = []
+    leaning: list[Example] = []
+    for ex in examples[:STANDALONE_CHECKED]:
+        reason = needs_context(ex.sentence)
+        if reason is None:
+            alone.append(ex)
+        else:
+            leaning.append(replace(ex, score=standalone_score(ex.score, reason)))
+    return (*alone, *leaning, *examples[STANDALONE_CHECKED:])
+
+
 def _with_examples(entries: Sequence[BoxEntry], first: Sequence[int]) -> list[BoxEntry]:
     """``entries`` each showing the example :func:`_pick` gives it (none, when every one
-    of its sentences is quoted for another entry)."""
+    of its sentences is quoted for another entry), sentences that stand alone first."""
+    entries = [replace(e, examples=_standing_alone_first(e.examples)) for e in entries]
     chosen = _pick([e.examples for e in entries], first)
     return [
         replace(e, chosen=k) if k is not None else replace(e, examples=(), chosen=0)

@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from corpus.korean import HANGUL_SYLLABLES
 
 __all__ = [
+    "CONTEXT_REASONS",
+    "NO_PREDICATE",
+    "NO_SUBJECT",
+    "POINTS_BACK",
     "QUOTE_LIMIT",
     "example_score",
     "is_boilerplate",
+    "is_caption",
     "is_junk_sentence",
     "lead_marker",
     "list_marker",
+    "needs_context",
     "quote",
     "snippet",
+    "standalone_score",
 ]
 
 # A Korean name of a place or person (in datelines and bylines).
@@ -59,6 +68,30 @@ def is_junk_sentence(sentence: str) -> bool:
     return is_boilerplate(s)
 
 
+# A photo credit right after a sentence makes it a caption: a wire credit ("[한빛뉴스
+# 자료사진]", "(사진 제공)"), or "(사진=…)" that ends the line (one that goes on
+# introduces the caption after it: "[사진=한빛 DB] 데이터센터 전경").
+_CREDIT_AFTER = re.compile(
+    r"\s*(?:[\[(【〔][^=\[\]()【】〔〕]{0,40}(?:사진|제공|캡처|촬영|금지)[^=\[\]()【】〔〕]{0,20}[\])】〕]"
+    r"|[\[(][^\[\]()]{0,30}(?:사진|제공)[^\[\]()]{0,30}[\])][ \t]*(?:\n|$)|/\s*사진\s*=)"
+)
+
+
+def is_caption(following: str) -> bool:
+    """True when the text ``following`` a sentence (on its line or the next) opens
+    with a photo credit, which makes the sentence a caption ("… 기자회견을 하고 있다.
+    [한빛뉴스 자료사진]").
+
+    Examples
+    --------
+    >>> is_caption(" [한빛뉴스 자료사진. 재배포 금지] (서울=한빛뉴스) …"), is_caption(" 금리는 올랐다.")
+    (True, False)
+    >>> is_caption(chr(10) + "(사진=한빛전자 제공)"), is_caption(" [사진=한빛경제 DB] 데이터센터 전경")
+    (True, False)
+    """
+    return bool(_CREDIT_AFTER.match(following))
+
+
 def is_boilerplate(sentence: str) -> bool:
     """True for bylines, e-mail addresses, URLs, photo captions and copyright lines.
 
@@ -86,9 +119,16 @@ def list_marker(sentence: str) -> int:
 # 저런주식]", "[차이나 워치]"), a section label ("[배경]", "(현황)", "<시사점>"). Quoted
 # without it; up to two in a row ("[이슈] (현황) …").
 _LEAD_TAG = re.compile(
-    r"(?:[\[【〔<〈《]\s*[^\[\]【】〔〕<>〈〉《》\n]{1,20}[\]】〕>〉》]|\(["
+    r"(?:[\[【〔<〈《]\s*[^\[\]【】〔〕<>〈〉《》\n]{1,20}[\]】〕>〉》]"
+    # A label in round brackets ("(현황)", "(국내외 생성형 AI 동향)"), not a name glued
+    # to its particle ("(한빛전자)는").
+    + r"|\(["
     + HANGUL_SYLLABLES
-    + r"·\s]{2,8}\))\s*"
+    + r"](?:["
+    + HANGUL_SYLLABLES
+    + r"A-Za-z·\s]{0,18}["
+    + HANGUL_SYLLABLES
+    + r"])\)(?=\s))\s*"
 )
 # Two or more enumerators: a list squeezed into one line ("(시사점) (1)…(2)…", "①…②…").
 _ENUMERATED = re.compile(
@@ -114,6 +154,25 @@ _CONNECTIVE = re.compile(
 # A photo caption glued before the sentence, ending in its credit: "본사 전경[연합뉴스
 # 자료사진] 삼성전자가 …" is quoted from "삼성전자가".
 _CAPTION_LEAD = re.compile(r"[^\[\]]{0,60}[\[(][^\[\]()]{0,20}(?:사진|제공|캡처)[\])]\s*")
+# A story's dateline and byline before its lead sentence ("(서울=한빛뉴스) 홍길동 기자 =
+# …", "[한빛경제 홍길동 기자] …"), after at most a subtitle glued to it: the lead sentence
+# is quoted from its first word.
+_DATELINE_LEAD = re.compile(
+    r"(?:[(\[]\s*"
+    + _NAME
+    + r"{2,6}\s*=\s*[^()\[\]\s]{2,12}\s*[)\]]\s*(?:"
+    + _NAME
+    + r"{2,4}\s*(?:기자|특파원|선임기자|객원기자)\s*=\s*)?"
+    + r"|.{0,120}?[(\[]\s*"
+    + _NAME
+    + r"{2,6}\s*=\s*[^()\[\]\s]{2,12}\s*[)\]]\s*"
+    + _NAME
+    + r"{2,4}\s*(?:기자|특파원|선임기자|객원기자)\s*=\s*"
+    + r"|[\[(][^\[\]()]{0,20}(?:기자|특파원)[\])]\s*"
+    + r"|"
+    + _NAME
+    + r"{2,4}\s*(?:기자|특파원|선임기자|객원기자)\s*=\s*)"
+)
 # The sentence explains the term: an expansion in brackets right after it, or a definition
 # ("…란", "…은 …을 말한다", "…을 뜻하는").
 _DEFINES_AFTER = re.compile(
@@ -160,8 +219,14 @@ def lead_marker(sentence: str) -> int:
     >>> s = "본사 전경[연합뉴스 자료사진] 삼성전자가 실적을 발표했다."
     >>> s[lead_marker(s):]
     '삼성전자가 실적을 발표했다.'
+    >>> s = "(서울=한빛뉴스) 홍길동 기자 = 한국은행이 기준금리를 동결했다."
+    >>> s[lead_marker(s):]
+    '한국은행이 기준금리를 동결했다.'
     """
     pos = list_marker(sentence)
+    m = _DATELINE_LEAD.match(sentence, pos)
+    if m is not None and m.end() < len(sentence.rstrip()):
+        pos = m.end()
     m = _CAPTION_LEAD.match(sentence, pos)
     if m is not None and m.end() < len(sentence.rstrip()):
         pos = m.end()
@@ -329,3 +394,252 @@ def snippet(sentence: str, start: int, end: int, *, width: int = 90) -> tuple[st
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(text) else ""
     return prefix + out + suffix, start - shift + len(prefix), end - shift + len(prefix)
+
+
+# --- Does a sentence stand alone? (read from kiwipiepy's part-of-speech tags) ---
+# Why a sentence leans on the one before it; an editor would not print it on its own.
+POINTS_BACK = "points back"  # a pronoun or demonstrative: 이는, 그는, 이 회사, 해당 기업, 같은 기간
+NO_SUBJECT = "no subject"  # its first clause names no actor: the subject is elided
+NO_PREDICATE = "no predicate"  # it ends on a noun: a note-style fragment ("… 돌파 예상.")
+CONTEXT_REASONS = (POINTS_BACK, NO_SUBJECT, NO_PREDICATE)
+
+# Pronouns that do not point back: "we" in Korean news is the country or the paper.
+_OWN_PRONOUNS = frozenset(
+    {"우리", "저희", "나", "저", "너", "누구", "무엇", "아무", "자신", "서로"}
+)
+# Determiners and nouns that pick out something named before (이 회사, 그 결과, 해당 기업,
+# 동사 = "the said company"); 이번 only with a thing, not with a stretch of time (이번 주).
+_DEMONSTRATIVES = frozenset(
+    {"이", "그", "저", "이런", "그런", "저런", "이러한", "그러한", "해당", "동"}
+)
+_DEMONSTRATIVE_ROOTS = frozenset({"이러", "그러", "저러"})  # 이러한 read as XR + 하 + ㄴ
+_SUCH = frozenset({"이런", "그런", "저런", "이러한", "그러한"})
+# "…가 대표적이다": an example of a kind named in the sentence before.
+_EXAMPLE_OF_BEFORE = re.compile(r"대표적(?:이다|임|이었다|인 사례다|인 예다)[.!]?[\"'”’)\]]*\s*$")
+# A note without a full stop ending in 음, 임 or 함 (a bullet of a report summary).
+_NOTE_END = re.compile(r"(?:음|임|함|됨)\s*$")
+_THIS_TIME = frozenset({"주", "달", "해", "분기", "학기", "주말", "시즌", "회기", "정부", "연도"})
+# "같은 날", "같은 기간": the same as a date or period given before.
+_SAME_AS_BEFORE = frozenset(
+    {"날", "기간", "시기", "해", "달", "주", "시각", "시간", "때", "분기", "날짜"}
+)
+_NOUNS = frozenset({"NNG", "NNP", "NR", "SL", "SH", "SN", "XSN"})
+# Endings of a finite clause that another clause follows ("…늘렸으며, …", "…늘었지만 …");
+# 고, 면서 and 는데 only before a comma (without one, 고 is mostly "하고 있다").
+_CLAUSE_ENDS = frozenset({"며", "으며", "지만", "으나"})
+_CLAUSE_ENDS_AT_COMMA = frozenset({"고", "면서", "으면서", "는데", "은데", "ᆫ데", "다며", "라며"})
+# A quotation of a whole clause; its own subjects are not the sentence's.
+_QUOTED = re.compile(r"[\"“][^\"“”]{8,}[\"”]")
+
+
+def _tokens(sentence: str, kiwi: Any) -> list[Any]:
+    if kiwi is None:
+        from extract.engine.analyzer import get_kiwi
+
+        kiwi = get_kiwi(block_others=False)
+    quoted = [m.span() for m in _QUOTED.finditer(sentence)]
+    return [t for t in kiwi.tokenize(sentence) if not any(a <= t.start < b for a, b in quoted)]
+
+
+def _points_back(tokens: Sequence[Any], first_subject: int, stop: int) -> bool:
+    """A pronoun or demonstrative before the sentence's first subject, or inside a
+    subject ("이번 결과가"); one after it mostly refers within the sentence ("SPC는 이를
+    기초로 …"). 이러한 and 그러한 point back anywhere in the first clause (before
+    ``stop``): "업비트는 이러한 내용을 공지하지 않은 채 …"."""
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if i < stop and (
+            (t.tag == "XR" and t.form in _DEMONSTRATIVE_ROOTS)
+            or (t.tag == "MM" and t.form in _SUCH)
+        ):
+            return True
+        if t.tag == "NP" and t.form not in _OWN_PRONOUNS:
+            hit = True  # 이는, 그는, 이에 대해, 이들은, 이곳에서
+        elif t.tag == "XR" and t.form in _DEMONSTRATIVE_ROOTS:
+            hit = True  # 이러한, 그러한
+        elif t.form in _DEMONSTRATIVES and t.tag in ("MM", "NNG") and nxt is not None:
+            hit = nxt.tag in ("NNG", "NNP", "NNB", "SL") and nxt.form not in _THIS_TIME
+        elif t.form == "이번" and nxt is not None and nxt.tag.startswith("NN"):
+            hit = nxt.form not in _THIS_TIME  # 이번 조치, 이번 결과 (not 이번 주)
+        elif t.form == "동사" and nxt is not None:
+            hit = nxt.tag in ("JX", "JKS", "JKG")  # 동사는: "the said company"
+        else:
+            hit = (
+                t.form == "같"
+                and t.tag == "VA"
+                and nxt is not None
+                and nxt.tag == "ETM"
+                and i + 2 < len(tokens)
+                and tokens[i + 2].form in _SAME_AS_BEFORE
+                and (i == 0 or tokens[i - 1].tag not in ("JKB", "JKS", "JC"))  # A와 같은 날
+            )
+        if hit and (i < first_subject or _heads_subject(tokens, i)):
+            return True
+    return False
+
+
+def _heads_subject(tokens: Sequence[Any], i: int) -> bool:
+    # Nouns (and determiners) from i up to a subject or topic marker: "이번 결과가".
+    for t in tokens[i + 1 :]:
+        if t.tag == "JKS" or (t.tag == "JX" and t.form in ("은", "는", "ᆫ")):
+            return True
+        if not (t.tag in _NOUNS or t.tag in ("MM", "NNB", "ETM", "VA") or t.form == "같"):
+            return False
+    return False
+
+
+def _first_clause(tokens: Sequence[Any]) -> int:
+    """Index just past the first finite clause of ``tokens``."""
+    for i, t in enumerate(tokens):
+        if t.tag == "EC" and _ends_clause(tokens, i):
+            return i + 1
+    return len(tokens)
+
+
+def _ends_clause(tokens: Sequence[Any], i: int) -> bool:
+    comma = i + 1 < len(tokens) and tokens[i + 1].form == ","
+    return tokens[i].form in _CLAUSE_ENDS or (comma and tokens[i].form in _CLAUSE_ENDS_AT_COMMA)
+
+
+# "시장에서는", "수요자로서는", "업계에선": a place, a body or a party as the topic.
+_SPEAKING_PLACES = frozenset({"에서", "로서", "으로서", "에게", "에게서", "서"})
+# The sentence reports what someone said or expects: "…고 말했다", "…것으로 내다봤다".
+_SAYING_NOUNS = frozenset(
+    {
+        "말",
+        "강조",
+        "설명",
+        "지적",
+        "주장",
+        "언급",
+        "전망",
+        "예상",
+        "분석",
+        "평가",
+        "예측",
+        "발표",
+        "경고",
+    }
+)
+_SAYING_VERBS = frozenset({"밝히", "덧붙이", "전하", "내다보", "보", "꼽", "짚", "전망하"})
+_QUOTING = frozenset({"다고", "라고", "고", "는다고", "ᆫ다고", "냐고", "자고", "라며", "다며"})
+
+
+def _reports(tokens: Sequence[Any]) -> bool:
+    """Whether the main predicate (the last verb before the final ending) says or expects."""
+    ends = [k for k, t in enumerate(tokens) if t.tag == "EF"]
+    if not ends:
+        return False
+    k = ends[-1] - 1
+    while k >= 0 and tokens[k].tag in ("EP", "VX", "EC"):
+        k -= 1  # 말했다, 보고 있다
+    if k < 0:
+        return False
+    t = tokens[k]
+    if t.tag.startswith("VV"):
+        return t.form in _SAYING_VERBS
+    return t.tag == "XSV" and k > 0 and tokens[k - 1].form in _SAYING_NOUNS
+
+
+def _next_ending(tokens: Sequence[Any], i: int) -> Any:
+    # The ending that closes the phrase after tokens[i], past auxiliaries ("하고 있는").
+    for k in range(i + 1, len(tokens)):
+        t = tokens[k]
+        if t.tag.startswith("E") and t.tag != "EP":
+            if t.tag == "EC" and k + 1 < len(tokens) and tokens[k + 1].tag == "VX":
+                continue
+            return k, t
+    return len(tokens), None
+
+
+def _first_subject(tokens: Sequence[Any], stop: int) -> int:
+    """Index of the first topic (은/는) or subject (이/가) among ``tokens[:stop]`` that
+    names an actor: a noun phrase, not a pronoun or bound noun (것은, 수가); for 이/가
+    not the subject of an embedded clause in a reported sentence ("금리가 오를 것이라고
+    말했다" names no speaker); for 도 a name or the subject of a clause ("구글도 …",
+    "관측도 나온다", not "논의도 진행하고 있는 것으로"). ``len(tokens)`` when none."""
+    reported = _reports(tokens)
+    for i, t in enumerate(tokens[:stop]):
+        topic = t.tag == "JX" and t.form in ("은", "는", "ᆫ")
+        also = t.tag == "JX" and t.form == "도"
+        if not (topic or also or t.tag == "JKS"):
+            continue
+        j = i - 1
+        while j >= 0 and (
+            tokens[j].tag in ("XSN", "SSC", "SSO", "SS", "SW") or tokens[j].form in "'\"’”)]"
+        ):
+            j -= 1  # 기업들이, 금융정보분석원(FIU)은, '스팀달러'는: the head is before
+        if j < 0:
+            continue
+        head = tokens[j]
+        if topic and head.tag == "JKB" and head.form in _SPEAKING_PLACES:
+            return i  # 시장에서는, 수요자로서는: a place, a body or a party speaks
+        if head.tag not in _NOUNS:
+            continue
+        k, ending = _next_ending(tokens, i)
+        if (
+            also
+            and head.tag not in ("NNP", "SL")
+            and (ending is None or not (ending.tag == "EF" or _ends_clause(tokens, k)))
+        ):
+            continue
+        if (
+            t.tag == "JKS"
+            and reported
+            and ending is not None
+            and (ending.tag == "ETM" or ending.form in _QUOTING)
+        ):
+            continue  # what was said, not who said it
+        return i
+    return len(tokens)
+
+
+def standalone_score(example_score: float, reason: str | None) -> float:
+    """The score of an example that needs context (``reason`` not ``None``): still above
+    0, so it is shown when a term has no other, but below every sentence that stands
+    alone (whose scores are at least 0.01).
+
+    Examples
+    --------
+    >>> standalone_score(1.8, None), standalone_score(1.8, "no subject")
+    (1.8, 0.006)
+    """
+    if reason is None or example_score <= 0:
+        return example_score
+    return round(min(0.0099, max(0.0001, example_score / 300)), 4)
+
+
+def needs_context(sentence: str, *, kiwi: Any = None) -> str | None:
+    """Why ``sentence`` does not stand alone, or ``None`` when it does.
+
+    :data:`POINTS_BACK`: it holds a pronoun or a demonstrative that refers to something
+    named before (이는, 그는, 이에 대해, 이 회사, 해당 기업, 이번 조치, 같은 기간, 동사는).
+    :data:`NO_SUBJECT`: its first clause names no actor (no topic or subject noun phrase
+    outside quotations and embedded clauses), so the subject, or the speaker of "…고
+    말했다", is only in an earlier sentence. :data:`NO_PREDICATE`: it ends on a noun, a
+    note rather than a sentence ("…6500억 달러 돌파 예상."), or on 음, 임 or 함 with no
+    full stop (a report's bullet: "…구축이 필수적임"). Read from kiwipiepy's tags (``kiwi``: a
+    ``Kiwi`` or :class:`~extract.engine.analyzer.KiwiView`; the process's one by default).
+
+    Examples
+    --------
+    >>> needs_context("메타는 올해 자본 지출을 40% 늘렸다.") is None
+    True
+    >>> needs_context("이 회사는 올해 자본 지출을 40% 늘렸다.")
+    'points back'
+    >>> needs_context("올해 자본 지출을 40% 늘릴 것이라고 밝혔다.")
+    'no subject'
+    """
+    tokens = _tokens(sentence, kiwi)
+    last = next((t for t in reversed(tokens) if not t.tag.startswith("S") or t.tag == "SL"), None)
+    if (last is not None and last.tag in _NOUNS | {"NNB"}) or _NOTE_END.search(sentence):
+        return NO_PREDICATE  # "…돌파 예상.", "…을 포함", "…필수적임": notes, not sentences
+    if _EXAMPLE_OF_BEFORE.search(sentence):
+        return POINTS_BACK
+    stop = _first_clause(tokens)
+    first = _first_subject(tokens, stop)
+    if _points_back(tokens, first, stop):
+        return POINTS_BACK
+    if first >= stop:
+        return NO_SUBJECT
+    return None

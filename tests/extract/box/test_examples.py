@@ -11,7 +11,14 @@ import pytest
 from corpus import Document
 from extract import Tagger, build_box
 from extract.box.collect import _pick
-from extract.box.examples import QUOTE_LIMIT, example_score, lead_marker, quote
+from extract.box.examples import (
+    QUOTE_LIMIT,
+    example_score,
+    lead_marker,
+    needs_context,
+    quote,
+    standalone_score,
+)
 from extract.box.model import Example
 
 REPO = Path(__file__).resolve().parents[3]
@@ -90,6 +97,11 @@ LEADS = [
     ("금리(연 3.5%)는 동결됐다.", "금리(연", "brackets inside: kept"),
     ("[배경]", "[배경]", "a tag with nothing after it: kept"),
     ("(주)한빛이 상장했다.", "(주)한빛이", "one-syllable bracket is a name"),
+    ("(국내외 생성형 AI 동향) 도입이 늘었음.", "도입이", "long section label with Latin"),
+    ("(한빛전자)는 실적을 냈다.", "(한빛전자)는", "a bracket glued to a particle: kept"),
+    ("(주) 한빛이 상장했다.", "(주) 한빛이", "one syllable in brackets is not a label"),
+    ("(서울=한빛뉴스) 홍길동 기자 = 금리가 올랐다.", "금리가", "dateline and byline"),
+    ("[한빛경제 홍길동 기자] 금리가 올랐다.", "금리가", "byline in brackets"),
 ]
 
 
@@ -262,3 +274,111 @@ def test_real_boxes_show_printable_examples(shared_data: Path) -> None:
     assert result["shown"] > 500, report
     assert result["share"] < 0.05, report
     assert result["repeated"] == 0, report
+
+
+# --- Stand-alone sentences (issue 12): read from kiwipiepy's tags, by mechanism ---
+LEANING = [
+    # (sentence, reason, why)
+    ("이는 지난해보다 자본 지출이 40% 늘어난 규모다.", "points back", "이는: pronoun subject"),
+    ("그는 금리 인하가 늦어질 것이라고 말했다.", "points back", "그는: the speaker named before"),
+    ("이 회사는 올해 자본 지출을 두 배로 늘렸다.", "points back", "이 회사: demonstrative"),
+    ("해당 기업은 감사보고서 제출을 미뤘다.", "points back", "해당 기업"),
+    ("같은 기간 영업이익은 12% 줄었다.", "points back", "같은 기간: a period given before"),
+    ("이번 조치로 수출 기업의 부담이 커졌다.", "points back", "이번 조치"),
+    ("이에 대해 금융위원회는 검토하겠다고 답했다.", "points back", "이에 대해"),
+    ("이러한 흐름 속에 하이퍼스케일러의 투자는 더 늘었다.", "points back", "이러한"),
+    ("올해 자본 지출을 40% 늘릴 것이라고 밝혔다.", "no subject", "…고 밝혔다: no speaker"),
+    ("금리가 더 오를 수 있다고 덧붙였다.", "no subject", "subject of the quote only"),
+    ("반도체 수요가 회복될 것으로 내다봤다.", "no subject", "…것으로 내다봤다: no forecaster"),
+    ("공급망 조사에 착수했으며, 보조금 지급도 문제 삼았다.", "no subject", "elided subject"),
+    (
+        "데이터센터 투자를 늘리는 방안도 검토하고 있는 것으로 알려졌다.",
+        "no subject",
+        "논의도-type object",
+    ),
+]
+ALONE = [
+    ("메타는 올해 자본 지출을 40% 늘렸다.", "topic names the actor"),
+    ("한국은행이 기준금리를 연 3.0%로 동결했다.", "subject names the actor"),
+    ("시장에서는 반도체 수요가 회복될 것으로 본다.", "시장에서는: a place speaks"),
+    ("금융위원회 금융정보분석원(FIU)은 제재 여부를 결정한다.", "head before brackets"),
+    ("트웰브랩스의 영상 모델 '마렝고'는 성능 우위를 입증했다.", "head before quotes"),
+    ("보편 관세를 도입할 수 있다는 관측도 나온다.", "도 on the main subject"),
+    ("구글도 데이터센터 투자를 늘렸다.", "도 on a name"),
+    ("이번 주 코스피는 2% 올랐다.", "이번 주 is a time, not a reference"),
+    ("우리 정부는 관세 협상을 서두르고 있다.", "우리: the country"),
+    ("SPC는 채권을 사들이고 이를 기초로 자산유동화증권을 발행한다.", "이를 after the subject"),
+    ("기대감이 주요 모멘텀으로 작용할 전망이다.", "…할 전망이다: the subject is the sentence's"),
+    ("아마존과 구글이 AI 투자 경쟁에서 선두를 달리고 있음.", "report style …있음 has a predicate"),
+    ("클라우드 사업자의 계약 잔액은 1조 달러에 육박함.", "report style …함 has a predicate"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reason", "why"), LEANING, ids=[c[2] for c in LEANING])
+def test_sentences_that_lean_on_the_one_before(sentence: str, reason: str, why: str) -> None:
+    assert needs_context(sentence) == reason, why
+
+
+@pytest.mark.parametrize(("sentence", "why"), ALONE, ids=[c[1] for c in ALONE])
+def test_sentences_that_stand_alone(sentence: str, why: str) -> None:
+    assert needs_context(sentence) is None, why
+
+
+def test_a_sentence_that_stands_alone_is_shown_before_a_better_scored_one_that_leans(
+    fast_tagger: Tagger,
+) -> None:
+    # The leaning sentence defines the term (a higher score), yet the box shows the other.
+    doc = Document(
+        id="d",
+        text=(
+            "이 회사는 올해 자본 지출(Capex)이란 설비 투자를 40% 늘렸다. "
+            "메타는 데이터센터를 짓느라 자본 지출을 크게 늘렸다."
+        ),
+    )
+    entry = next(e for e in build_box([doc], tagger=fast_tagger).entries if e.term_id == "capex")
+    assert entry.example is not None and entry.example.sentence.startswith("메타는")
+    assert entry.examples[1].sentence.startswith("이 회사는")
+    assert 0 < entry.examples[1].score < 0.01 <= entry.example.score
+
+
+def test_a_leaning_sentence_is_still_shown_when_it_is_the_only_one(fast_tagger: Tagger) -> None:
+    doc = Document(id="d", text="이 회사는 올해 자본 지출을 40% 늘렸다.")
+    entry = next(e for e in build_box([doc], tagger=fast_tagger).entries if e.term_id == "capex")
+    assert entry.example is not None and 0 < entry.example.score < 0.01
+
+
+@pytest.mark.parametrize(("score", "reason"), [(0.01, "no subject"), (3.5, "points back")])
+def test_standalone_score_is_below_every_standing_sentence(score: float, reason: str) -> None:
+    assert 0 < standalone_score(score, reason) < 0.01 <= standalone_score(0.01, None)
+
+
+def test_a_credit_that_introduces_the_next_caption_does_not_void_the_sentence(
+    fast_tagger: Tagger,
+) -> None:
+    doc = Document(
+        id="d", text="메타는 자본 지출을 줄일 계획이 없다고 밝혔다. [사진=한빛경제 DB] 본사 전경"
+    )
+    capex = next(e for e in build_box([doc], tagger=fast_tagger).entries if e.term_id == "capex")
+    assert capex.example is not None
+
+
+@pytest.mark.parametrize(
+    ("credit", "why"),
+    [
+        (" [한빛뉴스 자료사진. 재배포 금지]", "wire photo credit in brackets"),
+        ("\n[한빛뉴스 자료사진]", "wire photo credit on the next line"),
+        (" (사진=한빛전자 제공)", "credit ending the line"),
+        ("/사진=한빛은행 제공", "credit after a slash"),
+    ],
+)
+def test_a_caption_is_not_an_example(fast_tagger: Tagger, credit: str, why: str) -> None:
+    caption = "지난 15일 메타 최고경영자가 자본 지출 계획을 발표하고 있다."
+    doc = Document(id="d", text=caption + credit + "\n구글은 데이터센터 투자를 늘렸다.")
+    capex = next(e for e in build_box([doc], tagger=fast_tagger).entries if e.term_id == "capex")
+    assert capex.mentions == 1 and capex.example is None, why
+
+
+def test_a_mention_in_a_label_is_not_quoted_from_mid_label(fast_tagger: Tagger) -> None:
+    doc = Document(id="d", text="(하이퍼스케일러 자본 지출 동향) 메타는 데이터센터 투자를 늘렸음.")
+    capex = next(e for e in build_box([doc], tagger=fast_tagger).entries if e.term_id == "capex")
+    assert capex.example is None  # the only mention is in the label
