@@ -23,7 +23,6 @@ __all__ = [
     "needs_context",
     "quote",
     "snippet",
-    "standalone_score",
 ]
 
 # A Korean name of a place or person (in datelines and bylines).
@@ -592,21 +591,6 @@ def _first_subject(tokens: Sequence[Any], stop: int) -> int:
             continue  # what was said, not who said it
         return i
     return len(tokens)
-
-
-def standalone_score(example_score: float, reason: str | None) -> float:
-    """The score of an example that needs context (``reason`` not ``None``): still above
-    0, so it is shown when a term has no other, but below every sentence that stands
-    alone (whose scores are at least 0.01).
-
-    Examples
-    --------
-    >>> standalone_score(1.8, None), standalone_score(1.8, "no subject")
-    (1.8, 0.006)
-    """
-    if reason is None or example_score <= 0:
-        return example_score
-    return round(min(0.0099, max(0.0001, example_score / 300)), 4)
 
 
 def needs_context(sentence: str, *, kiwi: Any = None) -> str | None:
