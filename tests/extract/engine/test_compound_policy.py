@@ -34,6 +34,12 @@ TERMS = [
     Term(id="chip", term="반도체"),
     Term(id="covid", term="코로나19"),
     Term(id="materials", term="원자재"),
+    Term(id="euro", term="유로화", aliases=("유로",)),
+    Term(id="dollar", term="달러"),
+    Term(id="spac", term="스팩"),
+    Term(id="payment", term="간편결제"),
+    Term(id="seafood", term="수산물"),
+    Term(id="investment", term="투자"),
 ]
 
 CASES = [
@@ -67,6 +73,24 @@ CASES = [
     ("코로나 19 확산", [("코로나 19", "covid")], "digits spaced from Hangul"),
     ("상장별로 보면", [("상장", "listing")], "bound noun 별 with a particle"),
     ("위험내에서 관리", [("위험", "risk")], "bound noun 내 with a particle"),
+    # A currency next to an amount is its unit, not the currency as a topic.
+    ("40mln유로를 수주했다", [], "currency glued after a Latin magnitude"),
+    ("33.5mln 유로 43.6mln에서", [], "currency spaced after a Latin magnitude"),
+    ("총 37,7 mn 유로로", [], "magnitude spaced from the number and the currency"),
+    ("EPS는 유로0.3에서", [], "currency written before the number"),
+    ("300만 유로와 4억유로", [], "Hangul magnitudes, spaced or glued"),
+    ("수십억 달러 규모", [], "an approximate amount"),
+    ("15달러에 팔렸다", [], "glued to the digits"),
+    ("유로 약세와 달러 강세", [("유로", "euro"), ("달러", "dollar")], "the currencies as topics"),
+    ("G7 유로 논의", [("유로", "euro")], "digits inside a Latin name are no amount"),
+    # A term inside the name of an institution or of a numbered vehicle is a name.
+    ("한국간편결제진흥원에 문의", [], "institution suffix 진흥원 after the term"),
+    ("국립수산물품질관리원 누리집", [], "institution suffix 관리원"),
+    ("혁신금융심사위원회 심사", [], "institution suffix 위원회"),
+    ("아부다비투자진흥청(ADIO)", [], "institution suffix 진흥청"),
+    ("유진스팩7호 상장", [("상장", "listing")], "a numbered vehicle: digits and 호 after the term"),
+    ("금융투자업자, 공공기관", [], "a glued word ending in the agent suffix 업자"),
+    ("수산물 수입과 투자 확대", [("수산물", "seafood"), ("투자", "investment")], "the words alone"),
 ]
 
 
