@@ -47,7 +47,15 @@ from glossary import (
     spacing_variants,
 )
 
-__all__ = ["ACCEPT", "AMBIGUOUS", "REJECT", "Candidate", "TermMatcher", "leftmost_longest"]
+__all__ = [
+    "ACCEPT",
+    "AMBIGUOUS",
+    "REJECT",
+    "Candidate",
+    "TermMatcher",
+    "leftmost_longest",
+    "whole_words",
+]
 
 REJECT, AMBIGUOUS, ACCEPT = 0, 1, 2
 
@@ -73,7 +81,7 @@ _NEGATING = frozenset("비무")
 # (business operator) not 사업. (인 is left out: it is also the copula, 원자재인 구리.)
 _AGENT = frozenset(
     a + s for a in ("자", "업자") for s in ("", "들", *PARTICLES, *("들" + p for p in PARTICLES))
-)
+) | frozenset(("인들", *("인들" + p for p in PARTICLES)))  # 어업인들: 인 with 들 is a person
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 # A word glued after a term that ends in one of these (then 들 or a particle, if any)
@@ -298,6 +306,8 @@ def boundary_verdict(
     if first in _LATIN_ALNUM:
         if prev in _LATIN_ALNUM:
             return REJECT
+        if prev == " " and first in _UPPER and _after_latin_name(text, start, latin_forms):
+            return REJECT  # Pohjola Bank: a capitalized word before a capitalized term
         if prev in _JOINERS and start > 1 and text[start - 2] in _LATIN_ALNUM:
             verdict = AMBIGUOUS  # inside a URL, e-mail or model number (k-startup.go.kr)
     elif prev in _UPPER and is_hangul(first):
@@ -327,6 +337,61 @@ def boundary_verdict(
         if verdict != AMBIGUOUS and tail not in _SUFFIXES:
             verdict = AMBIGUOUS
     return verdict
+
+
+def _after_latin_name(text: str, start: int, latin_forms: frozenset[str]) -> bool:
+    """Whether a capitalized hit (Bank) follows a capitalized Latin word that is no
+    glossary form (Pohjola Bank, Deutsche Bank): together they are a name."""
+    if start + 1 >= len(text) or not text[start + 1].islower():
+        return False  # an acronym (AI, GDP) after a name is still the acronym
+    i = start - 1
+    while i > 0 and text[i - 1] in _LATIN_ALNUM:
+        i -= 1
+    word = text[i : start - 1]
+    return len(word) >= 2 and word[0] in _UPPER and word.upper() not in latin_forms
+
+
+def whole_words(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Drop a candidate that ends inside a word which an overlapping candidate ends.
+
+    분기 실적 in "1분기 실적발표" cuts the word 실적발표 that another term spans to its end:
+    the word wins, as a reader reads it (최대 전력망 is 전력망, not 최대 전력). Both
+    modes apply this before :func:`leftmost_longest`.
+
+    Examples
+    --------
+    >>> c = [Candidate(1, 6, "quarterly_earnings", 1), Candidate(4, 8, "earnings_release", 2)]
+    >>> [x.term_id for x in whole_words("1분기 실적발표 콘퍼런스콜", c)]
+    ['earnings_release']
+    """
+    if len(cands) < 2:
+        return cands
+    n = len(text)
+    cut: set[int] = set()
+    for i, a in enumerate(cands):
+        if a.end >= n or not (is_hangul(text[a.end]) or text[a.end] in _LATIN_ALNUM):
+            continue  # a ends a word: it cuts nothing
+        for b in cands[i + 1 :]:
+            if b.start >= a.end:
+                break
+            if (
+                a.start < b.start
+                and a.end < b.end
+                and b.verdict != REJECT
+                and " " not in text[a.end : b.end]
+                and _ends_word(text, b.end)
+            ):
+                cut.add(i)
+                break
+    return [c for i, c in enumerate(cands) if i not in cut] if cut else cands
+
+
+def _ends_word(text: str, end: int) -> bool:
+    """Whether a hit ending at ``end`` ends its word (a particle or 들 may follow)."""
+    if end >= len(text) or not (is_hangul(text[end]) or text[end] in _LATIN_ALNUM):
+        return True
+    run = _HANGUL_RUN.match(text, end, end + _MAX_SUFFIX + 1)
+    return run is not None and run.group() in _SUFFIXES
 
 
 def leftmost_longest(
