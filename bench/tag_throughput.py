@@ -5,6 +5,7 @@ Run from the repository root::
     python bench/tag_throughput.py                    # 20,000 KDI summaries (title + body)
     python bench/tag_throughput.py --docs 5000 --data /path/to/shared/data
     python bench/tag_throughput.py --memory-check /tmp/big.jsonl   # peak RSS of kotrend tag -j 2
+    python bench/tag_throughput.py --stream [--warmup-mb 20 --stream-mb 40]   # steady state
 
 Measures, in one run, on a real slice of ``DATA/news`` (needs the ``bench`` extra:
 ``pip install -e .[bench]``):
@@ -15,6 +16,15 @@ Measures, in one run, on a real slice of ``DATA/news`` (needs the ``bench`` extr
 * pyahocorasick over all glossary surface forms (offsets kept, no boundary checks), and
   flashtext's ``KeywordProcessor`` with the same forms.
 
+``--stream`` measures steady state instead: every distinct document of every news file,
+shuffled; a warm-up of ``--warmup-mb`` MB of text that is not timed, then ``--stream-mb``
+MB. Per block of ``--block`` documents it prints the fast path's CPU time, Kiwi reads
+and their time, word checks and the share answered from the cache, the cache's growth
+and the dictionary scan's time; then ``kotrend tag -j1`` end to end on the same stream
+(a fresh process on warm-up + stream minus one on the warm-up alone), kiwipiepy's
+``tokenize`` and flashtext (on the first ``--subset-mb`` MB) and the raw scan, all in MB
+per CPU-second.
+
 The slow ones run on the first ``--subset`` documents; MB/s stays comparable. Then the
 ratios, peak memory, start-up time in a fresh interpreter, and how far the fast path
 agrees with full mode (differences are printed, never stored).
@@ -23,6 +33,7 @@ agrees with full mode (differences are printed, never stored).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import itertools
 import json
 import multiprocessing as mp
@@ -387,6 +398,221 @@ def memory_check(path: Path, data: Path, size_mb: int, jobs: int) -> None:
     shutil.rmtree(out, ignore_errors=True)
 
 
+# --------------------------------------------------------------------------- steady state
+
+
+def shuffled_stream(data: Path, *, seed: int) -> list[tuple[str, Any, float]]:
+    """Every distinct document of ``DATA/news`` (all files), shuffled with ``seed``.
+
+    Returns (JSONL line, document, MB of text) triples; a document whose texts repeat an
+    earlier one's is left out, so no text is tagged twice and the word cache never sees
+    a repeat it did not earn.
+    """
+    import random
+
+    from corpus import read_documents
+
+    out: list[tuple[str, Any, float]] = []
+    seen: set[int] = set()
+    for path in sorted((data / "news").glob("*.jsonl")):
+        with open(path, encoding="utf-8") as fh:
+            lines = fh.readlines()
+        for doc in read_documents(path, on_error="skip"):
+            texts = [t for _, t in doc.texts()]
+            key = hash("\x00".join(texts))
+            if key in seen or not texts:
+                continue
+            seen.add(key)
+            line_no = int((doc.origin or ":0").rpartition(":")[2])
+            mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+            out.append((lines[line_no - 1], doc, mb))
+    random.Random(seed).shuffle(out)
+    return out
+
+
+def take_mb(items: Sequence[tuple[str, Any, float]], start: int, mb: float) -> int:
+    """Index after the documents from ``start`` that hold ``mb`` MB of text."""
+    total, i = 0.0, start
+    while i < len(items) and total < mb:
+        total += items[i][2]
+        i += 1
+    if total < mb:
+        sys.exit(
+            f"--warmup-mb plus --stream-mb is more text than the data holds ({total:.1f} MB left)"
+        )
+    return i
+
+
+class _CountingKiwi:
+    """Stands in for the tagger's Kiwi in its word check: counts and times each read."""
+
+    def __init__(self, kiwi: Any) -> None:
+        self.kiwi, self.reads, self.chars, self.seconds = kiwi, 0, 0, 0.0
+
+    def analyze(self, text: str, **kw: Any) -> Any:
+        t0 = time.process_time()
+        out = self.kiwi.analyze(text, **kw)
+        self.seconds += time.process_time() - t0
+        self.reads += 1
+        self.chars += len(text)
+        return out
+
+
+def instrumented_tagger(g: Any) -> tuple[Any, _CountingKiwi, dict[str, float], Any]:
+    """A fast Tagger whose Kiwi reads, word checks and dictionary scans are counted."""
+    from extract import Tagger
+
+    tagger = Tagger(g)
+    counting = _CountingKiwi(tagger.kiwi)
+    check = tagger._check
+    check._instance = counting
+    stats = {"checks": 0, "scan_s": 0.0}
+    candidates = tagger._matcher.candidates
+
+    def timed_candidates(nt: str) -> Any:
+        t0 = time.process_time()
+        out = candidates(nt)
+        stats["scan_s"] += time.process_time() - t0
+        return out
+
+    original = check.__call__
+
+    def counted_check(nt: str, start: int, end: int) -> bool:
+        stats["checks"] += 1
+        return original(nt, start, end)
+
+    tagger._matcher.candidates = timed_candidates  # type: ignore[method-assign]
+    tagger._check = counted_check  # type: ignore[assignment]
+    return tagger, counting, stats, check
+
+
+def cli_run(path: Path, out: Path) -> tuple[float, float]:
+    """``kotrend tag PATH -o OUT -j 1`` in a fresh interpreter: (wall s, CPU s)."""
+    cmd = [sys.executable, "-m", "extract.cli", "tag", str(path), "-o", str(out), "-j", "1"]
+    cmd.append("--no-progress")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(
+        cmd, check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(REPO)}
+    )
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def steady_state(args: argparse.Namespace, data: Path) -> None:
+    """Steady-state throughput on a long shuffled stream of distinct documents."""
+    g, gnote = load_glossary(args.glossary)
+    load0 = os.getloadavg()[0]
+    items = shuffled_stream(data, seed=args.seed)
+    w_end = take_mb(items, 0, args.warmup_mb)
+    s_end = take_mb(items, w_end, args.stream_mb)
+    warm_docs = [d for _, d, _ in items[:w_end]]
+    stream = items[w_end:s_end]
+    docs = [d for _, d, _ in stream]
+    mb = sum(m for _, _, m in stream)
+    print(
+        f"stream: {len(items):,} distinct documents of {data / 'news'} (all files), shuffled "
+        f"(seed {args.seed}); warm-up {w_end:,} documents ({args.warmup_mb} MB, not timed), then "
+        f"{len(docs):,} documents ({mb:.1f} MB of text) timed; glossary: {gnote}, {len(g)} terms; "
+        f"load average {load0:.2f}"
+    )
+
+    # In process: where the fast path's time goes, per block of --block documents.
+    tagger, kiwi, stats, check = instrumented_tagger(g)
+    for doc in warm_docs:
+        tagger.tag_document(doc)
+    cache = check._cache  # words kiwipiepy has read, with their analyses
+    print(
+        f"\nafter the warm-up: {len(cache):,} words cached, {kiwi.reads:,} Kiwi reads "
+        f"({kiwi.reads / max(1, len(warm_docs)) * 10_000:,.0f} per 10k documents)"
+    )
+    print(
+        f"\n{'block':>13} {'MB':>6} {'CPU s':>7} {'MB/cpu-s':>9} {'Kiwi reads':>11} "
+        f"{'Kiwi s':>7} {'checks':>8} {'hit %':>6} {'cache +':>8} {'scan s':>7}"
+    )
+    totals = {"cpu": 0.0, "kiwi_s": 0.0, "scan_s": 0.0, "reads": 0, "checks": 0, "mentions": 0}
+    for i in range(0, len(docs), args.block):
+        block = stream[i : i + args.block]
+        r0, k0, c0, s0, n0 = kiwi.reads, kiwi.seconds, stats["checks"], stats["scan_s"], len(cache)
+        t0 = time.process_time()
+        for _, doc, _ in block:
+            totals["mentions"] += len(tagger.tag_document(doc))
+        cpu = time.process_time() - t0
+        bmb = sum(m for _, _, m in block)
+        reads, checks = kiwi.reads - r0, stats["checks"] - c0
+        totals["cpu"] += cpu
+        totals["kiwi_s"] += kiwi.seconds - k0
+        totals["scan_s"] += stats["scan_s"] - s0
+        totals["reads"] += reads
+        totals["checks"] += checks
+        print(
+            f"{i + w_end:>6,}+{len(block):<6,} {bmb:6.1f} {cpu:7.2f} {bmb / cpu:9.2f} {reads:11,} "
+            f"{kiwi.seconds - k0:7.2f} {checks:8,} {100 * (1 - reads / max(1, checks)):6.1f} "
+            f"{len(cache) - n0:8,} {stats['scan_s'] - s0:7.2f}"
+        )
+    fast_cpu = totals["cpu"]
+    other = fast_cpu - totals["kiwi_s"] - totals["scan_s"]
+    print(
+        f"\nfast path in-process: {mb / fast_cpu:.2f} MB per CPU-second, {totals['mentions']:,} "
+        f"mentions. Time: Kiwi reads {totals['kiwi_s']:.1f} s ({100 * totals['kiwi_s'] / fast_cpu:.0f}%, "
+        f"{totals['reads']:,} reads, {1000 * totals['kiwi_s'] / max(1, totals['reads']):.3f} ms each, "
+        f"{totals['reads'] / len(docs) * 10_000:,.0f} per 10k documents), dictionary scan and "
+        f"verdicts {totals['scan_s']:.1f} s ({100 * totals['scan_s'] / fast_cpu:.0f}%), the rest "
+        f"(normalizing, word checks from the cache, choosing, sentence spans, mentions) {other:.1f} s "
+        f"({100 * other / fast_cpu:.0f}%); {totals['checks']:,} word checks, "
+        f"{100 * (1 - totals['reads'] / max(1, totals['checks'])):.1f}% answered without Kiwi; "
+        f"cache {len(cache):,} words at the end"
+    )
+
+    # End to end: kotrend tag -j1 on warm-up + stream, minus the same on the warm-up alone.
+    with tempfile.TemporaryDirectory(prefix="kotrend-stream-") as tmp:
+        warm_path, full_path = Path(tmp) / "warm.jsonl", Path(tmp) / "warm_stream.jsonl"
+        warm_path.write_text("".join(ln for ln, _, _ in items[:w_end]), encoding="utf-8")
+        full_path.write_text("".join(ln for ln, _, _ in items[:s_end]), encoding="utf-8")
+        w_wall, w_cpu = cli_run(warm_path, Path(tmp) / "out_warm")
+        a_wall, a_cpu = cli_run(full_path, Path(tmp) / "out_all")
+    e2e_cpu, e2e_wall = a_cpu - w_cpu, a_wall - w_wall
+    print(
+        f"\nkotrend tag -j1 (directory output, Parquet) end to end: warm-up alone {w_wall:.1f} s "
+        f"wall / {w_cpu:.1f} CPU s; warm-up + stream {a_wall:.1f} s / {a_cpu:.1f} s; the stream's "
+        f"share {e2e_wall:.1f} s / {e2e_cpu:.1f} CPU s = {mb / e2e_cpu:.2f} MB per CPU-second. "
+        f"Reading, writing and the CLI cost {e2e_cpu - fast_cpu:.1f} CPU s over the in-process "
+        f"fast path ({100 * (e2e_cpu - fast_cpu) / e2e_cpu:.0f}% of end to end)"
+    )
+
+    texts = [t for d in docs for _, t in d.texts()]
+    sub_docs = docs[
+        : take_mb(stream, 0, min(args.subset_mb, mb)) if args.subset_mb < mb else len(docs)
+    ]
+    sub_texts = [t for d in sub_docs for _, t in d.texts()]
+    sub_mb = sum(len(t.encode("utf-8")) for t in sub_texts) / 1e6
+    forms = surface_forms(g)
+    _, _, kiwi_cpu = kiwi_tokenize(sub_texts)
+    has_flashtext = importlib.util.find_spec("flashtext") is not None
+    flash_cpu = flashtext_scan(forms, sub_texts)[2] if has_flashtext else 0.0
+    _, _, raw_cpu = raw_scan(forms, texts)
+    rates = {
+        "kotrend tag -j1 end to end": mb / e2e_cpu,
+        "kotrend fast path in-process": mb / fast_cpu,
+        f"kiwipiepy Kiwi().tokenize ({sub_mb:.1f} MB)": sub_mb / kiwi_cpu,
+        f"flashtext KeywordProcessor ({sub_mb:.1f} MB)": sub_mb / flash_cpu if flash_cpu else 0.0,
+        "pyahocorasick raw scan": mb / raw_cpu,
+    }
+    print("\nMB per CPU-second on the same stream, and kotrend tag -j1 end to end against each:")
+    e2e = rates["kotrend tag -j1 end to end"]
+    for name, rate in rates.items():
+        if rate:
+            print(f"  {name:44} {rate:8.2f}   ratio {e2e / rate:7.2f}x")
+        else:
+            print(f"  {name:44} not installed (pip install -e .[bench])")
+    print(
+        f"\nload average {load0:.2f} at start, {os.getloadavg()[0]:.2f} at the end (CPU seconds "
+        "are what is compared; other processes share the machine)"
+    )
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -429,9 +655,24 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument(
         "--repeat", type=int, default=2, help="runs of each multi-process row; the fastest is kept"
     )
+    ap.add_argument(
+        "--stream",
+        action="store_true",
+        help="steady state on a shuffled stream of distinct documents from all news files",
+    )
+    ap.add_argument("--warmup-mb", type=float, default=20, help="--stream: untimed MB (20)")
+    ap.add_argument("--stream-mb", type=float, default=40, help="--stream: timed MB (40)")
+    ap.add_argument(
+        "--subset-mb", type=float, default=3, help="--stream: MB for kiwipiepy and flashtext (3)"
+    )
+    ap.add_argument("--block", type=int, default=10_000, help="--stream: documents per row")
+    ap.add_argument("--seed", type=int, default=14, help="--stream: shuffle seed (14)")
     args = ap.parse_args(argv)
 
     data = data_dir(args.data)
+    if args.stream:
+        steady_state(args, data)
+        return
     if args.memory_check:
         memory_check(Path(args.memory_check), data, args.memory_mb, args.jobs)
         return

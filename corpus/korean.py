@@ -25,9 +25,12 @@ __all__ = [
     "BOUND_NOUNS",
     "BYLINE_TITLES",
     "CREDITS",
+    "CURRENCIES",
     "HANGUL",
     "HANGUL_JAMO",
     "HANGUL_SYLLABLES",
+    "INSTITUTION_SUFFIXES",
+    "MAGNITUDES",
     "PARTICLES",
     "TIME_WORDS",
     "UNITS",
@@ -249,6 +252,32 @@ UNITS: tuple[str, ...] = tuple(
 UNIT_WORDS = words(
     "원 달러 엔 위안 유로 파운드 억원 조원 만원 천원 억달러 조달러 퍼센트 포인트 퍼센트포인트 "
     "톤 배럴 개월 명 건 개 곳"
+)
+
+#: Currencies, lower case: next to an amount (300만 유로, 40mln유로, 유로0.3) they are its
+#: unit, not the currency as a topic.
+CURRENCIES = words("원 달러 엔 위안 유로 파운드 원화 달러화 엔화 위안화 유로화 파운드화")
+
+#: Magnitude words after a number (37.5 mln, 300만, 2bn), lower case.
+MAGNITUDES = words("k m mn mln bn b tn 십 백 천 만 억 조 십만 백만 천만 십억 백억 천억 수십억")
+
+#: Endings of the names of institutions (한국간편결제진흥원, 혁신금융심사위원회): a term
+#: glued into such a name is part of the name, not a mention of the term.
+INSTITUTION_SUFFIXES: tuple[str, ...] = (
+    "진흥원",
+    "관리원",
+    "평가원",
+    "연구원",
+    "개발원",
+    "교육원",
+    "진흥청",
+    "위원회",
+    "협의회",
+    "진흥회",
+    "재단",
+    "협회",
+    "공단",
+    "연구소",
 )
 
 #: News and photo agencies, as credited in Korean news, lower case.

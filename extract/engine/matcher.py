@@ -7,8 +7,11 @@ one Aho-Corasick automaton over lower-cased text. Each
 hit then gets a verdict from the characters around it:
 
 * ``REJECT``: a Latin form inside a longer Latin word (AI in RAISE), the wrong letter
-  case for a case-sensitive form, inside one of the term's ``exclude`` words, or a Hangul
-  form right after a negating prefix that starts the word (금융 in 비금융, 위험 in 무위험).
+  case for a case-sensitive form, inside one of the term's ``exclude`` words, a Hangul
+  form right after a negating prefix that starts the word (금융 in 비금융, 위험 in 무위험),
+  a currency next to an amount (40mln유로, 300만 유로, 유로0.3: the unit, not the
+  currency), or a form glued into a name: of an institution (한국간편결제진흥원), of a
+  numbered vehicle (유진스팩7호) or of an agent (금융투자업자).
 * ``ACCEPT``: clean boundaries on both sides, where the only Hangul after the form is a
   known particle or ending, 들, or a bound noun 간/내/별 (하이퍼스케일러들은, CapEx가, 은행간).
 * ``AMBIGUOUS``: Hangul glued on either side (기준금리, 유가증권, 금요일), or a Latin
@@ -25,7 +28,16 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from corpus.korean import BOUND_NOUNS, HANGUL_JAMO, HANGUL_SYLLABLES, PARTICLES, is_hangul
+from corpus.korean import (
+    BOUND_NOUNS,
+    CURRENCIES,
+    HANGUL_JAMO,
+    HANGUL_SYLLABLES,
+    INSTITUTION_SUFFIXES,
+    MAGNITUDES,
+    PARTICLES,
+    is_hangul,
+)
 from glossary import (
     Glossary,
     compound_splits,
@@ -35,7 +47,15 @@ from glossary import (
     spacing_variants,
 )
 
-__all__ = ["ACCEPT", "AMBIGUOUS", "REJECT", "Candidate", "TermMatcher", "leftmost_longest"]
+__all__ = [
+    "ACCEPT",
+    "AMBIGUOUS",
+    "REJECT",
+    "Candidate",
+    "TermMatcher",
+    "leftmost_longest",
+    "whole_words",
+]
 
 REJECT, AMBIGUOUS, ACCEPT = 0, 1, 2
 
@@ -61,8 +81,28 @@ _NEGATING = frozenset("비무")
 # (business operator) not 사업. (인 is left out: it is also the copula, 원자재인 구리.)
 _AGENT = frozenset(
     a + s for a in ("자", "업자") for s in ("", "들", *PARTICLES, *("들" + p for p in PARTICLES))
-)
+) | frozenset(("인들", *("인들" + p for p in PARTICLES)))  # 어업인들: 인 with 들 is a person
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+# A word glued after a term that ends in one of these (then 들 or a particle, if any)
+# makes a name: 한국간편결제진흥원 is an institution, 금융투자업자 a kind of firm.
+_NAME_CORE = re.compile("|".join(sorted((*INSTITUTION_SUFFIXES, "업자"), key=len, reverse=True)))
+_MAX_TAIL = 16  # a longer Hangul run after a hit is not read (text without spaces)
+
+# An amount just before a currency: digits, then a magnitude (Latin or Hangul) if any,
+# each step spaced or not (33.5mln 유로, 37,7 mn 유로, 300만 유로), or a Hangul magnitude
+# starting a word (억유로, 수십억 달러). Digits glued to Latin letters are a name (G7).
+_HANGUL_MAGNITUDES = "|".join(sorted((m for m in MAGNITUDES if is_hangul(m[0])), key=len)[::-1])
+_ALL_MAGNITUDES = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
+_AMOUNT_BEFORE = re.compile(
+    rf"(?:(?<![a-z])\d[\d.,]*\s?(?:(?:{_ALL_MAGNITUDES})\s?)?"
+    rf"|(?<![{HANGUL_SYLLABLES}])수?(?:{_HANGUL_MAGNITUDES})\s?)$",
+    re.IGNORECASE,
+)
+_DIGITS = frozenset("0123456789")
+# A hit after one of these may be a currency after an amount (checked further).
+_AMOUNT_END = _DIGITS | {" "} | {m[-1] for m in MAGNITUDES} | {m[-1].upper() for m in MAGNITUDES}
+_NUMBERED = re.compile(r"\d{1,3}호")  # 유진스팩7호, 펀드1호: a numbered vehicle's name
 
 _LATIN_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 # Between two Latin letters or digits these join one token (www.k-startup.go.kr, M.AX).
@@ -251,10 +291,23 @@ def boundary_verdict(
     prev = text[start - 1] if start else ""
     nxt = text[end] if end < n else ""
     verdict = ACCEPT
+    if nxt in _DIGITS:
+        if _NUMBERED.match(text, end):
+            return REJECT  # 유진스팩7호: the name of a numbered vehicle
+        if text[start:end].lower() in CURRENCIES:
+            return REJECT  # 유로0.3: a currency written before its amount
+    elif (
+        prev in _AMOUNT_END
+        and text[start:end].lower() in CURRENCIES
+        and _AMOUNT_BEFORE.search(text, max(0, start - 24), start)
+    ):
+        return REJECT  # 40mln유로, 300만 유로: the unit of an amount
     # Set lookups rather than str methods: this runs for every dictionary hit.
     if first in _LATIN_ALNUM:
         if prev in _LATIN_ALNUM:
             return REJECT
+        if prev == " " and first in _UPPER and _after_latin_name(text, start, latin_forms):
+            return REJECT  # Pohjola Bank: a capitalized word before a capitalized term
         if prev in _JOINERS and start > 1 and text[start - 2] in _LATIN_ALNUM:
             verdict = AMBIGUOUS  # inside a URL, e-mail or model number (k-startup.go.kr)
     elif prev in _UPPER and is_hangul(first):
@@ -272,17 +325,73 @@ def boundary_verdict(
             return REJECT
         if nxt in _JOINERS and end + 1 < n and text[end + 1] in _LATIN_ALNUM:
             verdict = AMBIGUOUS
-    elif is_hangul(last) and (nxt == "자" or nxt == "업"):
-        run = _HANGUL_RUN.match(text, end, end + _MAX_SUFFIX + 3)
-        if run is not None and run.group() in _AGENT:
-            return REJECT  # 대출자, 금융투자업자: the person, not the concept
-        verdict = AMBIGUOUS
-    elif verdict != AMBIGUOUS and is_hangul(last) and nxt and is_hangul(nxt):
-        # The Hangul run after the hit, read no further than the longest suffix.
-        run = _HANGUL_RUN.match(text, end, end + _MAX_SUFFIX + 1)
-        if run is None or len(run.group()) > _MAX_SUFFIX or run.group() not in _SUFFIXES:
+    elif is_hangul(last) and nxt and is_hangul(nxt):
+        run = _HANGUL_RUN.match(text, end, end + _MAX_TAIL)
+        tail = run.group() if run is not None else ""
+        if tail in _AGENT:
+            return REJECT  # 대출자, 대출업자들: the person, not the concept
+        if len(tail) < _MAX_TAIL:
+            m = _NAME_CORE.search(tail)
+            if m is not None and (m.end() == len(tail) or tail[m.end() :] in _SUFFIXES):
+                return REJECT  # 한국간편결제진흥원, 금융투자업자: glued into a name
+        if verdict != AMBIGUOUS and tail not in _SUFFIXES:
             verdict = AMBIGUOUS
     return verdict
+
+
+def _after_latin_name(text: str, start: int, latin_forms: frozenset[str]) -> bool:
+    """Whether a capitalized hit (Bank) follows a capitalized Latin word that is no
+    glossary form (Pohjola Bank, Deutsche Bank): together they are a name."""
+    if start + 1 >= len(text) or not text[start + 1].islower():
+        return False  # an acronym (AI, GDP) after a name is still the acronym
+    i = start - 1
+    while i > 0 and text[i - 1] in _LATIN_ALNUM:
+        i -= 1
+    word = text[i : start - 1]
+    return len(word) >= 2 and word[0] in _UPPER and word.upper() not in latin_forms
+
+
+def whole_words(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Drop a candidate that ends inside a word which an overlapping candidate ends.
+
+    분기 실적 in "1분기 실적발표" cuts the word 실적발표 that another term spans to its end:
+    the word wins, as a reader reads it (최대 전력망 is 전력망, not 최대 전력). Both
+    modes apply this before :func:`leftmost_longest`.
+
+    Examples
+    --------
+    >>> c = [Candidate(1, 6, "quarterly_earnings", 1), Candidate(4, 8, "earnings_release", 2)]
+    >>> [x.term_id for x in whole_words("1분기 실적발표 콘퍼런스콜", c)]
+    ['earnings_release']
+    """
+    if len(cands) < 2:
+        return cands
+    n = len(text)
+    cut: set[int] = set()
+    for i, a in enumerate(cands):
+        if a.end >= n or not (is_hangul(text[a.end]) or text[a.end] in _LATIN_ALNUM):
+            continue  # a ends a word: it cuts nothing
+        for b in cands[i + 1 :]:
+            if b.start >= a.end:
+                break
+            if (
+                a.start < b.start
+                and a.end < b.end
+                and b.verdict != REJECT
+                and " " not in text[a.end : b.end]
+                and _ends_word(text, b.end)
+            ):
+                cut.add(i)
+                break
+    return [c for i, c in enumerate(cands) if i not in cut] if cut else cands
+
+
+def _ends_word(text: str, end: int) -> bool:
+    """Whether a hit ending at ``end`` ends its word (a particle or 들 may follow)."""
+    if end >= len(text) or not (is_hangul(text[end]) or text[end] in _LATIN_ALNUM):
+        return True
+    run = _HANGUL_RUN.match(text, end, end + _MAX_SUFFIX + 1)
+    return run is not None and run.group() in _SUFFIXES
 
 
 def leftmost_longest(

@@ -16,6 +16,7 @@ from extract.engine.matcher import (
     Candidate,
     TermMatcher,
     leftmost_longest,
+    whole_words,
 )
 from extract.engine.textspans import quick_normalize, sentence_around, sentence_bounds
 from extract.engine.wordcheck import WordCheck
@@ -156,9 +157,9 @@ class Tagger:
             # them where the rule splitter does, so both modes quote the same sentence.
             cuts = sorted({*_line_cuts(text, nt, norm), *glued_breaks(nt)})
             sents = _split_lines(nt, sents, cuts)
-            spans = _spans_from(leftmost_longest(accepted), sents)
+            spans = _spans_from(leftmost_longest(whole_words(nt, accepted)), sents)
         else:
-            chosen = leftmost_longest(cands, lambda c: self._accept(nt, c))
+            chosen = leftmost_longest(whole_words(nt, cands), lambda c: self._accept(nt, c))
             spans = _spans_around(nt, chosen, _line_cuts(text, nt, norm) if chosen else [])
         out = []
         for (start, end, term_id), (ss, se) in spans:

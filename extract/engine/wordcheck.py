@@ -6,11 +6,18 @@ is sometimes read differently from the same word in its sentence (수소충전�
 소 alone, 수소 + 충전소 in "수소충전소 보급"). So the word's three best analyses are kept:
 when one within :data:`MARGIN` of the best one disagrees about the hit, the word is read
 again with two neighbouring words on each side, closer to how ``mode="full"`` would see it.
+
+A particle at the end of the word, after the hit, is left out of the read and of the
+cache key (기준금리를, 기준금리가 and 기준금리는 are one read of 기준금리): on a long
+stream of distinct news most words are new, and the same noun comes back with another
+particle far more often than the same word does.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from corpus.korean import PARTICLES, is_hangul
 
 __all__ = ["WordCheck"]
 
@@ -20,6 +27,12 @@ _TOP_N = 3
 _CONTEXT = 2  # neighbouring words on each side read with a fragile word
 _WINDOW = 48  # characters: longest stretch read on either side of a hit
 _CACHE_LIMIT = 200_000
+# Longest first, so that 에서 is folded before 서 could be.
+_FOLDED = tuple(sorted(PARTICLES, key=len, reverse=True))
+_MAX_FOLD = max(map(len, _FOLDED))
+# One-syllable particles that also end nouns (자산가, 기업인, 경기도): folded only when the
+# hit does not end right before them, so the read still tells 자산 in 자산가 apart.
+_NOUN_LIKE = frozenset(p for p in PARTICLES if len(p) == 1) - frozenset("을를은는에의와과")
 
 # Per analysis: token starts and token ends as bit masks (bit i: offset i), and the
 # score. Ints rather than frozensets keep a 200,000-word cache near 60 MB.
@@ -89,7 +102,8 @@ class WordCheck:
         settled = self._settled.get((word, s, e))
         if settled is not None:
             return settled
-        readings = self._lookup(word, _TOP_N, word)
+        stem = fold_particle(word, e)
+        readings = self._lookup(stem, _TOP_N, stem)
         if not readings:
             return False
         verdict = _fits(readings[0], s, e)
@@ -105,6 +119,31 @@ class WordCheck:
             lo, hi = _word(nt, lo - 1, hi + 1)
         found = self._lookup(nt[lo:hi], 1, "\x00" + nt[lo:hi])
         return bool(found) and _fits(found[0], start - lo, end - lo)
+
+
+def fold_particle(word: str, end: int) -> str:
+    """``word`` without a particle that ends it after offset ``end`` (the hit's end).
+
+    Only a particle after a Hangul syllable is folded, never into the hit, and a
+    one-syllable particle that also ends nouns (가 in 자산가) not right after the hit.
+
+    Examples
+    --------
+    >>> fold_particle("기준금리를", 4), fold_particle("유가증권시장에서", 2)
+    ('기준금리', '유가증권시장')
+    >>> fold_particle("파이", 2), fold_particle("AI가", 2), fold_particle("자산가", 2)
+    ('파이', 'AI가', '자산가')
+    """
+    tail = word[-_MAX_FOLD:]
+    for p in _FOLDED:
+        if tail.endswith(p):
+            cut = len(word) - len(p)
+            if cut < end or cut == 0 or not is_hangul(word[cut - 1]):
+                return word
+            if cut == end and p in _NOUN_LIKE:
+                return word
+            return word[:cut]
+    return word
 
 
 def _word(nt: str, start: int, end: int) -> tuple[int, int]:

@@ -34,11 +34,24 @@ TERMS = [
     Term(id="chip", term="반도체"),
     Term(id="covid", term="코로나19"),
     Term(id="materials", term="원자재"),
+    Term(id="euro", term="유로화", aliases=("유로",)),
+    Term(id="dollar", term="달러"),
+    Term(id="spac", term="스팩"),
+    Term(id="payment", term="간편결제"),
+    Term(id="seafood", term="수산물"),
+    Term(id="investment", term="투자"),
+    Term(id="company", term="기업"),
+    Term(id="fishery", term="어업"),
+    Term(id="bank", term="은행", aliases=("Bank",)),
+    Term(id="quarterly_earnings", term="분기 실적"),
+    Term(id="earnings_release", term="실적발표"),
+    Term(id="peak_demand", term="최대 전력"),
+    Term(id="power_grid", term="전력망"),
 ]
 
 CASES = [
     # (text, [(surface, term_id), ...], why)
-    ("비금융 기업의 부채", [], "비- negates: non-financial is not finance"),
+    ("비금융 기업의 부채", [("기업", "company")], "비- negates: non-financial is not finance"),
     ("무위험 이자율", [], "무- negates: risk-free is not risk"),
     ("비상장 주식", [], "비- negates: unlisted is not listing"),
     ("금융 시장과 위험 관리", [("금융", "finance"), ("위험", "risk")], "the words alone"),
@@ -67,6 +80,34 @@ CASES = [
     ("코로나 19 확산", [("코로나 19", "covid")], "digits spaced from Hangul"),
     ("상장별로 보면", [("상장", "listing")], "bound noun 별 with a particle"),
     ("위험내에서 관리", [("위험", "risk")], "bound noun 내 with a particle"),
+    # A currency next to an amount is its unit, not the currency as a topic.
+    ("40mln유로를 수주했다", [], "currency glued after a Latin magnitude"),
+    ("33.5mln 유로 43.6mln에서", [], "currency spaced after a Latin magnitude"),
+    ("총 37,7 mn 유로로", [], "magnitude spaced from the number and the currency"),
+    ("EPS는 유로0.3에서", [], "currency written before the number"),
+    ("300만 유로와 4억유로", [], "Hangul magnitudes, spaced or glued"),
+    ("수십억 달러 규모", [], "an approximate amount"),
+    ("15달러에 팔렸다", [], "glued to the digits"),
+    ("유로 약세와 달러 강세", [("유로", "euro"), ("달러", "dollar")], "the currencies as topics"),
+    ("G7 유로 논의", [("유로", "euro")], "digits inside a Latin name are no amount"),
+    # A term inside the name of an institution or of a numbered vehicle is a name.
+    ("한국간편결제진흥원에 문의", [], "institution suffix 진흥원 after the term"),
+    ("국립수산물품질관리원 누리집", [], "institution suffix 관리원"),
+    ("혁신금융심사위원회 심사", [], "institution suffix 위원회"),
+    ("아부다비투자진흥청(ADIO)", [], "institution suffix 진흥청"),
+    ("유진스팩7호 상장", [("상장", "listing")], "a numbered vehicle: digits and 호 after the term"),
+    ("금융투자업자, 공공기관", [], "a glued word ending in the agent suffix 업자"),
+    ("수산물 수입과 투자 확대", [("수산물", "seafood"), ("투자", "investment")], "the words alone"),
+    ("기업인들이 모였다", [], "agent suffix 인 with 들: the people, not the companies"),
+    ("기준을 낮추어 어업인들이 장비 점검", [], "agent suffix 인 with 들 after 어업"),
+    ("기업인 삼성전자", [("기업", "company")], "인 without 들 stays the copula"),
+    ("JPM and Pohjola Bank", [], "a capitalized Latin word before a Latin term: a name"),
+    ("중앙 Bank 정책", [("Bank", "bank")], "a Latin term after Hangul"),
+    # A word is not cut: a term ending inside a word that another term ends cleanly
+    # gives way to it.
+    ("1분기 실적발표 콘퍼런스콜", [("실적발표", "earnings_release")], "실적발표 is one word"),
+    ("미국 최대 전력망 경매", [("전력망", "power_grid")], "전력망 is one word"),
+    ("1분기 실적 발표", [("분기 실적", "quarterly_earnings")], "spaced: no word is cut"),
 ]
 
 

@@ -1,0 +1,40 @@
+"""The fast path's word check reads a noun once whatever particle follows it."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.engine.analyzer import get_kiwi
+from extract.engine.wordcheck import WordCheck, fold_particle
+
+
+@pytest.mark.parametrize(
+    ("word", "end", "folded"),
+    [
+        ("기준금리를", 4, "기준금리"),
+        ("기준금리에서", 4, "기준금리"),
+        ("유가증권시장에", 2, "유가증권시장"),
+        ("자산가", 2, "자산가"),  # 가 right after the hit may be the noun suffix -가
+        ("자산가를", 2, "자산가"),
+        ("파이", 2, "파이"),  # never into the hit
+        ("AI가", 2, "AI가"),  # only after Hangul
+        ("경기도", 2, "경기도"),
+    ],
+)
+def test_fold_particle(word: str, end: int, folded: str) -> None:
+    assert fold_particle(word, end) == folded
+
+
+def test_one_read_per_noun_whatever_the_particle() -> None:
+    kiwi = get_kiwi(("유가증권",))
+    reads: list[str] = []
+
+    class Counting:
+        def analyze(self, text: str, **kw: object) -> object:
+            reads.append(text)
+            return kiwi.analyze(text, **kw)
+
+    check = WordCheck(lambda: Counting())
+    got = [check(f"대출금리{p} 올랐다", 2, 4) for p in ("를", "는", "의", "에서", "으로")]
+    assert got == [True] * 5
+    assert reads == ["대출금리"]
