@@ -9,7 +9,13 @@ from typing import Any, Literal
 from corpus import Document
 from extract.discovery.candidates import CandidateCounts, known_keys
 from extract.discovery.records import TermCandidate
-from extract.discovery.termhood import c_values, generic_factor, head_counts
+from extract.discovery.termhood import (
+    absorbed,
+    c_values,
+    event_core,
+    generic_factor,
+    head_counts,
+)
 from extract.engine.tagger import Tagger
 from glossary import Glossary
 
@@ -51,7 +57,7 @@ class TermDiscoverer:
       score low;
     * ``df``: document frequency;
 
-    times a termhood factor (:func:`extract.discovery.termhood.generic_factor`): one
+    Every score is times a termhood factor (:func:`extract.discovery.termhood.generic_factor`): one
     everyday word (감소, 개장: a single common noun of Kiwi's dictionary) scores a
     quarter, a known term with only everyday words around it (AI 기업) 0.4. Phrases
     holding a number, unit or time word (시총 3, 지난해 영업이익) are not candidates.
@@ -80,7 +86,12 @@ class TermDiscoverer:
         ``termhood`` orders by ``score``; ``rise`` by how much more often a candidate
         occurs in the corpus than in the ``background`` (the time before a window): the
         smoothed log ratio of document shares of :func:`extract.trends.emerging.log_ratio`, as for
-        emerging terms, times the everyday-word factor (``rise`` of each candidate).
+        emerging terms, times the everyday-word factor (``rise`` of each candidate); a
+        candidate seen mostly inside a longer one (at least half of its occurrences;
+        호르무즈 in 호르무즈 해협) is left out in favour of the longer one (see
+        :func:`~extract.discovery.termhood.absorbed`), and a candidate followed by
+        nouns of action or change (호르무즈 해협 봉쇄) is news about it, left out
+        (see :func:`~extract.discovery.termhood.event_core`).
     max_keys : int or None
         Distinct candidates held in memory while reading (None: no limit). Past it the
         rarest are dropped (see :class:`~extract.discovery.candidates.CandidateCounts`):
@@ -294,7 +305,17 @@ def _rank(
         # factor, and a fall stays a fall.
         rises = np.where(rises > 0, rises * generic, rises)
         order_by = rises
-    order = sorted(range(len(vocab)), key=lambda i: (-order_by[i], -score[i], vocab[i]))[:top]
+    kept = list(range(len(vocab)))
+    if rise:
+        # A rising fragment seen mostly inside a longer candidate (호르무즈 in 호르무즈
+        # 해협) is not proposed: the longer one is. (By termhood, C-value already ranks
+        # such fragments down.)
+        # A phrase that tells what happened to a candidate (호르무즈 해협 봉쇄) is news
+        # about it: it goes, and absorbs nothing.
+        events = [event_core(u, index, kiwi, cache) for u in units]
+        whole = absorbed(tf.tolist(), units, index, absorbers=[e is None for e in events])
+        kept = [i for i in kept if whole[i] is None and events[i] is None]
+    order = sorted(kept, key=lambda i: (-order_by[i], -score[i], vocab[i]))[:top]
     out = tuple(
         TermCandidate(
             phrase=target.phrase(vocab[i]),
