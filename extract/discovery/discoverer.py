@@ -12,7 +12,7 @@ from extract.discovery.records import TermCandidate
 from extract.discovery.termhood import (
     absorbed,
     c_values,
-    event_core,
+    event_phrase,
     generic_factor,
     head_counts,
 )
@@ -90,8 +90,9 @@ class TermDiscoverer:
         candidate seen mostly inside a longer one (at least half of its occurrences;
         호르무즈 in 호르무즈 해협) is left out in favour of the longer one (see
         :func:`~extract.discovery.termhood.absorbed`), and a candidate followed by
-        nouns of action or change (호르무즈 해협 봉쇄) is news about it, left out
-        (see :func:`~extract.discovery.termhood.event_core`).
+        nouns of action or change (호르무즈 해협 봉쇄, also after a glossary form) is
+        news about it, left out
+        (see :func:`~extract.discovery.termhood.event_phrase`).
     max_keys : int or None
         Distinct candidates held in memory while reading (None: no limit). Past it the
         rarest are dropped (see :class:`~extract.discovery.candidates.CandidateCounts`):
@@ -312,9 +313,9 @@ def _rank(
         # such fragments down.)
         # A phrase that tells what happened to a candidate (호르무즈 해협 봉쇄) is news
         # about it: it goes, and absorbs nothing.
-        events = [event_core(u, index, kiwi, cache) for u in units]
-        whole = absorbed(tf.tolist(), units, index, absorbers=[e is None for e in events])
-        kept = [i for i in kept if whole[i] is None and events[i] is None]
+        events = [event_phrase(u, index, known, kiwi, cache) for u in units]
+        whole = absorbed(tf.tolist(), units, index, absorbers=[not e for e in events])
+        kept = [i for i in kept if whole[i] is None and not events[i]]
     order = sorted(kept, key=lambda i: (-order_by[i], -score[i], vocab[i]))[:top]
     out = tuple(
         TermCandidate(

@@ -14,7 +14,7 @@ __all__ = [
     "GENERIC_FACTORS",
     "absorbed",
     "c_values",
-    "event_core",
+    "event_phrase",
     "everyday_word",
     "generic_factor",
     "head_counts",
@@ -91,28 +91,34 @@ def absorbed(
     return out
 
 
-def event_core(
-    units: Sequence[str], index: dict[str, int], kiwi: Any, cache: dict[str, bool]
-) -> int | None:
-    """The candidate that ``units`` describe an event of, or None: a phrase ending in
-    nouns of action or change (봉쇄, 장기화, 사망: 봉쇄했다) after a candidate of its own
-    (호르무즈 해협 봉쇄 is news about 호르무즈 해협, not a term).
+def event_phrase(
+    units: Sequence[str],
+    index: dict[str, int],
+    known: frozenset[str],
+    kiwi: Any,
+    cache: dict[str, bool],
+) -> bool:
+    """Whether ``units`` tell what happened to a name: a candidate of its own (in
+    ``index``) or a known form (loose keys in ``known``) followed by nouns of action or
+    change (봉쇄, 장기화, 사망: 봉쇄했다). 호르무즈 해협 봉쇄 is news about 호르무즈
+    해협, not a term.
 
     Examples
     --------
     >>> from extract.engine.analyzer import get_kiwi
     >>> index = {"호르무즈해협": 0, "호르무즈해협봉쇄": 1, "석유최고가격제": 2}
-    >>> [event_core(u, index, get_kiwi(), {}) for u in
-    ...  [("호르무즈", "해협", "봉쇄"), ("호르무즈", "해협"), ("석유", "최고가격제")]]
-    [0, None, None]
+    >>> units = [("호르무즈", "해협", "봉쇄"), ("호르무즈", "해협"), ("석유", "최고가격제"),
+    ...          ("하메네이", "사망")]
+    >>> [event_phrase(u, index, frozenset({"하메네이"}), get_kiwi(), {}) for u in units]
+    [True, False, False, True]
     """
     n = len(units)
     while n > 1 and _predicative(units[n - 1], kiwi, cache):
         n -= 1
-        core = index.get(form_key(" ".join(units[:n])))
-        if core is not None:
-            return core
-    return None
+        head = " ".join(units[:n])
+        if form_key(head) in index or form_key(head, case_sensitive=False) in known:
+            return True
+    return False
 
 
 def keys_as_is(keys: list[str]) -> list[str]:
