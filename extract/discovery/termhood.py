@@ -74,7 +74,7 @@ def absorbed(
     >>> absorbed([20, 14, 30, 50, 6], units, index)
     [1, None, None, None, None]
     """
-    by = [None] * len(tf)
+    by: list[int | None] = [None] * len(tf)
     best = [0] * len(tf)
     for b, inside in enumerate(_inside(units, index)):
         if absorbers is not None and not absorbers[b]:
@@ -83,11 +83,12 @@ def absorbed(
             if tf[b] >= share * tf[a] and tf[b] > best[a]:
                 by[a], best[a] = b, tf[b]
     out: list[int | None] = []
-    for b in by:
+    for first in by:
         # An absorber is always longer than what it absorbs, so chains end.
-        while b is not None and by[b] is not None:
-            b = by[b]
-        out.append(b)
+        end = first
+        while end is not None and by[end] is not None:
+            end = by[end]
+        out.append(end)
     return out
 
 
