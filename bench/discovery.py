@@ -7,10 +7,20 @@ side with kiwipiepy's ``Kiwi.extract_words`` and a plain TF-IDF ranking of noun
 n-grams, each timed on the same documents. A removed term counts as found when a
 candidate's ``form_key`` equals the ``form_key`` of one of its forms.
 
+With ``--precision``, it reports precision instead, from hand judgments: the top 100
+proposals (default glossary, no window) on the danews headlines and on 10,000 KDI
+summaries, for TermDiscoverer and the two baselines (baselines without the glossary's
+own forms, as discovery has), as P@20/50/100 over the judged phrases of
+``bench/judged/discovery.json`` (phrases and verdicts only), with how many of the top
+100 are unjudged, how many hold a number or time word, and how many are headwords of
+the MOEF and BOK glossaries (``$KOTREND_DATA/glossary``: a check of the output, never
+an input to the ranking). ``--show`` lists the unjudged phrases to judge.
+
 Usage::
 
     python bench/discovery.py                 # 10,000 KDI research + policy summaries
     python bench/discovery.py --docs 3000 --seed 1
+    python bench/discovery.py --precision [--show]
 
 The corpora come from ``../shared/data/news`` (or ``$KOTREND_DATA/news``) and are never
 copied into the repository.
@@ -112,6 +122,93 @@ def _cell(found: dict[str, int], ids: Sequence[str], k: int) -> str:
     return f"{hit}/{len(ids)} = {hit / len(ids):.2f}" if ids else "-"
 
 
+JUDGED = Path(__file__).resolve().parent / "judged" / "discovery.json"
+REFERENCE = ("moef_econ_terms_2024.csv", "moef_sisa_econ_terms.csv", "bok_700_econ_fin_terms.csv")
+HEADLINES = "danews_daily_ko_headlines.jsonl"
+KDI = "kdi_10000"
+
+
+def reference_keys() -> set[str]:
+    """Loose keys of the headwords and aliases of the MOEF and BOK glossaries."""
+    import csv
+
+    keys: set[str] = set()
+    for name in REFERENCE:
+        with open(data_dir().parent / "glossary" / name, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                for form in [row["term"], *(row.get("aliases") or "").split("|")]:
+                    if form.strip():
+                        keys.add(form_key(form.strip(), case_sensitive=False))
+    return keys
+
+
+def load_headlines() -> list[Document]:
+    with open(data_dir() / HEADLINES, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    return [Document(id=str(r["id"]), title=r.get("title"), body=r.get("body")) for r in rows]
+
+
+def number_or_time(phrase: str) -> bool:
+    """Whether a proposal holds a number, amount, date, unit or time word."""
+    from extract import junk_reason
+
+    if any(ch.isdigit() for ch in phrase):
+        return True
+    stop = {"number", "amount", "date", "unit"}
+    return any(junk_reason(w) in stop for w in phrase.split())
+
+
+def precision(argv_show: bool, min_df: int) -> None:
+    full = glossary.default()
+    known = {form_key(f, case_sensitive=False) for t in full for f in (*t.forms, *t.exclude)}
+    judged_all = json.loads(JUDGED.read_text(encoding="utf-8"))
+    ref = reference_keys()
+    corpora = ((HEADLINES, load_headlines), (KDI, lambda: load_docs(10_000, 0)))
+    for name, load in corpora:
+        docs = load()
+        texts = [text for d in docs for _, text in d.texts()]
+        verdicts = {
+            form_key(j["phrase"], case_sensitive=False): j["verdict"]
+            for part in ("judged", "judged_later")
+            for j in judged_all.get(name, {}).get(part, [])
+        }
+
+        def ours(docs: list[Document] = docs) -> list[str]:
+            d = TermDiscoverer(glossary=full, min_df=min_df, max_candidates=100, n_examples=0)
+            return [c.phrase for c in d.fit(docs).candidates_]
+
+        methods = (
+            ("TermDiscoverer", ours),
+            ("Kiwi.extract_words", lambda texts=texts: kiwi_words(texts, min_df)),
+            ("noun n-gram TF-IDF", lambda texts=texts: tfidf_baseline(texts, min_df)),
+        )
+        print(f"\n{name}: {len(docs):,} documents, default glossary ({len(full)} terms)\n")
+        print(
+            "| method | P@20 | P@50 | P@100 | unjudged in 100 | number/time in 100 "
+            "| MOEF/BOK headwords in 100 | time (s) |"
+        )
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        todo: list[str] = []
+        for label, fn in methods:
+            ranked, secs = timed(fn)
+            top = [p for p in ranked if form_key(p, case_sensitive=False) not in known][:100]
+            keys = [form_key(p, case_sensitive=False) for p in top]
+            cells = []
+            for k in (20, 50, 100):
+                seen = [verdicts[x] for x in keys[:k] if x in verdicts]
+                hit = sum(v == "term" for v in seen)
+                cells.append(f"{hit}/{len(seen)} = {hit / len(seen):.2f}" if seen else "-")
+            unjudged = [p for p, x in zip(top, keys, strict=True) if x not in verdicts]
+            todo.extend(f"{label}\t{i}\t{p}" for i, p in enumerate(top, 1) if p in unjudged)
+            print(
+                f"| {label} | {' | '.join(cells)} | {len(unjudged)} "
+                f"| {sum(map(number_or_time, top))} | {sum(x in ref for x in keys)} | {secs:.1f} |"
+            )
+        if argv_show and todo:
+            print("\nunjudged:")
+            print("\n".join(todo))
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=10_000, help="documents (default 10000)")
@@ -120,7 +217,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--min-mentions", type=int, default=5)
     ap.add_argument("--min-df", type=int, default=3)
     ap.add_argument("--show", action="store_true", help="list the removed terms and ranks")
+    ap.add_argument("--precision", action="store_true", help="hand-judged precision instead")
     args = ap.parse_args(argv)
+    if args.precision:
+        precision(args.show, args.min_df)
+        return
 
     full = glossary.default()
     docs = load_docs(args.docs, args.seed)

@@ -9,7 +9,13 @@ from typing import Any, Literal
 from corpus import Document
 from extract.discovery.candidates import CandidateCounts, known_keys
 from extract.discovery.records import TermCandidate
-from extract.discovery.termhood import c_values, generic_factor, head_counts, keys_as_is
+from extract.discovery.termhood import (
+    absorbed,
+    c_values,
+    event_phrase,
+    generic_factor,
+    head_counts,
+)
 from extract.engine.tagger import Tagger
 from glossary import Glossary
 
@@ -51,7 +57,7 @@ class TermDiscoverer:
       score low;
     * ``df``: document frequency;
 
-    times a termhood factor (:func:`extract.discovery.termhood.generic_factor`): one
+    Every score is times a termhood factor (:func:`extract.discovery.termhood.generic_factor`): one
     everyday word (감소, 개장: a single common noun of Kiwi's dictionary) scores a
     quarter, a known term with only everyday words around it (AI 기업) 0.4. Phrases
     holding a number, unit or time word (시총 3, 지난해 영업이익) are not candidates.
@@ -80,7 +86,19 @@ class TermDiscoverer:
         ``termhood`` orders by ``score``; ``rise`` by how much more often a candidate
         occurs in the corpus than in the ``background`` (the time before a window): the
         smoothed log ratio of document shares of :func:`extract.trends.emerging.log_ratio`, as for
-        emerging terms, times the everyday-word factor (``rise`` of each candidate).
+        emerging terms, times the everyday-word factor (``rise`` of each candidate); a
+        candidate seen mostly inside a longer one (at least half of its occurrences;
+        호르무즈 in 호르무즈 해협) is left out in favour of the longer one (see
+        :func:`~extract.discovery.termhood.absorbed`), and a candidate followed by
+        nouns of action or change (호르무즈 해협 봉쇄, also after a glossary form) is
+        news about it, left out
+        (see :func:`~extract.discovery.termhood.event_phrase`).
+    max_keys : int or None
+        Distinct candidates held in memory while reading (None: no limit). Past it the
+        rarest are dropped (see :class:`~extract.discovery.candidates.CandidateCounts`):
+        counts are then short by at most ``prune_threshold_`` documents, and every
+        candidate in more documents than that is kept. The default holds a few hundred
+        MB at most, so ``discover`` on any corpus stays well under 1.5 GB.
 
     Attributes
     ----------
@@ -90,6 +108,9 @@ class TermDiscoverer:
         Documents read from the corpus and from the background.
     n_keys_ : int
         Distinct candidates in at least ``min_df`` documents, before the cut.
+    prune_threshold_ : int
+        Most documents a dropped candidate had been seen in (0: nothing was dropped,
+        every count is exact).
 
     Examples
     --------
@@ -113,6 +134,7 @@ class TermDiscoverer:
         fields: str | Sequence[str] | None = None,
         weights: Mapping[str, float] | None = None,
         rank: Literal["termhood", "rise"] = "termhood",
+        max_keys: int | None = 300_000,
     ) -> None:
         self.glossary = glossary
         self.min_df = min_df
@@ -123,6 +145,7 @@ class TermDiscoverer:
         self.fields = fields
         self.weights = weights
         self.rank = rank
+        self.max_keys = max_keys
 
     def __repr__(self) -> str:
         return (
@@ -149,6 +172,9 @@ class TermDiscoverer:
                 "`background` should be an iterable of documents, got a single "
                 f"{type(self.background).__name__}"
             )
+        mk = self.max_keys
+        if mk is not None and (isinstance(mk, bool) or not isinstance(mk, int) or mk < 2):
+            raise ValueError(f"`max_keys` should be None or an int >= 2, got {mk!r}")
         if self.rank not in RANKS:
             raise ValueError(
                 f"`rank` should be one of {', '.join(map(repr, RANKS))}, got {self.rank!r}"
@@ -193,23 +219,36 @@ class TermDiscoverer:
         tagger = Tagger(g)
         known = known_keys(g)
         target = CandidateCounts(
-            tagger, known=known, max_units=self.max_units, n_examples=self.n_examples
+            tagger,
+            known=known,
+            max_units=self.max_units,
+            n_examples=self.n_examples,
+            max_keys=self.max_keys,
         )
         target.add(docs, self.fields, progress)
+        vocab = sorted(k for k, n in target.df.items() if n >= self.min_df)
+        # The background only needs counts of the corpus's candidates: it is counted
+        # for those alone, so a large background costs time but no memory.
         back = CandidateCounts(
-            tagger, known=known, max_units=self.max_units, n_examples=0, mask=False
+            tagger,
+            known=known,
+            max_units=self.max_units,
+            n_examples=0,
+            mask=False,
+            only=frozenset(vocab),
         )
         if self.background is not None:
             back.add(self.background, self.fields, progress)
         self.n_documents_ = len(target.doc_ids)
         self.n_background_ = len(back.doc_ids)
+        self.prune_threshold_ = target.prune_threshold
         heads = head_counts(g, tagger.kiwi)
         self.candidates_, self.n_keys_ = _rank(
             target,
             back,
+            vocab,
             heads,
             weights,
-            self.min_df,
             self.max_candidates,
             tagger.kiwi,
             known,
@@ -221,9 +260,9 @@ class TermDiscoverer:
 def _rank(
     target: CandidateCounts,
     back: CandidateCounts,
+    vocab: list[str],
     heads: Mapping[str, int],
     weights: Mapping[str, float],
-    min_df: int,
     top: int,
     kiwi: Any,
     known: frozenset[str],
@@ -232,18 +271,16 @@ def _rank(
 ) -> tuple[tuple[TermCandidate, ...], int]:
     import numpy as np
     import scipy.sparse as sp
-    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+    from sklearn.feature_extraction.text import TfidfTransformer
 
-    vec = CountVectorizer(analyzer=keys_as_is, min_df=min_df, lowercase=False)
-    try:
-        xt = vec.fit_transform(target.doc_keys)
-    except ValueError:  # no documents, or no candidate in min_df documents
+    if not vocab:  # no documents, or no candidate in min_df documents
         return (), 0
-    vocab = [str(k) for k in vec.get_feature_names_out()]
+    index = {k: i for i, k in enumerate(vocab)}
+    xt = target.matrix(index)
     stacked = xt
     back_df = np.zeros(xt.shape[1])
-    if back.doc_keys:
-        xb = vec.transform(back.doc_keys)
+    if back.doc_ids:
+        xb = back.matrix(index)
         back_df = np.asarray((xb > 0).sum(axis=0)).ravel()
         stacked = sp.vstack([xt, xb]).tocsr()
     tfidf = TfidfTransformer(sublinear_tf=True).fit(stacked).transform(xt)
@@ -251,7 +288,7 @@ def _rank(
     tf = np.asarray(xt.sum(axis=0)).ravel()
     mean_tfidf = np.asarray(tfidf.sum(axis=0)).ravel() / df
     units = [target.units[k] for k in vocab]
-    cv = np.array(c_values(tf.tolist(), units, {k: i for i, k in enumerate(vocab)}))
+    cv = np.array(c_values(tf.tolist(), units, index))
     head = np.array([heads.get(u[-1].lower(), 0) for u in units])
     parts = {"c_value": cv, "head_terms": head, "tfidf": mean_tfidf, "df": df}
     total = sum(weights.values())
@@ -269,7 +306,17 @@ def _rank(
         # factor, and a fall stays a fall.
         rises = np.where(rises > 0, rises * generic, rises)
         order_by = rises
-    order = sorted(range(len(vocab)), key=lambda i: (-order_by[i], -score[i], vocab[i]))[:top]
+    kept = list(range(len(vocab)))
+    if rise:
+        # A rising fragment seen mostly inside a longer candidate (호르무즈 in 호르무즈
+        # 해협) is not proposed: the longer one is. (By termhood, C-value already ranks
+        # such fragments down.)
+        # A phrase that tells what happened to a candidate (호르무즈 해협 봉쇄) is news
+        # about it: it goes, and absorbs nothing.
+        events = [event_phrase(u, index, known, kiwi, cache) for u in units]
+        whole = absorbed(tf.tolist(), units, index, absorbers=[not e for e in events])
+        kept = [i for i in kept if whole[i] is None and not events[i]]
+    order = sorted(kept, key=lambda i: (-order_by[i], -score[i], vocab[i]))[:top]
     out = tuple(
         TermCandidate(
             phrase=target.phrase(vocab[i]),

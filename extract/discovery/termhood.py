@@ -10,8 +10,11 @@ from extract.discovery.phrases import noun_runs
 from glossary import Glossary, form_key
 
 __all__ = [
+    "ABSORB_SHARE",
     "GENERIC_FACTORS",
+    "absorbed",
     "c_values",
+    "event_phrase",
     "everyday_word",
     "generic_factor",
     "head_counts",
@@ -22,6 +25,101 @@ __all__ = [
 #: term with only everyday words around it (AI 기업, 주식 투자) or everyday words ending
 #: in an action or change (상승 전환, 공급 부족: news, not a name of anything).
 GENERIC_FACTORS = (0.25, 0.4)
+
+
+#: A candidate is absorbed by a longer one holding it when at least this share of its
+#: occurrences are inside that longer one (see :func:`absorbed`).
+ABSORB_SHARE = 0.5
+
+
+def _inside(units: Sequence[Sequence[str]], index: dict[str, int]) -> list[set[int]]:
+    """For each candidate, the other candidates that are contiguous parts of it."""
+    out = []
+    for b, parts in enumerate(units):
+        n = len(parts)
+        inside = set()
+        for i in range(n):
+            for j in range(i + 1, n + 1):
+                if j - i < n:
+                    a = index.get(form_key(" ".join(parts[i:j])))
+                    if a is not None and a != b:
+                        inside.add(a)
+        out.append(inside)
+    return out
+
+
+def absorbed(
+    tf: Sequence[int],
+    units: Sequence[Sequence[str]],
+    index: dict[str, int],
+    share: float = ABSORB_SHARE,
+    absorbers: Sequence[bool] | None = None,
+) -> list[int | None]:
+    """For each candidate, the longer candidate that absorbs it, or None.
+
+    A candidate is a fragment of a longer one when at least ``share`` of its
+    occurrences are inside it (호르무즈 in 호르무즈 해협): an editor wants the whole
+    name, and the fragment would only repeat it higher up the list, since a part is
+    always at least as frequent as the whole. The absorber is the most frequent such
+    longer candidate, and absorption follows chains to a candidate that is not
+    absorbed itself. C-value's nested correction (:func:`c_values`) scores such
+    fragments down; this removes them, as the C-value papers' nested-term rule does
+    for terms that never occur on their own. Only candidates with ``absorbers[i]``
+    true (default: all) absorb others.
+
+    Examples
+    --------
+    >>> units = [("호르무즈",), ("호르무즈", "해협"), ("해협",), ("반도체",), ("반도체", "특별법")]
+    >>> index = {"호르무즈": 0, "호르무즈해협": 1, "해협": 2, "반도체": 3, "반도체특별법": 4}
+    >>> absorbed([20, 14, 30, 50, 6], units, index)
+    [1, None, None, None, None]
+    """
+    by: list[int | None] = [None] * len(tf)
+    best = [0] * len(tf)
+    for b, inside in enumerate(_inside(units, index)):
+        if absorbers is not None and not absorbers[b]:
+            continue
+        for a in inside:
+            if tf[b] >= share * tf[a] and tf[b] > best[a]:
+                by[a], best[a] = b, tf[b]
+    out: list[int | None] = []
+    for first in by:
+        # An absorber is always longer than what it absorbs, so chains end.
+        end = first
+        while end is not None and by[end] is not None:
+            end = by[end]
+        out.append(end)
+    return out
+
+
+def event_phrase(
+    units: Sequence[str],
+    index: dict[str, int],
+    known: frozenset[str],
+    kiwi: Any,
+    cache: dict[str, bool],
+) -> bool:
+    """Whether ``units`` tell what happened to a name: a candidate of its own (in
+    ``index``) or a known form (loose keys in ``known``) followed by nouns of action or
+    change (봉쇄, 장기화, 사망: 봉쇄했다). 호르무즈 해협 봉쇄 is news about 호르무즈
+    해협, not a term.
+
+    Examples
+    --------
+    >>> from extract.engine.analyzer import get_kiwi
+    >>> index = {"호르무즈해협": 0, "호르무즈해협봉쇄": 1, "석유최고가격제": 2}
+    >>> units = [("호르무즈", "해협", "봉쇄"), ("호르무즈", "해협"), ("석유", "최고가격제"),
+    ...          ("하메네이", "사망")]
+    >>> [event_phrase(u, index, frozenset({"하메네이"}), get_kiwi(), {}) for u in units]
+    [True, False, False, True]
+    """
+    n = len(units)
+    while n > 1 and _predicative(units[n - 1], kiwi, cache):
+        n -= 1
+        head = " ".join(units[:n])
+        if form_key(head) in index or form_key(head, case_sensitive=False) in known:
+            return True
+    return False
 
 
 def keys_as_is(keys: list[str]) -> list[str]:
@@ -52,15 +150,7 @@ def c_values(
     """
     nested_sum = [0] * len(tf)
     nested_n = [0] * len(tf)
-    for b, parts in enumerate(units):
-        n = len(parts)
-        inside = set()
-        for i in range(n):
-            for j in range(i + 1, n + 1):
-                if j - i < n:
-                    a = index.get(form_key(" ".join(parts[i:j])))
-                    if a is not None and a != b:
-                        inside.add(a)
+    for b, inside in enumerate(_inside(units, index)):
         for a in inside:
             nested_sum[a] += tf[b]
             nested_n[a] += 1
@@ -140,12 +230,23 @@ def generic_factor(
     return 1.0
 
 
+#: How much likelier (log-probability, Kiwi's language model) ``X했다`` must be than
+#: ``X의`` for X to be a noun of action or change: 봉쇄 4.4, 상승 6.4, 공습 2.1 against
+#: 해협 -1.7, 법안 -1.6, 사태 0.2. Kiwi analyses any noun + 했다 as a verb, so the tag
+#: alone says nothing.
+PREDICATIVE_MARGIN = 2.0
+
+
 def _predicative(word: str, kiwi: Any, cache: dict[str, bool]) -> bool:
-    """Whether ``word`` is a noun of action or change (상승, 전환: 상승했다)."""
+    """Whether ``word`` is a noun of action or change (상승, 봉쇄: 상승했다, not 해협)."""
     key = "\0" + word
     hit = cache.get(key)
     if hit is None:
-        toks = kiwi.tokenize(word + "했다")
-        hit = len(toks) >= 2 and toks[0].len == len(word) and toks[1].tag in ("XSV", "XSA")
+        verb = kiwi.analyze(word + "했다", top_n=1)[0]
+        noun = kiwi.analyze(word + "의", top_n=1)[0]
+        hit = (
+            any(t.start == len(word) and t.tag in ("XSV", "XSA") for t in verb[0])
+            and verb[1] - noun[1] > PREDICATIVE_MARGIN
+        )
         cache[key] = hit
     return hit

@@ -56,6 +56,59 @@ def test_rise_ranks_the_phrase_new_in_the_window_first() -> None:
     assert not old or old[0].rise < top.rise
 
 
+# One row per case: documents of the window; the phrase proposed; the fragment that must
+# not be (None: a fragment that also lives on its own stays).
+NESTED = [
+    (
+        "a name seen mostly in its full form",
+        [f"호르무즈 해협 {w} 우려" for w in ("봉쇄", "긴장", "통항", "기뢰", "유조선", "파병")]
+        + ["호르무즈 긴장 고조"] * 2,
+        "호르무즈 해협",
+        "호르무즈",
+    ),
+    (
+        "a glued acronym phrase",
+        [f"스테이블코인 법안 {w}" for w in ("처리", "통과", "발의", "심사", "상정", "보류")]
+        + ["스테이블코인 시장 성장"] * 2,
+        "스테이블코인 법안",
+        "스테이블코인",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "window", "whole", "fragment"), NESTED, ids=[c[0] for c in NESTED]
+)
+def test_a_longer_phrase_absorbs_its_rising_fragment(
+    case: str, window: list[str], whole: str, fragment: str
+) -> None:
+    before = ["정책 금융 지원 확대 발표"] * 20
+    d = TermDiscoverer(glossary=G, min_df=2, background=before, rank="rise").fit(window)
+    phrases = [c.phrase for c in d.candidates_]
+    assert whole in phrases[:3], phrases
+    assert fragment not in phrases, case
+
+
+def test_what_happened_to_a_name_is_news_about_it_not_a_term() -> None:
+    # 호르무즈 해협 봉쇄 is in most documents of the window, yet the proposal is the name.
+    window = ["호르무즈 해협 봉쇄 공포"] * 6 + ["호르무즈 해협 긴장", "호르무즈 해협 통항"]
+    before = ["정책 금융 지원 확대 발표"] * 20
+    d = TermDiscoverer(glossary=G, min_df=2, background=before, rank="rise").fit(window)
+    phrases = [c.phrase for c in d.candidates_]
+    assert phrases[0] == "호르무즈 해협", phrases
+    assert not [p for p in phrases if p.startswith("호르무즈 해협 봉쇄")], phrases
+
+
+def test_a_fragment_that_lives_on_its_own_is_kept() -> None:
+    # 반도체 occurs 12 times, only 3 of them in 반도체 특별법: not absorbed.
+    tails = ("수출", "호조", "업황", "재고", "투자", "가격", "장비", "인력", "공장")
+    docs = ["반도체 특별법 논의"] * 3 + [f"반도체 {w} 소식" for w in tails]
+    before = ["정책 금융 지원 확대 발표"] * 20
+    d = TermDiscoverer(glossary=G, min_df=2, background=before, rank="rise").fit(docs)
+    phrases = [c.phrase for c in d.candidates_]
+    assert "반도체" in phrases, phrases
+
+
 def test_rank_is_checked() -> None:
     with pytest.raises(ValueError, match="`rank` should be one of 'termhood', 'rise', got 'new'"):
         TermDiscoverer(glossary=G, rank="new").fit(["반도체 특별법"])  # type: ignore[arg-type]
