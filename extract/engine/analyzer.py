@@ -31,6 +31,7 @@ _lock = threading.Lock()
 _kiwi: Any = None
 _taught: set[str] = set()  # user words added to _kiwi
 _builtin: set[str] = set()  # words kiwipiepy knew already
+_whole_unknown: set[str] = set()  # taught words kiwipiepy already read whole (as unknown)
 _version = 0  # bumped whenever _taught grows
 _views: dict[frozenset[str], KiwiView] = {}
 _open_views: dict[frozenset[str], KiwiView] = {}
@@ -84,7 +85,9 @@ class KiwiView:
             from kiwipiepy import MorphemeSet
 
             with _lock:
-                others = [f"{w}/NNG" for w in _taught if w not in self.words]
+                others = [
+                    f"{w}/NNG" for w in _taught if w not in self.words and w not in _whole_unknown
+                ]
                 self._blocklist = MorphemeSet(self.kiwi, others) if others else None
                 self._version = _version
         return self._blocklist
@@ -150,6 +153,10 @@ def get_kiwi(words: Iterable[str] = (), *, block_others: bool = True) -> KiwiVie
                 if _kiwi.add_user_word(word, "NNG", 0):
                     _taught.add(word)
                     _version += 1
+                    if len(tokens) == 1 and tokens[0].form == word:
+                        # Read whole as an unknown word before it was taught: blocking
+                        # it for other glossaries would split it (스테이블코 + 인).
+                        _whole_unknown.add(word)
         if not block_others:
             return _open_views.setdefault(key, KiwiView(_kiwi, None))
         view = _views.setdefault(key, KiwiView(_kiwi, key))

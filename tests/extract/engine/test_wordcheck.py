@@ -38,3 +38,11 @@ def test_one_read_per_noun_whatever_the_particle() -> None:
     got = [check(f"대출금리{p} 올랐다", 2, 4) for p in ("를", "는", "의", "에서", "으로")]
     assert got == [True] * 5
     assert reads == ["대출금리"]
+
+
+def test_a_word_another_glossary_taught_is_not_broken_when_kiwi_reads_it_whole() -> None:
+    # 스테이블코인 is one (unknown) word to kiwipiepy; a glossary that teaches it must not
+    # make every other glossary's view split it, as blocking it would (스테이블코 + 인).
+    get_kiwi(("스테이블코인",))
+    other = get_kiwi(("기준금리",))
+    assert [t.form for t in other.tokenize("스테이블코인 법안")][0] == "스테이블코인"
