@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -115,47 +113,14 @@ def test_html_file_is_self_contained(trends: pd.DataFrame, tmp_path: Path) -> No
 
 # --- in Chromium -------------------------------------------------------------------------
 
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def _chromium() -> str | None:
-    for candidate in (os.environ.get("KOTREND_CHROMIUM"), "chromium", "chromium-browser"):
-        found = candidate and shutil.which(candidate)
-        if found:
-            return found
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
 
 @pytest.fixture(scope="module")
-def page() -> Any:
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="Playwright is not installed (pip install -e '.[dev]')"
-    )
-    executable = _chromium()
-    if executable is None:
-        pytest.skip("Chromium not found (apt-get install chromium, or set KOTREND_CHROMIUM)")
-    playwright = sync_api.sync_playwright().start()
-    try:
-        browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
-    except Exception as err:
-        playwright.stop()
-        pytest.skip(f"Chromium at {executable} could not be launched: {err}")
+def page(browser: Any) -> Any:
     context = browser.new_context(locale="ko-KR")
     page = context.new_page()
     page.set_default_timeout(20_000)
     yield page
     context.close()
-    browser.close()
-    playwright.stop()
 
 
 @pytest.mark.slow

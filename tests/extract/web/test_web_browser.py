@@ -8,8 +8,6 @@ download is not used.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
@@ -28,16 +26,6 @@ sync_api = pytest.importorskip(
 )
 expect = sync_api.expect
 
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 HOSTILE = '<img src=x onerror="window.__pwned = 3">'
 GLOSSARY = Glossary(
     [
@@ -68,30 +56,6 @@ ARTICLE = (
     "시장은 투자 자본 수익률(ROI)을 묻기 시작했다. 구글도 자본적 지출을 더 늘리겠다고 밝혔다."
 )
 MAX_BYTES = 60_000
-
-
-def _chromium() -> str | None:
-    for candidate in (os.environ.get("KOTREND_CHROMIUM"), "chromium", "chromium-browser"):
-        found = candidate and shutil.which(candidate)
-        if found:
-            return found
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = _chromium()
-    if executable is None:
-        pytest.skip("Chromium not found (apt-get install chromium, or set KOTREND_CHROMIUM)")
-    playwright = sync_api.sync_playwright().start()
-    try:
-        browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
-    except Exception as err:
-        playwright.stop()
-        pytest.skip(f"Chromium at {executable} could not be launched: {err}")
-    yield browser
-    browser.close()
-    playwright.stop()
 
 
 @pytest.fixture(scope="module")
