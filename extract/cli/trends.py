@@ -301,8 +301,10 @@ def trends(
                     if Path(plot_path).suffix.lower() in (".html", ".htm")
                     else plot_trends
                 )
+                # Terms named with --terms are asked for, basic ones too.
                 draw(
-                    df, value=value, path=plot_path, glossary=g, title=title, basic=basic,
+                    df, value=value, path=plot_path, glossary=g, title=title,
+                    basic=basic or keep is not None,
                     surfaces=top_surfaces(mentions) if mentions is not None else None,
                 )  # fmt: skip
         except (ValueError, TypeError, ImportError) as err:

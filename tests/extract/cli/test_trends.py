@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -289,3 +290,23 @@ def test_entities_on_a_run_without_them_is_an_error(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "tagged without entities" in result.output
     out, _ = _invoke("trends", str(run), "--terms", "유가", "--freq", "Y")
     assert "oil_price" in out
+
+
+def test_a_chart_draws_every_term_asked_for_basic_ones_too(
+    files: dict[str, Path], tmp_path: Path, test_glossary: glossary.Glossary
+) -> None:
+    # Basic terms are left out of the default lines only; naming one with --terms asks for it.
+    g = tmp_path / "basic.yaml"
+    glossary.save(
+        glossary.Glossary(
+            [replace(t, basic=t.id == "base_rate") for t in test_glossary], name="b", version="1"
+        ),
+        g,
+    )
+    chart = tmp_path / "t.html"
+    _invoke(
+        "trends", str(files["news"]), "-g", str(g), "--terms", "기준금리,sovereign_ai",
+        "--plot", str(chart),
+    )  # fmt: skip
+    html = chart.read_text(encoding="utf-8")
+    assert json.dumps("기준금리")[1:-1] in html and json.dumps("소버린 AI")[1:-1] in html
