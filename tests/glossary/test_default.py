@@ -156,3 +156,21 @@ def test_bundled_default_is_valid(entities):
     assert not [i for i in glossary.validate(g) if i.is_error]
     assert len(g) >= 5
     assert {t.id for t in g} >= REQUIRED_IDS
+
+
+# A counterpart, an opposite or a cause named near a term is not another way of writing
+# it: as an alias it makes the tagger count the wrong concept (선분양 counted as 후분양,
+# 공사비 인상분 as a dispute over construction costs).
+@pytest.mark.parametrize(
+    ("form", "not_of"),
+    [
+        ("과매수", "oversold"),
+        ("유동성 장세", "earnings_driven_market"),
+        ("선분양", "post_construction_sale"),
+        ("공사비 인상", "construction_cost_dispute"),
+        ("공사비 증액", "construction_cost_dispute"),
+    ],
+)
+def test_bundled_aliases_do_not_name_a_counterpart_or_cause(form, not_of):
+    term = glossary.default().find(form)
+    assert term is None or term.id != not_of
