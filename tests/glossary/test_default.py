@@ -169,6 +169,12 @@ def test_bundled_default_is_valid(entities):
         ("선분양", "post_construction_sale"),
         ("공사비 인상", "construction_cost_dispute"),
         ("공사비 증액", "construction_cost_dispute"),
+        ("매수 호가", "asking_price"),
+        ("비둘기파적 동결", "hawkish_hold"),
+        ("매파적 인하", "hawkish_hold"),
+        ("시세 하락", "market_price"),
+        ("출고가", "point_of_sale_price"),
+        ("의대정원", "medical_reform"),
     ],
 )
 def test_bundled_aliases_do_not_name_a_counterpart_or_cause(form, not_of):
