@@ -36,6 +36,64 @@ EVERYDAY_SHARE = 0.03
 
 _ONE_SYLLABLE = re.compile(r"^[가-힣]$")
 
+#: Words whose pair names the opposite thing. An alias that says one where its term says
+#: the other (매수 호가 under 매도 호가, 비둘기파적 동결 under 매파적 동결) makes the
+#: tagger count the opposite concept as this one.
+OPPOSITE_WORDS: tuple[tuple[str, str], ...] = (
+    ("매수", "매도"),
+    ("매파", "비둘기파"),
+    ("인상", "인하"),
+    ("강세", "약세"),
+    ("흑자", "적자"),
+    ("상승", "하락"),
+    ("급등", "급락"),
+    ("증가", "감소"),
+    ("확대", "축소"),
+    ("유입", "유출"),
+    ("긴축", "완화"),
+    ("호황", "불황"),
+    ("매입", "매각"),
+    ("상한", "하한"),
+    ("고점", "저점"),
+    ("상향", "하향"),
+    ("호재", "악재"),
+    ("선분양", "후분양"),
+    ("강달러", "약달러"),
+    ("인플레이션", "디플레이션"),
+    ("hawkish", "dovish"),
+    ("bull", "bear"),
+    ("long", "short"),
+    ("surplus", "deficit"),
+    ("buy", "sell"),
+    ("inflow", "outflow"),
+    ("upgrade", "downgrade"),
+    ("overbought", "oversold"),
+    ("tightening", "easing"),
+)
+
+
+def _says(form: str, word: str) -> bool:
+    """Whether ``form`` contains ``word``: anywhere for Hangul (it glues into compounds),
+    as a whole word for Latin (``short`` is not in ``shortlist``)."""
+    if word.isascii():
+        return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", form.lower()) is not None
+    return word in form
+
+
+def _opposite_in(term: str, alias: str) -> tuple[str, str] | None:
+    """The first (word of ``term``, its opposite in ``alias``) when ``alias`` says the
+    opposite of what ``term`` says and not the word itself."""
+    for a, b in OPPOSITE_WORDS:
+        for said, other in ((a, b), (b, a)):
+            if (
+                _says(term, said)
+                and not _says(term, other)
+                and _says(alias, other)
+                and not _says(alias, said)
+            ):
+                return said, other
+    return None
+
 
 def _unmatchable(form: str) -> str | None:
     """Why ``form`` cannot be a glossary form, or ``None``: it must show something, hold
@@ -135,6 +193,7 @@ class _Checker:
             self.check_exclude(i, t, refs)
             self.check_related(i, t, first)
             self.check_case(i, t)
+            self.check_opposites(i, t)
         return self.issues
 
     def check_strings(self, i: int, t: Term) -> None:
@@ -227,6 +286,23 @@ class _Checker:
                 close = difflib.get_close_matches(rid, list(ids), n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 self.add(i, "related", f"unknown id {rid!r}: no term has this id{hint}")
+
+    def check_opposites(self, i: int, t: Term) -> None:
+        heads = [t.term] + ([t.en] if t.en else [])
+        for alias in t.aliases:
+            for head in heads:
+                found = _opposite_in(head, alias)
+                if found is not None:
+                    said, other = found
+                    self.add(
+                        i,
+                        "aliases",
+                        f"alias {alias!r} says {other!r} where the term says {said!r} "
+                        f"({head!r}): an opposite is a related term, not another way "
+                        "of writing this one",
+                        "warning",
+                    )
+                    break
 
     def check_case(self, i: int, t: Term) -> None:
         forms = set(t.forms)

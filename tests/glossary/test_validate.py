@@ -156,6 +156,42 @@ CASES = [
         r"is not in Unicode NFC",
         id="decomposed-hangul",
     ),
+    pytest.param(
+        [T("ask", "매도 호가", 4, aliases=("매수 호가",))],
+        "warning",
+        "aliases",
+        r"alias '매수 호가' says '매수' where the term says '매도'",
+        id="opposite-alias",
+    ),
+    pytest.param(
+        [T("hold", "매파적 동결", 4, aliases=("비둘기파적 동결",))],
+        "warning",
+        "aliases",
+        r"says '비둘기파' where the term says '매파'",
+        id="opposite-alias-longer-word",
+    ),
+    pytest.param(
+        [T("hawk", "hawkish hold", 4, aliases=("dovish hold",))],
+        "warning",
+        "aliases",
+        r"says 'dovish' where the term says 'hawkish'",
+        id="opposite-alias-latin",
+    ),
+    # A neutral term may name both directions; a Latin word inside another is no word.
+    pytest.param(
+        [T("pt", "프로그램 매매", 4, aliases=("프로그램 매수", "프로그램 매도"))],
+        "warning",
+        "aliases",
+        None,
+        id="neutral-term-both-directions",
+    ),
+    pytest.param(
+        [T("lt", "long-term bond", 4, aliases=("shortlist bond",))],
+        "warning",
+        "aliases",
+        None,
+        id="latin-opposite-inside-a-word",
+    ),
 ]
 
 
