@@ -30,6 +30,7 @@ __all__ = [
     "HANGUL_JAMO",
     "HANGUL_SYLLABLES",
     "INSTITUTION_SUFFIXES",
+    "LOANWORD_HEADS",
     "MAGNITUDES",
     "PARTICLES",
     "TIME_WORDS",
@@ -62,6 +63,11 @@ HANGUL = re.compile(f"[{HANGUL_SYLLABLES}]")
 #: Bound nouns that follow a noun as a word of their own in meaning: 은행간 (between
 #: banks), 시장내 (within the market), 업종별 (by industry).
 BOUND_NOUNS: tuple[str, ...] = ("간", "내", "별")
+
+#: One-syllable English loanwords that start compounds and are often spaced from the
+#: rest (빅스텝 / 빅 스텝, 콜옵션 / 콜 옵션, 핀테크 / 핀 테크). Other one-syllable heads are
+#: not split off: 공 매도 and 자사 주 are other words.
+LOANWORD_HEADS = words("빅 딥 앱 웹 팹 칩 핀 뉴 톱 핫 콜 풋 숏 롱 펫 킥")
 
 
 def is_hangul(c: str) -> bool:
@@ -278,6 +284,14 @@ INSTITUTION_SUFFIXES: tuple[str, ...] = (
     "협회",
     "공단",
     "연구소",
+    # Teams and task forces of an agency (국세청 체납관리단, 규제개혁추진단).
+    "관리단",
+    "사업단",
+    "추진단",
+    "지원단",
+    "기획단",
+    "점검단",
+    "조사단",
 )
 
 #: News and photo agencies, as credited in Korean news, lower case.

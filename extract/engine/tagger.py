@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -19,7 +19,7 @@ from extract.engine.matcher import (
     whole_words,
 )
 from extract.engine.textspans import quick_normalize, sentence_around, sentence_bounds
-from extract.engine.wordcheck import WordCheck
+from extract.engine.wordcheck import WordCheck, is_guessed_noun
 from glossary import Glossary
 
 __all__ = ["MENTION_COLUMNS", "MODES", "Mention", "Tagger", "checked_options"]
@@ -159,7 +159,8 @@ class Tagger:
             sents = _split_lines(nt, sents, cuts)
             spans = _spans_from(leftmost_longest(whole_words(nt, accepted)), sents)
         else:
-            chosen = leftmost_longest(whole_words(nt, cands), lambda c: self._accept(nt, c))
+            ok = self._accept_in(nt)
+            chosen = leftmost_longest(whole_words(nt, cands, ok), ok)
             spans = _spans_around(nt, chosen, _line_cuts(text, nt, norm) if chosen else [])
         out = []
         for (start, end, term_id), (ss, se) in spans:
@@ -190,6 +191,7 @@ class Tagger:
     ) -> tuple[list[Candidate], list[tuple[int, int]]]:
         starts: set[int] = set()
         ends: set[int] = set()
+        guessed: list[tuple[int, int]] = []
         sents = []
         for sent in self.kiwi.split_into_sents(nt, return_tokens=True):
             sents.append((sent.start, sent.end))
@@ -198,8 +200,22 @@ class Tagger:
                 # as the fast path reads it.
                 starts.add(tok.start + 1 if tok.tag == "W_HASHTAG" else tok.start)
                 ends.add(tok.start + tok.len)
-        ok = [c for c in cands if c.verdict != REJECT and c.start in starts and c.end in ends]
+                if is_guessed_noun(tok):
+                    guessed.append((tok.start, tok.start + tok.len))
+        ok = [
+            c
+            for c in cands
+            if c.verdict != REJECT
+            and (
+                (c.start in starts and c.end in ends)
+                # inside a compound kiwipiepy does not know, as the fast path counts it
+                or any(gs <= c.start and c.end <= ge for gs, ge in guessed)
+            )
+        ]
         return ok, sents
+
+    def _accept_in(self, nt: str) -> Callable[[Candidate], bool]:
+        return lambda c: self._accept(nt, c)
 
     def _accept(self, nt: str, c: Candidate) -> bool:
         if c.verdict == AMBIGUOUS:  # kiwipiepy on the words around it (cached)
