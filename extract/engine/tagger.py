@@ -102,6 +102,8 @@ class Tagger:
         ``"fast"`` (default) settles clear cases by their boundaries and runs
         kiwipiepy only on the words around ambiguous ones (cached); ``"full"``
         analyses every text with kiwipiepy and also takes its sentence boundaries.
+        Both drop a mention whose sentence a term's ``context`` cue turns down (see
+        :class:`glossary.Context`).
 
     Examples
     --------
@@ -120,6 +122,8 @@ class Tagger:
         self._matcher = TermMatcher(glossary)
         self._words = user_words(glossary)
         self._check = WordCheck(lambda: self.kiwi)
+        # Terms whose sense their sentence tells (glossary.Context), by id.
+        self._cued = {t.id: t.context for t in glossary if t.context is not None}
 
     def __repr__(self) -> str:
         return f"Tagger(glossary={self.glossary!r}, mode={self.mode!r})"
@@ -164,6 +168,9 @@ class Tagger:
             spans = _spans_around(nt, chosen, _line_cuts(text, nt, norm) if chosen else [])
         out = []
         for (start, end, term_id), (ss, se) in spans:
+            cue = self._cued.get(term_id)
+            if cue is not None and not cue.allows(nt[start:end], nt[ss:se]):
+                continue  # the sentence says the word is used in another sense
             if norm is not None:
                 ss, se = norm.span_to_original(ss, se)
                 start, end = norm.span_to_original(start, end)

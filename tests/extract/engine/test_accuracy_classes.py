@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extract import Tagger
-from glossary import Glossary, Term
+from glossary import Context, Glossary, Term
 
 TERMS = [
     Term(id="investment", term="투자"),
@@ -26,6 +26,7 @@ TERMS = [
     Term(id="tax_arrears", term="체납"),
     Term(id="payment", term="결제"),
     Term(id="public", term="공매도"),
+    Term(id="listing", term="상장", context=Context(avoid=("수여", "상금"))),
 ]
 
 BOTH = ("fast", "full")
@@ -85,6 +86,12 @@ CASES = [
         "a term glued into the name of an agency's team (관리단, 추진단) is part of the name",
     ),
     ("결제수단 다양화", [("결제", "payment")], BOTH, "단 alone is no team: 결제수단 counts"),
+    (
+        "대상 팀에는 장관 상장과 상금을 수여한다. 내년 상장을 추진한다.",
+        [("상장", "listing")],
+        BOTH,
+        "a context cue drops the sense its sentence tells apart, in that sentence only",
+    ),
 ]
 
 
