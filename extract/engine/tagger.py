@@ -215,8 +215,11 @@ class Tagger:
             if c.verdict != REJECT
             and (
                 (c.start in starts and c.end in ends)
-                # inside a compound kiwipiepy does not know, as the fast path counts it
-                or any(gs <= c.start and c.end <= ge for gs, ge in guessed)
+                # inside a noun kiwipiepy guessed: the compound rule of the fast path
+                or (
+                    any(gs <= c.start and c.end <= ge for gs, ge in guessed)
+                    and self._check.compound(nt, c.start, c.end)
+                )
             )
         ]
         return ok, sents

@@ -35,18 +35,17 @@ _MAX_FOLD = max(map(len, _FOLDED))
 _NOUN_LIKE = frozenset(p for p in PARTICLES if len(p) == 1) - frozenset("을를은는에의와과")
 
 # Per analysis: token starts and token ends as bit masks (bit i: offset i), the score,
-# and the spans of guessed nouns (see is_guessed_noun). Ints rather than frozensets keep
-# a 200,000-word cache near 60 MB.
-_Reading = tuple[int, int, float, tuple[tuple[int, int], ...]]
+# the spans of guessed nouns (see is_guessed_noun), and the starts and ends of common
+# nouns kiwipiepy knows, as masks. Ints rather than frozensets keep a 200,000-word
+# cache near 60 MB.
+_Reading = tuple[int, int, float, tuple[tuple[int, int], ...], int, int]
 
 
 def is_guessed_noun(token: Any) -> bool:
     """Whether kiwipiepy read ``token`` as a common noun it does not know.
 
-    Such a noun is a compound the writer made (신혼가전, 도심모빌리티): a term inside it
-    keeps its meaning and counts, by the compound policy, as it does in 대출금리. A word
-    kiwipiepy knows (인수인계, 자산가) is read as it knows it, and a guessed proper noun
-    (NNP) is a name, not a compound of concepts.
+    Such a noun may be a compound the writer made (신혼가전, 도심모빌리티), or a name
+    (에임드바이오): see :meth:`WordCheck.compound`.
     """
     return bool(token.oov) and token.tag == "NNG"
 
@@ -54,21 +53,45 @@ def is_guessed_noun(token: Any) -> bool:
 def _readings(kiwi: Any, text: str, top_n: int) -> tuple[_Reading, ...]:
     out = []
     for toks, score in kiwi.analyze(text, top_n=top_n):
-        starts = ends = 0
+        starts = ends = known_starts = known_ends = 0
         guessed = []
         for t in toks:
             starts |= 1 << t.start
             ends |= 1 << (t.start + t.len)
-            if is_guessed_noun(t):
-                guessed.append((t.start, t.start + t.len))
-        out.append((starts, ends, score, tuple(guessed)))
+            if t.tag == "NNG":
+                if t.oov:
+                    guessed.append((t.start, t.start + t.len))
+                else:
+                    known_starts |= 1 << t.start
+                    known_ends |= 1 << (t.start + t.len)
+        out.append((starts, ends, score, tuple(guessed), known_starts, known_ends))
     return tuple(out)
 
 
 def _fits(reading: _Reading, s: int, e: int) -> bool:
-    if reading[0] >> s & 1 and reading[1] >> e & 1:
-        return True
-    return any(gs <= s and e <= ge for gs, ge in reading[3])
+    return bool(reading[0] >> s & 1 and reading[1] >> e & 1)
+
+
+def _one_known_noun(reading: _Reading, s: int, e: int) -> bool:
+    """Whether ``reading`` has one known common noun from ``s`` to ``e``."""
+    inner = ((1 << e) - 1) & ~((1 << (s + 1)) - 1)  # offsets s+1 .. e-1
+    return bool(reading[4] >> s & 1 and reading[5] >> e & 1 and not reading[0] & inner)
+
+
+def _compound(readings: tuple[_Reading, ...], s: int, e: int) -> bool:
+    """The compound rule of :meth:`WordCheck.compound` on a word's readings."""
+    for gs, ge in readings[0][3]:
+        if not (gs <= s and e <= ge) or (gs, ge) == (s, e):
+            continue
+        if gs == s:
+            os, oe = e, ge
+        elif ge == e:
+            os, oe = gs, s
+        else:
+            continue  # inside, not at an end: 리플 in 트리플체어
+        if any(_fits(r, s, e) and _one_known_noun(r, os, oe) for r in readings):
+            return True
+    return False
 
 
 class WordCheck:
@@ -86,8 +109,7 @@ class WordCheck:
     >>> check("대출금리가 올랐다", 2, 4), check("유가증권시장", 0, 2)
     (True, False)
 
-    A hit inside a noun kiwipiepy does not know is a compound (see
-    :func:`is_guessed_noun`): 모빌리티 counts in 공유모빌리티.
+    A term in a compound kiwipiepy does not know counts (see :meth:`compound`):
 
     >>> check("공유모빌리티 업체", 2, 6)
     True
@@ -117,6 +139,32 @@ class WordCheck:
             self._cache[key] = found
         return found
 
+    def compound(self, nt: str, start: int, end: int) -> bool:
+        """Whether ``nt[start:end]`` is a term in a compound kiwipiepy does not know.
+
+        The compound policy counts a term glued to another noun (대출금리 -> 금리).
+        kiwipiepy often reads such a compound as one noun it guesses (신혼가전, 공유모빌리티)
+        and so puts no boundary at the term. The hit still counts when the guessed noun
+        is the term and **one common noun kiwipiepy knows**, before or after it, as one
+        of its best readings of the word splits it (신혼 + 가전, 공유 + 모빌리티). A name
+        guessed the same way is turned down: its other part is no known common noun
+        (에임드 + 바이오, 신라/NNP + 교역), several pieces (코인 + 게 + 코), or the term sits
+        inside it (리플 in 트리플체어).
+
+        Examples
+        --------
+        >>> from extract.engine.analyzer import get_kiwi
+        >>> check = WordCheck(lambda: get_kiwi(()))
+        >>> check.compound("신혼가전 인기", 2, 4), check.compound("에임드바이오 상장", 3, 6)
+        (True, False)
+        """
+        lo, hi = _word(nt, start, end)
+        word = nt[lo:hi]
+        s, e = start - lo, end - lo
+        stem = fold_particle(word, e)
+        readings = self._lookup(stem, _TOP_N, stem)
+        return bool(readings) and _compound(readings, s, e)
+
     def __call__(self, nt: str, start: int, end: int) -> bool:
         """Judge ``nt[start:end]`` (``nt`` normalized: spaces are its only whitespace)."""
         lo, hi = _word(nt, start, end)
@@ -129,6 +177,11 @@ class WordCheck:
         readings = self._lookup(stem, _TOP_N, stem)
         if not readings:
             return False
+        if _compound(readings, s, e):
+            if len(self._settled) >= _CACHE_LIMIT:
+                self._settled.clear()
+            self._settled[word, s, e] = True
+            return True
         verdict = _fits(readings[0], s, e)
         best = readings[0][2]
         if all(_fits(r, s, e) == verdict or best - r[2] >= MARGIN for r in readings[1:]):

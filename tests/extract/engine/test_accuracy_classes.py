@@ -26,6 +26,8 @@ TERMS = [
     Term(id="tax_arrears", term="체납"),
     Term(id="payment", term="결제"),
     Term(id="public", term="공매도"),
+    Term(id="bio", term="바이오"),
+    Term(id="ripple", term="리플"),
     Term(id="listing", term="상장", context=Context(avoid=("수여", "상금"))),
 ]
 
@@ -69,6 +71,13 @@ CASES = [
         BOTH,
         "a compound kiwipiepy does not know (a guessed common noun) holds the term",
     ),
+    (
+        "에임드바이오 주가가 올랐다",
+        [],
+        BOTH,
+        "a guessed noun whose other part is no known common noun is a name",
+    ),
+    ("트리플체어 출시", [], BOTH, "a term inside a guessed noun, at neither end, is no part"),
     ("빅 스텝 가능성", [("빅 스텝", "big_step")], BOTH, "a one-syllable loanword head spaced"),
     ("딥 테크 스타트업", [("딥 테크", "deep_tech")], BOTH, "another loanword head spaced"),
     ("콜 옵션 행사", [("콜 옵션", "call_option")], BOTH, "and another"),
