@@ -81,15 +81,13 @@ def _one_known_noun(reading: _Reading, s: int, e: int) -> bool:
 def _compound(readings: tuple[_Reading, ...], s: int, e: int) -> bool:
     """The compound rule of :meth:`WordCheck.compound` on a word's readings."""
     for gs, ge in readings[0][3]:
-        if not (gs <= s and e <= ge) or (gs, ge) == (s, e):
+        if not (gs < s and e == ge):
+            # Not the head: a term that starts a guessed noun starts names as often
+            # (바이오히트, 유니콘팩토리), and one inside it is no part (리플 in 트리플체어).
             continue
-        if gs == s:
-            os, oe = e, ge
-        elif ge == e:
-            os, oe = gs, s
-        else:
-            continue  # inside, not at an end: 리플 in 트리플체어
-        if any(_fits(r, s, e) and _one_known_noun(r, os, oe) for r in readings):
+        if s - gs < 2:
+            continue  # one syllable is as often a suffix or another word: 주식 in 주식물
+        if any(_fits(r, s, e) and _one_known_noun(r, gs, s) for r in readings):
             return True
     return False
 
@@ -145,11 +143,13 @@ class WordCheck:
         The compound policy counts a term glued to another noun (대출금리 -> 금리).
         kiwipiepy often reads such a compound as one noun it guesses (신혼가전, 공유모빌리티)
         and so puts no boundary at the term. The hit still counts when the guessed noun
-        is the term and **one common noun kiwipiepy knows**, before or after it, as one
-        of its best readings of the word splits it (신혼 + 가전, 공유 + 모빌리티). A name
-        guessed the same way is turned down: its other part is no known common noun
-        (에임드 + 바이오, 신라/NNP + 교역), several pieces (코인 + 게 + 코), or the term sits
-        inside it (리플 in 트리플체어).
+        is **one common noun kiwipiepy knows**, of two or more syllables, then the term
+        as its head, as one of kiwipiepy's best readings of the word splits it (신혼 +
+        가전, 공유 + 모빌리티). Turned down: names guessed the same way, whose first part
+        is no known common noun (에임드 + 바이오, 신라/NNP + 교역) or several pieces (코인 +
+        게 + 코); a term that starts the noun (바이오히트, 유니콘팩토리 are names as often)
+        or sits inside it (리플 in 트리플체어); a one-syllable first part, too often
+        another sense (주식물 is staple food).
 
         Examples
         --------

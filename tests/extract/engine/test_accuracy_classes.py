@@ -78,6 +78,7 @@ CASES = [
         "a guessed noun whose other part is no known common noun is a name",
     ),
     ("트리플체어 출시", [], BOTH, "a term inside a guessed noun, at neither end, is no part"),
+    ("바이오히트 지분", [], BOTH, "a term that starts a guessed noun: names start so as often"),
     ("빅 스텝 가능성", [("빅 스텝", "big_step")], BOTH, "a one-syllable loanword head spaced"),
     ("딥 테크 스타트업", [("딥 테크", "deep_tech")], BOTH, "another loanword head spaced"),
     ("콜 옵션 행사", [("콜 옵션", "call_option")], BOTH, "and another"),
