@@ -32,6 +32,7 @@ __all__ = [
     "INSTITUTION_SUFFIXES",
     "LOANWORD_HEADS",
     "MAGNITUDES",
+    "ORGANISATION_HEADS",
     "PARTICLES",
     "TIME_WORDS",
     "UNITS",
@@ -63,6 +64,11 @@ HANGUL = re.compile(f"[{HANGUL_SYLLABLES}]")
 #: Bound nouns that follow a noun as a word of their own in meaning: 은행간 (between
 #: banks), 시장내 (within the market), 업종별 (by industry).
 BOUND_NOUNS: tuple[str, ...] = ("간", "내", "별")
+
+#: Terms that name a kind of organisation: glued after a proper noun, even a place, they
+#: make the name of one (한국금융지주, 조선은행), not a mention of the kind. Other terms
+#: after a proper noun are left to morphology: 미국경제 and 한일무역 are concepts.
+ORGANISATION_HEADS = words("은행 금융지주 지주 증권 투자증권 자산운용 캐피탈 저축은행")
 
 #: One-syllable English loanwords that start compounds and are often spaced from the
 #: rest (빅스텝 / 빅 스텝, 콜옵션 / 콜 옵션, 핀테크 / 핀 테크). Other one-syllable heads are

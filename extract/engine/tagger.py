@@ -19,7 +19,7 @@ from extract.engine.matcher import (
     whole_words,
 )
 from extract.engine.textspans import quick_normalize, sentence_around, sentence_bounds
-from extract.engine.wordcheck import WordCheck, is_guessed_noun
+from extract.engine.wordcheck import WordCheck, after_name, is_guessed_noun
 from glossary import Glossary
 
 __all__ = ["MENTION_COLUMNS", "MODES", "Mention", "Tagger", "checked_options"]
@@ -199,6 +199,7 @@ class Tagger:
         starts: set[int] = set()
         ends: set[int] = set()
         guessed: list[tuple[int, int]] = []
+        proper: dict[int, int] = {}  # end -> start of proper nouns
         sents = []
         for sent in self.kiwi.split_into_sents(nt, return_tokens=True):
             sents.append((sent.start, sent.end))
@@ -209,10 +210,13 @@ class Tagger:
                 ends.add(tok.start + tok.len)
                 if is_guessed_noun(tok):
                     guessed.append((tok.start, tok.start + tok.len))
+                elif tok.tag == "NNP":
+                    proper[tok.start + tok.len] = tok.start
         ok = [
             c
             for c in cands
             if c.verdict != REJECT
+            and not (c.start in proper and after_name(nt, proper[c.start], c.start, c.end))
             and (
                 (c.start in starts and c.end in ends)
                 # inside a noun kiwipiepy guessed: the compound rule of the fast path

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from corpus.korean import PARTICLES, is_hangul
+from corpus.korean import ORGANISATION_HEADS, PARTICLES, is_hangul
 
-__all__ = ["WordCheck", "is_guessed_noun"]
+__all__ = ["WordCheck", "after_name", "is_guessed_noun"]
 
 #: Score gap (log-probability) under which a runner-up analysis counts as a real rival.
 MARGIN = 6.0
@@ -36,9 +36,10 @@ _NOUN_LIKE = frozenset(p for p in PARTICLES if len(p) == 1) - frozenset("을를�
 
 # Per analysis: token starts and token ends as bit masks (bit i: offset i), the score,
 # the spans of guessed nouns (see is_guessed_noun), and the starts and ends of common
-# nouns kiwipiepy knows, as masks. Ints rather than frozensets keep a 200,000-word
-# cache near 60 MB.
-_Reading = tuple[int, int, float, tuple[tuple[int, int], ...], int, int]
+# nouns kiwipiepy knows, as masks, and the spans of proper nouns. Ints rather than
+# frozensets keep a 200,000-word cache near 60 MB.
+_Spans = tuple[tuple[int, int], ...]
+_Reading = tuple[int, int, float, _Spans, int, int, _Spans]
 
 
 def is_guessed_noun(token: Any) -> bool:
@@ -55,6 +56,7 @@ def _readings(kiwi: Any, text: str, top_n: int) -> tuple[_Reading, ...]:
     for toks, score in kiwi.analyze(text, top_n=top_n):
         starts = ends = known_starts = known_ends = 0
         guessed = []
+        proper = []
         for t in toks:
             starts |= 1 << t.start
             ends |= 1 << (t.start + t.len)
@@ -64,7 +66,9 @@ def _readings(kiwi: Any, text: str, top_n: int) -> tuple[_Reading, ...]:
                 else:
                     known_starts |= 1 << t.start
                     known_ends |= 1 << (t.start + t.len)
-        out.append((starts, ends, score, tuple(guessed), known_starts, known_ends))
+            elif t.tag == "NNP":
+                proper.append((t.start, t.start + t.len))
+        out.append((starts, ends, score, tuple(guessed), known_starts, known_ends, tuple(proper)))
     return tuple(out)
 
 
@@ -76,6 +80,33 @@ def _one_known_noun(reading: _Reading, s: int, e: int) -> bool:
     """Whether ``reading`` has one known common noun from ``s`` to ``e``."""
     inner = ((1 << e) - 1) & ~((1 << (s + 1)) - 1)  # offsets s+1 .. e-1
     return bool(reading[4] >> s & 1 and reading[5] >> e & 1 and not reading[0] & inner)
+
+
+def after_name(text: str, name_start: int, start: int, end: int) -> bool:
+    """Whether a hit ``text[start:end]`` after a proper noun ``text[name_start:start]``
+    that kiwipiepy read in the same word is part of a name.
+
+    A proper noun that starts the word, then a kind of organisation of
+    :data:`corpus.korean.ORGANISATION_HEADS` ending it (a particle may follow), name one
+    organisation (한국금융지주, 조선은행): not a mention of the kind. Other terms after
+    a proper noun are left to morphology, since a place glued to a concept is common
+    (미국경제, 한일무역).
+
+    Examples
+    --------
+    >>> after_name("한국금융지주_거래", 0, 2, 6), after_name("미국경제가", 0, 2, 4)
+    (True, False)
+    >>> after_name("대한국은행", 1, 3, 5), after_name("한국은행권", 0, 2, 4)
+    (False, False)
+    """
+    if text[start:end] not in ORGANISATION_HEADS:
+        return False
+    if name_start > 0 and (is_hangul(text[name_start - 1]) or text[name_start - 1].isalnum()):
+        return False  # the proper noun does not start the word
+    tail = end
+    while tail < len(text) and is_hangul(text[tail]):
+        tail += 1
+    return tail == end or text[end:tail] in PARTICLES
 
 
 def _compound(readings: tuple[_Reading, ...], s: int, e: int) -> bool:
@@ -177,6 +208,10 @@ class WordCheck:
         readings = self._lookup(stem, _TOP_N, stem)
         if not readings:
             return False
+        for ps, pe in readings[0][6]:
+            if pe == s and after_name(word, ps, s, e):
+                self._settled[word, s, e] = False
+                return False
         if _compound(readings, s, e):
             if len(self._settled) >= _CACHE_LIMIT:
                 self._settled.clear()
