@@ -208,8 +208,11 @@ class WordCheck:
         readings = self._lookup(stem, _TOP_N, stem)
         if not readings:
             return False
-        for ps, pe in readings[0][6]:
-            if pe == s and after_name(word, ps, s, e):
+        best = readings[0][2]
+        for r in readings:  # a close runner-up may see the name (한/MM 국 or 한국/NNP)
+            if best - r[2] < MARGIN and any(
+                pe == s and after_name(word, ps, s, e) for ps, pe in r[6]
+            ):
                 self._settled[word, s, e] = False
                 return False
         if _compound(readings, s, e):
@@ -218,7 +221,6 @@ class WordCheck:
             self._settled[word, s, e] = True
             return True
         verdict = _fits(readings[0], s, e)
-        best = readings[0][2]
         if all(_fits(r, s, e) == verdict or best - r[2] >= MARGIN for r in readings[1:]):
             if len(self._settled) >= _CACHE_LIMIT:
                 self._settled.clear()
