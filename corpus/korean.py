@@ -30,7 +30,9 @@ __all__ = [
     "HANGUL_JAMO",
     "HANGUL_SYLLABLES",
     "INSTITUTION_SUFFIXES",
+    "LOANWORD_HEADS",
     "MAGNITUDES",
+    "ORGANISATION_HEADS",
     "PARTICLES",
     "TIME_WORDS",
     "UNITS",
@@ -62,6 +64,16 @@ HANGUL = re.compile(f"[{HANGUL_SYLLABLES}]")
 #: Bound nouns that follow a noun as a word of their own in meaning: 은행간 (between
 #: banks), 시장내 (within the market), 업종별 (by industry).
 BOUND_NOUNS: tuple[str, ...] = ("간", "내", "별")
+
+#: Terms that name a kind of organisation: glued after a proper noun, even a place, they
+#: make the name of one (한국금융지주, 조선은행), not a mention of the kind. Other terms
+#: after a proper noun are left to morphology: 미국경제 and 한일무역 are concepts.
+ORGANISATION_HEADS = words("은행 금융지주 지주 증권 투자증권 자산운용 캐피탈 저축은행")
+
+#: One-syllable English loanwords that start compounds and are often spaced from the
+#: rest (빅스텝 / 빅 스텝, 콜옵션 / 콜 옵션, 핀테크 / 핀 테크). Other one-syllable heads are
+#: not split off: 공 매도 and 자사 주 are other words.
+LOANWORD_HEADS = words("빅 딥 앱 웹 팹 칩 핀 뉴 톱 핫 콜 풋 숏 롱 펫 킥")
 
 
 def is_hangul(c: str) -> bool:
@@ -278,6 +290,14 @@ INSTITUTION_SUFFIXES: tuple[str, ...] = (
     "협회",
     "공단",
     "연구소",
+    # Teams and task forces of an agency (국세청 체납관리단, 규제개혁추진단).
+    "관리단",
+    "사업단",
+    "추진단",
+    "지원단",
+    "기획단",
+    "점검단",
+    "조사단",
 )
 
 #: News and photo agencies, as credited in Korean news, lower case.

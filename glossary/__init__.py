@@ -28,7 +28,7 @@ from ._forms import (
 from ._io import load, save
 from ._issues import GlossaryError, GlossaryIssue
 from ._merge import MergeConflict, MergeResult, merge
-from ._model import Glossary, Term
+from ._model import Context, Glossary, Term
 from ._resolve import BUNDLED, check_spec, resolve
 from ._table import ImportResult, import_table
 from ._validate import validate
@@ -38,6 +38,7 @@ __all__ = [
     "BACKGROUND_FILE",
     "BUNDLED",
     "BackgroundFrequencies",
+    "Context",
     "Glossary",
     "GlossaryError",
     "GlossaryIssue",

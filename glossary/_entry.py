@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 
 from ._issues import GlossaryIssue, describe, short_repr
-from ._model import Glossary, Term
+from ._model import CONTEXT_KEYS, Context, Glossary, Term
 from ._read import ENTRY_FIELDS, RawDoc, RawEntry
 
 __all__ = ["ENTRY_FIELDS", "TOP_FIELDS", "build_glossary"]
@@ -164,8 +164,35 @@ class _EntryReader:
             case=tuple(case.items()),
             basic=self.flag("basic"),
             split=self.flag("split", default=True),
+            context=self.context(),
             line=self.entry.line,
         )
+
+    def context(self) -> Context | None:
+        """The optional ``context`` cue: a mapping of lists of words (see :class:`Context`)."""
+        value = self.entry.data.get("context")
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.report(
+                "context",
+                f"expected a mapping with keys {CONTEXT_KEYS} (lists of words), "
+                f"got {describe(value)}",
+            )
+            return None
+        lists: dict[str, tuple[str, ...]] = {}
+        for key, words in value.items():
+            if key not in CONTEXT_KEYS:
+                self.report("context", f"unknown key {key!r}; valid keys: {CONTEXT_KEYS}")
+                continue
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                hint = f" (write [{words}])" if isinstance(words, str) else ""
+                self.report(
+                    "context", f"{key!r} should be a list of strings, got {describe(words)}{hint}"
+                )
+                continue
+            lists[str(key)] = tuple(words)
+        return Context(**lists)
 
     def flag(self, key: str, *, default: bool = False) -> bool:
         """An optional true/false field (``default`` when absent)."""

@@ -79,7 +79,7 @@ def _without(t: Term, lost: list[FormRef]) -> Term | None:
     )
 
 
-_FILLED = ("en", "aliases", "definition", "category", "related", "exclude", "case")
+_FILLED = ("en", "aliases", "definition", "category", "related", "exclude", "case", "context")
 
 
 def _fill(new: Term, old: Term) -> Term:

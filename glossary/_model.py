@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ._forms import is_case_sensitive
 
-__all__ = ["Glossary", "Term", "lookup_key"]
+__all__ = ["Context", "Glossary", "Term", "lookup_key"]
 
 _SPACE = re.compile(r"\s+")
 
@@ -28,6 +28,60 @@ def lookup_key(word: str) -> str:
     ('자본지출', 'hbm')
     """
     return _SPACE.sub("", word).lower()
+
+
+#: The keys of an entry's ``context`` mapping.
+CONTEXT_KEYS = ("avoid", "require_any", "forms")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Words of the sentence that tell a generic term's glossary sense from another.
+
+    For the few entries whose form is common in another sense (상장 as an award
+    certificate, 가맹점 as a card merchant). Both tagging modes apply it the same way,
+    to the sentence that holds the mention; words are compared as written, Latin
+    letters in any case.
+
+    Parameters
+    ----------
+    avoid : tuple of str
+        A mention is not counted when its sentence holds one of these.
+    require_any : tuple of str
+        If given, a mention counts only when its sentence holds at least one of these.
+    forms : tuple of str
+        The forms the cue applies to (spacing does not matter); empty: every form.
+
+    Examples
+    --------
+    >>> c = Context(avoid=("수여", "상금"))
+    >>> c.allows("상장", "우수팀에 상장과 상금을 수여한다"), c.allows("상장", "코스닥 상장을 추진한다")
+    (False, True)
+    >>> c = Context(require_any=("카드",), forms=("가맹점",))
+    >>> c.allows("가맹점", "가맹점 수가 늘었다"), c.allows("가맹본부", "가맹본부 매출")
+    (False, True)
+    """
+
+    avoid: tuple[str, ...] = ()
+    require_any: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+
+    def applies_to(self, surface: str) -> bool:
+        """Whether the cue governs a mention written ``surface``."""
+        return not self.forms or lookup_key(surface) in {lookup_key(f) for f in self.forms}
+
+    def allows(self, surface: str, sentence: str) -> bool:
+        """Whether a mention written ``surface`` counts in ``sentence``."""
+        if not self.applies_to(surface):
+            return True
+        low = sentence.lower()
+        if any(w.lower() in low for w in self.avoid):
+            return False
+        return not self.require_any or any(w.lower() in low for w in self.require_any)
+
+    def to_dict(self) -> dict:
+        """The cue as it is written in a glossary file (empty lists left out)."""
+        return {k: list(getattr(self, k)) for k in CONTEXT_KEYS if getattr(self, k)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +118,9 @@ class Term:
         Also match a one-word Hangul form written as two words where the glossary knows
         one part (무역수지 as 무역 수지; see :func:`glossary.compound_splits`). False for
         names whose parts mean something else apart (한미반도체, not 한미 반도체).
+    context : Context or None
+        Sentence words that tell this term's sense from another common one (see
+        :class:`Context`); for generic words only, used sparingly.
     line : int or None
         Line of the entry in the file it was read from (not part of equality).
 
@@ -85,6 +142,7 @@ class Term:
     case: tuple[tuple[str, bool], ...] = ()
     basic: bool = False
     split: bool = True
+    context: Context | None = None
     line: int | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -126,6 +184,8 @@ class Term:
             d["basic"] = True
         if not self.split:
             d["split"] = False
+        if self.context is not None:
+            d["context"] = self.context.to_dict()
         return d
 
 

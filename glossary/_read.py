@@ -40,11 +40,17 @@ ENTRY_FIELDS = (
     "case_sensitive",
     "basic",
     "split",
+    "context",
 )
+# A context cue is a mapping of lists, which a CSV cell does not hold: YAML and JSON only.
+_NOT_CSV = ("context",)
 # The CSV writer drops the split and case_sensitive columns when no term needs them, so
 # they go last.
 _OPTIONAL_COLUMNS = ("split", "case_sensitive")
-CSV_COLUMNS = (*(f for f in ENTRY_FIELDS if f not in _OPTIONAL_COLUMNS), *_OPTIONAL_COLUMNS)
+CSV_COLUMNS = (
+    *(f for f in ENTRY_FIELDS if f not in _OPTIONAL_COLUMNS + _NOT_CSV),
+    *_OPTIONAL_COLUMNS,
+)
 _CSV_LISTS = frozenset({"aliases", "related", "exclude"})
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ._forms import form_key
 from ._issues import GlossaryIssue, Severity
-from ._model import Glossary, Term
+from ._model import Glossary, Term, lookup_key
 
 if TYPE_CHECKING:
     from ._background import BackgroundFrequencies
@@ -194,6 +194,7 @@ class _Checker:
             self.check_related(i, t, first)
             self.check_case(i, t)
             self.check_opposites(i, t)
+            self.check_context(i, t)
         return self.issues
 
     def check_strings(self, i: int, t: Term) -> None:
@@ -315,6 +316,33 @@ class _Checker:
                     "warning",
                 )
 
+    def check_context(self, i: int, t: Term) -> None:
+        c = t.context
+        if c is None:
+            return
+        if not (c.avoid or c.require_any):
+            self.add(i, "context", "a context cue needs words to 'avoid' or to 'require_any'")
+        for name in ("avoid", "require_any", "forms"):
+            for word in getattr(c, name):
+                if not word.strip():
+                    self.add(i, "context", f"empty string {word!r} in {name!r}")
+        keys = {lookup_key(f) for f in t.forms}
+        for form in c.forms:
+            if form.strip() and lookup_key(form) not in keys:
+                self.add(
+                    i,
+                    "context",
+                    f"{form!r} in 'forms' is not a form of this term (forms: {', '.join(t.forms)})",
+                )
+        for word in c.avoid:
+            if word.strip() and lookup_key(word) in keys:
+                self.add(
+                    i,
+                    "context",
+                    f"avoid word {word!r} is a form of the term itself, so it would block "
+                    "every mention",
+                )
+
 
 def validate_terms(
     terms: Sequence[Term], sources: Sequence[str | None] | None = None
@@ -331,7 +359,8 @@ def validate(glossary: Glossary) -> list[GlossaryIssue]:
     Errors: a missing or malformed id, a duplicate id, a missing term, empty strings, a
     surface form claimed by two terms (compared by :func:`form_key`, so spacing and,
     for case-insensitive forms, letter case do not matter), an unknown ``related`` id,
-    an ``exclude`` word that is a form of the term itself.
+    an ``exclude`` word that is a form of the term itself, a ``context`` cue without
+    words, with a form the term does not have, or avoiding a form of the term itself.
     Warnings: a form repeated within one term, an ``exclude`` word that contains none of
     the term's forms, a ``case_sensitive`` override for a form the term does not have,
     forms with spaces at the ends or not in Unicode NFC.

@@ -93,6 +93,12 @@ def _csv_row(term: Term, columns: tuple[str, ...]) -> list[str]:
 
 
 def _csv(glossary: Glossary) -> str:
+    cued = next((t for t in glossary if t.context is not None), None)
+    if cued is not None:
+        raise ValueError(
+            f"term {cued.id!r} has a context cue, which CSV cannot hold; save this "
+            "glossary as YAML or JSON instead"
+        )
     unused = set()
     if not any(t.case for t in glossary):
         unused.add("case_sensitive")

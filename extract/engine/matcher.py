@@ -34,6 +34,7 @@ from corpus.korean import (
     HANGUL_JAMO,
     HANGUL_SYLLABLES,
     INSTITUTION_SUFFIXES,
+    LOANWORD_HEADS,
     MAGNITUDES,
     PARTICLES,
     is_hangul,
@@ -152,7 +153,36 @@ def _variants(form: str, words: frozenset[str], *, split: bool = True) -> list[s
             out.append(spaced)
             out.extend(latin_plurals(spaced))
         out.extend(compound_splits(form.strip(), words))
+        out.extend(_word_splits(form.strip(), words))
     return list(dict.fromkeys(out))
+
+
+_HANGUL_WORD = re.compile(f"^[{HANGUL_SYLLABLES}]+$")
+
+
+def _word_splits(form: str, words: frozenset[str]) -> list[str]:
+    """``form`` with one of its Hangul words split the way writers space compounds.
+
+    A word of a multi-word form is split as a one-word form is (개인정보 보호 as 개인 정보
+    보호), and a one-syllable loanword head of :data:`corpus.korean.LOANWORD_HEADS` is
+    spaced from a rest of two or more syllables (빅스텝 as 빅 스텝).
+
+    Examples
+    --------
+    >>> _word_splits("개인정보 보호", frozenset()), _word_splits("빅스텝", frozenset())
+    (['개인 정보 보호'], ['빅 스텝'])
+    """
+    parts = form.split(" ")
+    out = []
+    for i, part in enumerate(parts):
+        if not _HANGUL_WORD.match(part):
+            continue
+        splits = compound_splits(part, words) if len(parts) > 1 else []
+        if part[0] in LOANWORD_HEADS and len(part) >= 3:
+            splits.append(f"{part[0]} {part[1:]}")
+        for spaced in splits:
+            out.append(" ".join((*parts[:i], spaced, *parts[i + 1 :])))
+    return out
 
 
 def _encode(text: str) -> str:
@@ -351,23 +381,37 @@ def _after_latin_name(text: str, start: int, latin_forms: frozenset[str]) -> boo
     return len(word) >= 2 and word[0] in _UPPER and word.upper() not in latin_forms
 
 
-def whole_words(text: str, cands: list[Candidate]) -> list[Candidate]:
+def whole_words(
+    text: str, cands: list[Candidate], accept: Callable[[Candidate], bool] | None = None
+) -> list[Candidate]:
     """Drop a candidate that ends inside a word which an overlapping candidate ends.
 
     분기 실적 in "1분기 실적발표" cuts the word 실적발표 that another term spans to its end:
     the word wins, as a reader reads it (최대 전력망 is 전력망, not 최대 전력). Both
-    modes apply this before :func:`leftmost_longest`.
+    modes apply this before :func:`leftmost_longest`. Two kinds of overlap cut nothing:
+
+    * one that ``accept`` (if given) turns down: 자회사 is no word in 투자회사, so 투자
+      stays;
+    * a longer form of the concept that already ends the multi-word candidate: in
+      반도체 수출액, 수출액 only glues 액 to 수출 (the same concept), so the multi-word
+      term 반도체 수출 keeps its last word as the compound policy counts it.
 
     Examples
     --------
     >>> c = [Candidate(1, 6, "quarterly_earnings", 1), Candidate(4, 8, "earnings_release", 2)]
     >>> [x.term_id for x in whole_words("1분기 실적발표 콘퍼런스콜", c)]
     ['earnings_release']
+    >>> c = [Candidate(0, 6, "chip_exports", 1), Candidate(4, 6, "exports", 1),
+    ...      Candidate(4, 7, "exports", 2)]
+    >>> [(x.term_id, x.verdict) for x in whole_words("반도체 수출액은", c)]
+    [('chip_exports', 2), ('exports', 1), ('exports', 2)]
     """
     if len(cands) < 2:
         return cands
     n = len(text)
     cut: set[int] = set()
+    grown: dict[int, Candidate] = {}
+    spans = None
     for i, a in enumerate(cands):
         if a.end >= n or not (is_hangul(text[a.end]) or text[a.end] in _LATIN_ALNUM):
             continue  # a ends a word: it cuts nothing
@@ -381,9 +425,22 @@ def whole_words(text: str, cands: list[Candidate]) -> list[Candidate]:
                 and " " not in text[a.end : b.end]
                 and _ends_word(text, b.end)
             ):
+                if " " in text[a.start : b.start]:
+                    if spans is None:
+                        spans = {(c.start, c.end, c.term_id) for c in cands}
+                    if (b.start, a.end, b.term_id) in spans:
+                        # 반도체 수출액: 수출액 is 수출 with 액 glued on, so the multi-word
+                        # term ends where that concept's word ends, and is as sure as it.
+                        if b.verdict == ACCEPT or (accept is not None and accept(b)):
+                            grown[i] = a._replace(verdict=ACCEPT)
+                        continue
+                if accept is not None and not accept(b):
+                    continue  # asked last: it may run kiwipiepy
                 cut.add(i)
                 break
-    return [c for i, c in enumerate(cands) if i not in cut] if cut else cands
+    if not (cut or grown):
+        return cands
+    return [grown.get(i, c) for i, c in enumerate(cands) if i not in cut]
 
 
 def _ends_word(text: str, end: int) -> bool:

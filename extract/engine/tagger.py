@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -19,7 +19,7 @@ from extract.engine.matcher import (
     whole_words,
 )
 from extract.engine.textspans import quick_normalize, sentence_around, sentence_bounds
-from extract.engine.wordcheck import WordCheck
+from extract.engine.wordcheck import WordCheck, after_name, is_guessed_noun
 from glossary import Glossary
 
 __all__ = ["MENTION_COLUMNS", "MODES", "Mention", "Tagger", "checked_options"]
@@ -102,6 +102,8 @@ class Tagger:
         ``"fast"`` (default) settles clear cases by their boundaries and runs
         kiwipiepy only on the words around ambiguous ones (cached); ``"full"``
         analyses every text with kiwipiepy and also takes its sentence boundaries.
+        Both drop a mention whose sentence a term's ``context`` cue turns down (see
+        :class:`glossary.Context`).
 
     Examples
     --------
@@ -120,6 +122,8 @@ class Tagger:
         self._matcher = TermMatcher(glossary)
         self._words = user_words(glossary)
         self._check = WordCheck(lambda: self.kiwi)
+        # Terms whose sense their sentence tells (glossary.Context), by id.
+        self._cued = {t.id: t.context for t in glossary if t.context is not None}
 
     def __repr__(self) -> str:
         return f"Tagger(glossary={self.glossary!r}, mode={self.mode!r})"
@@ -159,10 +163,14 @@ class Tagger:
             sents = _split_lines(nt, sents, cuts)
             spans = _spans_from(leftmost_longest(whole_words(nt, accepted)), sents)
         else:
-            chosen = leftmost_longest(whole_words(nt, cands), lambda c: self._accept(nt, c))
+            ok = self._accept_in(nt)
+            chosen = leftmost_longest(whole_words(nt, cands, ok), ok)
             spans = _spans_around(nt, chosen, _line_cuts(text, nt, norm) if chosen else [])
         out = []
         for (start, end, term_id), (ss, se) in spans:
+            cue = self._cued.get(term_id)
+            if cue is not None and not cue.allows(nt[start:end], nt[ss:se]):
+                continue  # the sentence says the word is used in another sense
             if norm is not None:
                 ss, se = norm.span_to_original(ss, se)
                 start, end = norm.span_to_original(start, end)
@@ -190,6 +198,8 @@ class Tagger:
     ) -> tuple[list[Candidate], list[tuple[int, int]]]:
         starts: set[int] = set()
         ends: set[int] = set()
+        guessed: list[tuple[int, int]] = []
+        proper: dict[int, int] = {}  # end -> start of proper nouns
         sents = []
         for sent in self.kiwi.split_into_sents(nt, return_tokens=True):
             sents.append((sent.start, sent.end))
@@ -198,8 +208,28 @@ class Tagger:
                 # as the fast path reads it.
                 starts.add(tok.start + 1 if tok.tag == "W_HASHTAG" else tok.start)
                 ends.add(tok.start + tok.len)
-        ok = [c for c in cands if c.verdict != REJECT and c.start in starts and c.end in ends]
+                if is_guessed_noun(tok):
+                    guessed.append((tok.start, tok.start + tok.len))
+                elif tok.tag == "NNP":
+                    proper[tok.start + tok.len] = tok.start
+        ok = [
+            c
+            for c in cands
+            if c.verdict != REJECT
+            and not (c.start in proper and after_name(nt, proper[c.start], c.start, c.end))
+            and (
+                (c.start in starts and c.end in ends)
+                # inside a noun kiwipiepy guessed: the compound rule of the fast path
+                or (
+                    any(gs <= c.start and c.end <= ge for gs, ge in guessed)
+                    and self._check.compound(nt, c.start, c.end)
+                )
+            )
+        ]
         return ok, sents
+
+    def _accept_in(self, nt: str) -> Callable[[Candidate], bool]:
+        return lambda c: self._accept(nt, c)
 
     def _accept(self, nt: str, c: Candidate) -> bool:
         if c.verdict == AMBIGUOUS:  # kiwipiepy on the words around it (cached)

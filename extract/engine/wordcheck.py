@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from corpus.korean import PARTICLES, is_hangul
+from corpus.korean import ORGANISATION_HEADS, PARTICLES, is_hangul
 
-__all__ = ["WordCheck"]
+__all__ = ["WordCheck", "after_name", "is_guessed_noun"]
 
 #: Score gap (log-probability) under which a runner-up analysis counts as a real rival.
 MARGIN = 6.0
@@ -34,24 +34,93 @@ _MAX_FOLD = max(map(len, _FOLDED))
 # hit does not end right before them, so the read still tells 자산 in 자산가 apart.
 _NOUN_LIKE = frozenset(p for p in PARTICLES if len(p) == 1) - frozenset("을를은는에의와과")
 
-# Per analysis: token starts and token ends as bit masks (bit i: offset i), and the
-# score. Ints rather than frozensets keep a 200,000-word cache near 60 MB.
-_Reading = tuple[int, int, float]
+# Per analysis: token starts and token ends as bit masks (bit i: offset i), the score,
+# the spans of guessed nouns (see is_guessed_noun), and the starts and ends of common
+# nouns kiwipiepy knows, as masks, and the spans of proper nouns. Ints rather than
+# frozensets keep a 200,000-word cache near 60 MB.
+_Spans = tuple[tuple[int, int], ...]
+_Reading = tuple[int, int, float, _Spans, int, int, _Spans]
+
+
+def is_guessed_noun(token: Any) -> bool:
+    """Whether kiwipiepy read ``token`` as a common noun it does not know.
+
+    Such a noun may be a compound the writer made (신혼가전, 도심모빌리티), or a name
+    (에임드바이오): see :meth:`WordCheck.compound`.
+    """
+    return bool(token.oov) and token.tag == "NNG"
 
 
 def _readings(kiwi: Any, text: str, top_n: int) -> tuple[_Reading, ...]:
     out = []
     for toks, score in kiwi.analyze(text, top_n=top_n):
-        starts = ends = 0
+        starts = ends = known_starts = known_ends = 0
+        guessed = []
+        proper = []
         for t in toks:
             starts |= 1 << t.start
             ends |= 1 << (t.start + t.len)
-        out.append((starts, ends, score))
+            if t.tag == "NNG":
+                if t.oov:
+                    guessed.append((t.start, t.start + t.len))
+                else:
+                    known_starts |= 1 << t.start
+                    known_ends |= 1 << (t.start + t.len)
+            elif t.tag == "NNP":
+                proper.append((t.start, t.start + t.len))
+        out.append((starts, ends, score, tuple(guessed), known_starts, known_ends, tuple(proper)))
     return tuple(out)
 
 
 def _fits(reading: _Reading, s: int, e: int) -> bool:
     return bool(reading[0] >> s & 1 and reading[1] >> e & 1)
+
+
+def _one_known_noun(reading: _Reading, s: int, e: int) -> bool:
+    """Whether ``reading`` has one known common noun from ``s`` to ``e``."""
+    inner = ((1 << e) - 1) & ~((1 << (s + 1)) - 1)  # offsets s+1 .. e-1
+    return bool(reading[4] >> s & 1 and reading[5] >> e & 1 and not reading[0] & inner)
+
+
+def after_name(text: str, name_start: int, start: int, end: int) -> bool:
+    """Whether a hit ``text[start:end]`` after a proper noun ``text[name_start:start]``
+    that kiwipiepy read in the same word is part of a name.
+
+    A proper noun that starts the word, then a kind of organisation of
+    :data:`corpus.korean.ORGANISATION_HEADS` ending it (a particle may follow), name one
+    organisation (한국금융지주, 조선은행): not a mention of the kind. Other terms after
+    a proper noun are left to morphology, since a place glued to a concept is common
+    (미국경제, 한일무역).
+
+    Examples
+    --------
+    >>> after_name("한국금융지주_거래", 0, 2, 6), after_name("미국경제가", 0, 2, 4)
+    (True, False)
+    >>> after_name("대한국은행", 1, 3, 5), after_name("한국은행권", 0, 2, 4)
+    (False, False)
+    """
+    if text[start:end] not in ORGANISATION_HEADS:
+        return False
+    if name_start > 0 and (is_hangul(text[name_start - 1]) or text[name_start - 1].isalnum()):
+        return False  # the proper noun does not start the word
+    tail = end
+    while tail < len(text) and is_hangul(text[tail]):
+        tail += 1
+    return tail == end or text[end:tail] in PARTICLES
+
+
+def _compound(readings: tuple[_Reading, ...], s: int, e: int) -> bool:
+    """The compound rule of :meth:`WordCheck.compound` on a word's readings."""
+    for gs, ge in readings[0][3]:
+        if not (gs < s and e == ge):
+            # Not the head: a term that starts a guessed noun starts names as often
+            # (바이오히트, 유니콘팩토리), and one inside it is no part (리플 in 트리플체어).
+            continue
+        if s - gs < 2:
+            continue  # one syllable is as often a suffix or another word: 주식 in 주식물
+        if any(_fits(r, s, e) and _one_known_noun(r, gs, s) for r in readings):
+            return True
+    return False
 
 
 class WordCheck:
@@ -68,6 +137,11 @@ class WordCheck:
     >>> check = WordCheck(lambda: get_kiwi(("기준금리", "유가증권")))
     >>> check("대출금리가 올랐다", 2, 4), check("유가증권시장", 0, 2)
     (True, False)
+
+    A term in a compound kiwipiepy does not know counts (see :meth:`compound`):
+
+    >>> check("공유모빌리티 업체", 2, 6)
+    True
     """
 
     def __init__(self, kiwi: Any) -> None:
@@ -94,6 +168,34 @@ class WordCheck:
             self._cache[key] = found
         return found
 
+    def compound(self, nt: str, start: int, end: int) -> bool:
+        """Whether ``nt[start:end]`` is a term in a compound kiwipiepy does not know.
+
+        The compound policy counts a term glued to another noun (대출금리 -> 금리).
+        kiwipiepy often reads such a compound as one noun it guesses (신혼가전, 공유모빌리티)
+        and so puts no boundary at the term. The hit still counts when the guessed noun
+        is **one common noun kiwipiepy knows**, of two or more syllables, then the term
+        as its head, as one of kiwipiepy's best readings of the word splits it (신혼 +
+        가전, 공유 + 모빌리티). Turned down: names guessed the same way, whose first part
+        is no known common noun (에임드 + 바이오, 신라/NNP + 교역) or several pieces (코인 +
+        게 + 코); a term that starts the noun (바이오히트, 유니콘팩토리 are names as often)
+        or sits inside it (리플 in 트리플체어); a one-syllable first part, too often
+        another sense (주식물 is staple food).
+
+        Examples
+        --------
+        >>> from extract.engine.analyzer import get_kiwi
+        >>> check = WordCheck(lambda: get_kiwi(()))
+        >>> check.compound("신혼가전 인기", 2, 4), check.compound("에임드바이오 상장", 3, 6)
+        (True, False)
+        """
+        lo, hi = _word(nt, start, end)
+        word = nt[lo:hi]
+        s, e = start - lo, end - lo
+        stem = fold_particle(word, e)
+        readings = self._lookup(stem, _TOP_N, stem)
+        return bool(readings) and _compound(readings, s, e)
+
     def __call__(self, nt: str, start: int, end: int) -> bool:
         """Judge ``nt[start:end]`` (``nt`` normalized: spaces are its only whitespace)."""
         lo, hi = _word(nt, start, end)
@@ -106,8 +208,19 @@ class WordCheck:
         readings = self._lookup(stem, _TOP_N, stem)
         if not readings:
             return False
-        verdict = _fits(readings[0], s, e)
         best = readings[0][2]
+        for r in readings:  # a close runner-up may see the name (한/MM 국 or 한국/NNP)
+            if best - r[2] < MARGIN and any(
+                pe == s and after_name(word, ps, s, e) for ps, pe in r[6]
+            ):
+                self._settled[word, s, e] = False
+                return False
+        if _compound(readings, s, e):
+            if len(self._settled) >= _CACHE_LIMIT:
+                self._settled.clear()
+            self._settled[word, s, e] = True
+            return True
+        verdict = _fits(readings[0], s, e)
         if all(_fits(r, s, e) == verdict or best - r[2] >= MARGIN for r in readings[1:]):
             if len(self._settled) >= _CACHE_LIMIT:
                 self._settled.clear()

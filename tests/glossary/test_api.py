@@ -11,6 +11,7 @@ EXPECTED_API = {
     "BACKGROUND_FILE",
     "BUNDLED",
     "BackgroundFrequencies",
+    "Context",
     "Glossary",
     "GlossaryError",
     "GlossaryIssue",

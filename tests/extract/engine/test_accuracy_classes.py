@@ -1,0 +1,129 @@
+"""Classes of tagging errors found by hand judging real news (issue 14), one row per
+case, in both modes. The sentences are written for these tests, not taken from news.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import Tagger
+from glossary import Context, Glossary, Term
+
+TERMS = [
+    Term(id="investment", term="투자"),
+    Term(id="subsidiary", term="자회사"),
+    Term(id="exports", term="수출", aliases=("수출액", "수출량")),
+    Term(id="chip", term="반도체"),
+    Term(id="chip_exports", term="반도체 수출"),
+    Term(id="earnings", term="실적"),
+    Term(id="earnings_release", term="실적발표"),
+    Term(id="mobility", term="모빌리티"),
+    Term(id="big_step", term="빅스텝"),
+    Term(id="deep_tech", term="딥테크"),
+    Term(id="call_option", term="콜옵션"),
+    Term(id="privacy", term="개인정보", aliases=("개인정보 보호",)),
+    Term(id="security", term="정보 보호"),
+    Term(id="tax_arrears", term="체납"),
+    Term(id="payment", term="결제"),
+    Term(id="public", term="공매도"),
+    Term(id="bio", term="바이오"),
+    Term(id="fhc", term="금융지주"),
+    Term(id="bank", term="은행"),
+    Term(id="economy", term="경제"),
+    Term(id="ripple", term="리플"),
+    Term(id="listing", term="상장", context=Context(avoid=("수여", "상금"))),
+]
+
+BOTH = ("fast", "full")
+CASES = [
+    # (text, expected (surface, term_id) list, modes where expected, why)
+    (
+        "미국 투자회사 블랙록은",
+        [("투자", "investment")],
+        BOTH,
+        "an overlapping hit that morphology turns down (자회사 in 투자회사) cuts nothing",
+    ),
+    ("지주회사의 자회사 지분", [("자회사", "subsidiary")], BOTH, "자회사 as a word of its own"),
+    (
+        "반도체 수출액이 늘었다",
+        [("반도체 수출", "chip_exports")],
+        ("fast",),
+        "a multi-word term whose last word is glued into a longer form of that word's concept",
+    ),
+    (
+        "반도체 수출량 감소",
+        [("반도체 수출", "chip_exports")],
+        ("fast",),
+        "the same with another longer form",
+    ),
+    (
+        "자동차 수출액은 줄었다",
+        [("수출액", "exports")],
+        BOTH,
+        "no multi-word term: the longer form stays",
+    ),
+    (
+        "1분기 실적발표 일정",
+        [("실적발표", "earnings_release")],
+        BOTH,
+        "another concept ends the word: it still wins",
+    ),
+    (
+        "공유모빌리티 업체가 늘었다",
+        [("모빌리티", "mobility")],
+        BOTH,
+        "a compound kiwipiepy does not know (a guessed common noun) holds the term",
+    ),
+    (
+        "에임드바이오 주가가 올랐다",
+        [],
+        BOTH,
+        "a guessed noun whose other part is no known common noun is a name",
+    ),
+    ("트리플체어 출시", [], BOTH, "a term inside a guessed noun, at neither end, is no part"),
+    ("바이오히트 지분", [], BOTH, "a term that starts a guessed noun: names start so as often"),
+    ("한국금융지주 주가가 올랐다", [], BOTH, "a place, then a kind of organisation: a name"),
+    ("조선은행 설립", [], BOTH, "a proper noun, then a kind of organisation: a name"),
+    ("미국경제가 둔화됐다", [("경제", "economy")], BOTH, "a place glued to a concept counts"),
+    ("지방은행 대출", [("은행", "bank")], BOTH, "a common noun before the kind: a kind of bank"),
+    ("빅 스텝 가능성", [("빅 스텝", "big_step")], BOTH, "a one-syllable loanword head spaced"),
+    ("딥 테크 스타트업", [("딥 테크", "deep_tech")], BOTH, "another loanword head spaced"),
+    ("콜 옵션 행사", [("콜 옵션", "call_option")], BOTH, "and another"),
+    ("공 매도 금지", [], BOTH, "a one-syllable head that is no loanword is not split off"),
+    (
+        "개인 정보 보호 강화",
+        [("개인 정보 보호", "privacy")],
+        BOTH,
+        "a word of a multi-word form spaced as its compound splits",
+    ),
+    (
+        "국세청 체납관리단 출범",
+        [],
+        BOTH,
+        "a term glued into the name of an agency's team (관리단, 추진단) is part of the name",
+    ),
+    ("결제수단 다양화", [("결제", "payment")], BOTH, "단 alone is no team: 결제수단 counts"),
+    (
+        "대상 팀에는 장관 상장과 상금을 수여한다. 내년 상장을 추진한다.",
+        [("상장", "listing")],
+        BOTH,
+        "a context cue drops the sense its sentence tells apart, in that sentence only",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def taggers() -> dict[str, Tagger]:
+    g = Glossary(TERMS)
+    return {mode: Tagger(g, mode=mode) for mode in BOTH}
+
+
+@pytest.mark.parametrize("mode", BOTH)
+@pytest.mark.parametrize(("text", "expected", "modes", "why"), CASES, ids=[c[3] for c in CASES])
+def test_class(
+    taggers: dict[str, Tagger], mode: str, text: str, expected: list, modes: tuple, why: str
+) -> None:
+    if mode not in modes:
+        pytest.skip("full mode keeps kiwipiepy's reading of the whole sentence here")
+    got = [(m.surface, m.term_id) for m in taggers[mode].tag(text)]
+    assert got == expected, why
