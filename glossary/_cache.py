@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["KEEP", "cache_dir", "cached", "source_key"]
+__all__ = ["KEEP", "cache_dir", "cached", "load", "source_key", "store"]
 
 T = TypeVar("T")
 
@@ -116,21 +116,46 @@ def cached(kind: str, parts: Iterable[bytes | str], build: Callable[[], T]) -> T
     >>> first, again
     (['기준금리', '대출금리'], ['기준금리', '대출금리'])
     """
+    parts = list(parts)
+    found = load(kind, parts)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    value = build()
+    store(kind, parts, value)
+    return value
+
+
+def _path(folder: Path, kind: str, key: str) -> Path:
+    return folder / f"{kind}-{key[:40]}.pickle"
+
+
+def load(kind: str, parts: Iterable[bytes | str]) -> Any:
+    """What :func:`store` kept for ``kind`` and ``parts``, or ``None`` (never stored,
+    stale, unreadable, or the cache is off).
+
+    Examples
+    --------
+    >>> load("없는-종류", ["금리"]) is None
+    True
+    """
     folder = cache_dir()
     if folder is None:
-        return build()
+        return None
     key = _key(kind, parts)
-    path = folder / f"{kind}-{key[:40]}.pickle"
     try:
-        with open(path, "rb") as fh:
+        with open(_path(folder, kind, key), "rb") as fh:
             stored_key, value = pickle.load(fh)
-        if stored_key == key:
-            return value  # type: ignore[no-any-return]
-    except Exception:  # missing, truncated, from another version: rebuild
-        pass
-    value = build()
-    _store(folder, kind, path, key, value)
-    return value
+    except Exception:  # missing, truncated, from another version: a miss
+        return None
+    return value if stored_key == key else None
+
+
+def store(kind: str, parts: Iterable[bytes | str], value: Any) -> None:
+    """Keep ``value`` for :func:`load` (atomically; errors writing are ignored)."""
+    folder = cache_dir()
+    if folder is not None:
+        key = _key(kind, parts)
+        _store(folder, kind, _path(folder, kind, key), key, value)
 
 
 def _store(folder: Path, kind: str, path: Path, key: str, value: Any) -> None:
