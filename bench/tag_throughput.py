@@ -6,6 +6,7 @@ Run from the repository root::
     python bench/tag_throughput.py --docs 5000 --data /path/to/shared/data
     python bench/tag_throughput.py --memory-check /tmp/big.jsonl   # peak RSS of kotrend tag -j 2
     python bench/tag_throughput.py --stream [--warmup-mb 20 --stream-mb 40]   # steady state
+    python bench/tag_throughput.py --startup-only     # kotrend tag on one document, cache or not
 
 Measures, in one run, on a real slice of ``DATA/news`` (needs the ``bench`` extra:
 ``pip install -e .[bench]``):
@@ -28,6 +29,10 @@ per CPU-second.
 The slow ones run on the first ``--subset`` documents; MB/s stays comparable. Then the
 ratios, peak memory, start-up time in a fresh interpreter, and how far the fast path
 agrees with full mode (differences are printed, never stored).
+
+Throughput is measured with ``KOTREND_NO_CACHE=1`` (a cold run stays cold: no words read
+in earlier runs); start-up (``kotrend tag`` on one document) is measured without the
+on-disk cache, with it, and with the document's words read before.
 """
 
 from __future__ import annotations
@@ -300,6 +305,58 @@ def startup(path: Path, spec: str | None, runs: int = 3) -> list[dict[str, float
         )
         out.append(json.loads(res.stdout.strip().splitlines()[-1]))
     return out
+
+
+def cli_startup(path: Path, spec: str | None, runs: int = 3) -> None:
+    """``kotrend tag`` on the first record of ``path`` (whole process), wall and CPU
+    seconds: without the on-disk cache, with it (glossary, automaton, kiwipiepy's word
+    classes) but the document's words new, and with its words read in an earlier run."""
+    with tempfile.TemporaryDirectory(prefix="kotrend-startup-") as tmp:
+        one = Path(tmp) / "one.jsonl"
+        with open(path, encoding="utf-8") as fh:
+            one.write_text(next(ln for ln in fh if ln.strip()), encoding="utf-8")
+        cache = Path(tmp) / "cache"
+        cmd = [
+            sys.executable,
+            "-m",
+            "extract.cli",
+            "tag",
+            str(one),
+            "-o",
+            str(Path(tmp) / "o.jsonl"),
+        ]
+        if spec:
+            cmd += ["-g", spec]
+        base = {**os.environ, "PYTHONPATH": str(REPO), "KOTREND_CACHE_DIR": str(cache)}
+        base.pop("KOTREND_NO_CACHE", None)
+        subprocess.run(cmd, check=True, capture_output=True, env=base)  # fills the cache
+        cases = {
+            "no cache (KOTREND_NO_CACHE=1)": ({**base, "KOTREND_NO_CACHE": "1"}, False),
+            "cache, the document's words new": (base, True),
+            "cache, its words read before": (base, False),
+        }
+        print(
+            f"\nkotrend tag on one document ({one.stat().st_size:,} bytes), whole process, {runs} runs:"
+        )
+        for name, (env, forget_words) in cases.items():
+            times = []
+            for _ in range(runs):
+                if forget_words:
+                    for store in cache.glob("kiwi-readings-*"):
+                        store.unlink()
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                t0 = time.perf_counter()
+                subprocess.run(cmd, check=True, capture_output=True, env=env)
+                wall = time.perf_counter() - t0
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+                times.append((wall, cpu))
+            print(
+                f"  {name:34} median wall {statistics.median(w for w, _ in times):5.2f} s, "
+                f"CPU {statistics.median(c for _, c in times):5.2f} s  ["
+                + "; ".join(f"{w:.2f}/{c:.2f}" for w, c in times)
+                + "]"
+            )
 
 
 # --------------------------------------------------------------------------- agreement
@@ -667,9 +724,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     ap.add_argument("--block", type=int, default=10_000, help="--stream: documents per row")
     ap.add_argument("--seed", type=int, default=14, help="--stream: shuffle seed (14)")
+    ap.add_argument(
+        "--startup-only",
+        action="store_true",
+        help="only kotrend tag on one document, with and without the on-disk cache",
+    )
     args = ap.parse_args(argv)
 
     data = data_dir(args.data)
+    if args.startup_only:
+        path = data / "news" / args.file
+        cli_startup(path, args.glossary, runs=args.repeat)
+        return
+    # Rates are measured from an empty word cache: words that an earlier run read and
+    # kept on disk would make a cold run warm. Start-up is measured both ways.
+    os.environ["KOTREND_NO_CACHE"] = "1"
     if args.stream:
         steady_state(args, data)
         return
@@ -790,6 +859,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         )
         + "]"
     )
+    cli_startup(path, args.glossary, runs=args.repeat)
     agree_docs = docs[: args.agree_docs]
     ids = {d.id for d in agree_docs}
     agreement(
