@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["KEEP", "cache_dir", "cached", "load", "source_key", "store"]
+__all__ = ["KEEP", "cache_dir", "cached", "code_key", "load", "source_key", "store"]
 
 T = TypeVar("T")
 
@@ -82,6 +82,13 @@ def source_key(*modules: str) -> bytes:
             with contextlib.suppress(OSError):
                 digest.update(Path(path).read_bytes())
     return digest.digest()
+
+
+def code_key() -> bytes:
+    """:func:`source_key` of every module of this package (what reads glossaries)."""
+    return source_key(
+        *sorted(m for m in sys.modules if m == "glossary" or m.startswith("glossary."))
+    )
 
 
 def _key(kind: str, parts: Iterable[bytes | str]) -> str:

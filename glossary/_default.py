@@ -11,7 +11,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from ._background import BACKGROUND_FILE, BackgroundFrequencies
-from ._cache import cached, source_key
+from ._cache import cached, code_key
 from ._forms import HANGUL_RANGE
 from ._io import parse_text
 from ._issues import GlossaryError, GlossaryIssue
@@ -152,17 +152,13 @@ def _names_excluded(concepts: list[Term], names: list[Term]) -> list[Term]:
 def _bundle(root: Traversable, entities: bool) -> Glossary:
     """The bundled glossary, from the on-disk cache when its files and this package's
     code are unchanged (parsing and validating the YAML takes over a second)."""
-    parts: list[bytes | str] = [str(root), str(entities), source_key(*_own_modules())]
+    parts: list[bytes | str] = [str(root), str(entities), code_key()]
     for folder in ("default", "entities"):
         for file in _yaml_files(root / folder):
             parts += [f"{folder}/{file.name}", file.read_bytes()]
     version = root / "VERSION"
     parts.append(version.read_bytes() if version.is_file() else b"")
     return cached("glossary", parts, lambda: _build_bundle(root, entities))
-
-
-def _own_modules() -> list[str]:
-    return sorted(m for m in sys.modules if m == "glossary" or m.startswith("glossary."))
 
 
 def _build_bundle(root: Traversable, entities: bool) -> Glossary:

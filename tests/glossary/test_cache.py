@@ -133,3 +133,31 @@ def test_an_edited_bundled_file_misses_the_cache(
     _default._bundle.cache_clear()
     assert [t.term for t in glossary.default()] == ["기준금리"]
     _default._bundle.cache_clear()
+
+
+def _big_file(path: Path, extra: str = "") -> Path:
+    lines = ["terms:"]
+    for i in range(1200):  # over CACHE_MIN_BYTES
+        lines.append(f"  - {{id: t{i}, term: 용어{i}, definition: 시험용 정의 문장 {i}번.}}")
+    path.write_text("\n".join(lines) + "\n" + extra, "utf-8")
+    assert path.stat().st_size >= glossary._io.CACHE_MIN_BYTES
+    return path
+
+
+def test_a_big_file_is_read_from_the_cache_until_it_changes(cache: Path, tmp_path: Path) -> None:
+    file = _big_file(tmp_path / "g.yaml")
+    first = glossary.load(file)
+    assert len(list(cache.glob("glossary-file-*.pickle"))) == 1
+    again = glossary.load(file)
+    assert again.terms == first.terms and again.path == first.path == str(file)
+    assert glossary.load(file, name="다른이름").name == "다른이름"  # options are in the key
+    _big_file(file, "  - {id: zz, term: 새용어}\n")
+    assert glossary.load(file)["zz"].term == "새용어"
+
+
+def test_a_big_file_with_errors_raises_every_time(cache: Path, tmp_path: Path) -> None:
+    file = _big_file(tmp_path / "bad.yaml", "  - {id: t1, term: 중복}\n")
+    for _ in range(2):
+        with pytest.raises(glossary.GlossaryError, match="t1"):
+            glossary.load(file)
+    assert not list(cache.glob("glossary-file-*"))
