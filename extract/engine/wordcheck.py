@@ -20,7 +20,6 @@ whose words were all read before never loads kiwipiepy, which takes seconds.
 
 from __future__ import annotations
 
-import atexit
 import weakref
 from collections.abc import Sequence
 from typing import Any
@@ -99,8 +98,12 @@ class WordCheck:
         found = _cache.load(_STORE_KIND, self._store or ())
         if isinstance(found, dict):
             self._cache.update(found)
-        # A weak reference: the exit hook must not keep a discarded tagger's cache alive.
-        atexit.register(_save_at_exit, weakref.ref(self))
+        # multiprocessing's exit hook rather than atexit: it also runs in worker processes
+        # (kotrend tag -j), which end with os._exit. A weak reference: the hook must not
+        # keep a discarded tagger's cache alive.
+        from multiprocessing.util import Finalize
+
+        Finalize(None, _save_at_exit, args=(weakref.ref(self),), exitpriority=10)
 
     def save(self) -> None:
         """Write the words read since the last save to the on-disk store (if any),
