@@ -25,6 +25,7 @@ same run, and agreement with ``mode="full"`` on the first ``--agree-docs`` docum
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -96,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     ap.add_argument("--glossary", help="glossary file to use instead of glossary.default()")
     args = ap.parse_args(argv)
+    # Words read in earlier runs (the on-disk store) would not count as read here.
+    os.environ["KOTREND_NO_CACHE"] = "1"
 
     g, gnote = load_glossary(args.glossary)
     path = data_dir(args.data) / "news" / args.file

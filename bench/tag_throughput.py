@@ -6,6 +6,8 @@ Run from the repository root::
     python bench/tag_throughput.py --docs 5000 --data /path/to/shared/data
     python bench/tag_throughput.py --memory-check /tmp/big.jsonl   # peak RSS of kotrend tag -j 2
     python bench/tag_throughput.py --stream [--warmup-mb 20 --stream-mb 40]   # steady state
+    python bench/tag_throughput.py --startup-only     # kotrend tag on one document, cache or not
+    python bench/tag_throughput.py --glossary old.yaml --compare-glossary new.yaml --docs 5000
 
 Measures, in one run, on a real slice of ``DATA/news`` (needs the ``bench`` extra:
 ``pip install -e .[bench]``):
@@ -28,6 +30,10 @@ per CPU-second.
 The slow ones run on the first ``--subset`` documents; MB/s stays comparable. Then the
 ratios, peak memory, start-up time in a fresh interpreter, and how far the fast path
 agrees with full mode (differences are printed, never stored).
+
+Throughput is measured with ``KOTREND_NO_CACHE=1`` (a cold run stays cold: no words read
+in earlier runs); start-up (``kotrend tag`` on one document) is measured without the
+on-disk cache, with it, and with the document's words read before.
 """
 
 from __future__ import annotations
@@ -300,6 +306,120 @@ def startup(path: Path, spec: str | None, runs: int = 3) -> list[dict[str, float
         )
         out.append(json.loads(res.stdout.strip().splitlines()[-1]))
     return out
+
+
+def cli_startup(path: Path, spec: str | None, runs: int = 3) -> None:
+    """``kotrend tag`` on the first record of ``path`` (whole process), wall and CPU
+    seconds: without the on-disk cache, with it (glossary, automaton, kiwipiepy's word
+    classes) but the document's words new, and with its words read in an earlier run."""
+    with tempfile.TemporaryDirectory(prefix="kotrend-startup-") as tmp:
+        one = Path(tmp) / "one.jsonl"
+        with open(path, encoding="utf-8") as fh:
+            one.write_text(next(ln for ln in fh if ln.strip()), encoding="utf-8")
+        cache = Path(tmp) / "cache"
+        cmd = [
+            sys.executable,
+            "-m",
+            "extract.cli",
+            "tag",
+            str(one),
+            "-o",
+            str(Path(tmp) / "o.jsonl"),
+        ]
+        if spec:
+            cmd += ["-g", spec]
+        base = {**os.environ, "PYTHONPATH": str(REPO), "KOTREND_CACHE_DIR": str(cache)}
+        base.pop("KOTREND_NO_CACHE", None)
+        subprocess.run(cmd, check=True, capture_output=True, env=base)  # fills the cache
+        cases = {
+            "no cache (KOTREND_NO_CACHE=1)": ({**base, "KOTREND_NO_CACHE": "1"}, False),
+            "cache, the document's words new": (base, True),
+            "cache, its words read before": (base, False),
+        }
+        print(
+            f"\nkotrend tag on one document ({one.stat().st_size:,} bytes), whole process, {runs} runs:"
+        )
+        for name, (env, forget_words) in cases.items():
+            times = []
+            for _ in range(runs):
+                if forget_words:
+                    for store in cache.glob("kiwi-readings-*"):
+                        store.unlink()
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                t0 = time.perf_counter()
+                subprocess.run(cmd, check=True, capture_output=True, env=env)
+                wall = time.perf_counter() - t0
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+                times.append((wall, cpu))
+            print(
+                f"  {name:34} median wall {statistics.median(w for w, _ in times):5.2f} s, "
+                f"CPU {statistics.median(c for _, c in times):5.2f} s  ["
+                + "; ".join(f"{w:.2f}/{c:.2f}" for w, c in times)
+                + "]"
+            )
+
+
+_FAST_RUN = """
+import json, sys, time
+sys.path.insert(0, {bench!r})
+from tag_throughput import kiwi_tokenize, load_docs, load_glossary, megabytes, texts_of
+from pathlib import Path
+from extract import Tagger
+g, _ = load_glossary({spec!r})
+docs = load_docs(Path({path!r}), {n})
+tagger = Tagger(g)
+tagger.kiwi.tokenize("대출금리가 올랐다")  # Kiwi builds its model on the first call
+c0 = time.process_time()
+n = sum(len(tagger.tag_document(d)) for d in docs)
+fast = time.process_time() - c0
+sub = docs[:{subset}]
+_, _, kiwi = kiwi_tokenize(texts_of(sub))
+print(json.dumps({{"fast": fast, "mb": megabytes(docs), "mentions": n, "kiwi": kiwi,
+                  "sub_mb": megabytes(sub), "terms": len(g)}}))
+"""
+
+
+def compare_glossaries(args: argparse.Namespace, data: Path) -> None:
+    """The fast path (cold word cache) and kiwipiepy's ``tokenize`` with two glossaries,
+    each in a fresh process, alternating A, B, A, B...: the ratio of their speeds against
+    kiwipiepy, measured in one run (issue 13: at most 10% slower with the big glossary)."""
+    path = data / "news" / args.file
+    specs = {"A": args.glossary or "default", "B": args.compare_glossary}
+    runs: dict[str, list[dict[str, float]]] = {"A": [], "B": []}
+    for _ in range(max(1, args.repeat)):
+        for name, spec in specs.items():
+            code = _FAST_RUN.format(
+                bench=str(Path(__file__).parent),
+                spec=spec,
+                path=str(path),
+                n=args.docs,
+                subset=args.subset,
+            )
+            res = subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            )
+            runs[name].append(json.loads(res.stdout.strip().splitlines()[-1]))
+    print(
+        f"{args.docs:,} documents of {path.name}; kiwipiepy on the first {args.subset:,}; "
+        f"each run a fresh process, cold word cache, KOTREND_NO_CACHE=1"
+    )
+    best = {}
+    for name, spec in specs.items():
+        rs = runs[name]
+        rates = [r["mb"] / r["fast"] for r in rs]
+        ratios = [(r["mb"] / r["fast"]) / (r["sub_mb"] / r["kiwi"]) for r in rs]
+        best[name] = (max(rates), statistics.median(ratios))
+        print(
+            f"  {name} {spec} ({rs[0]['terms']:,} terms, {rs[0]['mentions']:,} mentions): fast "
+            + ", ".join(f"{x:.2f}" for x in rates)
+            + " MB/CPU-s; fast / kiwipiepy "
+            + ", ".join(f"{x:.2f}x" for x in ratios)
+        )
+    print(
+        f"B against A: best fast rate {best['B'][0] / best['A'][0]:.3f}, median ratio to "
+        f"kiwipiepy {best['B'][1] / best['A'][1]:.3f} (1.000 = as fast)"
+    )
 
 
 # --------------------------------------------------------------------------- agreement
@@ -667,9 +787,30 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     ap.add_argument("--block", type=int, default=10_000, help="--stream: documents per row")
     ap.add_argument("--seed", type=int, default=14, help="--stream: shuffle seed (14)")
+    ap.add_argument(
+        "--compare-glossary",
+        metavar="SPEC",
+        help="only the fast path with --glossary (A) and SPEC (B), fresh processes, alternating",
+    )
+    ap.add_argument(
+        "--startup-only",
+        action="store_true",
+        help="only kotrend tag on one document, with and without the on-disk cache",
+    )
     args = ap.parse_args(argv)
 
     data = data_dir(args.data)
+    if args.compare_glossary:
+        os.environ["KOTREND_NO_CACHE"] = "1"
+        compare_glossaries(args, data)
+        return
+    if args.startup_only:
+        path = data / "news" / args.file
+        cli_startup(path, args.glossary, runs=args.repeat)
+        return
+    # Rates are measured from an empty word cache: words that an earlier run read and
+    # kept on disk would make a cold run warm. Start-up is measured both ways.
+    os.environ["KOTREND_NO_CACHE"] = "1"
     if args.stream:
         steady_state(args, data)
         return
@@ -790,6 +931,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         )
         + "]"
     )
+    cli_startup(path, args.glossary, runs=args.repeat)
     agree_docs = docs[: args.agree_docs]
     ids = {d.id for d in agree_docs}
     agreement(

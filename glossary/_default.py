@@ -11,6 +11,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from ._background import BACKGROUND_FILE, BackgroundFrequencies
+from ._cache import cached, code_key
 from ._forms import HANGUL_RANGE
 from ._io import parse_text
 from ._issues import GlossaryError, GlossaryIssue
@@ -149,6 +150,18 @@ def _names_excluded(concepts: list[Term], names: list[Term]) -> list[Term]:
 
 @functools.lru_cache(maxsize=8)
 def _bundle(root: Traversable, entities: bool) -> Glossary:
+    """The bundled glossary, from the on-disk cache when its files and this package's
+    code are unchanged (parsing and validating the YAML takes over a second)."""
+    parts: list[bytes | str] = [str(root), str(entities), code_key()]
+    for folder in ("default", "entities"):
+        for file in _yaml_files(root / folder):
+            parts += [f"{folder}/{file.name}", file.read_bytes()]
+    version = root / "VERSION"
+    parts.append(version.read_bytes() if version.is_file() else b"")
+    return cached("glossary", parts, lambda: _build_bundle(root, entities))
+
+
+def _build_bundle(root: Traversable, entities: bool) -> Glossary:
     terms, issues, n_concepts, _ = _read(root, entities)
     if any(i.is_error for i in issues):
         raise GlossaryError(issues)
@@ -175,7 +188,9 @@ def default(*, entities: bool = False) -> Glossary:
     ``glossary/data/entities/`` (companies, institutions) when ``entities`` is true.
     All files are validated together either way; without entities, ``related`` links
     to entity ids are left out. Entities get ``split=False`` (names are matched only as
-    written). The result is cached: do not modify it.
+    written). The result is cached: do not modify it. It is also kept on disk between
+    runs, keyed by the files' content (see :mod:`glossary._cache`; ``KOTREND_NO_CACHE=1``
+    turns that off).
 
     Parameters
     ----------

@@ -6,6 +6,7 @@ import os
 import unicodedata
 from pathlib import Path
 
+from ._cache import cached, code_key
 from ._entry import build_glossary
 from ._issues import GlossaryError, GlossaryIssue
 from ._model import Glossary
@@ -22,6 +23,9 @@ SUFFIXES = tuple(_BY_SUFFIX)
 _PARSERS = {"yaml": parse_yaml, "json": parse_json, "csv": parse_csv}
 
 PathLike = str | os.PathLike[str]
+
+#: Glossary files at least this big are kept in the on-disk cache once read.
+CACHE_MIN_BYTES = 64_000
 
 
 def resolve_format(path: PathLike, format: str | None) -> str:
@@ -114,12 +118,34 @@ def load(
     FileNotFoundError
         When ``path`` does not exist.
 
+    Notes
+    -----
+    A file of :data:`CACHE_MIN_BYTES` or more is kept, as read, in the on-disk cache
+    (see :mod:`glossary._cache`; ``KOTREND_NO_CACHE=1`` turns it off), keyed by its
+    bytes: loading it again takes a few hundredths of a second.
+
     Examples
     --------
     >>> g = load("finance.yaml")  # doctest: +SKIP
     >>> g["capex"].term  # doctest: +SKIP
     '자본 지출'
     """
+    try:
+        big = os.path.getsize(path) >= CACHE_MIN_BYTES
+    except OSError:
+        big = False  # read() names the problem
+    if big:
+        # Parsing and validating thousands of entries takes a second or more; the same
+        # bytes read by the same code give the same glossary (see glossary._cache).
+        options = f"{os.fspath(path)}\x00{format}\x00{validate}\x00{name}\x00{version}"
+        parts: list[bytes | str] = [options, Path(path).read_bytes(), code_key()]
+        return cached("glossary-file", parts, lambda: _load(path, format, validate, name, version))
+    return _load(path, format, validate, name, version)
+
+
+def _load(
+    path: PathLike, format: str | None, validate: bool, name: str | None, version: str | None
+) -> Glossary:
     glossary, issues = read(path, format=format, name=name, version=version)
     if validate:
         issues += validate_terms(glossary.terms, [glossary.path] * len(glossary))

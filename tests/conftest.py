@@ -24,6 +24,18 @@ def shared_data_dir() -> Path | None:
     return None
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Compiled glossaries are cached in a folder of this session, never the user's."""
+    before = os.environ.get("KOTREND_CACHE_DIR")
+    os.environ["KOTREND_CACHE_DIR"] = str(tmp_path_factory.mktemp("kotrend-cache"))
+    yield
+    if before is None:
+        os.environ.pop("KOTREND_CACHE_DIR", None)
+    else:
+        os.environ["KOTREND_CACHE_DIR"] = before
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     path = shared_data_dir()

@@ -22,6 +22,7 @@ from typing import Any
 
 from corpus.korean import HANGUL_SYLLABLES
 from glossary import Glossary
+from glossary._cache import cached
 
 __all__ = ["KiwiView", "get_kiwi", "user_words"]
 
@@ -35,6 +36,10 @@ _whole_unknown: set[str] = set()  # taught words kiwipiepy already read whole (a
 _version = 0  # bumped whenever _taught grows
 _views: dict[frozenset[str], KiwiView] = {}
 _open_views: dict[frozenset[str], KiwiView] = {}
+
+#: Word lists at least this long keep kiwipiepy's readings of them in the on-disk cache
+#: (:mod:`glossary._cache`).
+CACHE_MIN_WORDS = 300
 
 
 def user_words(glossary: Glossary) -> tuple[str, ...]:
@@ -102,6 +107,27 @@ class KiwiView:
         return self.kiwi.split_into_sents(text, blocklist=self._blocked(), **kwargs)
 
 
+def _word_classes(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Which of ``words`` kiwipiepy reads as one known morpheme, and which as one
+    unknown word, before any of them is taught (call with ``_lock`` held).
+
+    Words kiwipiepy already reads as one morpheme (금리) are its own: teaching them
+    changes nothing, and blocking them for other glossaries would break its dictionary.
+    They are read before adding anything (one rebuild, not one per word), as a view with
+    no user words sees them.
+    """
+    from kiwipiepy import MorphemeSet
+
+    blocked = [f"{w}/NNG" for w in _taught]
+    readings = _kiwi.tokenize(words, blocklist=MorphemeSet(_kiwi, blocked) if blocked else None)
+    builtin: set[str] = set()
+    whole: set[str] = set()
+    for word, tokens in zip(words, readings, strict=True):
+        if len(tokens) == 1 and tokens[0].form == word:
+            (whole if tokens[0].oov else builtin).add(word)
+    return frozenset(builtin), frozenset(whole)
+
+
 def get_kiwi(words: Iterable[str] = (), *, block_others: bool = True) -> KiwiView:
     """This process's ``Kiwi``, taught ``words``, as a glossary with those words sees it.
 
@@ -134,26 +160,24 @@ def get_kiwi(words: Iterable[str] = (), *, block_others: bool = True) -> KiwiVie
             _kiwi = Kiwi()
         new = sorted(key - _taught - _builtin)
         if new:
-            # Words kiwipiepy already reads as one morpheme (금리) are its own: teaching
-            # them changes nothing, and blocking them for other glossaries would break
-            # its dictionary. Read them before adding anything (one rebuild, not one
-            # per word), as a view with no user words sees them.
-            blocked = [f"{w}/NNG" for w in _taught]
-            from kiwipiepy import MorphemeSet
+            if len(new) >= CACHE_MIN_WORDS:
+                # Reading the words means building Kiwi's model once before they are
+                # added and once after (seconds each): the readings are kept on disk.
+                import kiwipiepy
 
-            readings = _kiwi.tokenize(
-                new, blocklist=MorphemeSet(_kiwi, blocked) if blocked else None
-            )
-            for word, tokens in zip(new, readings, strict=True):
-                if len(tokens) == 1 and tokens[0].form == word and not tokens[0].oov:
+                parts = [kiwipiepy.__version__, "\n".join(new), "\n".join(sorted(_taught))]
+                builtin, whole = cached("kiwi-words", parts, lambda: _word_classes(new))
+            else:
+                builtin, whole = _word_classes(new)
+            for word in new:
+                if word in builtin:
                     _builtin.add(word)
-                    continue
                 # NNG at score 0 is enough for kiwipiepy to prefer the whole word
                 # (유가증권 stays one morpheme instead of 유가 + 증권).
-                if _kiwi.add_user_word(word, "NNG", 0):
+                elif _kiwi.add_user_word(word, "NNG", 0):
                     _taught.add(word)
                     _version += 1
-                    if len(tokens) == 1 and tokens[0].form == word:
+                    if word in whole:
                         # Read whole as an unknown word before it was taught: blocking
                         # it for other glossaries would split it (스테이블코 + 인).
                         _whole_unknown.add(word)

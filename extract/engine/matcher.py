@@ -47,6 +47,7 @@ from glossary import (
     script_splits,
     spacing_variants,
 )
+from glossary._cache import cached, source_key
 
 __all__ = [
     "ACCEPT",
@@ -59,6 +60,17 @@ __all__ = [
 ]
 
 REJECT, AMBIGUOUS, ACCEPT = 0, 1, 2
+
+#: Glossaries with at least this many terms keep their compiled automaton in the on-disk
+#: cache (:mod:`glossary._cache`); smaller ones compile faster than a file is read.
+CACHE_MIN_TERMS = 300
+# Modules whose code decides what the automaton holds (part of its cache key).
+_COMPILER_MODULES = (
+    "extract.engine.matcher",
+    "glossary._forms",
+    "glossary._model",
+    "corpus.korean",
+)
 
 # A term glued to one of these (or to 들 and one of these, or to a bound noun such as
 # 간 in 은행간, with or without one of these) is still the term.
@@ -211,6 +223,33 @@ def _unit_to_char(low: str) -> list[int]:
     return out
 
 
+def _compile(glossary: Glossary) -> tuple[ahocorasick.Automaton, frozenset[str]]:
+    """The automaton over every variant of every form and exclude word of ``glossary``,
+    and its Latin forms (upper-cased, spaces removed)."""
+    patterns: dict[str, list[_Pattern]] = defaultdict(list)
+    words = frozenset(_WS.sub("", f) for term in glossary for f in term.forms)
+    for term in glossary:
+        for form in term.forms:
+            cs = term.is_case_sensitive(form)
+            for v in _variants(form, words, split=term.split):
+                patterns[v.lower()].append(_Pattern(term.id, v, cs, False))
+        for word in term.exclude:
+            # Written every way the forms are, so that 유가 stays rejected in 유가 증권.
+            for v in _variants(word, words, split=term.split):
+                patterns[v.lower()].append(_Pattern(term.id, v, False, True))
+    automaton = ahocorasick.Automaton()
+    for key, pats in patterns.items():
+        if key:
+            key_bytes = _encode(key)
+            automaton.add_word(key_bytes, _entry(len(key_bytes), pats))
+    if len(automaton):
+        automaton.make_automaton()
+    latin = frozenset(
+        _WS.sub("", f).upper() for term in glossary for f in term.forms if f.isascii()
+    )
+    return automaton, latin
+
+
 class TermMatcher:
     """Find glossary forms in text and judge their boundaries.
 
@@ -227,30 +266,18 @@ class TermMatcher:
     """
 
     def __init__(self, glossary: Glossary) -> None:
-        patterns: dict[str, list[_Pattern]] = defaultdict(list)
-        words = frozenset(_WS.sub("", f) for term in glossary for f in term.forms)
-        for term in glossary:
-            for form in term.forms:
-                cs = term.is_case_sensitive(form)
-                for v in _variants(form, words, split=term.split):
-                    patterns[v.lower()].append(_Pattern(term.id, v, cs, False))
-            for word in term.exclude:
-                # Written every way the forms are, so that 유가 stays rejected in 유가 증권.
-                for v in _variants(word, words, split=term.split):
-                    patterns[v.lower()].append(_Pattern(term.id, v, False, True))
-        automaton = ahocorasick.Automaton()
-        for key, pats in patterns.items():
-            if key:
-                key_bytes = _encode(key)
-                entry = _entry(len(key_bytes), pats)
-                automaton.add_word(key_bytes, entry)
-        if len(automaton):
-            automaton.make_automaton()
-        self._automaton = automaton
-        self._latin_forms = frozenset(
-            _WS.sub("", f).upper() for term in glossary for f in term.forms if f.isascii()
-        )
-        self.n_patterns = len(automaton)
+        if len(glossary) >= CACHE_MIN_TERMS:
+            # Compiling thousands of terms takes about a second; the automaton read back
+            # from the on-disk cache (keyed by the glossary's content and this code) a
+            # tenth of that.
+            parts: list[bytes | str] = [glossary.content_hash(), source_key(*_COMPILER_MODULES)]
+            parts.append(str(getattr(ahocorasick, "__version__", "")))
+            self._automaton, self._latin_forms = cached(
+                "matcher", parts, lambda: _compile(glossary)
+            )
+        else:
+            self._automaton, self._latin_forms = _compile(glossary)
+        self.n_patterns = len(self._automaton)
 
     def candidates(self, text: str) -> list[Candidate]:
         """All dictionary hits in ``text`` with a verdict, ordered by position.

@@ -12,6 +12,7 @@ from extract.engine.analyzer import get_kiwi, user_words
 from extract.engine.matcher import (
     ACCEPT,
     AMBIGUOUS,
+    CACHE_MIN_TERMS,
     REJECT,
     Candidate,
     TermMatcher,
@@ -21,6 +22,7 @@ from extract.engine.matcher import (
 from extract.engine.textspans import quick_normalize, sentence_around, sentence_bounds
 from extract.engine.wordcheck import WordCheck, after_name, is_guessed_noun
 from glossary import Glossary
+from glossary._cache import source_key
 
 __all__ = ["MENTION_COLUMNS", "MODES", "Mention", "Tagger", "checked_options"]
 
@@ -121,7 +123,7 @@ class Tagger:
         self.mode = mode
         self._matcher = TermMatcher(glossary)
         self._words = user_words(glossary)
-        self._check = WordCheck(lambda: self.kiwi)
+        self._check = WordCheck(lambda: self.kiwi, store=_store_key(glossary, self._words))
         # Terms whose sense their sentence tells (glossary.Context), by id.
         self._cued = {t.id: t.context for t in glossary if t.context is not None}
 
@@ -235,6 +237,21 @@ class Tagger:
         if c.verdict == AMBIGUOUS:  # kiwipiepy on the words around it (cached)
             return self._check(nt, c.start, c.end)
         return c.verdict == ACCEPT
+
+
+def _store_key(glossary: Glossary, words: tuple[str, ...]) -> list[str | bytes] | None:
+    """What kiwipiepy's readings depend on, to keep them on disk between runs (large
+    glossaries only: a small one is a test or a demo, not worth a file)."""
+    if len(glossary) < CACHE_MIN_TERMS:
+        return None
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        kiwi_version = version("kiwipiepy")
+    except PackageNotFoundError:
+        return None
+    modules = ("extract.engine.analyzer", "extract.engine.wordcheck")
+    return [kiwi_version, "\n".join(words), source_key(*modules)]
 
 
 _Span = tuple[tuple[int, int, str], tuple[int, int]]

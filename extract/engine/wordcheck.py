@@ -11,13 +11,21 @@ A particle at the end of the word, after the hit, is left out of the read and of
 cache key (기준금리를, 기준금리가 and 기준금리는 are one read of 기준금리): on a long
 stream of distinct news most words are new, and the same noun comes back with another
 particle far more often than the same word does.
+
+Given ``store`` (a key naming the glossary's words and the kiwipiepy version), the
+readings are also kept on disk between runs (:mod:`glossary._cache`; written every
+:data:`SAVE_EVERY` new words and at exit, merged with what other processes wrote): a run
+whose words were all read before never loads kiwipiepy, which takes seconds.
 """
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Sequence
 from typing import Any
 
 from corpus.korean import ORGANISATION_HEADS, PARTICLES, is_hangul
+from glossary import _cache
 
 __all__ = ["WordCheck", "after_name", "is_guessed_noun"]
 
@@ -27,6 +35,11 @@ _TOP_N = 3
 _CONTEXT = 2  # neighbouring words on each side read with a fragile word
 _WINDOW = 48  # characters: longest stretch read on either side of a hit
 _CACHE_LIMIT = 200_000
+#: Words kept on disk per glossary (the newest; about 30 bytes each).
+STORE_LIMIT = 100_000
+#: New words read between two writes of the on-disk store.
+SAVE_EVERY = 20_000
+_STORE_KIND = "kiwi-readings"
 # Longest first, so that 에서 is folded before 서 could be.
 _FOLDED = tuple(sorted(PARTICLES, key=len, reverse=True))
 _MAX_FOLD = max(map(len, _FOLDED))
@@ -144,12 +157,40 @@ class WordCheck:
     True
     """
 
-    def __init__(self, kiwi: Any) -> None:
+    def __init__(self, kiwi: Any, *, store: Sequence[str | bytes] | None = None) -> None:
         self._get_kiwi = kiwi
         self._instance: Any = None
         self._cache: dict[str, tuple[_Reading, ...]] = {}
         # Verdicts the word alone settles (no context needed), for repeated hits.
         self._settled: dict[tuple[str, int, int], bool] = {}
+        self._store = None if store is None else list(store)
+        self._loaded = store is None  # read the store on the first lookup only
+        self._unsaved: dict[str, tuple[_Reading, ...]] = {}
+
+    def _load(self) -> None:
+        self._loaded = True
+        found = _cache.load(_STORE_KIND, self._store or ())
+        if isinstance(found, dict):
+            self._cache.update(found)
+        # multiprocessing's exit hook rather than atexit: it also runs in worker processes
+        # (kotrend tag -j), which end with os._exit. A weak reference: the hook must not
+        # keep a discarded tagger's cache alive.
+        from multiprocessing.util import Finalize
+
+        Finalize(None, _save_at_exit, args=(weakref.ref(self),), exitpriority=10)
+
+    def save(self) -> None:
+        """Write the words read since the last save to the on-disk store (if any),
+        merged with what is there: other processes of the same glossary add theirs."""
+        if self._store is None or not self._unsaved:
+            return
+        found = _cache.load(_STORE_KIND, self._store)
+        merged = found if isinstance(found, dict) else {}
+        merged.update(self._unsaved)
+        if len(merged) > STORE_LIMIT:  # the oldest entries go first
+            merged = dict(list(merged.items())[-STORE_LIMIT:])
+        _cache.store(_STORE_KIND, self._store, merged)
+        self._unsaved.clear()
 
     def _kiwi(self) -> Any:
         if self._instance is None:  # looked up once: the registry key is a long tuple
@@ -160,12 +201,18 @@ class WordCheck:
         return len(self._cache)
 
     def _lookup(self, text: str, top_n: int, key: str) -> tuple[_Reading, ...]:
+        if not self._loaded:
+            self._load()
         found = self._cache.get(key)
         if found is None:
             found = _readings(self._kiwi(), text, top_n)
             if len(self._cache) >= _CACHE_LIMIT:
                 self._cache.clear()
             self._cache[key] = found
+            if self._store is not None:
+                self._unsaved[key] = found
+                if len(self._unsaved) >= SAVE_EVERY:
+                    self.save()
         return found
 
     def compound(self, nt: str, start: int, end: int) -> bool:
@@ -232,6 +279,12 @@ class WordCheck:
             lo, hi = _word(nt, lo - 1, hi + 1)
         found = self._lookup(nt[lo:hi], 1, "\x00" + nt[lo:hi])
         return bool(found) and _fits(found[0], start - lo, end - lo)
+
+
+def _save_at_exit(ref: weakref.ref[WordCheck]) -> None:
+    check = ref()
+    if check is not None:
+        check.save()
 
 
 def fold_particle(word: str, end: int) -> str:
