@@ -333,7 +333,22 @@ def _standing_alone(examples: Sequence[Example]) -> tuple[Example, ...]:
     17% of shown examples unusable, leaving them out 7%.
     """
     head = examples[:STANDALONE_CHECKED]
-    return tuple(ex for ex in head if needs_context(ex.sentence) is None)
+    return tuple(ex for ex in head if _stands_alone(ex))
+
+
+def _stands_alone(ex: Example) -> bool:
+    """Whether ``ex`` can be printed on its own: the sentence stands alone and, when a long
+    one is quoted from a later clause ("…"), so does the part shown, which has lost the
+    sentence's opening (its subject, or the opening of a quotation: "…할 것”이라며")."""
+    if needs_context(ex.sentence) is not None:
+        return False
+    shown = ex.snippet()[0]
+    if not shown.startswith("…"):
+        return True
+    part = shown.strip("…")
+    if part.count("”") > part.count("“") or part.count('"') % 2:
+        return False  # it opens inside a quotation whose speaker was cut off
+    return needs_context(part) is None
 
 
 def _with_examples(entries: Sequence[BoxEntry], first: Sequence[int]) -> list[BoxEntry]:

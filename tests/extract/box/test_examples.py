@@ -101,6 +101,17 @@ LEADS = [
     ("(주) 한빛이 상장했다.", "(주) 한빛이", "one syllable in brackets is not a label"),
     ("(서울=한빛뉴스) 홍길동 기자 = 금리가 올랐다.", "금리가", "dateline and byline"),
     ("[한빛경제 홍길동 기자] 금리가 올랐다.", "금리가", "byline in brackets"),
+    (
+        "한빛전자의 D램 모듈./한빛전자 반면 한빛반도체는 증설한다.",
+        "한빛반도체는",
+        "caption, slash credit",
+    ),
+    (
+        "본사 전경./사진=한빛은행 제공 한빛은행이 금리를 올렸다.",
+        "한빛은행이",
+        "caption, photo credit",
+    ),
+    ("금리는 3.5%다. 다음/이전 문단", "금리는", "a slash in the text is not a credit"),
 ]
 
 
@@ -295,6 +306,42 @@ LEANING = [
         "no subject",
         "논의도-type object",
     ),
+    # Issue 12, the classes of the unusable examples the judged boxes still showed:
+    (
+        "한빛은행이 대출 규제를 강화할 경우 중소기업의 조달 부담이 커진다는 내용이다.",
+        "no subject",
+        "subject only in a 경우 clause; …내용이다 describes the bill before",
+    ),
+    (
+        "후발 업체의 추격으로 경쟁이 치열해지는 가운데 고부가 제품으로 사업을 옮기려는 움직임이다.",
+        "no subject",
+        "subject only in a 가운데 clause; …움직임이다",
+    ),
+    (
+        "올해 흑자로 돌아선 것은 고수익 제품의 비중이 늘고 있기 때문으로 풀이된다.",
+        "no subject",
+        "subject only inside …기 때문",
+    ),
+    (
+        "정부가 규제 강화에 나서면서 시장 정비를 서두른 영향이라는 해석도 나온다.",
+        "no subject",
+        "…영향이라는 해석: explains a fact of the sentence before",
+    ),
+    ("관세를 부과할 경우 수출 감소 효과는 10%다.", "no subject", "whose effect: owner elided"),
+    ("후분양 단지로 입주는 오는 11월로 예정됐다.", "no subject", "whose move-in: owner elided"),
+    ("한빛건설은 지난달 500가구 중 200가구를 일반분양했는데요.", "no predicate", "ends on …는데요"),
+    (
+        "한빛증권은 이와 관련 추가 설명이 필요하다고 지적했다.",
+        "points back",
+        "이와 관련 after the topic",
+    ),
+    ("한빛은행은 이에 대해 답하지 않았다.", "points back", "이에 대해 after the topic"),
+    (
+        '연구원은 "관세가 오르면 수출이 줄 것"이라고 우려했다.',
+        "points back",
+        "연구원은: the institute",
+    ),
+    ("관계자는 추가 인하 가능성을 열어뒀다.", "points back", "관계자는: whose official"),
 ]
 ALONE = [
     ("메타는 올해 자본 지출을 40% 늘렸다.", "topic names the actor"),
@@ -310,6 +357,22 @@ ALONE = [
     ("기대감이 주요 모멘텀으로 작용할 전망이다.", "…할 전망이다: the subject is the sentence's"),
     ("아마존과 구글이 AI 투자 경쟁에서 선두를 달리고 있음.", "report style …있음 has a predicate"),
     ("클라우드 사업자의 계약 잔액은 1조 달러에 육박함.", "report style …함 has a predicate"),
+    ("금리가 오를 것으로 보인다.", "…할 것으로 보인다: the clause goes on past 것"),
+    ("삼성전자가 새로 개발한 칩을 공개했다.", "a clause on the object shares the subject"),
+    ("한빛전자가 HBM을 늘리기 위해 투자했다.", "…기 위해 is not …기 때문"),
+    ("한빛증권 연구원은 금리가 내릴 것이라고 말했다.", "연구원 with its firm named"),
+    ("본 보고서는 탈세계화에 따른 금리 변동을 분석함.", "본 보고서: this very report"),
+    ("한빛전자 매출은 10% 늘었다.", "매출 with its owner named"),
+    ("한빛전자의 실적 개선은 HBM 판매 확대의 영향으로 풀이된다.", "names what it explains"),
+    (
+        "한빛신용정보에 따르면 업권별 대출 잔액 비중은 은행, 상호금융, 보험 순이다.",
+        "비중 after a named source",
+    ),
+    ("금리가 오르면서 은행들이 대출을 줄였다.", "main subject after a 면서 clause"),
+    (
+        "한빛파트너스가 제기한 가처분 신청의 결과가 주총 전날인 21일까지 나올 것으로 보인다.",
+        "결과 with its owner, a 이다-clause on a date",
+    ),
 ]
 
 
@@ -347,6 +410,27 @@ def test_a_leaning_sentence_is_not_shown_even_when_it_is_the_only_one(
     doc = Document(id="d", text="이 회사는 올해 자본 지출을 40% 늘렸다.")
     entry = next(e for e in build_box([doc], tagger=fast_tagger).entries if e.term_id == "capex")
     assert entry.example is None
+
+
+def test_a_long_quote_cut_inside_a_quotation_is_not_shown(fast_tagger: Tagger) -> None:
+    # Quoted from a later clause, the shown part starts inside a quotation whose speaker
+    # (and its opening mark) were cut off: an editor cannot print it, so no example.
+    speech = "데이터센터 투자가 이어지면서 전력 설비와 통신 장비 수요가 함께 늘어날 것, " * 4
+    text = f'한빛증권 연구원은 "{speech}"이라며 "메타 등 빅테크의 자본 지출 확대가 가장 큰 변수"라고 봤다.'
+    capex = Example(text, text.index("자본 지출"), text.index("자본 지출") + 5, "d", "body")
+    assert len(text) > QUOTE_LIMIT and capex.snippet()[0].startswith("…")
+    entry = build_box([Document(id="d", text=text)], tagger=fast_tagger).entries[0]
+    assert entry.term_id == "capex" and entry.n_examples == 1
+    assert entry.example is None
+
+
+def test_a_long_quote_cut_at_a_clause_that_stands_alone_is_shown(fast_tagger: Tagger) -> None:
+    head = "한빛전자는 올해 데이터센터와 통신 장비에 대한 투자를 작년보다 크게 늘렸으며, " * 5
+    doc = Document(id="d", text=head + "메타는 올해 자본 지출을 40% 늘릴 계획이라고 밝혔다.")
+    entry = build_box([doc], tagger=fast_tagger).entries[0]
+    assert entry.term_id == "capex" and entry.example is not None
+    shown = entry.example.snippet()[0]
+    assert shown.startswith("…한빛전자는") and shown.endswith("밝혔다."), shown
 
 
 def test_a_credit_that_introduces_the_next_caption_does_not_void_the_sentence(
