@@ -182,6 +182,13 @@ _DATELINE_LEAD = re.compile(
 _DEFINES_AFTER = re.compile(
     r"^\s*(?:\([^()]{2,60}\)|\s*(?:이?란|이라는|라는|이라고 불리는|로 불리는|,\s*즉)\s)"
 )
+# The term as the sentence's topic ("밈코인은 …"), or only inside a phrase describing
+# another noun ("A 테마주인 B는 …", "밈코인이 발행된 네트워크인 솔라나도 …").
+_TOPIC_AFTER = re.compile(r"^(?:\([^()]{1,40}\))?(?:은|는)\s")
+_MODIFIER_AFTER = re.compile(
+    r"^(?:\([^()]{1,40}\))?(?:인\s|(?:이|가)\s[가-힣]*(?:된|한|던|인|될|할|되는|하는)\s)"
+)
+_COPULA_END = re.compile(r"[가-힣]이다\.?[\"'”’)\]]*$")
 _DEFINES = re.compile(
     r"(?:말한다|뜻한다|의미한다|가리킨다|일컫는다|이르는 말|을 뜻하는|를 뜻하는|을 말하는|를 말하는|을 의미하는|를 의미하는)"
 )
@@ -301,6 +308,11 @@ def example_score(
         after = s[end if end is not None else start :]
         if _DEFINES_AFTER.match(after):
             score += 0.4
+        elif _TOPIC_AFTER.match(after):
+            # The term is the sentence's topic; "…은 …이다" says what it is.
+            score += 0.2 + (0.2 if _COPULA_END.search(s) else 0.0)
+        elif _MODIFIER_AFTER.match(after):
+            score -= 0.3  # it only describes another noun: the sentence is about that one
     if _DEFINES.search(s):
         score += 0.3
     if _DANGLING.match(s):
@@ -489,9 +501,15 @@ _AUX_HEADS = frozenset(
 # "…때문으로 풀이된다", "…영향이라는 해석도 나온다": the sentence explains a fact that the
 # sentence before states; it stands alone only when it names what it explains.
 _EXPLAINED_AS = re.compile(
-    r"(?:때문|영향|덕분|탓|여파|결과)(?:이라는|이란|으로|이라고|인 것으로|일 것이라는)\s?"
-    r"(?:해석|분석|풀이|관측|평가|진단|설명)\S*(?:\s\S+)?[.!]?[\"'”’)\]]*\s*$"
+    r"(?:(?:때문|영향|덕분|탓|여파|결과)(?:이라는|라는|이란|란|으로|로|이라고|라고|인 것으로|일 것이라는)\s?"
+    r"(?:해석|분석|풀이|관측|평가|진단|설명)\S*(?:\s\S+)?"
+    # "…변경이 이유였다", "…줄어들 수 있다는 뜻이다": the reason for, or the meaning of, it.
+    r"|\s(?:이유|배경|원인|까닭|뜻|의미|얘기)(?:이)?(?:다|였다|었다))[.!]?[\"'”’)\]]*\s*$"
 )
+# "…도 일부 영향을 미친 것으로 보인다": an effect on a fact of the sentence before, unless
+# the sentence names what it affected ("환율에 영향을 미친 것으로").
+_EFFECT_ON = re.compile(r"영향을\s(?:미친|준|끼친|줬을)\s것")
+_DEGREE = frozenset({"일부", "큰", "크게", "상당한", "적잖은", "다소", "어느", "정도"})
 # Nouns that make an adnominal clause adverbial: "…할 경우", "…하는 가운데", "…한 뒤".
 _ADVERBIAL_HEADS = frozenset(
     {
@@ -739,7 +757,11 @@ def _embedded(tokens: Sequence[Any], i: int) -> bool:
         if ending is None:
             return False
         if ending.tag == "ETN":
-            return k + 1 < len(tokens) and tokens[k + 1].form == "때문"
+            # "…늘고 있기 때문", "…유지하고 있음을 실증하였음": a noun clause; not "…하기 위해".
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            return nxt is not None and (nxt.form == "때문" or nxt.tag in ("JKO", "JKS", "JX"))
+        if ending.tag == "EC" and ending.form == "도록":
+            return True  # "증권사가 …하도록 (당국이) 구체화했다": the one made to act
         if ending.tag != "ETM":
             return False
         if k + 1 >= len(tokens):
@@ -755,8 +777,23 @@ def _embedded(tokens: Sequence[Any], i: int) -> bool:
             j += 1
         nxt = tokens[j] if j < len(tokens) else None
         after = tokens[j + 1] if j + 1 < len(tokens) else None
-        # "…하려는 움직임이다": the clause describes the predicate noun.
-        return nxt is not None and nxt.tag == "VCP" and (after is None or after.tag == "EF")
+        if nxt is None:
+            return False
+        if nxt.tag == "VCP" and (after is None or after.tag == "EF"):
+            return True  # "…하려는 움직임이다": the clause describes the predicate noun
+        if nxt.tag == "JKS" or (nxt.tag == "JX" and nxt.form in ("은", "는", "ᆫ")):
+            return True  # "한빛이 개발한 칩은 …": the clause is inside the subject
+        # A clause on an object or an adverbial ("…가 안정된 관계를 유지하고 있음을"):
+        # the subject's own clause goes on.
+        k = j
+
+
+def _affects_before(sentence: str) -> bool:
+    m = _EFFECT_ON.search(sentence)
+    if m is None:
+        return False
+    words = [w for w in sentence[: m.start()].split() if w not in _DEGREE]
+    return not words or not words[-1].endswith(("에", "에게", "에도"))
 
 
 def _ends_open(tokens: Sequence[Any]) -> bool:
@@ -810,7 +847,7 @@ def needs_context(sentence: str, *, kiwi: Any = None) -> str | None:
         return NO_SUBJECT
     if _bare(tokens, first):
         return POINTS_BACK
-    if _EXPLAINED_AS.search(sentence) and not (
+    if (_EXPLAINED_AS.search(sentence) or _affects_before(sentence)) and not (
         tokens[first].tag == "JX" and _owned(tokens, first - 1)
     ):
         return NO_SUBJECT

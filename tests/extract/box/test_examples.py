@@ -191,6 +191,32 @@ def test_preferred_sentences(better: str, worse: str, why: str) -> None:
     assert score(better) > score(worse) > 0, why
 
 
+@pytest.mark.parametrize(
+    ("about", "aside", "term", "why"),
+    [
+        (
+            "하이퍼스케일러는 대규모 데이터센터를 운영하는 클라우드 사업자이다.",
+            "하이퍼스케일러인 메타는 올해 데이터센터 투자를 크게 늘릴 계획이다.",
+            "하이퍼스케일러",
+            "topic and says what it is, against an apposition",
+        ),
+        (
+            "한빛코인은 지난 17일 거래소에 갑작스럽게 상장됐다.",
+            "한빛코인이 발행된 네트워크인 한빛체인도 수혜를 받아 가격이 뛰었다.",
+            "한빛코인",
+            "topic, against a clause describing another noun",
+        ),
+    ],
+)
+def test_a_sentence_about_the_term_beats_one_that_mentions_it_aside(
+    about: str, aside: str, term: str, why: str
+) -> None:
+    def score(s: str) -> float:
+        return example_score(s, start=s.index(term), end=s.index(term) + len(term))
+
+    assert score(about) > score(aside), why
+
+
 def test_a_related_term_in_the_sentence_helps() -> None:
     s = "메타는 올해 자본 지출을 작년보다 크게 늘릴 계획이라고 밝혔다."
     plain = example_score(s, start=7, end=12)
@@ -342,6 +368,23 @@ LEANING = [
         "연구원은: the institute",
     ),
     ("관계자는 추가 인하 가능성을 열어뒀다.", "points back", "관계자는: whose official"),
+    (
+        "기존 지침과 함께 증권사가 잔고를 확인하도록 점검 항목을 구체화했다.",
+        "no subject",
+        "subject only in a 도록 clause: who made them",
+    ),
+    (
+        "우선 한국의 장기 금리가 추세금리와 안정된 관계를 유지하고 있음을 실증하였음.",
+        "no subject",
+        "subject only in an …음을 object clause: who showed it",
+    ),
+    ("유상증자 납입기일 변경이 이유였다.", "no subject", "…이 이유였다: the reason for before"),
+    ("전세를 놓을 수 있어 자금 부담이 줄어들 수 있다는 뜻이다.", "no subject", "…다는 뜻이다"),
+    (
+        '한 업계 관계자는 "제도 정비를 강조하려는 움직임도 일부 영향을 미친 것으로 보인다"고 말했다.',
+        "no subject",
+        "an effect on a fact of the sentence before",
+    ),
 ]
 ALONE = [
     ("메타는 올해 자본 지출을 40% 늘렸다.", "topic names the actor"),
@@ -369,6 +412,11 @@ ALONE = [
         "비중 after a named source",
     ),
     ("금리가 오르면서 은행들이 대출을 줄였다.", "main subject after a 면서 clause"),
+    ("한빛증권은 고객이 잔고를 확인하도록 점검 항목을 구체화했다.", "도록 clause, topic named"),
+    (
+        '한 업계 관계자는 "금리 인상이 환율에 일부 영향을 미친 것으로 보인다"고 말했다.',
+        "names what",
+    ),
     (
         "한빛파트너스가 제기한 가처분 신청의 결과가 주총 전날인 21일까지 나올 것으로 보인다.",
         "결과 with its owner, a 이다-clause on a date",
