@@ -574,8 +574,17 @@ def _points_back(tokens: Sequence[Any], first_subject: int, stop: int) -> bool:
                 and i + 2 < len(tokens)
                 and tokens[i + 2].form in _SAME_AS_BEFORE
                 and (i == 0 or tokens[i - 1].tag not in ("JKB", "JKS", "JC"))  # A와 같은 날
+                # "지난 13일 A는 …했고 같은 날 B는 …": the date is in the sentence
+                and not any(x.tag == "SN" for x in tokens[:i])
             )
-        if hit and (i < first_subject or i < predicate or _heads_subject(tokens, i)):
+        # After the first clause ("…재검토하고 있으며 이는 …") a pronoun may refer to that
+        # clause: only one before the sentence's first predicate or in the first clause's
+        # subject points outside the sentence ("이 매체는" still does anywhere).
+        if hit and (
+            i < first_subject
+            or i < predicate
+            or ((i < stop or t.tag != "NP") and _heads_subject(tokens, i))
+        ):
             return True
     return False
 
@@ -676,8 +685,10 @@ def _first_subject(tokens: Sequence[Any], stop: int) -> int:
         head = tokens[j]
         if topic and head.tag == "JKB" and head.form in _SPEAKING_PLACES:
             return i  # 시장에서는, 수요자로서는: a place, a body or a party speaks
-        if head.tag not in _NOUNS:
-            continue
+        if head.tag not in _NOUNS and not (
+            head.form == "측" and j > 0 and tokens[j - 1].tag in _NOUNS
+        ):
+            continue  # (a bound noun names no actor, but "조합 측은" does: the association)
         if head.form in _RELATIONAL and _unowned(tokens, j):
             continue  # "효과는", "입주는": whose? the owner is in an earlier sentence
         if t.tag == "JKS" and _embedded(tokens, i):

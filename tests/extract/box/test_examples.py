@@ -379,6 +379,11 @@ LEANING = [
         "subject only in an …음을 object clause: who showed it",
     ),
     ("유상증자 납입기일 변경이 이유였다.", "no subject", "…이 이유였다: the reason for before"),
+    (
+        "한빛로봇도 잔액이 크게 늘었는데, 두산로봇도 잔액이 25% 뛰었다고 이 매체는 전했다.",
+        "points back",
+        "이 매체는 after the first clause: the outlet named before",
+    ),
     ("전세를 놓을 수 있어 자금 부담이 줄어들 수 있다는 뜻이다.", "no subject", "…다는 뜻이다"),
     (
         '한 업계 관계자는 "제도 정비를 강조하려는 움직임도 일부 영향을 미친 것으로 보인다"고 말했다.',
@@ -413,6 +418,18 @@ ALONE = [
     ),
     ("금리가 오르면서 은행들이 대출을 줄였다.", "main subject after a 면서 clause"),
     ("한빛증권은 고객이 잔고를 확인하도록 점검 항목을 구체화했다.", "도록 clause, topic named"),
+    (
+        "재건축조합 측은 작년 9월 공사비를 제안했으나, 건설사가 입찰에 참여하지 않았다.",
+        "조합 측은: the association's side",
+    ),
+    (
+        "한빛제약은 지난 13일 한빛바이오를 인수했고 같은 날 대한제약은 신약기업을 인수했다.",
+        "같은 날: the date is in the sentence",
+    ),
+    (
+        "한빛일보는 위원회가 사건을 재검토하고 있으며 이는 조사 축소로 이어질 수 있다고 전했다.",
+        "이는 after the first clause refers to it",
+    ),
     (
         '한 업계 관계자는 "금리 인상이 환율에 일부 영향을 미친 것으로 보인다"고 말했다.',
         "names what",
