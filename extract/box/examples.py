@@ -182,13 +182,15 @@ _DATELINE_LEAD = re.compile(
 _DEFINES_AFTER = re.compile(
     r"^\s*(?:\([^()]{2,60}\)|\s*(?:이?란|이라는|라는|이라고 불리는|로 불리는|,\s*즉)\s)"
 )
-# The term as the sentence's topic ("밈코인은 …"), or only inside a phrase describing
-# another noun ("A 테마주인 B는 …", "밈코인이 발행된 네트워크인 솔라나도 …").
+# The term as the sentence's topic ("한빛코인은 …"), or only inside a phrase describing
+# another noun ("A 테마주인 B는 …", "X가 상장된 거래소인 Y도 …").
 _TOPIC_AFTER = re.compile(r"^(?:\([^()]{1,40}\))?(?:은|는)\s")
 _MODIFIER_AFTER = re.compile(
-    r"^(?:\([^()]{1,40}\))?(?:인\s|(?:이|가)\s[가-힣]*(?:된|한|던|인|될|할|되는|하는)\s)"
+    r"^(?:\([^()]{1,40}\))?(?:인\s|(?:이|가)\s["
+    + HANGUL_SYLLABLES
+    + r"]*(?:된|한|던|인|될|할|되는|하는)\s)"
 )
-_COPULA_END = re.compile(r"[가-힣]이다\.?[\"'”’)\]]*$")
+_COPULA_END = re.compile(f"[{HANGUL_SYLLABLES}]" + r"이다\.?[\"'”’)\]]*$")
 _DEFINES = re.compile(
     r"(?:말한다|뜻한다|의미한다|가리킨다|일컫는다|이르는 말|을 뜻하는|를 뜻하는|을 말하는|를 말하는|을 의미하는|를 의미하는)"
 )
@@ -474,7 +476,7 @@ _DEFINITE_BARE = frozenset(
 )
 # Nouns for a part, an amount or an outcome of something: as a subject with no owner in
 # their phrase (no name, no "…의") they mean "its effect", "its share", the owner elided
-# ("수출 감소 효과는 13%다", "입주는 11월로 예정됐다").
+# ("매출 효과는 5%다", "입주는 내년 봄이다").
 _RELATIONAL = frozenset(
     {
         "효과",
@@ -503,7 +505,7 @@ _AUX_HEADS = frozenset(
 _EXPLAINED_AS = re.compile(
     r"(?:(?:때문|영향|덕분|탓|여파|결과)(?:이라는|라는|이란|란|으로|로|이라고|라고|인 것으로|일 것이라는)\s?"
     r"(?:해석|분석|풀이|관측|평가|진단|설명)\S*(?:\s\S+)?"
-    # "…변경이 이유였다", "…줄어들 수 있다는 뜻이다": the reason for, or the meaning of, it.
+    # "…지연이 이유였다", "…낮아진다는 뜻이다": the reason for, or the meaning of, it.
     r"|\s(?:이유|배경|원인|까닭|뜻|의미|얘기)(?:이)?(?:다|였다|었다))[.!]?[\"'”’)\]]*\s*$"
 )
 # "…도 일부 영향을 미친 것으로 보인다": an effect on a fact of the sentence before, unless
@@ -728,9 +730,9 @@ def _phrase_start(tokens: Sequence[Any], j: int) -> int:
 
 def _unowned(tokens: Sequence[Any], j: int) -> bool:
     """Whether ``tokens[j]``, one of :data:`_RELATIONAL`, has no owner: none in its phrase
-    and nothing before it in the sentence but adverbials ("…할 경우 수출 감소 효과는",
-    "후분양 단지로 입주는"); a noun phrase before it may be the owner ("상장사 중 71%는
-    … 주가가")."""
+    and nothing before it in the sentence but adverbials ("…할 경우 매출 효과는",
+    "신축 단지로 입주는"); a noun phrase before it may be the owner ("종목 중 절반은 …
+    주가가")."""
     k = _phrase_start(tokens, j)
     if _owned(tokens, j):
         return False
@@ -808,7 +810,7 @@ def _affects_before(sentence: str) -> bool:
 
 
 def _ends_open(tokens: Sequence[Any]) -> bool:
-    # "…일반분양했는데요.": the last ending is a connective; the point is in the next sentence.
+    # "…분양했는데요.": the last ending is a connective; the point is in the next sentence.
     words = [t for t in tokens if not t.tag.startswith("S") or t.tag == "SL"]
     while words and words[-1].tag == "JX" and words[-1].form == "요":
         words.pop()
@@ -820,7 +822,7 @@ def needs_context(sentence: str, *, kiwi: Any = None) -> str | None:
 
     :data:`POINTS_BACK`: it holds a pronoun or a demonstrative that refers to something
     named before (이는, 그는, 이에 대해, 이 회사, 해당 기업, 이번 조치, 같은 기간, 동사는;
-    after the subject too, before the first predicate: "삼성전자는 이와 관련 …"), or its
+    after the subject too, before the first predicate: "한빛전자는 이와 관련 …"), or its
     subject is a bare noun for a body or a person named before ("연구원은", "관계자는").
     :data:`NO_SUBJECT`: its first clause names no actor (no topic or subject noun phrase
     outside quotations and embedded clauses: "한국이 …할 경우", "경쟁이 …하는 가운데",
@@ -830,7 +832,7 @@ def needs_context(sentence: str, *, kiwi: Any = None) -> str | None:
     풀이된다", "…영향이라는 해석도 나온다"). :data:`NO_PREDICATE`: it ends on a noun, a
     note rather than a sentence ("…6500억 달러 돌파 예상."), on 음, 임 or 함 with no
     full stop (a report's bullet: "…구축이 필수적임"), or on a connective whose point is
-    in the next sentence ("…일반분양했는데요."). Read from kiwipiepy's tags (``kiwi``: a
+    in the next sentence ("…분양했는데요."). Read from kiwipiepy's tags (``kiwi``: a
     ``Kiwi`` or :class:`~extract.engine.analyzer.KiwiView`; the process's one by default).
 
     Examples

@@ -202,7 +202,7 @@ def test_preferred_sentences(better: str, worse: str, why: str) -> None:
         ),
         (
             "한빛코인은 지난 17일 거래소에 갑작스럽게 상장됐다.",
-            "한빛코인이 발행된 네트워크인 한빛체인도 수혜를 받아 가격이 뛰었다.",
+            "한빛코인이 상장된 거래소인 한빛마켓도 덕분에 거래량이 늘었다.",
             "한빛코인",
             "topic, against a clause describing another noun",
         ),
@@ -349,12 +349,12 @@ LEANING = [
         "subject only inside …기 때문",
     ),
     (
-        "정부가 규제 강화에 나서면서 시장 정비를 서두른 영향이라는 해석도 나온다.",
+        "당국이 상장 심사를 강화한 영향이라는 해석도 나온다.",
         "no subject",
         "…영향이라는 해석: explains a fact of the sentence before",
     ),
-    ("관세를 부과할 경우 수출 감소 효과는 10%다.", "no subject", "whose effect: owner elided"),
-    ("후분양 단지로 입주는 오는 11월로 예정됐다.", "no subject", "whose move-in: owner elided"),
+    ("관세를 올릴 경우 매출 감소 효과는 5%다.", "no subject", "whose effect: owner elided"),
+    ("신축 단지로 입주는 내년 3월로 잡혔다.", "no subject", "whose move-in: owner elided"),
     ("한빛건설은 지난달 500가구 중 200가구를 일반분양했는데요.", "no predicate", "ends on …는데요"),
     (
         "한빛증권은 이와 관련 추가 설명이 필요하다고 지적했다.",
@@ -369,18 +369,18 @@ LEANING = [
     ),
     ("관계자는 추가 인하 가능성을 열어뒀다.", "points back", "관계자는: whose official"),
     (
-        "기존 지침과 함께 증권사가 잔고를 확인하도록 점검 항목을 구체화했다.",
+        "새 지침에 따라 운용사가 장부를 점검하도록 기준을 손질했다.",
         "no subject",
         "subject only in a 도록 clause: who made them",
     ),
     (
-        "우선 한국의 장기 금리가 추세금리와 안정된 관계를 유지하고 있음을 실증하였음.",
+        "우선 국내 물가가 임금과 안정된 관계를 보이고 있음을 확인하였음.",
         "no subject",
         "subject only in an …음을 object clause: who showed it",
     ),
-    ("유상증자 납입기일 변경이 이유였다.", "no subject", "…이 이유였다: the reason for before"),
+    ("유상증자 일정 지연이 이유였다.", "no subject", "…이 이유였다: the reason for before"),
     (
-        "한빛로봇도 잔액이 크게 늘었는데, 두산로봇도 잔액이 25% 뛰었다고 이 매체는 전했다.",
+        "한빛로봇도 잔액이 크게 늘었는데, 대한로봇도 잔액이 25% 뛰었다고 이 매체는 전했다.",
         "points back",
         "이 매체는 after the first clause: the outlet named before",
     ),
@@ -417,9 +417,9 @@ ALONE = [
         "비중 after a named source",
     ),
     ("금리가 오르면서 은행들이 대출을 줄였다.", "main subject after a 면서 clause"),
-    ("한빛증권은 고객이 잔고를 확인하도록 점검 항목을 구체화했다.", "도록 clause, topic named"),
+    ("한빛증권은 고객이 장부를 점검하도록 기준을 손질했다.", "도록 clause, topic named"),
     (
-        "재건축조합 측은 작년 9월 공사비를 제안했으나, 건설사가 입찰에 참여하지 않았다.",
+        "재건축조합 측은 지난봄 새 설계안을 냈으나, 시공사가 답하지 않았다.",
         "조합 측은: the association's side",
     ),
     (
