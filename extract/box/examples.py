@@ -152,7 +152,12 @@ _CONNECTIVE = re.compile(
 )
 # A photo caption glued before the sentence, ending in its credit: "본사 전경[연합뉴스
 # 자료사진] 삼성전자가 …" is quoted from "삼성전자가".
-_CAPTION_LEAD = re.compile(r"[^\[\]]{0,60}[\[(][^\[\]()]{0,20}(?:사진|제공|캡처)[\])]\s*")
+_CAPTION_LEAD = re.compile(
+    r"[^\[\]]{0,60}[\[(][^\[\]()]{0,20}(?:사진|제공|캡처)[\])]\s*"
+    # "중국 업체의 D램./한빛반도체 반면 …": a caption, its credit after a slash, then the
+    # sentence (the source has no line break, so the splitter sees one sentence).
+    r"|[^\n/]{0,80}?[.]\s?/\s?(?:(?:사진|그래픽|자료)\s?=\s?\S{1,20}(?:\s제공)?|[^\s/=]{1,20})\s+"
+)
 # A story's dateline and byline before its lead sentence ("(서울=한빛뉴스) 홍길동 기자 =
 # …", "[한빛경제 홍길동 기자] …"), after at most a subtitle glued to it: the lead sentence
 # is quoted from its first word.
@@ -177,6 +182,15 @@ _DATELINE_LEAD = re.compile(
 _DEFINES_AFTER = re.compile(
     r"^\s*(?:\([^()]{2,60}\)|\s*(?:이?란|이라는|라는|이라고 불리는|로 불리는|,\s*즉)\s)"
 )
+# The term as the sentence's topic ("한빛코인은 …"), or only inside a phrase describing
+# another noun ("A 테마주인 B는 …", "X가 상장된 거래소인 Y도 …").
+_TOPIC_AFTER = re.compile(r"^(?:\([^()]{1,40}\))?(?:은|는)\s")
+_MODIFIER_AFTER = re.compile(
+    r"^(?:\([^()]{1,40}\))?(?:인\s|(?:이|가)\s["
+    + HANGUL_SYLLABLES
+    + r"]*(?:된|한|던|인|될|할|되는|하는)\s)"
+)
+_COPULA_END = re.compile(f"[{HANGUL_SYLLABLES}]" + r"이다\.?[\"'”’)\]]*$")
 _DEFINES = re.compile(
     r"(?:말한다|뜻한다|의미한다|가리킨다|일컫는다|이르는 말|을 뜻하는|를 뜻하는|을 말하는|를 말하는|을 의미하는|를 의미하는)"
 )
@@ -296,6 +310,11 @@ def example_score(
         after = s[end if end is not None else start :]
         if _DEFINES_AFTER.match(after):
             score += 0.4
+        elif _TOPIC_AFTER.match(after):
+            # The term is the sentence's topic; "…은 …이다" says what it is.
+            score += 0.2 + (0.2 if _COPULA_END.search(s) else 0.0)
+        elif _MODIFIER_AFTER.match(after):
+            score -= 0.3  # it only describes another noun: the sentence is about that one
     if _DEFINES.search(s):
         score += 0.3
     if _DANGLING.match(s):
@@ -399,7 +418,7 @@ def snippet(sentence: str, start: int, end: int, *, width: int = 90) -> tuple[st
 # Why a sentence leans on the one before it; an editor would not print it on its own.
 POINTS_BACK = "points back"  # a pronoun or demonstrative: 이는, 그는, 이 회사, 해당 기업, 같은 기간
 NO_SUBJECT = "no subject"  # its first clause names no actor: the subject is elided
-NO_PREDICATE = "no predicate"  # it ends on a noun: a note-style fragment ("… 돌파 예상.")
+NO_PREDICATE = "no predicate"  # it ends on a noun or a connective: a note or an open clause
 CONTEXT_REASONS = (POINTS_BACK, NO_SUBJECT, NO_PREDICATE)
 
 # Pronouns that do not point back: "we" in Korean news is the country or the paper.
@@ -429,6 +448,90 @@ _CLAUSE_ENDS = frozenset({"며", "으며", "지만", "으나"})
 _CLAUSE_ENDS_AT_COMMA = frozenset({"고", "면서", "으면서", "는데", "은데", "ᆫ데", "다며", "라며"})
 # A quotation of a whole clause; its own subjects are not the sentence's.
 _QUOTED = re.compile(r"[\"“][^\"“”]{8,}[\"”]")
+# Bare nouns for a body, a document or a person that, with no name or modifier before
+# them, mean the one named before: "연구원은 …라고 우려했다" (the institute), "관계자는",
+# "법안은", "단지는". (기업, 은행 and 정부 are left out: bare, they are mostly generic.)
+_DEFINITE_BARE = frozenset(
+    {
+        "연구원",
+        "연구소",
+        "연구진",
+        "연구팀",
+        "회사",
+        "업체",
+        "양사",
+        "당사",
+        "관계자",
+        "회장",
+        "대표",
+        "사장",
+        "법안",
+        "개정안",
+        "보고서",
+        "단지",
+        "재단",
+        "협회",
+        "매체",
+    }
+)
+# Nouns for a part, an amount or an outcome of something: as a subject with no owner in
+# their phrase (no name, no "…의") they mean "its effect", "its share", the owner elided
+# ("매출 효과는 5%다", "입주는 내년 봄이다").
+_RELATIONAL = frozenset(
+    {
+        "효과",
+        "영향",
+        "결과",
+        "비중",
+        "규모",
+        "물량",
+        "입주",
+        "실적",
+        "매출",
+        "영업이익",
+        "순이익",
+        "점유율",
+        "주가",
+    }
+)
+# Heads an adnominal clause leans on while the clause goes on ("…할 것으로 보인다", "…할 수
+# 있다", "…할 계획이다"): there the clause's subject is the sentence's. Any other head makes
+# the clause part of a noun phrase ("한국이 …할 경우", "경쟁이 치열해지는 가운데").
+_AUX_HEADS = frozenset(
+    {"것", "수", "계획", "예정", "방침", "전망", "듯", "셈", "모양", "가능성", "필요", "뿐"}
+)
+# "…때문으로 풀이된다", "…영향이라는 해석도 나온다": the sentence explains a fact that the
+# sentence before states; it stands alone only when it names what it explains.
+_EXPLAINED_AS = re.compile(
+    r"(?:(?:때문|영향|덕분|탓|여파|결과)(?:이라는|라는|이란|란|으로|로|이라고|라고|인 것으로|일 것이라는)\s?"
+    r"(?:해석|분석|풀이|관측|평가|진단|설명)\S*(?:\s\S+)?"
+    # "…지연이 이유였다", "…낮아진다는 뜻이다": the reason for, or the meaning of, it.
+    r"|\s(?:이유|배경|원인|까닭|뜻|의미|얘기)(?:이)?(?:다|였다|었다))[.!]?[\"'”’)\]]*\s*$"
+)
+# "…도 일부 영향을 미친 것으로 보인다": an effect on a fact of the sentence before, unless
+# the sentence names what it affected ("환율에 영향을 미친 것으로").
+_EFFECT_ON = re.compile(r"영향을\s(?:미친|준|끼친|줬을)\s것")
+_DEGREE = frozenset({"일부", "큰", "크게", "상당한", "적잖은", "다소", "어느", "정도"})
+# Nouns that make an adnominal clause adverbial: "…할 경우", "…하는 가운데", "…한 뒤".
+_ADVERBIAL_HEADS = frozenset(
+    {
+        "경우",
+        "가운데",
+        "때",
+        "뒤",
+        "후",
+        "이후",
+        "동안",
+        "반면",
+        "만큼",
+        "와중",
+        "속",
+        "직후",
+        "데다",
+    }
+)
+_PREDICATES = frozenset({"VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA"})
+_NAMES = frozenset({"NNP", "SL", "SH"})
 
 
 def _tokens(sentence: str, kiwi: Any) -> list[Any]:
@@ -444,7 +547,9 @@ def _points_back(tokens: Sequence[Any], first_subject: int, stop: int) -> bool:
     """A pronoun or demonstrative before the sentence's first subject, or inside a
     subject ("이번 결과가"); one after it mostly refers within the sentence ("SPC는 이를
     기초로 …"). 이러한 and 그러한 point back anywhere in the first clause (before
-    ``stop``): "업비트는 이러한 내용을 공지하지 않은 채 …"."""
+    ``stop``): "업비트는 이러한 내용을 공지하지 않은 채 …". Before the first predicate
+    nothing in the sentence can be what they refer to ("삼성전자는 이와 관련 …")."""
+    predicate = next((i for i, t in enumerate(tokens) if t.tag in _PREDICATES), len(tokens))
     for i, t in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if i < stop and (
@@ -471,8 +576,17 @@ def _points_back(tokens: Sequence[Any], first_subject: int, stop: int) -> bool:
                 and i + 2 < len(tokens)
                 and tokens[i + 2].form in _SAME_AS_BEFORE
                 and (i == 0 or tokens[i - 1].tag not in ("JKB", "JKS", "JC"))  # A와 같은 날
+                # "지난 13일 A는 …했고 같은 날 B는 …": the date is in the sentence
+                and not any(x.tag == "SN" for x in tokens[:i])
             )
-        if hit and (i < first_subject or _heads_subject(tokens, i)):
+        # After the first clause ("…재검토하고 있으며 이는 …") a pronoun may refer to that
+        # clause: only one before the sentence's first predicate or in the first clause's
+        # subject points outside the sentence ("이 매체는" still does anywhere).
+        if hit and (
+            i < first_subject
+            or i < predicate
+            or ((i < stop or t.tag != "NP") and _heads_subject(tokens, i))
+        ):
             return True
     return False
 
@@ -573,8 +687,14 @@ def _first_subject(tokens: Sequence[Any], stop: int) -> int:
         head = tokens[j]
         if topic and head.tag == "JKB" and head.form in _SPEAKING_PLACES:
             return i  # 시장에서는, 수요자로서는: a place, a body or a party speaks
-        if head.tag not in _NOUNS:
-            continue
+        if head.tag not in _NOUNS and not (
+            head.form == "측" and j > 0 and tokens[j - 1].tag in _NOUNS
+        ):
+            continue  # (a bound noun names no actor, but "조합 측은" does: the association)
+        if head.form in _RELATIONAL and _unowned(tokens, j):
+            continue  # "효과는", "입주는": whose? the owner is in an earlier sentence
+        if t.tag == "JKS" and _embedded(tokens, i):
+            continue  # "한국이 …할 경우", "수요가 늘고 있기 때문": not the sentence's subject
         k, ending = _next_ending(tokens, i)
         if (
             also
@@ -593,16 +713,126 @@ def _first_subject(tokens: Sequence[Any], stop: int) -> int:
     return len(tokens)
 
 
+def _phrase_start(tokens: Sequence[Any], j: int) -> int:
+    """Index of the first token of the noun phrase headed by ``tokens[j]`` ("중국 CXMT의
+    D램 매출"): nouns, possessives, determiners and brackets before it."""
+    while (
+        j > 0
+        and (
+            tokens[j - 1].tag in _NOUNS
+            or tokens[j - 1].tag in ("JKG", "NNB", "MM", "XPN", "SSO", "SSC")
+        )
+        and tokens[j - 1].form not in _ADVERBIAL_HEADS
+    ):
+        j -= 1
+    return j
+
+
+def _unowned(tokens: Sequence[Any], j: int) -> bool:
+    """Whether ``tokens[j]``, one of :data:`_RELATIONAL`, has no owner: none in its phrase
+    and nothing before it in the sentence but adverbials ("…할 경우 매출 효과는",
+    "신축 단지로 입주는"); a noun phrase before it may be the owner ("종목 중 절반은 …
+    주가가")."""
+    k = _phrase_start(tokens, j)
+    if _owned(tokens, j):
+        return False
+    return k == 0 or tokens[k - 1].form in _ADVERBIAL_HEADS or tokens[k - 1].form in ("로", "으로")
+
+
+def _owned(tokens: Sequence[Any], j: int) -> bool:
+    # A name or a "…의" in the phrase of head tokens[j] says whose it is.
+    return any(t.tag in _NAMES or t.tag == "JKG" for t in tokens[_phrase_start(tokens, j) : j + 1])
+
+
+def _bare(tokens: Sequence[Any], i: int) -> bool:
+    """Whether the subject marked at ``tokens[i]`` is one of :data:`_DEFINITE_BARE` with
+    nothing before it in its phrase ("연구원은", not "한빛경제연구원은" or "KDI 연구원은")."""
+    j = i - 1
+    while j >= 0 and tokens[j].tag == "XSN":
+        j -= 1  # 관계자들은
+    if j < 0 or tokens[j].form not in _DEFINITE_BARE:
+        return False
+    # A modifier or a determiner before it names it ("본 보고서는": this very report).
+    return j == 0 or not (
+        tokens[j - 1].tag in _NOUNS or tokens[j - 1].tag in ("JKG", "ETM", "NNB", "XPN", "MM")
+    )
+
+
+def _embedded(tokens: Sequence[Any], i: int) -> bool:
+    """Whether the clause of the subject ``tokens[i]`` is an adverbial or a noun clause
+    of the sentence ("한국이 …할 경우", "경쟁이 치열해지는 가운데", "…가 늘고 있기
+    때문", "…가 …하는 내용이다"), so that its subject is not the sentence's own. A clause
+    that only modifies an object ("삼성전자가 개발한 칩을 공개했다") shares its subject
+    with the sentence, as Korean drops the repeated one."""
+    k = i
+    while True:
+        k, ending = _next_ending(tokens, k)
+        if ending is None:
+            return False
+        if ending.tag == "ETN":
+            # "…늘고 있기 때문", "…유지하고 있음을 실증하였음": a noun clause; not "…하기 위해".
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            return nxt is not None and (nxt.form == "때문" or nxt.tag in ("JKO", "JKS", "JX"))
+        if ending.tag == "EC" and ending.form == "도록":
+            return True  # "증권사가 …하도록 (당국이) 구체화했다": the one made to act
+        if ending.tag != "ETM":
+            return False
+        if k + 1 >= len(tokens):
+            return False
+        head = tokens[k + 1]
+        if head.form in _AUX_HEADS:
+            k += 1  # "…할 것으로 보인다": the clause goes on past its head
+            continue
+        if head.form in _ADVERBIAL_HEADS:
+            return True
+        j = k + 1
+        while j < len(tokens) and (tokens[j].tag in _NOUNS or tokens[j].tag == "NNB"):
+            j += 1
+        nxt = tokens[j] if j < len(tokens) else None
+        after = tokens[j + 1] if j + 1 < len(tokens) else None
+        if nxt is None:
+            return False
+        if nxt.tag == "VCP" and (after is None or after.tag == "EF"):
+            return True  # "…하려는 움직임이다": the clause describes the predicate noun
+        if nxt.tag == "JKS" or (nxt.tag == "JX" and nxt.form in ("은", "는", "ᆫ")):
+            return True  # "한빛이 개발한 칩은 …": the clause is inside the subject
+        # A clause on an object or an adverbial ("…가 안정된 관계를 유지하고 있음을"):
+        # the subject's own clause goes on.
+        k = j
+
+
+def _affects_before(sentence: str) -> bool:
+    m = _EFFECT_ON.search(sentence)
+    if m is None:
+        return False
+    words = [w for w in sentence[: m.start()].split() if w not in _DEGREE]
+    return not words or not words[-1].endswith(("에", "에게", "에도"))
+
+
+def _ends_open(tokens: Sequence[Any]) -> bool:
+    # "…분양했는데요.": the last ending is a connective; the point is in the next sentence.
+    words = [t for t in tokens if not t.tag.startswith("S") or t.tag == "SL"]
+    while words and words[-1].tag == "JX" and words[-1].form == "요":
+        words.pop()
+    return bool(words) and words[-1].tag == "EC"
+
+
 def needs_context(sentence: str, *, kiwi: Any = None) -> str | None:
     """Why ``sentence`` does not stand alone, or ``None`` when it does.
 
     :data:`POINTS_BACK`: it holds a pronoun or a demonstrative that refers to something
-    named before (이는, 그는, 이에 대해, 이 회사, 해당 기업, 이번 조치, 같은 기간, 동사는).
+    named before (이는, 그는, 이에 대해, 이 회사, 해당 기업, 이번 조치, 같은 기간, 동사는;
+    after the subject too, before the first predicate: "한빛전자는 이와 관련 …"), or its
+    subject is a bare noun for a body or a person named before ("연구원은", "관계자는").
     :data:`NO_SUBJECT`: its first clause names no actor (no topic or subject noun phrase
-    outside quotations and embedded clauses), so the subject, or the speaker of "…고
-    말했다", is only in an earlier sentence. :data:`NO_PREDICATE`: it ends on a noun, a
-    note rather than a sentence ("…6500억 달러 돌파 예상."), or on 음, 임 or 함 with no
-    full stop (a report's bullet: "…구축이 필수적임"). Read from kiwipiepy's tags (``kiwi``: a
+    outside quotations and embedded clauses: "한국이 …할 경우", "경쟁이 …하는 가운데",
+    "…가 늘고 있기 때문"), so the subject, or the speaker of "…고 말했다", is only in an
+    earlier sentence; or its subject is a part or an outcome with no owner ("효과는",
+    "입주는"); or it explains, without naming it, a fact of the sentence before ("…때문으로
+    풀이된다", "…영향이라는 해석도 나온다"). :data:`NO_PREDICATE`: it ends on a noun, a
+    note rather than a sentence ("…6500억 달러 돌파 예상."), on 음, 임 or 함 with no
+    full stop (a report's bullet: "…구축이 필수적임"), or on a connective whose point is
+    in the next sentence ("…분양했는데요."). Read from kiwipiepy's tags (``kiwi``: a
     ``Kiwi`` or :class:`~extract.engine.analyzer.KiwiView`; the process's one by default).
 
     Examples
@@ -618,6 +848,8 @@ def needs_context(sentence: str, *, kiwi: Any = None) -> str | None:
     last = next((t for t in reversed(tokens) if not t.tag.startswith("S") or t.tag == "SL"), None)
     if (last is not None and last.tag in _NOUNS | {"NNB"}) or _NOTE_END.search(sentence):
         return NO_PREDICATE  # "…돌파 예상.", "…을 포함", "…필수적임": notes, not sentences
+    if _ends_open(tokens):
+        return NO_PREDICATE
     if _EXAMPLE_OF_BEFORE.search(sentence):
         return POINTS_BACK
     stop = _first_clause(tokens)
@@ -625,5 +857,11 @@ def needs_context(sentence: str, *, kiwi: Any = None) -> str | None:
     if _points_back(tokens, first, stop):
         return POINTS_BACK
     if first >= stop:
+        return NO_SUBJECT
+    if _bare(tokens, first):
+        return POINTS_BACK
+    if (_EXPLAINED_AS.search(sentence) or _affects_before(sentence)) and not (
+        tokens[first].tag == "JX" and _owned(tokens, first - 1)
+    ):
         return NO_SUBJECT
     return None

@@ -101,6 +101,17 @@ LEADS = [
     ("(주) 한빛이 상장했다.", "(주) 한빛이", "one syllable in brackets is not a label"),
     ("(서울=한빛뉴스) 홍길동 기자 = 금리가 올랐다.", "금리가", "dateline and byline"),
     ("[한빛경제 홍길동 기자] 금리가 올랐다.", "금리가", "byline in brackets"),
+    (
+        "한빛전자의 D램 모듈./한빛전자 반면 한빛반도체는 증설한다.",
+        "한빛반도체는",
+        "caption, slash credit",
+    ),
+    (
+        "본사 전경./사진=한빛은행 제공 한빛은행이 금리를 올렸다.",
+        "한빛은행이",
+        "caption, photo credit",
+    ),
+    ("금리는 3.5%다. 다음/이전 문단", "금리는", "a slash in the text is not a credit"),
 ]
 
 
@@ -178,6 +189,32 @@ def test_preferred_sentences(better: str, worse: str, why: str) -> None:
         return example_score(s, start=i, end=i + 5)
 
     assert score(better) > score(worse) > 0, why
+
+
+@pytest.mark.parametrize(
+    ("about", "aside", "term", "why"),
+    [
+        (
+            "하이퍼스케일러는 대규모 데이터센터를 운영하는 클라우드 사업자이다.",
+            "하이퍼스케일러인 메타는 올해 데이터센터 투자를 크게 늘릴 계획이다.",
+            "하이퍼스케일러",
+            "topic and says what it is, against an apposition",
+        ),
+        (
+            "한빛코인은 지난 17일 거래소에 갑작스럽게 상장됐다.",
+            "한빛코인이 상장된 거래소인 한빛마켓도 덕분에 거래량이 늘었다.",
+            "한빛코인",
+            "topic, against a clause describing another noun",
+        ),
+    ],
+)
+def test_a_sentence_about_the_term_beats_one_that_mentions_it_aside(
+    about: str, aside: str, term: str, why: str
+) -> None:
+    def score(s: str) -> float:
+        return example_score(s, start=s.index(term), end=s.index(term) + len(term))
+
+    assert score(about) > score(aside), why
 
 
 def test_a_related_term_in_the_sentence_helps() -> None:
@@ -295,6 +332,64 @@ LEANING = [
         "no subject",
         "논의도-type object",
     ),
+    # Issue 12, the classes of the unusable examples the judged boxes still showed:
+    (
+        "한빛은행이 대출 규제를 강화할 경우 중소기업의 조달 부담이 커진다는 내용이다.",
+        "no subject",
+        "subject only in a 경우 clause; …내용이다 describes the bill before",
+    ),
+    (
+        "후발 업체의 추격으로 경쟁이 치열해지는 가운데 고부가 제품으로 사업을 옮기려는 움직임이다.",
+        "no subject",
+        "subject only in a 가운데 clause; …움직임이다",
+    ),
+    (
+        "올해 흑자로 돌아선 것은 고수익 제품의 비중이 늘고 있기 때문으로 풀이된다.",
+        "no subject",
+        "subject only inside …기 때문",
+    ),
+    (
+        "당국이 상장 심사를 강화한 영향이라는 해석도 나온다.",
+        "no subject",
+        "…영향이라는 해석: explains a fact of the sentence before",
+    ),
+    ("관세를 올릴 경우 매출 감소 효과는 5%다.", "no subject", "whose effect: owner elided"),
+    ("신축 단지로 입주는 내년 3월로 잡혔다.", "no subject", "whose move-in: owner elided"),
+    ("한빛건설은 지난달 500가구 중 200가구를 일반분양했는데요.", "no predicate", "ends on …는데요"),
+    (
+        "한빛증권은 이와 관련 추가 설명이 필요하다고 지적했다.",
+        "points back",
+        "이와 관련 after the topic",
+    ),
+    ("한빛은행은 이에 대해 답하지 않았다.", "points back", "이에 대해 after the topic"),
+    (
+        '연구원은 "관세가 오르면 수출이 줄 것"이라고 우려했다.',
+        "points back",
+        "연구원은: the institute",
+    ),
+    ("관계자는 추가 인하 가능성을 열어뒀다.", "points back", "관계자는: whose official"),
+    (
+        "새 지침에 따라 운용사가 장부를 점검하도록 기준을 손질했다.",
+        "no subject",
+        "subject only in a 도록 clause: who made them",
+    ),
+    (
+        "우선 국내 물가가 임금과 안정된 관계를 보이고 있음을 확인하였음.",
+        "no subject",
+        "subject only in an …음을 object clause: who showed it",
+    ),
+    ("유상증자 일정 지연이 이유였다.", "no subject", "…이 이유였다: the reason for before"),
+    (
+        "한빛로봇도 잔액이 크게 늘었는데, 대한로봇도 잔액이 25% 뛰었다고 이 매체는 전했다.",
+        "points back",
+        "이 매체는 after the first clause: the outlet named before",
+    ),
+    ("전세를 놓을 수 있어 자금 부담이 줄어들 수 있다는 뜻이다.", "no subject", "…다는 뜻이다"),
+    (
+        '한 업계 관계자는 "제도 정비를 강조하려는 움직임도 일부 영향을 미친 것으로 보인다"고 말했다.',
+        "no subject",
+        "an effect on a fact of the sentence before",
+    ),
 ]
 ALONE = [
     ("메타는 올해 자본 지출을 40% 늘렸다.", "topic names the actor"),
@@ -310,6 +405,39 @@ ALONE = [
     ("기대감이 주요 모멘텀으로 작용할 전망이다.", "…할 전망이다: the subject is the sentence's"),
     ("아마존과 구글이 AI 투자 경쟁에서 선두를 달리고 있음.", "report style …있음 has a predicate"),
     ("클라우드 사업자의 계약 잔액은 1조 달러에 육박함.", "report style …함 has a predicate"),
+    ("금리가 오를 것으로 보인다.", "…할 것으로 보인다: the clause goes on past 것"),
+    ("삼성전자가 새로 개발한 칩을 공개했다.", "a clause on the object shares the subject"),
+    ("한빛전자가 HBM을 늘리기 위해 투자했다.", "…기 위해 is not …기 때문"),
+    ("한빛증권 연구원은 금리가 내릴 것이라고 말했다.", "연구원 with its firm named"),
+    ("본 보고서는 탈세계화에 따른 금리 변동을 분석함.", "본 보고서: this very report"),
+    ("한빛전자 매출은 10% 늘었다.", "매출 with its owner named"),
+    ("한빛전자의 실적 개선은 HBM 판매 확대의 영향으로 풀이된다.", "names what it explains"),
+    (
+        "한빛신용정보에 따르면 업권별 대출 잔액 비중은 은행, 상호금융, 보험 순이다.",
+        "비중 after a named source",
+    ),
+    ("금리가 오르면서 은행들이 대출을 줄였다.", "main subject after a 면서 clause"),
+    ("한빛증권은 고객이 장부를 점검하도록 기준을 손질했다.", "도록 clause, topic named"),
+    (
+        "재건축조합 측은 지난봄 새 설계안을 냈으나, 시공사가 답하지 않았다.",
+        "조합 측은: the association's side",
+    ),
+    (
+        "한빛제약은 지난 13일 한빛바이오를 인수했고 같은 날 대한제약은 신약기업을 인수했다.",
+        "같은 날: the date is in the sentence",
+    ),
+    (
+        "한빛일보는 위원회가 사건을 재검토하고 있으며 이는 조사 축소로 이어질 수 있다고 전했다.",
+        "이는 after the first clause refers to it",
+    ),
+    (
+        '한 업계 관계자는 "금리 인상이 환율에 일부 영향을 미친 것으로 보인다"고 말했다.',
+        "names what",
+    ),
+    (
+        "한빛파트너스가 제기한 가처분 신청의 결과가 주총 전날인 21일까지 나올 것으로 보인다.",
+        "결과 with its owner, a 이다-clause on a date",
+    ),
 ]
 
 
@@ -347,6 +475,27 @@ def test_a_leaning_sentence_is_not_shown_even_when_it_is_the_only_one(
     doc = Document(id="d", text="이 회사는 올해 자본 지출을 40% 늘렸다.")
     entry = next(e for e in build_box([doc], tagger=fast_tagger).entries if e.term_id == "capex")
     assert entry.example is None
+
+
+def test_a_long_quote_cut_inside_a_quotation_is_not_shown(fast_tagger: Tagger) -> None:
+    # Quoted from a later clause, the shown part starts inside a quotation whose speaker
+    # (and its opening mark) were cut off: an editor cannot print it, so no example.
+    speech = "데이터센터 투자가 이어지면서 전력 설비와 통신 장비 수요가 함께 늘어날 것, " * 4
+    text = f'한빛증권 연구원은 "{speech}"이라며 "메타 등 빅테크의 자본 지출 확대가 가장 큰 변수"라고 봤다.'
+    capex = Example(text, text.index("자본 지출"), text.index("자본 지출") + 5, "d", "body")
+    assert len(text) > QUOTE_LIMIT and capex.snippet()[0].startswith("…")
+    entry = build_box([Document(id="d", text=text)], tagger=fast_tagger).entries[0]
+    assert entry.term_id == "capex" and entry.n_examples == 1
+    assert entry.example is None
+
+
+def test_a_long_quote_cut_at_a_clause_that_stands_alone_is_shown(fast_tagger: Tagger) -> None:
+    head = "한빛전자는 올해 데이터센터와 통신 장비에 대한 투자를 작년보다 크게 늘렸으며, " * 5
+    doc = Document(id="d", text=head + "메타는 올해 자본 지출을 40% 늘릴 계획이라고 밝혔다.")
+    entry = build_box([doc], tagger=fast_tagger).entries[0]
+    assert entry.term_id == "capex" and entry.example is not None
+    shown = entry.example.snippet()[0]
+    assert shown.startswith("…한빛전자는") and shown.endswith("밝혔다."), shown
 
 
 def test_a_credit_that_introduces_the_next_caption_does_not_void_the_sentence(
