@@ -227,6 +227,8 @@ class TermDiscoverer:
         )
         target.add(docs, self.fields, progress)
         vocab = sorted(k for k, n in target.df.items() if n >= self.min_df)
+        # Ranking needs only these: the rest of the reading's memory goes before it.
+        target.restrict(vocab)
         # The background only needs counts of the corpus's candidates: it is counted
         # for those alone, so a large background costs time but no memory.
         back = CandidateCounts(

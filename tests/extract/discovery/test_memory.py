@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import tracemalloc
 
 import pytest
 
@@ -59,3 +60,55 @@ def test_a_tiny_max_keys_keeps_the_same_top_proposals() -> None:
 def test_max_keys_is_checked(bad: object) -> None:
     with pytest.raises(ValueError, match="`max_keys` should be None or an int >= 2, got"):
         TermDiscoverer(glossary=EMPTY, max_keys=bad).fit(["반도체 특별법"])  # type: ignore[arg-type]
+
+
+def test_a_held_candidate_costs_a_few_hundred_bytes() -> None:
+    # Per-candidate dicts, Counters and lists of tuples cost about 1,070 bytes a
+    # candidate here, with the reading's caches: hundreds of MB at max_keys. Slots in
+    # flat arrays cost about 600.
+    tagger = Tagger(EMPTY)
+    docs = stream(150)
+    tagger.kiwi.tokenize("반도체 특별법")  # the model loads outside the measure
+    tracemalloc.start()
+    try:
+        counts = CandidateCounts(tagger, known=frozenset(), max_units=3, n_examples=3)
+        before = tracemalloc.get_traced_memory()[0]
+        counts.add(docs)
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert len(counts.df) > 800
+    assert held / len(counts.df) < 800, f"{held / len(counts.df):.0f} bytes a candidate"
+
+
+def test_dropped_candidates_leave_no_occurrences_behind() -> None:
+    counts = CandidateCounts(
+        Tagger(EMPTY), known=frozenset(), max_units=3, n_examples=1, max_keys=40
+    )
+    counts.add(stream(120))
+    assert counts.prune_threshold >= 1
+    # Only occurrences of held candidates are kept: the array does not grow with
+    # the long tail that was dropped.
+    assert len(counts._occ) == sum(counts.tf.values())
+    assert counts.matrix({k: i for i, k in enumerate(counts.df)}).sum() == len(counts._occ)
+
+
+def test_restrict_keeps_the_counts_and_evidence_of_the_given_keys() -> None:
+    counts = CandidateCounts(Tagger(EMPTY), known=frozenset(), max_units=3, n_examples=2)
+    counts.add(stream(60))
+    keep = sorted(k for k, n in counts.df.items() if n >= 3)
+    index = {k: i for i, k in enumerate(keep)}
+    before = counts.matrix(index).toarray()
+    evidence = {k: counts.evidence(k) for k in keep}
+    phrases = {k: counts.phrase(k) for k in keep}
+    units = {k: counts.units[k] for k in keep}
+    n_all = len(counts.df)
+    counts.restrict(keep)
+    assert 0 < len(keep) < n_all and sorted(counts.df) == keep
+    assert (counts.matrix(index).toarray() == before).all()
+    assert {k: counts.evidence(k) for k in keep} == evidence
+    assert {k: counts.phrase(k) for k in keep} == phrases
+    assert {k: counts.units[k] for k in keep} == units
+    assert len(counts._occ) == int(before.sum())
+    used = {ex[1] for exs in counts.examples.values() for ex in exs}
+    assert set(counts.texts) == used
