@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import random
 import tracemalloc
+from collections.abc import Iterable
 
 import pytest
 
 from extract import Tagger, TermDiscoverer
 from extract.discovery.candidates import CandidateCounts
-from glossary import Glossary
+from glossary import Glossary, Term
 
 EMPTY = Glossary((), name="empty")
 PLANTED = ("반도체 특별법", "탄소 국경세", "고대역폭메모리", "잔여이행의무")
@@ -112,3 +113,31 @@ def test_restrict_keeps_the_counts_and_evidence_of_the_given_keys() -> None:
     assert len(counts._occ) == int(before.sum())
     used = {ex[1] for exs in counts.examples.values() for ex in exs}
     assert set(counts.texts) == used
+
+
+def test_alias_mining_holds_the_analyses_of_one_chunk_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from extract.discovery import aliases
+
+    g = Glossary([Term(id="capex", term="자본 지출")], name="small")
+    rng = random.Random(1)
+    docs = [
+        f"{''.join(rng.choices(SYLLABLES, k=3))} 자본 지출(Capex)이 늘었다. "
+        f"잔여이행의무(RPO)는 {i}번째 계약 잔액이다."
+        for i in range(40)
+    ]
+    expected = aliases.mine_aliases(docs, glossary=g)
+    held: list[int] = []
+    prime = aliases._Analyser.prime
+
+    def counting(self: aliases._Analyser, strings: Iterable[str]) -> None:
+        prime(self, strings)
+        held.append(len(self.cache))
+
+    monkeypatch.setattr(aliases._Analyser, "prime", counting)
+    monkeypatch.setattr(aliases, "_CHUNK", 4)
+    assert aliases.mine_aliases(docs, glossary=g) == expected
+    assert expected and len(held) > 2
+    # Every window analysed at once would be 80 analyses here.
+    assert max(held) <= 4 * 3
