@@ -241,16 +241,14 @@ class CandidateCounts:
         if self._examples:
             self._examples = [v for v, k in zip(self._examples, keep, strict=True) if k]
         # Occurrences of dropped candidates go too, so the array grows with the
-        # occurrences of held candidates only.
+        # occurrences of held candidates only; renumbered in place, a block at a time
+        # (whole-array temporaries would cost 20 bytes an occurrence at every prune).
         if len(self._occ):
-            occ = slots[np.frombuffer(self._occ, dtype=np.int32)]
-            held = occ >= 0
-            before = np.zeros(len(held) + 1, dtype=np.int64)
-            np.cumsum(held, out=before[1:])
-            indptr = before[np.frombuffer(self._indptr, dtype=np.int64)]
-            self._occ = _int_array("i", occ[held])
+            occ = np.frombuffer(self._occ, dtype=np.int32)
+            n, indptr = _renumber(occ, slots, np.frombuffer(self._indptr, dtype=np.int64), occ)
+            del occ  # a view blocks resizing the array
+            del self._occ[n:]
             self._indptr = _int_array("q", indptr)
-            del occ, held, before, indptr
         if self.texts:
             used = {i for ex in self._examples if ex is not None for i in ex[1::6]}
             self.texts = {i: t for i, t in self.texts.items() if i in used}
@@ -266,19 +264,14 @@ class CandidateCounts:
             if i is not None:
                 col[i] = j
         occ = np.frombuffer(self._occ, dtype=np.int32) if len(self._occ) else np.zeros(0, np.int32)
-        cols = col[occ]
-        del occ
-        keep = cols >= 0
         # Built as CSR from the document offsets: a COO matrix would need a row
         # number (8 bytes) for every occurrence.
-        before = np.zeros(len(keep) + 1, dtype=np.int64)
-        np.cumsum(keep, out=before[1:])
-        indptr = before[np.asarray(self._indptr, dtype=np.int64)]
-        del before
-        indices = cols[keep]
-        del cols, keep
+        indices = np.empty(len(occ), dtype=np.int32)
+        n, indptr = _renumber(occ, col, np.asarray(self._indptr, dtype=np.int64), indices)
+        del occ
+        indices = indices[:n].copy() if n < len(indices) else indices
         out = sp.csr_matrix(
-            (np.ones(len(indices)), indices, indptr),
+            (np.ones(n), indices, indptr),
             shape=(len(self.doc_ids), len(keys)),
         )
         out.sum_duplicates()
@@ -404,6 +397,32 @@ def _records(ex: array[int] | None) -> list[tuple[int, ...]]:
     if ex is None:
         return []
     return [tuple(ex[i : i + 6]) for i in range(0, len(ex), 6)]
+
+
+_BLOCK = 1 << 20
+
+
+def _renumber(occ: Any, slots: Any, indptr: Any, out: Any) -> tuple[int, Any]:
+    """Write ``slots[occ]`` into ``out`` (which may be ``occ`` itself), leaving out
+    the -1s, a block at a time; return how many were written and the new document
+    offsets (``indptr``: where each document's occurrences start and end)."""
+    import numpy as np
+
+    new = np.zeros(len(indptr), dtype=np.int64)
+    written = 0
+    for lo in range(0, len(occ), _BLOCK):
+        hi = min(lo + _BLOCK, len(occ))
+        block = slots[occ[lo:hi]]
+        held = block >= 0
+        kept_before = np.cumsum(held)
+        # Documents ending inside this block: lo < end <= hi.
+        a, b = np.searchsorted(indptr, [lo + 1, hi + 1])
+        new[a:b] = written + kept_before[indptr[a:b] - lo - 1]
+        block = block[held]
+        # In place is safe: what is written never passes what has been read.
+        out[written : written + len(block)] = block
+        written += len(block)
+    return written, new
 
 
 def _int_array(typecode: str, values: Any) -> array[int]:
