@@ -55,8 +55,10 @@ def known_keys(glossary: Glossary) -> frozenset[str]:
 class CandidateCounts:
     """Candidates in one corpus, keyed by :func:`glossary.form_key`, counted as a stream.
 
-    Memory grows with the distinct candidates, not with the corpus: occurrences are
-    kept as integer ids in one flat array (not one string per occurrence), and when
+    Memory grows with the distinct candidates, not with the corpus: each held
+    candidate is a slot in flat arrays (counts, spellings, units, evidence; about 600
+    bytes with the reading's caches), occurrences are slots in one flat array (not one
+    string per occurrence; those of dropped candidates are dropped too), and when
     more than ``max_keys`` distinct candidates are held, the rarest (by document
     frequency) are dropped until at most three quarters are left (size-triggered lossy counting).
     A candidate dropped at threshold ``t`` had been seen in at most ``t`` documents;
@@ -113,23 +115,55 @@ class CandidateCounts:
         self.max_keys = max_keys
         self.only = only
         self.doc_ids: list[str] = []
-        # Occurrences as candidate ids, document by document (CSR layout): ids of
-        # dropped candidates stay in ``_occ`` and are left out by :meth:`matrix`.
-        self._occ = array("l")
-        self._indptr = array("l", [0])
-        self._next_id = 0
+        # One slot per held candidate, numbered 0..n-1 (renumbered when some are
+        # dropped), its data in flat arrays and lists by slot: a dict, a Counter and
+        # a list of tuples per candidate cost about a kilobyte each, most of the
+        # memory of a large corpus (hundreds of thousands of one-off phrases).
         self._id: dict[str, int] = {}
-        self._last: dict[str, int] = {}
-        self.tf: Counter[str] = Counter()
-        self.df: Counter[str] = Counter()
-        self.surfaces: dict[str, Counter[str]] = {}
-        self.units: dict[str, tuple[str, ...]] = {}
-        self.examples: dict[str, list[tuple[int, int, int, int, int, int]]] = {}
+        self._tf = array("i")
+        self._df = array("i")
+        self._last = array("i")  # the last document counted in df
+        # The one spelling seen so far (its count is tf), or a Counter once a second
+        # spelling comes.
+        self._surfaces: list[str | Counter[str]] = []
+        self._units: list[str | tuple[str, ...]] = []  # _SEP-joined when possible
+        # Per slot, None or the evidence as runs of 6 ints: document, text, sentence
+        # start and end, phrase start and end.
+        self._examples: list[array[int] | None] = []
+        # Occurrences as slots, document by document (CSR layout).
+        self._occ = array("i")
+        self._indptr = array("q", [0])
         self.texts: dict[int, str] = {}
         self.prune_threshold = 0
         self._n_texts = 0
         self._junk: dict[str, bool] = {}
         self._stop: dict[str, bool] = {}
+
+    @property
+    def df(self) -> Mapping[str, int]:
+        """Documents each held candidate occurs in, by key."""
+        return _Column(self._id, lambda i: self._df[i])
+
+    @property
+    def tf(self) -> Mapping[str, int]:
+        """Occurrences of each held candidate, by key."""
+        return _Column(self._id, lambda i: self._tf[i])
+
+    @property
+    def units(self) -> Mapping[str, tuple[str, ...]]:
+        """The units (nouns with their affixes) of each candidate's first occurrence."""
+        return _Column(self._id, lambda i: _split_units(self._units[i]))
+
+    @property
+    def examples(self) -> Mapping[str, list[tuple[int, ...]]]:
+        """Evidence of the candidates that have some: ``(document, text, sentence start,
+        sentence end, start, end)`` tuples."""
+        held = (
+            {k: i for k, i in self._id.items() if self._examples[i] is not None}
+            if (self._examples)
+            else {}
+        )
+        return _Column(held, lambda i: _records(self._examples[i]))
 
     def add(
         self,
@@ -171,19 +205,52 @@ class CandidateCounts:
         """Drop the rarest candidates (fewest documents) until at most ``size`` are left."""
         if len(self._id) <= size:
             return
-        by_df = Counter(self.df.values())
+        by_df = Counter(self._df)
         left, t = len(self._id), 0
         while left > size:
             t += 1
             left -= by_df.get(t, 0)
         self.prune_threshold = max(self.prune_threshold, t)
-        for key in [k for k, n in self.df.items() if n <= t]:
-            del self._id[key], self._last[key], self.tf[key], self.df[key]
-            self.surfaces.pop(key, None)
-            self.units.pop(key, None)
-            self.examples.pop(key, None)
+        self._keep([n > t for n in self._df])
+
+    def restrict(self, keys: Collection[str]) -> None:
+        """Keep only the candidates ``keys`` (and drop the caches of the reading).
+
+        What ranking needs is the counts of the candidates in ``min_df`` documents: the
+        rest are dropped before it, with their spellings, units and evidence.
+        """
+        wanted = keys if isinstance(keys, (set, frozenset, dict)) else set(keys)
+        self._keep([k in wanted for k in self._id])
+        self._junk, self._stop = {}, {}
+
+    def _keep(self, keep: Sequence[bool]) -> None:
+        """Keep the slots where ``keep`` is true, renumbered in order; their
+        occurrences, spellings, units, evidence and texts; nothing else."""
+        import numpy as np
+
+        mask = np.asarray(keep, dtype=bool)
+        slots = np.full(len(mask), -1, dtype=np.int32)
+        slots[mask] = np.arange(int(mask.sum()), dtype=np.int32)
+        self._id = {k: int(slots[i]) for k, i in self._id.items() if mask[i]}
+        for name in ("_tf", "_df", "_last"):
+            old = np.frombuffer(getattr(self, name), dtype=np.int32)
+            setattr(self, name, _int_array("i", old[mask]))
+            del old  # a view blocks appending to the array
+        self._surfaces = [v for v, k in zip(self._surfaces, keep, strict=True) if k]
+        self._units = [v for v, k in zip(self._units, keep, strict=True) if k]
+        if self._examples:
+            self._examples = [v for v, k in zip(self._examples, keep, strict=True) if k]
+        # Occurrences of dropped candidates go too, so the array grows with the
+        # occurrences of held candidates only; renumbered in place, a block at a time
+        # (whole-array temporaries would cost 20 bytes an occurrence at every prune).
+        if len(self._occ):
+            occ = np.frombuffer(self._occ, dtype=np.int32)
+            n, indptr = _renumber(occ, slots, np.frombuffer(self._indptr, dtype=np.int64), occ)
+            del occ  # a view blocks resizing the array
+            del self._occ[n:]
+            self._indptr = _int_array("q", indptr)
         if self.texts:
-            used = {ex[1] for exs in self.examples.values() for ex in exs}
+            used = {i for ex in self._examples if ex is not None for i in ex[1::6]}
             self.texts = {i: t for i, t in self.texts.items() if i in used}
 
     def matrix(self, keys: Mapping[str, int]) -> Any:
@@ -191,17 +258,20 @@ class CandidateCounts:
         import numpy as np
         import scipy.sparse as sp
 
-        col = np.full(self._next_id, -1, dtype=np.int64)
+        col = np.full(len(self._tf), -1, dtype=np.int32)
         for key, j in keys.items():
             i = self._id.get(key)
             if i is not None:
                 col[i] = j
-        occ = np.frombuffer(self._occ, dtype=np.int64) if len(self._occ) else np.zeros(0, np.int64)
-        cols = col[occ] if len(occ) else occ
-        rows = np.repeat(np.arange(len(self._indptr) - 1), np.diff(np.asarray(self._indptr)))
-        keep = cols >= 0
+        occ = np.frombuffer(self._occ, dtype=np.int32) if len(self._occ) else np.zeros(0, np.int32)
+        # Built as CSR from the document offsets: a COO matrix would need a row
+        # number (8 bytes) for every occurrence.
+        indices = np.empty(len(occ), dtype=np.int32)
+        n, indptr = _renumber(occ, col, np.asarray(self._indptr, dtype=np.int64), indices)
+        del occ
+        indices = indices[:n].copy() if n < len(indices) else indices
         out = sp.csr_matrix(
-            (np.ones(int(keep.sum())), (rows[keep], cols[keep])),
+            (np.ones(n), indices, indptr),
             shape=(len(self.doc_ids), len(keys)),
         )
         out.sum_duplicates()
@@ -232,6 +302,7 @@ class CandidateCounts:
         text_idx = -1
         doc_idx = len(self.doc_ids) - 1
         only = self.only
+        n_examples = self.n_examples
         for sent in sents:
             for run in noun_runs(sent.tokens, text):
                 # A number, unit or time word inside a phrase makes it a fragment of a
@@ -254,36 +325,124 @@ class CandidateCounts:
                         continue
                     kid = self._id.get(key)
                     if kid is None:
-                        kid = self._id[key] = self._next_id
-                        self._next_id += 1
-                        self._last[key] = -1
-                        self.surfaces[key] = Counter()
-                        self.units[key] = tuple(text[u.start : u.end] for u in run[i:j])
+                        kid = self._id[key] = len(self._tf)
+                        self._tf.append(0)
+                        self._df.append(0)
+                        self._last.append(-1)
+                        # The key object itself when equal: one string, not two.
+                        self._surfaces.append(key if surface == key else surface)
+                        self._units.append(_join_units([text[u.start : u.end] for u in run[i:j]]))
+                        if n_examples:
+                            self._examples.append(None)
                     occ.append(kid)
-                    self.tf[key] += 1
-                    if self._last[key] != doc_idx:
-                        self._last[key] = doc_idx
-                        self.df[key] += 1
-                    self.surfaces[key][surface] += 1
-                    if self.n_examples:
-                        ex = self.examples.setdefault(key, [])
-                        if len(ex) < self.n_examples and (not ex or ex[-1][0] != doc_idx):
+                    seen = self._surfaces[kid]
+                    if isinstance(seen, str):
+                        if seen != surface:
+                            self._surfaces[kid] = Counter({seen: self._tf[kid], surface: 1})
+                    else:
+                        seen[surface] += 1
+                    self._tf[kid] += 1
+                    if self._last[kid] != doc_idx:
+                        self._last[kid] = doc_idx
+                        self._df[kid] += 1
+                    if n_examples:
+                        ex = self._examples[kid]
+                        if ex is None or (len(ex) < 6 * n_examples and ex[-6] != doc_idx):
                             if text_idx < 0:
                                 text_idx = self._n_texts
                                 self._n_texts += 1
                                 self.texts[text_idx] = text
-                            ex.append((doc_idx, text_idx, sent.start, sent.end, start, end))
+                            record = (doc_idx, text_idx, sent.start, sent.end, start, end)
+                            if ex is None:
+                                self._examples[kid] = array("i", record)
+                            else:
+                                ex.extend(record)
 
     def phrase(self, key: str) -> str:
         """The most frequent spelling of ``key`` (ties: the first in sort order)."""
-        return min(self.surfaces[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        seen = self._surfaces[self._id[key]]
+        if isinstance(seen, str):
+            return seen
+        return min(seen.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
     def evidence(self, key: str) -> tuple[Evidence, ...]:
         out = []
-        for doc_idx, text_idx, ss, se, start, end in self.examples.get(key, ()):
+        ex = self._examples[self._id[key]] if self._examples else None
+        for doc_idx, text_idx, ss, se, start, end in _records(ex):
             sentence = self.texts[text_idx][ss:se]
             if is_boilerplate(sentence):
                 continue
             cut, _, _ = snippet(sentence, start - ss, end - ss, width=_EVIDENCE_WIDTH)
             out.append(Evidence(self.doc_ids[doc_idx], " ".join(cut.split())))
         return tuple(out)
+
+
+# Joins a candidate's units into one string (a tuple of strings costs three times
+# as much); no noun holds this control character, and a unit that did would be kept
+# as a tuple.
+_SEP = "\x1f"
+
+
+def _join_units(units: list[str]) -> str | tuple[str, ...]:
+    if any(_SEP in u for u in units):
+        return tuple(units)
+    return _SEP.join(units)
+
+
+def _split_units(units: str | tuple[str, ...]) -> tuple[str, ...]:
+    return units if isinstance(units, tuple) else tuple(units.split(_SEP))
+
+
+def _records(ex: array[int] | None) -> list[tuple[int, ...]]:
+    if ex is None:
+        return []
+    return [tuple(ex[i : i + 6]) for i in range(0, len(ex), 6)]
+
+
+_BLOCK = 1 << 20
+
+
+def _renumber(occ: Any, slots: Any, indptr: Any, out: Any) -> tuple[int, Any]:
+    """Write ``slots[occ]`` into ``out`` (which may be ``occ`` itself), leaving out
+    the -1s, a block at a time; return how many were written and the new document
+    offsets (``indptr``: where each document's occurrences start and end)."""
+    import numpy as np
+
+    new = np.zeros(len(indptr), dtype=np.int64)
+    written = 0
+    for lo in range(0, len(occ), _BLOCK):
+        hi = min(lo + _BLOCK, len(occ))
+        block = slots[occ[lo:hi]]
+        held = block >= 0
+        kept_before = np.cumsum(held)
+        # Documents ending inside this block: lo < end <= hi.
+        a, b = np.searchsorted(indptr, [lo + 1, hi + 1])
+        new[a:b] = written + kept_before[indptr[a:b] - lo - 1]
+        block = block[held]
+        # In place is safe: what is written never passes what has been read.
+        out[written : written + len(block)] = block
+        written += len(block)
+    return written, new
+
+
+def _int_array(typecode: str, values: Any) -> array[int]:
+    out = array(typecode)
+    out.frombytes(values.tobytes())
+    return out
+
+
+class _Column(Mapping[str, Any]):
+    """A read-only view, by key, of one per-slot column of :class:`CandidateCounts`."""
+
+    def __init__(self, ids: dict[str, int], get: Callable[[int], Any]) -> None:
+        self._ids = ids
+        self._get = get
+
+    def __getitem__(self, key: str) -> Any:
+        return self._get(self._ids[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
