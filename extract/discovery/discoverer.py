@@ -88,7 +88,9 @@ class TermDiscoverer:
         smoothed log ratio of document shares of :func:`extract.trends.emerging.log_ratio`, as for
         emerging terms, times the everyday-word factor (``rise`` of each candidate); a
         candidate seen mostly inside a longer one (at least half of its occurrences;
-        호르무즈 in 호르무즈 해협) is left out in favour of the longer one (see
+        호르무즈 in 호르무즈 해협), or mostly inside phrases one unit longer of which one
+        dominates (호르무즈 in 호르무즈 해협 and 호르무즈 봉쇄), is left out in favour of
+        the longer one, which then rises as much as it does (see
         :func:`~extract.discovery.termhood.absorbed`), and a candidate followed by
         nouns of action or change (호르무즈 해협 봉쇄, also after a glossary form) is
         news about it, left out
@@ -315,6 +317,11 @@ def _rank(
         # about it: it goes, and absorbs nothing.
         events = [event_phrase(u, index, known, kiwi, cache) for u in units]
         whole = absorbed(tf.tolist(), units, index, absorbers=[not e for e in events])
+        # The whole name stands for its fragment's occurrences too (호르무즈 is how
+        # headlines shorten 호르무즈 해협), so it rises as much as the fragment does.
+        for a, b in enumerate(whole):
+            if b is not None and rises[a] > rises[b]:
+                rises[b] = rises[a]
         kept = [i for i in kept if whole[i] is None and not events[i]]
     order = sorted(kept, key=lambda i: (-order_by[i], -score[i], vocab[i]))[:top]
     out = tuple(

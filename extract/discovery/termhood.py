@@ -48,6 +48,22 @@ def _inside(units: Sequence[Sequence[str]], index: dict[str, int]) -> list[set[i
     return out
 
 
+def _extensions(
+    units: Sequence[Sequence[str]], index: dict[str, int]
+) -> list[tuple[list[int], list[int]]]:
+    """For each candidate, the candidates one unit longer that start with it (it + one
+    unit after) and those that end with it (one unit before + it)."""
+    out: list[tuple[list[int], list[int]]] = [([], []) for _ in units]
+    for b, parts in enumerate(units):
+        if len(parts) < 2:
+            continue
+        for side, sub in ((0, parts[:-1]), (1, parts[1:])):
+            a = index.get(form_key(" ".join(sub)))
+            if a is not None and a != b:
+                out[a][side].append(b)
+    return out
+
+
 def absorbed(
     tf: Sequence[int],
     units: Sequence[Sequence[str]],
@@ -57,15 +73,23 @@ def absorbed(
 ) -> list[int | None]:
     """For each candidate, the longer candidate that absorbs it, or None.
 
-    A candidate is a fragment of a longer one when at least ``share`` of its
-    occurrences are inside it (호르무즈 in 호르무즈 해협): an editor wants the whole
-    name, and the fragment would only repeat it higher up the list, since a part is
-    always at least as frequent as the whole. The absorber is the most frequent such
-    longer candidate, and absorption follows chains to a candidate that is not
-    absorbed itself. C-value's nested correction (:func:`c_values`) scores such
-    fragments down; this removes them, as the C-value papers' nested-term rule does
-    for terms that never occur on their own. Only candidates with ``absorbers[i]``
-    true (default: all) absorb others.
+    A candidate is a fragment of a longer one when it lives mostly inside longer
+    phrases (호르무즈 in 호르무즈 해협): an editor wants the whole name, and the
+    fragment would only repeat it higher up the list, since a part is always at least
+    as frequent as the whole. Two nested-phrase rules, as the C-value papers' rule for
+    terms that never occur on their own:
+
+    * at least ``share`` of its occurrences are inside one longer candidate;
+    * or at least ``share`` of them are inside the candidates one unit longer on one
+      side (호르무즈 해협, 호르무즈 봉쇄, ...), and one of those that may absorb (not
+      news about it, see :func:`event_phrase`) is the dominant extension: at least
+      ``share`` of the occurrences of the extensions that may absorb. Several
+      extensions none of which dominates (K반도체 육성, K반도체 전략, K반도체 벨트) leave
+      the fragment a name of its own.
+
+    The absorber is the most frequent such longer candidate, and absorption follows
+    chains to a candidate that is not absorbed itself. Only candidates with
+    ``absorbers[i]`` true (default: all) absorb others.
 
     Examples
     --------
@@ -73,15 +97,35 @@ def absorbed(
     >>> index = {"호르무즈": 0, "호르무즈해협": 1, "해협": 2, "반도체": 3, "반도체특별법": 4}
     >>> absorbed([20, 14, 30, 50, 6], units, index)
     [1, None, None, None, None]
+
+    호르무즈 in 42 places, 17 of them in 호르무즈 해협 and 11 in 호르무즈 봉쇄 (news
+    about it, no absorber):
+
+    >>> units = [("호르무즈",), ("호르무즈", "해협"), ("호르무즈", "봉쇄")]
+    >>> index = {"호르무즈": 0, "호르무즈해협": 1, "호르무즈봉쇄": 2}
+    >>> absorbed([42, 17, 11], units, index, absorbers=[True, True, False])
+    [1, None, None]
     """
+    may = [True] * len(tf) if absorbers is None else list(absorbers)
     by: list[int | None] = [None] * len(tf)
     best = [0] * len(tf)
     for b, inside in enumerate(_inside(units, index)):
-        if absorbers is not None and not absorbers[b]:
+        if not may[b]:
             continue
         for a in inside:
             if tf[b] >= share * tf[a] and tf[b] > best[a]:
                 by[a], best[a] = b, tf[b]
+    for a, sides in enumerate(_extensions(units, index)):
+        if by[a] is not None:
+            continue
+        for ext in sides:
+            inside = sum(tf[b] for b in ext)
+            able = [b for b in ext if may[b]]
+            if not able or inside < share * tf[a]:
+                continue
+            top = max(able, key=lambda b: (tf[b], -b))
+            if tf[top] >= share * sum(tf[b] for b in able) and tf[top] > best[a]:
+                by[a], best[a] = top, tf[top]
     out: list[int | None] = []
     for first in by:
         # An absorber is always longer than what it absorbs, so chains end.

@@ -89,6 +89,31 @@ def test_a_longer_phrase_absorbs_its_rising_fragment(
     assert fragment not in phrases, case
 
 
+def test_a_name_mostly_inside_several_longer_phrases_goes_to_the_dominant_one() -> None:
+    # 호르무즈 in 7 headlines: 3 in 호르무즈 해협, 3 in 호르무즈 봉쇄 (news about it), 1
+    # alone. No single longer phrase holds half of it, but together they hold most, and
+    # 호르무즈 해협 is the one name among them: it is proposed, and rises as the fragment.
+    window = (
+        [f"호르무즈 해협 {w} 차질" for w in ("통항", "운송", "물류")]
+        + [f"호르무즈 봉쇄 {w}" for w in ("공포", "우려", "여파")]
+        + ["유가 급등 속 호르무즈"]
+    )
+    before = ["정책 금융 지원 확대 발표"] * 20
+    d = TermDiscoverer(glossary=G, min_df=2, background=before, rank="rise").fit(window)
+    phrases = [c.phrase for c in d.candidates_]
+    assert phrases[0] == "호르무즈 해협", phrases
+    assert "호르무즈" not in phrases, phrases
+
+
+def test_a_name_with_many_extensions_none_dominant_is_kept() -> None:
+    # K반도체 is mostly inside longer phrases, but none of them is its whole name.
+    window = [f"K반도체 {w} 발표" for w in ("육성", "육성", "전략", "전략", "벨트", "벨트")]
+    window += ["K반도체 시대"]
+    before = ["정책 금융 지원 확대 발표"] * 20
+    d = TermDiscoverer(glossary=G, min_df=2, background=before, rank="rise").fit(window)
+    assert "K반도체" in [c.phrase for c in d.candidates_]
+
+
 def test_what_happened_to_a_name_is_news_about_it_not_a_term() -> None:
     # 호르무즈 해협 봉쇄 is in most documents of the window, yet the proposal is the name.
     window = ["호르무즈 해협 봉쇄 공포"] * 6 + ["호르무즈 해협 긴장", "호르무즈 해협 통항"]
