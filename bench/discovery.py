@@ -175,8 +175,9 @@ def precision(argv_show: bool, min_df: int) -> None:
         texts = [text for d in docs for _, text in d.texts()]
         verdicts = {
             form_key(j["phrase"], case_sensitive=False): j["verdict"]
-            for part in ("judged", "judged_later")
-            for j in judged_all.get(name, {}).get(part, [])
+            for part in judged_all.get(name, {}).values()
+            if isinstance(part, list)
+            for j in part
         }
 
         def ours(docs: list[Document] = docs) -> list[str]:
