@@ -362,7 +362,8 @@ def generic_factor(
     * When ``spaced`` (the units are written apart), a name with only common words
       around it (서울 아파트, 중동 사태, 쿠팡 사태: a phrase of the news, where a term
       is a compound written as one word, 경매시장, or holds a rarer word, 호르무즈
-      해협): the first.
+      해협): the first; common words alone written apart (세계 시장, 혁신 제품): the
+      second.
 
     Examples
     --------
@@ -385,12 +386,8 @@ def generic_factor(
     ):
         return GENERIC_FACTORS[1]
     readings = [_word_reading(u, kiwi, cache) for u in units] if spaced else []
-    if (
-        spaced
-        and "name" in readings
-        and all(k or r for r, k in zip(readings, is_known, strict=True))
-    ):
-        return GENERIC_FACTORS[0]
+    if spaced and all(k or r for r, k in zip(readings, is_known, strict=True)):
+        return GENERIC_FACTORS[0] if "name" in readings else GENERIC_FACTORS[1]
     return 1.0
 
 
