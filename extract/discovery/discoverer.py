@@ -62,9 +62,14 @@ class TermDiscoverer:
     * ``df``: document frequency;
 
     Every score is times a termhood factor (:func:`extract.discovery.termhood.generic_factor`): one
-    everyday word (감소, 개장: a single common noun of Kiwi's dictionary) scores a
-    quarter, a known term with only everyday words around it (AI 기업) 0.4. Phrases
-    holding a number, unit or time word (시총 3, 지난해 영업이익) are not candidates.
+    everyday word (감소, 개장, 현실화: a noun Kiwi's language model finds common) or one
+    name (서울, 쿠팡: a proper noun of Kiwi's dictionary) scores a quarter, and so does a
+    name with common words written apart (서울 아파트, 중동 사태); a known term with only
+    everyday words around it (AI 기업) or common words alone written apart (세계 시장)
+    0.4. Names of the bundled list of companies and institutions are never proposed,
+    and names cut short (한국투자 of 한국투자증권) score a quarter. Phrases holding a
+    number, count, unit or time word (시총 3, 3사, 지난해 영업이익) and names with a
+    headline's contracted particle (유럽서) are not candidates.
 
     Parameters
     ----------
