@@ -16,11 +16,17 @@ own forms, as discovery has), as P@20/50/100 over the judged phrases of
 the MOEF and BOK glossaries (``$KOTREND_DATA/glossary``: a check of the output, never
 an input to the ranking). ``--show`` lists the unjudged phrases to judge.
 
+With ``--aliases``, it lists the alias proposals of :func:`extract.mine_aliases` on the
+10,000 KDI summaries with the hand verdicts of ``bench/judged/discovery.json``
+(``kdi_aliases``: term id, alias and verdict, ``right`` or ``wrong``) and each alias's
+share of the documents, and reports how many are right.
+
 Usage::
 
     python bench/discovery.py                 # 10,000 KDI research + policy summaries
     python bench/discovery.py --docs 3000 --seed 1
     python bench/discovery.py --precision [--show]
+    python bench/discovery.py --aliases
 
 The corpora come from ``../shared/data/news`` (or ``$KOTREND_DATA/news``) and are never
 copied into the repository.
@@ -169,8 +175,9 @@ def precision(argv_show: bool, min_df: int) -> None:
         texts = [text for d in docs for _, text in d.texts()]
         verdicts = {
             form_key(j["phrase"], case_sensitive=False): j["verdict"]
-            for part in ("judged", "judged_later")
-            for j in judged_all.get(name, {}).get(part, [])
+            for part in judged_all.get(name, {}).values()
+            if isinstance(part, list)
+            for j in part
         }
 
         def ours(docs: list[Document] = docs) -> list[str]:
@@ -209,6 +216,35 @@ def precision(argv_show: bool, min_df: int) -> None:
             print("\n".join(todo))
 
 
+def aliases() -> None:
+    """Hand-judged alias proposals on the KDI summaries, with their document shares."""
+    from extract import mine_aliases
+
+    docs = load_docs(10_000, 0)
+    judged_all = json.loads(JUDGED.read_text(encoding="utf-8"))
+    verdicts = {(j["term_id"], j["alias"]): j["verdict"] for j in judged_all.get("kdi_aliases", [])}
+    t0 = time.perf_counter()
+    props = [p for p in mine_aliases(docs, glossary=glossary.default()) if p.kind == "alias"]
+    secs = time.perf_counter() - t0
+    texts = [" ".join(t for _, t in d.texts()) for d in docs]
+    rows = []
+    for p in props:
+        for form in p.aliases:
+            share = sum(form in t for t in texts) / len(texts)
+            rows.append((p.term_id, p.term, form, p.support, share))
+    right = sum(verdicts.get((r[0], r[2])) == "right" for r in rows)
+    judged = sum((r[0], r[2]) in verdicts for r in rows)
+    print(
+        f"KDI, {len(docs):,} documents: {len(rows)} alias forms in {len(props)} proposals "
+        f"({secs:.1f} s); judged {judged}, right {right}"
+        + (f" = {right / judged:.2f}" if judged else "")
+        + f"; largest document share {max((r[4] for r in rows), default=0):.3f}"
+    )
+    for term_id, term, form, support, share in rows:
+        v = verdicts.get((term_id, form), "UNJUDGED")
+        print(f"{v}\t{term_id}\t{term}\t{form}\tsupport {support}\tshare {share:.3f}")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=10_000, help="documents (default 10000)")
@@ -218,7 +254,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--min-df", type=int, default=3)
     ap.add_argument("--show", action="store_true", help="list the removed terms and ranks")
     ap.add_argument("--precision", action="store_true", help="hand-judged precision instead")
+    ap.add_argument("--aliases", action="store_true", help="hand-judged alias proposals")
     args = ap.parse_args(argv)
+    if args.aliases:
+        aliases()
+        return
     if args.precision:
         precision(args.show, args.min_df)
         return

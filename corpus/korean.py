@@ -24,6 +24,7 @@ __all__ = [
     "AGENCIES",
     "BOUND_NOUNS",
     "BYLINE_TITLES",
+    "CONTRACTED_PARTICLES",
     "CREDITS",
     "CURRENCIES",
     "HANGUL",
@@ -188,11 +189,15 @@ PARTICLES: tuple[str, ...] = tuple(
     ]
 )
 
+#: Particles headlines shorten and glue to a name: 서 for 에서 (유럽서 반등, 서울서),
+#: 선 for 에선 (한국선). Kiwi reads them as nouns, so 유럽서 looks like a compound.
+CONTRACTED_PARTICLES: tuple[str, ...] = ("서", "선")
+
 #: Words that name a time relative to now or a part of the year (not terms).
 TIME_WORDS = words(
     "올해 내년 작년 지난해 금년 전년 당해 익년 최근 현재 이번 오늘 어제 내일 올 당시 향후 그간 "
     "상반기 하반기 연간 연말 연초 연중 분기 월간 주간 연내 전월 전분기 전년도 동기 이날 지난달 "
-    "이달 다음달 금주 전일 당일"
+    "이달 다음달 금주 전일 당일 이번주 다음주 지난주 이번달 지난주말 주말 이튿날 다음날 전날"
 )
 
 #: Units written after a number (2026년, 100억원, 1.5%p, 80달러), lower case.

@@ -15,9 +15,12 @@ from collections.abc import Callable
 from corpus.korean import HANGUL
 from glossary import Term
 
-__all__ = ["acronym_matches", "alias_verdict"]
+__all__ = ["acronym_matches", "alias_verdict", "min_documents", "names_match"]
 
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&+\-]{1,7}$")
+# Capitals, maybe with digits (5G, COP): an acronym.
+_ACRONYM = re.compile(r"^(?=[0-9]*[A-Z])[A-Z0-9][A-Z0-9&+\-]{1,7}$")
+_DIGITS = re.compile(r"[0-9]+")
+_SYMBOL = re.compile(r"[^\w\s\-·&./']")
 _WORD = re.compile(r"[A-Za-z]+")
 # Words an acronym usually skips (Carbon Capture and Storage: CCS).
 _SKIPPED = frozenset({"a", "an", "and", "for", "in", "of", "on", "the", "to", "by", "with"})
@@ -41,7 +44,9 @@ def acronym_matches(acronym: str, name: str) -> bool:
     initials = "".join(w[0] for w in words).upper()
     if letters == initials:
         return True
-    if letters[0] != initials[0]:
+    # Letters from inside the words (CapEx, FinTech) only when the form shows them in
+    # lower case; capitals alone must be initials (NHS is not National Health Insurance).
+    if letters[0] != initials[0] or acronym.isupper():
         return False
     rest = iter("".join(words).upper()[1:])
     return all(c in rest for c in letters[1:]) and len(letters) <= len(words) + 2
@@ -61,6 +66,63 @@ def _names_alike(a: str, b: str) -> bool:
     return all(ch in it for ch in short)
 
 
+def _stem(word: str) -> str:
+    w = word.lower()
+    return w[:-1] if len(w) > 3 and w.endswith("s") else w
+
+
+def names_match(form: str, names: list[str]) -> bool:
+    """Whether the Latin name ``form`` is one of ``names`` (English names of a term)
+    written otherwise: the same letters (De-Fi, DeFi), its words among a name's
+    (Neural Network of Artificial Neural Network; plural or a prefix glued on, as in
+    Wages, Photolithography, allowed), or a name of three words or more with one
+    added (… Partnership Agreement). A one-word name with a word added is something
+    narrower (Surprise Recession, On Semiconductor).
+
+    Examples
+    --------
+    >>> [names_match(f, ["Artificial Neural Network"]) for f in ("Neural Network", "Neural Nets")]
+    [True, False]
+    >>> [names_match(f, ["Recession"]) for f in ("Recessions", "Surprise Recession")]
+    [True, False]
+    """
+    compact = "".join(c for c in form.lower() if c.isalnum())
+    found = _WORD.findall(form)
+    # A small word that starts a name is part of it (On Semiconductor, a company).
+    words = [_stem(w) for i, w in enumerate(found) if i == 0 or w.lower() not in _SKIPPED]
+    if not words:
+        return False
+    for name in names:
+        if compact == "".join(c for c in name.lower() if c.isalnum()):
+            return True
+        have = [_stem(w) for w in _WORD.findall(name) if w.lower() not in _SKIPPED]
+        if not have:
+            continue
+
+        def among(w: str, pool: list[str]) -> bool:
+            return any(w == h or (len(h) > 3 and w.endswith(h)) for h in pool)
+
+        if all(among(w, have) for w in words):
+            return True
+        if len(have) >= 3 and len(words) == len(have) + 1 and all(among(h, words) for h in have):
+            return True
+        if any(h.isupper() and acronym_matches(h, form) for h in _WORD.findall(name)):
+            return True  # Tech Incubator Program for Startup, for TIPS Program
+    return False
+
+
+def min_documents(form: str) -> int:
+    """Documents a form needs before it is proposed as an alias: two for an acronym of
+    two letters (PM, CE, DB name many things; one parenthesis is not enough), else one.
+
+    Examples
+    --------
+    >>> [min_documents(f) for f in ("PM", "HBM", "탄소 포집")]
+    [2, 1, 1]
+    """
+    return 2 if _ACRONYM.match(form) and len(form) == 2 else 1
+
+
 def alias_verdict(term: Term, known_form: str, form: str, everyday: Callable[[str], bool]) -> str:
     """``"alias"``, ``"sense"`` or ``"refuse"`` for ``form``, seen in parentheses with
     ``known_form`` of ``term`` (see the module docstring).
@@ -76,10 +138,33 @@ def alias_verdict(term: Term, known_form: str, form: str, everyday: Callable[[st
     """
     if everyday(form):
         return "refuse"
+    loose = form.replace(" ", "").lower()
+    forms = [f.replace(" ", "").lower() for f in term.forms]
+    # A number the term's names do not have makes one instance of it (COP26, Stoxx50).
+    if set(_DIGITS.findall(form)) - {d for f in forms for d in _DIGITS.findall(f)}:
+        return "refuse"
+    # A longer name holding one of the term's (비과세 특례, 치앙마이 이니셔티브 다자화) is a
+    # narrower thing; a Latin name that only starts one of them (On-Device) a fragment.
+    # (A syllable more is a suffix: 저비용항공사들, 벤처투자사.)
+    if any(f in loose and len(loose) - len(f) > 1 and HANGUL.search(f) for f in forms):
+        return "refuse"
+    names = _english_names(term)
+    if _ACRONYM.match(form) and any(
+        form in _WORD.findall(n) for n in (*names, *term.forms) if n.isascii()
+    ):
+        return "alias"  # TIPS of TIPS Program
+    if form.isascii() and any(f.startswith(loose) and f != loose for f in forms if f.isascii()):
+        return "refuse"
+    # A symbol that is no part of a name (소매판매+서비스업), or three words or more
+    # (은행권 신속금융지원 프로그램): a description, not another name of the term.
+    if _SYMBOL.search(form) or (HANGUL.search(form) and len(form.split()) >= 3):
+        return "refuse"
     if _ACRONYM.match(form):
-        names = _english_names(term)
         return "alias" if any(acronym_matches(form, n) for n in names) else "refuse"
-    if _ACRONYM.match(known_form):
+    if not HANGUL.search(form):
+        latin = [f for f in term.forms if f.isascii()]
+        return "alias" if names_match(form, [*names, *latin]) else "refuse"
+    if _ACRONYM.match(known_form) or known_form.isascii():
         # The glossary knows the acronym for one concept; a name that does not spell it
         # or look like the term's own names is another concept with the same letters.
         if HANGUL.search(form):

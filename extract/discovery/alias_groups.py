@@ -9,6 +9,7 @@ from typing import Any
 from corpus import sentence_at, split_sentences
 from corpus.korean import HANGUL
 from extract.box.examples import snippet
+from extract.discovery.alias_checks import min_documents
 from extract.discovery.records import AliasProposal, Evidence
 from glossary import Glossary, form_key
 
@@ -67,6 +68,8 @@ def alias_additions(
         # A known form given with many different phrases is used as a tag (기술개발(R&D),
         # 연구개발사업(R&D)): then only pairs seen in two documents count.
         if len(partners[k]) > max_partners and len(pair.docs) < max(2, min_support):
+            continue
+        if len(pair.docs) < min_documents(_best(pair.surfaces[other])):
             continue
         if verdict is not None:
             known_form, form = _best(pair.surfaces[k]), _best(pair.surfaces[other])

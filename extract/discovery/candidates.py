@@ -308,6 +308,15 @@ class CandidateCounts:
                 # A number, unit or time word inside a phrase makes it a fragment of a
                 # sentence (시총 3, 지난해 영업이익), never a term: spans stop at it.
                 stops = [self._is_stop(text[u.start : u.end]) for u in run]
+                # A time word Kiwi reads as two nouns (다음+주) stops as the whole word.
+                i = 0
+                while i < len(run):
+                    j = i + 1
+                    while j < len(run) and run[j].glued_before:
+                        j += 1
+                    if j - i > 1 and self._is_stop(text[run[i].start : run[j - 1].end]):
+                        stops[i:j] = [True] * (j - i)
+                    i = j
                 for i, j in run_spans(run, self.max_units):
                     if j - i > 1 and any(stops[i:j]):
                         continue

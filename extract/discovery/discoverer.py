@@ -10,14 +10,18 @@ from corpus import Document
 from extract.discovery.candidates import CandidateCounts, known_keys
 from extract.discovery.records import TermCandidate
 from extract.discovery.termhood import (
+    GENERIC_FACTORS,
     absorbed,
+    bundled_names,
     c_values,
+    contracted_particle,
     event_phrase,
     generic_factor,
     head_counts,
+    shortened_name,
 )
 from extract.engine.tagger import Tagger
-from glossary import Glossary
+from glossary import Glossary, form_key
 
 __all__ = ["RANKS", "WEIGHTS", "TermDiscoverer"]
 
@@ -58,9 +62,14 @@ class TermDiscoverer:
     * ``df``: document frequency;
 
     Every score is times a termhood factor (:func:`extract.discovery.termhood.generic_factor`): one
-    everyday word (감소, 개장: a single common noun of Kiwi's dictionary) scores a
-    quarter, a known term with only everyday words around it (AI 기업) 0.4. Phrases
-    holding a number, unit or time word (시총 3, 지난해 영업이익) are not candidates.
+    everyday word (감소, 개장, 현실화: a noun Kiwi's language model finds common) or one
+    name (서울, 쿠팡: a proper noun of Kiwi's dictionary) scores a quarter, and so does a
+    name with common words written apart (서울 아파트, 중동 사태); a known term with only
+    everyday words around it (AI 기업) or common words alone written apart (세계 시장)
+    0.4. Names of the bundled list of companies and institutions are never proposed,
+    and names cut short (한국투자 of 한국투자증권) score a quarter. Phrases holding a
+    number, count, unit or time word (시총 3, 3사, 지난해 영업이익) and names with a
+    headline's contracted particle (유럽서) are not candidates.
 
     Parameters
     ----------
@@ -88,7 +97,9 @@ class TermDiscoverer:
         smoothed log ratio of document shares of :func:`extract.trends.emerging.log_ratio`, as for
         emerging terms, times the everyday-word factor (``rise`` of each candidate); a
         candidate seen mostly inside a longer one (at least half of its occurrences;
-        호르무즈 in 호르무즈 해협) is left out in favour of the longer one (see
+        호르무즈 in 호르무즈 해협), or mostly inside phrases one unit longer of which one
+        dominates (호르무즈 in 호르무즈 해협 and 호르무즈 봉쇄), is left out in favour of
+        the longer one, which then rises as much as it does (see
         :func:`~extract.discovery.termhood.absorbed`), and a candidate followed by
         nouns of action or change (호르무즈 해협 봉쇄, also after a glossary form) is
         news about it, left out
@@ -218,7 +229,7 @@ class TermDiscoverer:
 
             g = default()
         tagger = Tagger(g)
-        known = known_keys(g)
+        known = known_keys(g) | bundled_names()
         target = CandidateCounts(
             tagger,
             known=known,
@@ -297,19 +308,33 @@ def _rank(
     total = sum(weights.values())
     log_score = sum(w * np.log(_percentiles(parts[k])) for k, w in weights.items() if w)
     cache: dict[str, bool] = {}
-    generic = np.array([generic_factor(u, kiwi, known, cache) for u in units])
+    # Units written apart (서울 아파트) make a phrase; written as one word, a compound.
+    spaced = [target.phrase(k).split() == list(u) for k, u in zip(vocab, units, strict=True)]
+    generic = np.array(
+        [
+            generic_factor(u, kiwi, known, cache, spaced=sp)
+            for u, sp in zip(units, spaced, strict=True)
+        ]
+    )
+    names = sorted(bundled_names())
+    short = np.array([shortened_name(form_key(k, case_sensitive=False), names) for k in vocab])
+    generic = np.where(short, np.minimum(generic, GENERIC_FACTORS[0]), generic)
     score = np.exp(log_score / total) * generic
     rises = np.zeros(len(vocab))
     order_by = score
     if rise:
         from extract.trends.emerging import log_ratio
 
-        rises = log_ratio(df, len(target.doc_ids), back_df, len(back.doc_ids))
+        raw = log_ratio(df, len(target.doc_ids), back_df, len(back.doc_ids))
         # An everyday word that rises (봉쇄, 급등) is news, not a new term: it keeps its
         # factor, and a fall stays a fall.
-        rises = np.where(rises > 0, rises * generic, rises)
+        rises = np.where(raw > 0, raw * generic, raw)
         order_by = rises
-    kept = list(range(len(vocab)))
+    kept = [
+        i
+        for i, (k, u) in enumerate(zip(vocab, units, strict=True))
+        if not contracted_particle(u, target.phrase(k), kiwi, cache)
+    ]
     if rise:
         # A rising fragment seen mostly inside a longer candidate (호르무즈 in 호르무즈
         # 해협) is not proposed: the longer one is. (By termhood, C-value already ranks
@@ -318,6 +343,12 @@ def _rank(
         # about it: it goes, and absorbs nothing.
         events = [event_phrase(u, index, known, kiwi, cache) for u in units]
         whole = absorbed(tf.tolist(), units, index, absorbers=[not e for e in events])
+        # The whole name stands for its fragment's occurrences too (호르무즈 is how
+        # headlines shorten 호르무즈 해협), so it rises as much as the fragment does.
+        # (The fragment's own factor is not the name's: 호르무즈 alone reads as a name.)
+        for a, b in enumerate(whole):
+            if b is not None and raw[a] * generic[b] > rises[b]:
+                rises[b] = raw[a] * generic[b]
         kept = [i for i in kept if whole[i] is None and not events[i]]
     order = sorted(kept, key=lambda i: (-order_by[i], -score[i], vocab[i]))[:top]
     out = tuple(

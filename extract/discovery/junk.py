@@ -42,6 +42,8 @@ _MONTH_DAY = re.compile(
     r"sat(?:urday)?|sun(?:day)?)$",
     re.IGNORECASE,
 )
+# A number glued to a counter or noun (2종, 3사, 1주택, 5파전): a count of things.
+_COUNT = re.compile(rf"^[\d.,]+[{HANGUL_SYLLABLES}]")
 _BYLINE = re.compile(f"(?:{'|'.join(BYLINE_TITLES)})$")
 _WEB = re.compile(r"@|https?:|www\.|\.(?:com|net|org|kr|co)\b", re.IGNORECASE)
 _LETTER = re.compile(f"[A-Za-z{HANGUL_SYLLABLES}]")
@@ -53,8 +55,8 @@ def string_junk_reason(phrase: str) -> str | None:
 
     Examples
     --------
-    >>> [string_junk_reason(p) for p in ("100억원", "3월", "목요일", "반도체 특별법")]
-    ['amount', 'date', 'date', None]
+    >>> [string_junk_reason(p) for p in ("100억원", "3월", "목요일", "3사", "반도체 특별법", "B2B")]
+    ['amount', 'date', 'date', 'amount', None, None]
     """
     compact = _WS.sub("", phrase)
     lower = compact.lower()
@@ -64,7 +66,7 @@ def string_junk_reason(phrase: str) -> str | None:
         return "amount" if "%" in compact else "number"
     if _DATE.match(compact) or _MONTH_DAY.match(compact) or compact in TIME_WORDS:
         return "date"
-    if _AMOUNT.match(compact):
+    if _AMOUNT.match(compact) or _COUNT.match(compact):
         return "amount"
     if compact in UNIT_WORDS:
         return "unit"

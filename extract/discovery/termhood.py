@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -11,14 +12,18 @@ from glossary import Glossary, form_key
 
 __all__ = [
     "ABSORB_SHARE",
+    "COMMON_LOGPROB",
     "GENERIC_FACTORS",
     "absorbed",
+    "bundled_names",
     "c_values",
+    "contracted_particle",
     "event_phrase",
     "everyday_word",
     "generic_factor",
     "head_counts",
     "keys_as_is",
+    "shortened_name",
 ]
 
 #: Score factors of everyday candidates: one everyday word alone (감소, 개장); a known
@@ -48,6 +53,22 @@ def _inside(units: Sequence[Sequence[str]], index: dict[str, int]) -> list[set[i
     return out
 
 
+def _extensions(
+    units: Sequence[Sequence[str]], index: dict[str, int]
+) -> list[tuple[list[int], list[int]]]:
+    """For each candidate, the candidates one unit longer that start with it (it + one
+    unit after) and those that end with it (one unit before + it)."""
+    out: list[tuple[list[int], list[int]]] = [([], []) for _ in units]
+    for b, parts in enumerate(units):
+        if len(parts) < 2:
+            continue
+        for side, sub in ((0, parts[:-1]), (1, parts[1:])):
+            a = index.get(form_key(" ".join(sub)))
+            if a is not None and a != b:
+                out[a][side].append(b)
+    return out
+
+
 def absorbed(
     tf: Sequence[int],
     units: Sequence[Sequence[str]],
@@ -57,15 +78,23 @@ def absorbed(
 ) -> list[int | None]:
     """For each candidate, the longer candidate that absorbs it, or None.
 
-    A candidate is a fragment of a longer one when at least ``share`` of its
-    occurrences are inside it (호르무즈 in 호르무즈 해협): an editor wants the whole
-    name, and the fragment would only repeat it higher up the list, since a part is
-    always at least as frequent as the whole. The absorber is the most frequent such
-    longer candidate, and absorption follows chains to a candidate that is not
-    absorbed itself. C-value's nested correction (:func:`c_values`) scores such
-    fragments down; this removes them, as the C-value papers' nested-term rule does
-    for terms that never occur on their own. Only candidates with ``absorbers[i]``
-    true (default: all) absorb others.
+    A candidate is a fragment of a longer one when it lives mostly inside longer
+    phrases (호르무즈 in 호르무즈 해협): an editor wants the whole name, and the
+    fragment would only repeat it higher up the list, since a part is always at least
+    as frequent as the whole. Two nested-phrase rules, as the C-value papers' rule for
+    terms that never occur on their own:
+
+    * at least ``share`` of its occurrences are inside one longer candidate;
+    * or at least ``share`` of them are inside the candidates one unit longer on one
+      side (호르무즈 해협, 호르무즈 봉쇄, ...), and one of those that may absorb (not
+      news about it, see :func:`event_phrase`) is the dominant extension: at least
+      ``share`` of the occurrences of the extensions that may absorb. Several
+      extensions none of which dominates (K반도체 육성, K반도체 전략, K반도체 벨트) leave
+      the fragment a name of its own.
+
+    The absorber is the most frequent such longer candidate, and absorption follows
+    chains to a candidate that is not absorbed itself. Only candidates with
+    ``absorbers[i]`` true (default: all) absorb others.
 
     Examples
     --------
@@ -73,15 +102,35 @@ def absorbed(
     >>> index = {"호르무즈": 0, "호르무즈해협": 1, "해협": 2, "반도체": 3, "반도체특별법": 4}
     >>> absorbed([20, 14, 30, 50, 6], units, index)
     [1, None, None, None, None]
+
+    호르무즈 in 42 places, 17 of them in 호르무즈 해협 and 11 in 호르무즈 봉쇄 (news
+    about it, no absorber):
+
+    >>> units = [("호르무즈",), ("호르무즈", "해협"), ("호르무즈", "봉쇄")]
+    >>> index = {"호르무즈": 0, "호르무즈해협": 1, "호르무즈봉쇄": 2}
+    >>> absorbed([42, 17, 11], units, index, absorbers=[True, True, False])
+    [1, None, None]
     """
+    may = [True] * len(tf) if absorbers is None else list(absorbers)
     by: list[int | None] = [None] * len(tf)
     best = [0] * len(tf)
     for b, inside in enumerate(_inside(units, index)):
-        if absorbers is not None and not absorbers[b]:
+        if not may[b]:
             continue
         for a in inside:
             if tf[b] >= share * tf[a] and tf[b] > best[a]:
                 by[a], best[a] = b, tf[b]
+    for a, sides in enumerate(_extensions(units, index)):
+        if by[a] is not None:
+            continue
+        for ext in sides:
+            held = sum(tf[b] for b in ext)
+            able = [b for b in ext if may[b]]
+            if not able or held < share * tf[a]:
+                continue
+            top = max(able, key=lambda b: (tf[b], -b))
+            if tf[top] >= share * sum(tf[b] for b in able) and tf[top] > best[a]:
+                by[a], best[a] = top, tf[top]
     out: list[int | None] = []
     for first in by:
         # An absorber is always longer than what it absorbs, so chains end.
@@ -120,6 +169,71 @@ def event_phrase(
         if form_key(head) in index or form_key(head, case_sensitive=False) in known:
             return True
     return False
+
+
+@functools.cache
+def bundled_names() -> frozenset[str]:
+    """Loose keys (:func:`glossary.form_key`, case ignored) of every form of the bundled
+    list of companies and institutions: names the package knows are never proposed as
+    new terms, whether or not the glossary in use holds them.
+
+    Examples
+    --------
+    >>> {"카카오뱅크", "kb증권"} <= bundled_names()
+    True
+    """
+    from glossary import default
+
+    concepts = {t.id for t in default()}
+    return frozenset(
+        form_key(f, case_sensitive=False)
+        for t in default(entities=True)
+        if t.id not in concepts
+        for f in t.forms
+    )
+
+
+def shortened_name(key: str, names: Sequence[str]) -> bool:
+    """Whether loose ``key`` starts a longer name of the sorted ``names`` (한국투자 of
+    한국투자증권, NH투자 of NH투자증권): a name cut short, not a term.
+
+    Examples
+    --------
+    >>> shortened_name("한국투자", sorted(bundled_names()))
+    True
+    >>> shortened_name("팁스", sorted(bundled_names()))
+    False
+    """
+    import bisect
+
+    if len(key) < 3:
+        return False
+    i = bisect.bisect_right(names, key)
+    return i < len(names) and names[i].startswith(key)
+
+
+def contracted_particle(
+    units: Sequence[str], phrase: str, kiwi: Any, cache: dict[str, bool]
+) -> bool:
+    """Whether ``phrase`` (of ``units``) is a name with a headline's contracted particle
+    glued on (유럽서 for 유럽에서, 한국선 for 한국에선; see
+    :data:`corpus.korean.CONTRACTED_PARTICLES`): a place or name and a case, not a term.
+
+    Examples
+    --------
+    >>> from extract.engine.analyzer import get_kiwi
+    >>> [contracted_particle(u, p, get_kiwi(), {}) for u, p in ((("유럽", "서"), "유럽서"),
+    ...     (("보고", "서"), "보고서"), (("유럽", "서"), "유럽 서"))]
+    [True, False, False]
+    """
+    from corpus.korean import CONTRACTED_PARTICLES
+
+    return (
+        len(units) > 1
+        and units[-1] in CONTRACTED_PARTICLES
+        and phrase.endswith(units[-2] + units[-1])
+        and _word_reading(units[-2], kiwi, cache) == "name"
+    )
 
 
 def keys_as_is(keys: list[str]) -> list[str]:
@@ -205,28 +319,75 @@ def everyday_word(unit: str, kiwi: Any, cache: dict[str, bool]) -> bool:
     return hit
 
 
+#: Kiwi's log-probability of a word said alone above which it is a common word: its
+#: language model, trained on a large general corpus, is the background. 아파트 -15.2,
+#: 관세 -19.3, 리스크 -19.9 are common; 해협 -22.4, 상법 -22.6, 토큰화 -25.8 are not.
+COMMON_LOGPROB = -21.0
+
+_WORD_TAGS = frozenset({"NNG", "NNP", "XSN", "XPN"})
+
+
+def _word_reading(unit: str, kiwi: Any, cache: dict[str, bool]) -> str:
+    """``"name"`` if ``unit`` is one proper noun of Kiwi's dictionary (서울, 쿠팡),
+    ``"common"`` if a noun (maybe with affixes: 현실화, 수도권) that Kiwi's language
+    model finds common (아파트, 사태), else ``""``."""
+    name_key, common_key = "\1" + unit, "\2" + unit
+    if name_key not in cache:
+        tokens = kiwi.tokenize(unit)
+        whole = len(unit) > 1 and len(tokens) == 1 and tokens[0].len == len(unit)
+        word = len(unit) > 1 and all(t.tag in _WORD_TAGS for t in tokens)
+        cache[name_key] = whole and tokens[0].tag == "NNP"
+        cache[common_key] = (
+            not cache[name_key] and word and kiwi.analyze(unit, top_n=1)[0][1] > COMMON_LOGPROB
+        )
+    if cache[name_key]:
+        return "name"
+    return "common" if cache[common_key] else ""
+
+
 def generic_factor(
-    units: Sequence[str], kiwi: Any, known: frozenset[str], cache: dict[str, bool]
+    units: Sequence[str],
+    kiwi: Any,
+    known: frozenset[str],
+    cache: dict[str, bool],
+    *,
+    spaced: bool = False,
 ) -> float:
-    """Score factor of a candidate made of ``units``: 1, or one of :data:`GENERIC_FACTORS`
-    when it is one everyday word or a known form (``known`` holds loose keys) with
-    everyday words around it.
+    """Score factor of a candidate made of ``units``: 1, or one of :data:`GENERIC_FACTORS`.
+
+    * One everyday word (감소, 개장) or one proper noun of Kiwi's dictionary (서울,
+      캐나다, 금호건설: a name, not a term): the first factor.
+    * A known form (``known`` holds loose keys) with everyday words around it (AI 기업),
+      or everyday words ending in an action or change (상승 전환): the second.
+    * When ``spaced`` (the units are written apart), a name with only common words
+      around it (서울 아파트, 중동 사태, 쿠팡 사태: a phrase of the news, where a term
+      is a compound written as one word, 경매시장, or holds a rarer word, 호르무즈
+      해협): the first; common words alone written apart (세계 시장, 혁신 제품): the
+      second.
 
     Examples
     --------
     >>> from extract.engine.analyzer import get_kiwi
     >>> known = frozenset({"ai"})
-    >>> units = [("감소",), ("AI", "기업"), ("상승", "전환"), ("탄소", "국경", "세")]
-    >>> [generic_factor(u, get_kiwi(), known, {}) for u in units]
-    [0.25, 0.4, 0.4, 1.0]
+    >>> units = [("감소",), ("AI", "기업"), ("상승", "전환"), ("탄소", "국경", "세"),
+    ...          ("서울",), ("호르무즈", "해협")]
+    >>> [generic_factor(u, get_kiwi(), known, {}, spaced=True) for u in units]
+    [0.25, 0.4, 0.4, 1.0, 0.25, 1.0]
+    >>> generic_factor(("서울", "아파트"), get_kiwi(), known, {}, spaced=True)
+    0.25
     """
     if len(units) == 1:
-        return GENERIC_FACTORS[0] if everyday_word(units[0], kiwi, cache) else 1.0
-    is_known = [form_key(u, case_sensitive=False) in known for u in units]
-    if not all(k or everyday_word(u, kiwi, cache) for u, k in zip(units, is_known, strict=True)):
+        if everyday_word(units[0], kiwi, cache) or _word_reading(units[0], kiwi, cache):
+            return GENERIC_FACTORS[0]
         return 1.0
-    if any(is_known) or _predicative(units[-1], kiwi, cache):
+    is_known = [form_key(u, case_sensitive=False) in known for u in units]
+    if all(k or everyday_word(u, kiwi, cache) for u, k in zip(units, is_known, strict=True)) and (
+        any(is_known) or _predicative(units[-1], kiwi, cache)
+    ):
         return GENERIC_FACTORS[1]
+    readings = [_word_reading(u, kiwi, cache) for u in units] if spaced else []
+    if spaced and all(k or r for r, k in zip(readings, is_known, strict=True)):
+        return GENERIC_FACTORS[0] if "name" in readings else GENERIC_FACTORS[1]
     return 1.0
 
 

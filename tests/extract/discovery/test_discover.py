@@ -274,6 +274,8 @@ def test_discover_command(tmp_path: Path, test_glossary: Glossary) -> None:
     rows += [
         {"id": "x1", "title": "전기차(EV) 판매", "body": "EV(전기차) 보조금"},
         {"id": "x2", "title": "잔여계약잔액(RCB) 증가", "body": "RCB(잔여계약잔액) 공시"},
+        # Two letters name many things: an acronym of two needs two documents.
+        {"id": "x3", "title": "전기차(EV) 충전", "body": None},
     ]
     data = tmp_path / "news.jsonl"
     data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
@@ -285,7 +287,7 @@ def test_discover_command(tmp_path: Path, test_glossary: Glossary) -> None:
         main, ["discover", str(data), "-g", str(tmp_path / "g.yaml"), "--top", "10", "-o", str(out)]
     )
     assert res.exit_code == 0, res.output
-    assert "read 62 documents" in res.output
+    assert "read 63 documents" in res.output
     loaded = glossary.load(out)
     assert loaded["ev"].aliases == ("EV",)
     assert any(t.term == PLANTED for t in loaded)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extract import mine_aliases
 from glossary import Glossary, Term
 
@@ -54,3 +56,81 @@ def test_alias_in_more_than_3_percent_of_documents_is_refused() -> None:
     assert [p for p in _props(docs) if p.kind == "alias"] == []
     few = ["소비자물가지수(소비자물가)가 올랐다."] * 2 + ["시장 동향"] * 98
     assert [p.aliases for p in _props(few) if p.kind == "alias"] == [("소비자물가",)]
+
+
+# One row per class of wrong alias: the glossary entry, the form proposed, why not.
+WRONG = [
+    (
+        Term(id="cop", term="당사국총회", en="Conference of the Parties", aliases=("COP",)),
+        "COP26",
+        "a number the term's names do not have: one instance",
+    ),
+    (
+        Term(id="cmi", term="치앙마이 이니셔티브", en="Chiang Mai Initiative"),
+        "치앙마이 이니셔티브 다자화",
+        "a longer name holding the term's: narrower",
+    ),
+    (
+        Term(id="ondevice", term="온디바이스 AI", en="On-Device AI", aliases=("On-Device AI",)),
+        "On-Device",
+        "a Latin fragment of the term's name",
+    ),
+    (
+        Term(id="consumption", term="소비", en="Consumption"),
+        "소매판매+서비스업",
+        "a symbol no name has",
+    ),
+    (
+        Term(id="fast", term="패스트트랙", en="Fast Track"),
+        "은행권 신속금융지원 프로그램",
+        "three words: a description",
+    ),
+    (
+        Term(id="semi", term="반도체", en="Semiconductor"),
+        "On Semiconductor",
+        "a one-word name with a word added: a company",
+    ),
+    (
+        Term(id="hydrogen", term="수소", en="Hydrogen"),
+        "Plug Power",
+        "an English name that is not the entry's",
+    ),
+    (
+        Term(id="nhi", term="건강보험", en="National Health Insurance"),
+        "NHS",
+        "capitals that are not the initials",
+    ),
+]
+
+
+@pytest.mark.parametrize(("term", "form", "why"), WRONG, ids=[w for *_, w in WRONG])
+def test_classes_of_wrong_aliases_are_refused(term: Term, form: str, why: str) -> None:
+    from extract.discovery.alias_checks import alias_verdict
+
+    assert alias_verdict(term, term.term, form, lambda s: False) != "alias", why
+
+
+RIGHT = [
+    (Term(id="tips", term="팁스", en="TIPS Program"), "TIPS"),
+    (Term(id="tips", term="팁스", en="TIPS Program"), "Tech Incubator Program for Startup"),
+    (Term(id="nn", term="인공신경망", en="Artificial Neural Network"), "Neural Network"),
+    (Term(id="wage", term="임금", en="Wage"), "Wages"),
+    (Term(id="litho", term="노광", en="Lithography"), "Photolithography"),
+    (Term(id="defi", term="탈중앙화 금융", en="Decentralized Finance", aliases=("DeFi",)), "De-Fi"),
+    (Term(id="g5", term="5G", en="5th Generation", aliases=("5세대 이동통신",)), "5세대"),
+]
+
+
+@pytest.mark.parametrize(("term", "form"), RIGHT, ids=[f for _, f in RIGHT])
+def test_consistent_names_are_aliases(term: Term, form: str) -> None:
+    from extract.discovery.alias_checks import alias_verdict
+
+    assert alias_verdict(term, term.term, form, lambda s: False) == "alias"
+
+
+def test_a_two_letter_acronym_needs_two_documents() -> None:
+    g = Glossary([Term(id="pm", term="개인형 이동장치", en="Personal Mobility")], name="t")
+    one = ["개인형 이동장치(PM) 규제"] + ["반도체 시장 동향"] * 60
+    two = ["개인형 이동장치(PM) 규제", "개인형 이동장치(PM) 보험"] + ["반도체 시장 동향"] * 60
+    assert [p for p in mine_aliases(one, glossary=g) if p.kind == "alias"] == []
+    assert [p.aliases for p in mine_aliases(two, glossary=g) if p.kind == "alias"] == [("PM",)]

@@ -16,6 +16,8 @@ FRAGMENT_DOCS = [
     ("number + noun", "15 규제 완화와 반도체 특별법 논의"),
     ("time word + number", "내년 1 분석과 반도체 특별법 논의"),
     ("abbreviation + number", "시총 3 위 기업의 반도체 특별법 논의"),
+    ("time word written as one", "다음주 반도체 특별법 논의"),
+    ("count of things", "3사 반도체 특별법 논의"),
 ]
 
 
@@ -25,7 +27,9 @@ def test_no_number_or_time_fragments(case: str, text: str) -> None:
     phrases = [c.phrase for c in d.candidates_]
     assert "반도체 특별법" in phrases
     bad = [
-        p for p in phrases if any(w in p.split() for w in ("지난해", "내년", "100", "15", "1", "3"))
+        p
+        for p in phrases
+        if any(w in p.split() for w in ("지난해", "내년", "다음주", "3사", "100", "15", "1", "3"))
     ]
     assert bad == [], case
 
@@ -87,6 +91,31 @@ def test_a_longer_phrase_absorbs_its_rising_fragment(
     phrases = [c.phrase for c in d.candidates_]
     assert whole in phrases[:3], phrases
     assert fragment not in phrases, case
+
+
+def test_a_name_mostly_inside_several_longer_phrases_goes_to_the_dominant_one() -> None:
+    # 호르무즈 in 7 headlines: 3 in 호르무즈 해협, 3 in 호르무즈 봉쇄 (news about it), 1
+    # alone. No single longer phrase holds half of it, but together they hold most, and
+    # 호르무즈 해협 is the one name among them: it is proposed, and rises as the fragment.
+    window = (
+        [f"호르무즈 해협 {w} 차질" for w in ("통항", "운송", "물류")]
+        + [f"호르무즈 봉쇄 {w}" for w in ("공포", "우려", "여파")]
+        + ["유가 급등 속 호르무즈"]
+    )
+    before = ["정책 금융 지원 확대 발표"] * 20
+    d = TermDiscoverer(glossary=G, min_df=2, background=before, rank="rise").fit(window)
+    phrases = [c.phrase for c in d.candidates_]
+    assert phrases[0] == "호르무즈 해협", phrases
+    assert "호르무즈" not in phrases, phrases
+
+
+def test_a_name_with_many_extensions_none_dominant_is_kept() -> None:
+    # K반도체 is mostly inside longer phrases, but none of them is its whole name.
+    window = [f"K반도체 {w} 발표" for w in ("육성", "육성", "전략", "전략", "벨트", "벨트")]
+    window += ["K반도체 시대"]
+    before = ["정책 금융 지원 확대 발표"] * 20
+    d = TermDiscoverer(glossary=G, min_df=2, background=before, rank="rise").fit(window)
+    assert "K반도체" in [c.phrase for c in d.candidates_]
 
 
 def test_what_happened_to_a_name_is_news_about_it_not_a_term() -> None:
@@ -173,3 +202,44 @@ def test_generic_factor(units: tuple[str, ...], factor: float) -> None:
     from extract.engine.analyzer import get_kiwi
 
     assert generic_factor(units, get_kiwi(), frozenset({"영업이익"}), {}) == factor
+
+
+# One row per class: units, written apart (True) or as one word, factor. Names of
+# Kiwi's dictionary and phrases of common words and names written apart are news
+# vocabulary; a compound written as one word, or holding a rarer word, may be a term.
+SPACED = [
+    (("서울",), False, 0.25),  # a place
+    (("금호건설",), False, 0.25),  # a company Kiwi knows
+    (("현실화",), False, 0.25),  # a common noun with a suffix
+    (("서울", "아파트"), True, 0.25),
+    (("중동", "사태"), True, 0.25),
+    (("이란", "전쟁"), True, 0.25),
+    (("세계", "시장"), True, 0.4),  # common words without a name
+    (("경매", "시장"), False, 1.0),
+    (("경매", "시장"), False, 1.0),  # 경매시장
+    (("호르무즈", "해협"), True, 1.0),  # 해협 is not a common word
+    (("토큰화",), False, 1.0),  # a rarer word
+]
+
+
+@pytest.mark.parametrize(("units", "spaced", "factor"), SPACED)
+def test_names_and_phrases_of_common_words(
+    units: tuple[str, ...], spaced: bool, factor: float
+) -> None:
+    from extract.discovery.termhood import generic_factor
+    from extract.engine.analyzer import get_kiwi
+
+    assert generic_factor(units, get_kiwi(), frozenset(), {}, spaced=spaced) == factor
+
+
+def test_names_the_package_knows_and_headline_particles_are_not_proposed() -> None:
+    # 카카오뱅크 is in the bundled list of companies; 유럽서 is 유럽에서; 한국투자 is
+    # 한국투자증권 cut short.
+    docs = ["카카오뱅크 실적 발표"] * 3 + ["유럽서 반등 기대"] * 3 + ["한국투자 신고"] * 3
+    docs += ["반도체 특별법 논의"] * 3
+    d = TermDiscoverer(glossary=G, min_df=2).fit(docs)
+    phrases = [c.phrase for c in d.candidates_]
+    assert "반도체 특별법" in phrases, phrases
+    assert "카카오뱅크" not in phrases and "유럽서" not in phrases, phrases
+    short = [c for c in d.candidates_ if c.phrase == "한국투자"]
+    assert not short or short[0].score < d.candidates_[0].score / 2, d.candidates_
