@@ -175,6 +175,9 @@ def test_bundled_default_is_valid(entities):
         ("시세 하락", "market_price"),
         ("출고가", "point_of_sale_price"),
         ("의대정원", "medical_reform"),
+        ("태그얼롱", "drag_along"),
+        ("에스컬레이션 조항", "price_escalation"),
+        ("분할 매도", "split_buying"),
     ],
 )
 def test_bundled_aliases_do_not_name_a_counterpart_or_cause(form, not_of):
