@@ -15,7 +15,7 @@ from collections.abc import Callable
 from corpus.korean import HANGUL
 from glossary import Term
 
-__all__ = ["acronym_matches", "alias_verdict", "min_documents", "names_match"]
+__all__ = ["acronym_matches", "alias_verdict", "clipped_from", "min_documents", "names_match"]
 
 # Capitals, maybe with digits (5G, COP): an acronym.
 _ACRONYM = re.compile(r"^(?=[0-9]*[A-Z])[A-Z0-9][A-Z0-9&+\-]{1,7}$")
@@ -50,6 +50,34 @@ def acronym_matches(acronym: str, name: str) -> bool:
         return False
     rest = iter("".join(words).upper()[1:])
     return all(c in rest for c in letters[1:]) and len(letters) <= len(words) + 2
+
+
+def clipped_from(form: str, name: str) -> bool:
+    """Whether the one-word Latin ``form`` is ``name`` clipped: the start of each of its
+    words, two letters or more, run together (Capex, Opex, FinTech, RegTech).
+
+    Examples
+    --------
+    >>> [clipped_from(f, "Capital Expenditure") for f in ("Capex", "CapEx", "Cape", "ExCap")]
+    [True, True, False, False]
+    >>> clipped_from("Fintech", "Financial Technology"), clipped_from("Fit", "Financial Technology")
+    (True, False)
+    """
+    words = [w.lower() for w in _WORD.findall(name) if w.lower() not in _SKIPPED]
+    rest = form.lower()
+    if len(words) < 2 or not rest.isalpha():
+        return False
+
+    def spell(rest: str, words: list[str]) -> bool:
+        if not words:
+            return not rest
+        word = words[0]
+        return any(
+            rest.startswith(word[:n]) and spell(rest[n:], words[1:])
+            for n in range(2, min(len(word), len(rest)) + 1)
+        )
+
+    return spell(rest, words)
 
 
 def _english_names(term: Term) -> list[str]:
@@ -163,6 +191,8 @@ def alias_verdict(term: Term, known_form: str, form: str, everyday: Callable[[st
         return "alias" if any(acronym_matches(form, n) for n in names) else "refuse"
     if not HANGUL.search(form):
         latin = [f for f in term.forms if f.isascii()]
+        if " " not in form and any(clipped_from(form, n) for n in names):
+            return "alias"  # Capex of Capital Expenditure
         return "alias" if names_match(form, [*names, *latin]) else "refuse"
     if _ACRONYM.match(known_form) or known_form.isascii():
         # The glossary knows the acronym for one concept; a name that does not spell it

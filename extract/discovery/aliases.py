@@ -248,7 +248,7 @@ def mine_aliases(
     Examples
     --------
     >>> from glossary import Glossary, Term
-    >>> g = Glossary([Term(id="capex", term="자본 지출")])
+    >>> g = Glossary([Term(id="capex", term="자본 지출", en="Capital Expenditure")])
     >>> docs = ["메타는 자본 지출(Capex)을 늘렸다.", "잔여이행의무(RPO)가 늘었다.",
     ...         "RPO(잔여이행의무)는 계약 잔액이다."]
     >>> [(p.kind, p.term, p.aliases, p.support) for p in mine_aliases(docs, glossary=g)]

@@ -118,6 +118,10 @@ RIGHT = [
     (Term(id="litho", term="노광", en="Lithography"), "Photolithography"),
     (Term(id="defi", term="탈중앙화 금융", en="Decentralized Finance", aliases=("DeFi",)), "De-Fi"),
     (Term(id="g5", term="5G", en="5th Generation", aliases=("5세대 이동통신",)), "5세대"),
+    # A clipped English name (the project's first example: Capex for 자본 지출).
+    (Term(id="capex", term="자본 지출", en="Capital Expenditure"), "Capex"),
+    (Term(id="opex", term="운영비", en="Operating Expenditure"), "OpEx"),
+    (Term(id="fintech", term="핀테크", en="Financial Technology"), "Fintech"),
 ]
 
 

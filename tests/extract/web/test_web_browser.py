@@ -140,15 +140,15 @@ def test_highlight_page_remove_and_copy(page: Any, tmp_path: Path) -> None:
         == "(Capital Expenditure, 자본적 지출, Capex, CapEx)"
     )
     assert capex.locator(".kt-def").inner_text() == "기업이 장기 자산에 쓰는 돈."
-    # Its best sentence is 하이퍼스케일러's only one, which keeps it: 자본 지출 shows its 2nd.
-    assert capex.locator(".kt-k").inner_text() == "2 / 3"
+    # Its best sentence has the term as its topic, an actor and a number (메타의 CapEx).
+    assert capex.locator(".kt-k").inner_text() == "1 / 3"
     first_quote = capex.locator(".kt-quote").inner_text()
     assert capex.locator(".kt-quote mark").inner_text() in ("자본 지출", "CapEx", "자본적 지출")
 
-    capex.get_by_role("button", name="이전 예문").click()
-    assert capex.locator(".kt-k").inner_text() == "1 / 3"
+    capex.get_by_role("button", name="다음 예문").click()
+    assert capex.locator(".kt-k").inner_text() == "2 / 3"
     assert capex.locator(".kt-quote").inner_text() != first_quote
-    assert capex.get_by_role("button", name="다음 예문").is_enabled()
+    assert capex.get_by_role("button", name="이전 예문").is_enabled()
 
     _entry(page, "roi").get_by_role("button", name="박스에서 빼기").click()
     assert terms.all_inner_texts() == ["자본 지출", "하이퍼스케일러"]
@@ -159,14 +159,14 @@ def test_highlight_page_remove_and_copy(page: Any, tmp_path: Path) -> None:
     # What is copied is the library's own rendering of the box as edited.
     lib = build_box([Document(id="1", text=ARTICLE)], GLOSSARY, top=10)
     by_id = {e.term_id: e for e in lib.entries}
-    assert by_id["capex"].chosen == 1
-    edited = replace(lib, entries=(by_id["hyperscaler"], replace(by_id["capex"], chosen=0)))
+    assert by_id["capex"].chosen == 0
+    edited = replace(lib, entries=(by_id["hyperscaler"], replace(by_id["capex"], chosen=1)))
     page.get_by_role("button", name="마크다운 복사").click()
     expect(page.locator("#status")).to_have_text("마크다운 형식으로 클립보드에 복사했습니다.")
     copied = page.evaluate("window.kotrendLastCopy")
     assert copied == edited.to_markdown()
     assert (
-        "- **하이퍼스케일러**:" in copied and "1 / 3" in copied and "투자 자본 수익률" not in copied
+        "- **하이퍼스케일러**:" in copied and "2 / 3" in copied and "투자 자본 수익률" not in copied
     )
     assert page.evaluate("navigator.clipboard.readText()") == copied
 
@@ -181,7 +181,7 @@ def test_highlight_page_remove_and_copy(page: Any, tmp_path: Path) -> None:
     data = json.loads(saved.read_text(encoding="utf-8"))
     assert [(e["term_id"], e["chosen"]) for e in data["entries"]] == [
         ("hyperscaler", 1),
-        ("capex", 1),
+        ("capex", 2),
     ]
 
     page.get_by_role("button", name="원래대로").click()
@@ -190,7 +190,7 @@ def test_highlight_page_remove_and_copy(page: Any, tmp_path: Path) -> None:
         "하이퍼스케일러",
         "투자 자본 수익률",
     ]  # explain order
-    assert _entry(page, "capex").locator(".kt-k").inner_text() == "2 / 3"
+    assert _entry(page, "capex").locator(".kt-k").inner_text() == "1 / 3"
     assert page.locator("#docs mark.kt-off").count() == 0
 
 
