@@ -54,7 +54,7 @@ def call(
 ) -> tuple[int, http.client.HTTPMessage, Any]:
     """One request; the answer's status, headers and JSON (or bytes for other types)."""
     host, port = server.server_address[:2]
-    conn = http.client.HTTPConnection(str(host), port, timeout=10)
+    conn = http.client.HTTPConnection(str(host), port, timeout=60)
     try:
         raw = body if isinstance(body, bytes) or body is None else json.dumps(body).encode()
         sent = {"Content-Type": "application/json"} if raw is not None else {}
@@ -338,7 +338,7 @@ def test_json_is_required(server: EditorServer) -> None:
 
 def test_large_body_is_refused_before_it_is_read(server: EditorServer) -> None:
     host, port = server.server_address[:2]
-    conn = http.client.HTTPConnection(str(host), port, timeout=10)
+    conn = http.client.HTTPConnection(str(host), port, timeout=60)
     try:
         start = time.monotonic()
         conn.putrequest("POST", "/api/box")
@@ -362,7 +362,7 @@ def test_large_body_sent_whole_still_gets_413(server: EditorServer) -> None:
 
 def test_chunked_body_needs_a_length(server: EditorServer) -> None:
     host, port = server.server_address[:2]
-    conn = http.client.HTTPConnection(str(host), port, timeout=10)
+    conn = http.client.HTTPConnection(str(host), port, timeout=60)
     try:
         conn.request(
             "POST",
