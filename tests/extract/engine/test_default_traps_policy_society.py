@@ -3,9 +3,10 @@ glossary (glossary/data/default/62_policy_society_sweep.yaml).
 
 Each trap is a class of text, written here in our own words: an everyday word that is also
 another word's sense (의사 as an intention, 사용자 as a product's user, 교부 of a
-certificate), a short form glued inside another word (병원 in 고병원성, 의과대학 in
-수의과대학, 총수 in 총수요, 대두 in 대두되다, 논 in 논란) and a form whose field decides
-it (사업장 of project finance). The term must still be found where it is meant.
+certificate, 시급 as urgent), a short form glued inside another word (병원 in 고병원성,
+의과대학 in 수의과대학, 총수 in 총수요, 대두 in 대두되다, 논 in 논란, 어선 in 되어선)
+and a form whose field decides it (사업장 of project finance). The term must still be
+found where it is meant.
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ CASES = [
     ("대두 수입 가격이 올랐다", "soybean", True, "soybeans"),
     ("정책을 두고 논란이 커졌다", "paddy_field", False, "논 glued in 논란"),
     ("고의나 과실로 손해를 입혔다", "fruit", False, "과실 as negligence"),
+    ("대책 마련이 시급하다", "hourly_wage", False, "시급 as urgent"),
+    ("위험을 과소평가되어선 안 된다", "fishing_vessel", False, "어선 glued in 되어선"),
+    ("노후 어선 감척 사업을 한다", "fishing_vessel", True, "a fishing vessel"),
 ]
 
 
