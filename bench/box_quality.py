@@ -89,6 +89,11 @@ _CREDIT_LEAD = re.compile(
     r"^\s*(?:/?\s*(?:사진|그래픽|자료|영상|이미지)\s*=|[\[(〔][^\])〕]{0,40}"
     r"(?:자료\s*사진|사진|그래픽|제공|DB\s*금지|무단))"
 )
+# A bare credit that ends the caption's line: " 연합뉴스", " 뉴스1", " 서울시 제공".
+_CREDIT_REST = re.compile(
+    r"^\s*(?:연합뉴스|뉴스1|뉴시스|AFP|AP|EPA|로이터|블룸버그|게티이미지\S*|[^.!?]{1,20}\s제공"
+    r"|[^.!?]{1,20}\sDB)\s*$"
+)
 _BYLINE = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|기자\s*=|=\s*[가-힣]{2,4}\s*(?:기자|특파원)(?![가-힣])"
     r"|\[[^\]]*(?:기자|특파원)\]|^[가-힣]{2,4}\s*(?:기자|특파원)(?![가-힣])|(?:기자|특파원)\s*$"
@@ -97,7 +102,8 @@ _TAG = re.compile(
     r"^\s*[\[【〔〈<][^\]】〕〉>]{1,30}[\]】〕〉>]|[\[【〔〈<][^\]】〕〉>]{1,30}[\]】〕〉>]\s*$"
 )
 _LIST = re.compile(
-    r"^\s*(?:\(?\d{1,2}[.)]|[①-⑳]|[▲△]|[-–—·•ㅇ○*]\s|\([가-힣A-Za-z·\s]{1,8}\))"
+    r"^\s*(?:\(?\d{1,2}[.)]|[①-⑳]|[▲△]|[-–—－·•ㅇ○ㅁ*]\s|[-–—－][가-힣「『]"
+    r"|\([가-힣A-Za-z·\s]{1,8}\))"
     r"|\(\d{1,2}\).*\(\d{1,2}\)"
 )
 # Openers that point back to the previous sentence: quoted alone, the reader is lost.
@@ -154,7 +160,7 @@ def example_problems(
         # A credit right after the sentence ("…하고 있다. /사진=…") or, when the sentence
         # ends its line, on the next line ("[로이터 연합뉴스 자료사진]") marks a caption.
         rest, _, following = after.partition("\n")
-        if _CREDIT_LEAD.match(rest if rest.strip() else following):
+        if _CREDIT_LEAD.match(rest if rest.strip() else following) or _CREDIT_REST.match(rest):
             bad = "caption (credit line follows)"
     if bad:
         out["unusable"] = bad

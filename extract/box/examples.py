@@ -41,8 +41,13 @@ _JUNK = re.compile(
     r"|" + _NAME + r"{2,4}\s*(기자|특파원)\s*=|=\s*" + _NAME + r"{2,4}\s*(기자|특파원)",
     re.IGNORECASE,
 )
-# A list item's marker: "- ", "* ", "1. ", "2) ", "① ", or a symbol bullet (ㅇ ○ ＊ •).
-_LIST_MARK = re.compile(r"(?:[-–—*]\s+|[＊•○◦ㅇ▪·∙]\s*|\d{1,2}[.)]\s+|[①-⑳]\s*)(?=\S)")
+# A list item's marker: "- ", "* ", "1. ", "2) ", "① ", a symbol bullet (ㅇ ○ ＊ •), a
+# report's "ㅁ ", or a dash glued to the item's first word ("-우리 나라는", "-「…법」"; not
+# a minus sign: "-1.1% 역성장").
+_LIST_MARK = re.compile(
+    r"(?:[-–—－*]\s+|[-–—－](?=[" + HANGUL_SYLLABLES + r"「『“‘\"'(\[<])"
+    r"|[＊•○◦ㅇ▪·∙]\s*|ㅁ\s+|\d{1,2}[.)]\s+|[①-⑳]\s*)(?=\S)"
+)
 _SENT_END = re.compile(r"(다|요|죠|음|함|됨)[.!?]?[\"'”’)\]]*$|[.!?。][\"'”’)\]]*$")
 _WS = re.compile(r"\s+")
 
@@ -73,6 +78,11 @@ def is_junk_sentence(sentence: str) -> bool:
 _CREDIT_AFTER = re.compile(
     r"\s*(?:[\[(【〔][^=\[\]()【】〔〕]{0,40}(?:사진|제공|캡처|촬영|금지)[^=\[\]()【】〔〕]{0,20}[\])】〕]"
     r"|[\[(][^\[\]()]{0,30}(?:사진|제공)[^\[\]()]{0,30}[\])][ \t]*(?:\n|$)|/\s*사진\s*=)"
+    # A bare credit that ends the caption's line: an agency ("… 걸려 있다. 한빛뉴스"), or
+    # a source "… 제공" ("위치도. 한빛시 제공"). One to three short words with no stop,
+    # bracket or e-mail; not a reporter's byline, which ends a story's last sentence.
+    r"|[ \t]+(?![^\n]*(?:기자|특파원|논설위원|칼럼니스트)[ \t]*(?:\n|$))"
+    r"[^\s.!?。\[\]()@]{2,12}(?:[ \t][^\s.!?。\[\]()@]{1,12}){0,2}[ \t]*\n"
 )
 
 
@@ -148,7 +158,9 @@ _REPORTED = re.compile(r"(?:설명|지적|경고|얘기|주장|입장)(?:이)?�
 # sentence stands alone ("다만 인플레이션 …" is quoted "인플레이션 …").
 _CONNECTIVE = re.compile(
     r"(?:그러나|하지만|그런데|그래서|그리고|따라서|또한|또|한편|반면|반면에|게다가|아울러|다만|결국|"
-    r"그럼에도|그럼에도 불구하고|동시에|특히|이에 따라|이에 따라서|실제로|물론)\s*,?\s+"
+    r"그럼에도|그럼에도 불구하고|동시에|특히|이에 따라|이에 따라서|실제로|물론|"
+    # "for example": the sentence illustrates the one before, and stands alone without it
+    r"일례로|예컨대|예를 들어|예를 들면|가령|이를테면)\s*,?\s+"
 )
 # A photo caption glued before the sentence, ending in its credit: "본사 전경[연합뉴스
 # 자료사진] 삼성전자가 …" is quoted from "삼성전자가".
@@ -439,8 +451,19 @@ _NOTE_END = re.compile(r"(?:음|임|함|됨)\s*$")
 _THIS_TIME = frozenset({"주", "달", "해", "분기", "학기", "주말", "시즌", "회기", "정부", "연도"})
 # "같은 날", "같은 기간": the same as a date or period given before.
 _SAME_AS_BEFORE = frozenset(
-    {"날", "기간", "시기", "해", "달", "주", "시각", "시간", "때", "분기", "날짜"}
+    {"날", "기간", "시기", "해", "달", "주", "시각", "시간", "때", "분기", "날짜", "시점", "무렵"}
 )
+# "…의 상황도 비슷하다", "사정은 마찬가지다": like something of the sentence before, unless
+# the sentence says what it is like ("…도 대한전자와 비슷하다").
+_LIKE_BEFORE = re.compile(
+    r"(?:도|역시)\s(?:\S+\s)?(?:비슷하|비슷했|마찬가지|유사하|유사했|다르지 않)\S*[.!]?[\"'”’)\]]*\s*$"
+)
+_LIKE_WHAT = re.compile(
+    r"(?:와|과|처럼|만큼|에 비해)\s(?:\S+\s)?(?:비슷|마찬가지|유사|다르지 않)\S*[.!]?[\"'”’)\]]*\s*$"
+)
+# The size of a change, as a subject with nothing before it: "하락 폭은" (of the fall
+# named before); "환율 상승 폭이" names what rose.
+_SIZE = frozenset({"폭"})
 _NOUNS = frozenset({"NNG", "NNP", "NR", "SL", "SH", "SN", "XSN"})
 # Endings of a finite clause that another clause follows ("…늘렸으며, …", "…늘었지만 …");
 # 고, 면서 and 는데 only before a comma (without one, 고 is mostly "하고 있다").
@@ -492,8 +515,15 @@ _RELATIONAL = frozenset(
         "순이익",
         "점유율",
         "주가",
+        "사업성",
+        "수익성",
     }
 )
+# Endings of an adverbial clause with a subject of its own ("A가 …하자 (B는) …했다",
+# "A가 …하면 …"): its subject is not the sentence's.
+_ADVERBIAL_ENDINGS = frozenset({"자", "자마자", "면", "으면"})
+# Endings that join two verbs of one clause ("섞어 마시는"): the clause goes on.
+_SERIAL_ENDINGS = frozenset({"어", "아", "여"})
 # Heads an adnominal clause leans on while the clause goes on ("…할 것으로 보인다", "…할 수
 # 있다", "…할 계획이다"): there the clause's subject is the sentence's. Any other head makes
 # the clause part of a noun phrase ("한국이 …할 경우", "경쟁이 치열해지는 가운데").
@@ -568,7 +598,7 @@ def _points_back(tokens: Sequence[Any], first_subject: int, stop: int) -> bool:
         elif t.form == "동사" and nxt is not None:
             hit = nxt.tag in ("JX", "JKS", "JKG")  # 동사는: "the said company"
         else:
-            hit = (
+            same = (
                 t.form == "같"
                 and t.tag == "VA"
                 and nxt is not None
@@ -579,6 +609,9 @@ def _points_back(tokens: Sequence[Any], first_subject: int, stop: int) -> bool:
                 # "지난 13일 A는 …했고 같은 날 B는 …": the date is in the sentence
                 and not any(x.tag == "SN" for x in tokens[:i])
             )
+            if same and i < stop:
+                return True  # "A의 비율은 같은 시점 3%로": the date is in the one before
+            hit = same
         # After the first clause ("…재검토하고 있으며 이는 …") a pronoun may refer to that
         # clause: only one before the sentence's first predicate or in the first clause's
         # subject points outside the sentence ("이 매체는" still does anywhere).
@@ -691,8 +724,11 @@ def _first_subject(tokens: Sequence[Any], stop: int) -> int:
             head.form == "측" and j > 0 and tokens[j - 1].tag in _NOUNS
         ):
             continue  # (a bound noun names no actor, but "조합 측은" does: the association)
-        if head.form in _RELATIONAL and _unowned(tokens, j):
+        word = head.form + "".join(x.form for x in tokens[j + 1 : i] if x.tag == "XSN")
+        if (head.form in _RELATIONAL or word in _RELATIONAL) and _unowned(tokens, j):
             continue  # "효과는", "입주는": whose? the owner is in an earlier sentence
+        if head.form in _SIZE and _phrase_start(tokens, j) >= j - 1 and _unowned(tokens, j):
+            continue  # "하락 폭은": the size of a change named before
         if t.tag == "JKS" and _embedded(tokens, i):
             continue  # "한국이 …할 경우", "수요가 늘고 있기 때문": not the sentence's subject
         k, ending = _next_ending(tokens, i)
@@ -736,7 +772,18 @@ def _unowned(tokens: Sequence[Any], j: int) -> bool:
     k = _phrase_start(tokens, j)
     if _owned(tokens, j):
         return False
-    return k == 0 or tokens[k - 1].form in _ADVERBIAL_HEADS or tokens[k - 1].form in ("로", "으로")
+    return (
+        k == 0
+        or tokens[k - 1].form in _ADVERBIAL_HEADS
+        or tokens[k - 1].form in ("로", "으로")
+        # after a clause that names no one ("…에 불과해 사업성이"); a name before it may
+        # own it ("한빛전자가 …하자 주가가"), a source too ("…에 따르면 비중은")
+        or (
+            tokens[k - 1].tag == "EC"
+            and tokens[k - 1].form not in ("면", "으면")
+            and not any(t.tag in _NAMES for t in tokens[:k])
+        )
+    )
 
 
 def _owned(tokens: Sequence[Any], j: int) -> bool:
@@ -775,6 +822,10 @@ def _embedded(tokens: Sequence[Any], i: int) -> bool:
             return nxt is not None and (nxt.form == "때문" or nxt.tag in ("JKO", "JKS", "JX"))
         if ending.tag == "EC" and ending.form == "도록":
             return True  # "증권사가 …하도록 (당국이) 구체화했다": the one made to act
+        if ending.tag == "EC" and ending.form in _ADVERBIAL_ENDINGS:
+            return True  # "A가 반향을 일으키자 (B가) 내놓기로 했다": when A did, B acted
+        if ending.tag == "EC" and ending.form in _SERIAL_ENDINGS:
+            continue  # "A가 술을 섞어 마시는 것이 …": the same clause goes on
         if ending.tag != "ETM":
             return False
         if k + 1 >= len(tokens):
@@ -799,6 +850,16 @@ def _embedded(tokens: Sequence[Any], i: int) -> bool:
         # A clause on an object or an adverbial ("…가 안정된 관계를 유지하고 있음을"):
         # the subject's own clause goes on.
         k = j
+
+
+# "…라는 게 연구원의 분석이다": attributed to a body or person named before (a bare
+# :data:`_DEFINITE_BARE` noun with nothing before it but the clause it owns).
+_BARE_SAYS = re.compile(
+    r"(?:게|것이|것은|점이)\s(?:"
+    + "|".join(sorted(_DEFINITE_BARE, key=len, reverse=True))
+    + r")(?:들)?의\s(?:분석|설명|전망|판단|진단|시각|관측|입장|지적|주장|예상|평가|견해|얘기|말)"
+    r"(?:이)?(?:다|였다|이었다)[.!]?[\"'”’)\]]*\s*$"
+)
 
 
 def _affects_before(sentence: str) -> bool:
@@ -850,7 +911,9 @@ def needs_context(sentence: str, *, kiwi: Any = None) -> str | None:
         return NO_PREDICATE  # "…돌파 예상.", "…을 포함", "…필수적임": notes, not sentences
     if _ends_open(tokens):
         return NO_PREDICATE
-    if _EXAMPLE_OF_BEFORE.search(sentence):
+    if _EXAMPLE_OF_BEFORE.search(sentence) or _BARE_SAYS.search(sentence):
+        return POINTS_BACK
+    if _LIKE_BEFORE.search(sentence) and not _LIKE_WHAT.search(sentence):
         return POINTS_BACK
     stop = _first_clause(tokens)
     first = _first_subject(tokens, stop)

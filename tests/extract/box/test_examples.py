@@ -112,6 +112,16 @@ LEADS = [
         "caption, photo credit",
     ),
     ("금리는 3.5%다. 다음/이전 문단", "금리는", "a slash in the text is not a credit"),
+    # A list dash or bullet is never quoted, glued to the word or not.
+    ("-우리 나라는 수출이 늘었다.", "우리", "a dash glued to the word"),
+    ("－ 수출이 늘었다.", "수출이", "a full-width dash"),
+    ("• 수출이 늘었다.", "수출이", "a bullet"),
+    ("ㅁ 수출이 늘었음.", "수출이", "a report's ㅁ bullet"),
+    ("-「한빛법」 개정안이 통과됐다.", "「한빛법」", "a dash before a title mark"),
+    ("-1.1% 역성장이 예상된다.", "-1.1%", "a minus sign is not a dash"),
+    # Connectives that only say "for example" to the sentence before.
+    ("일례로 한빛증권은 조정장을 예상했다.", "한빛증권은", "일례로"),
+    ("예를 들어 한빛증권은 조정장을 예상했다.", "한빛증권은", "예를 들어"),
 ]
 
 
@@ -390,6 +400,34 @@ LEANING = [
         "no subject",
         "an effect on a fact of the sentence before",
     ),
+    # Issue 12, after the glossary grew: the classes the judged boxes still showed.
+    (
+        "한빛카드의 연체율은 같은 시점 3.1%로 은행보다 높았다.",
+        "points back",
+        "같은 시점 after the subject: the date given before",
+    ),
+    ("한빛주조와 대한양조의 상황도 비슷하다.", "points back", "…도 비슷하다: like the one before"),
+    ("대한제분도 사정은 마찬가지다.", "points back", "…마찬가지다: like the one before"),
+    (
+        "수출 둔화가 이어질 것이라는 게 연구원의 분석이다.",
+        "points back",
+        "…게 연구원의 분석이다: the institute named before",
+    ),
+    (
+        "하락 폭은 미미하지만 대출 규제 여파로 거래가 끊기면서 집값이 내린 것이다.",
+        "no subject",
+        "하락 폭은: the fall named before",
+    ),
+    (
+        "연예인들이 두 술을 섞어 마시는 것이 반향을 일으키자 신제품을 내놓기로 했다.",
+        "no subject",
+        "subject only in a …자 clause: who launched it",
+    ),
+    (
+        "일반분양 물량이 100가구에 불과해 사업성이 뛰어나진 않지만 상징성이 있다.",
+        "no subject",
+        "사업성: whose project",
+    ),
 ]
 ALONE = [
     ("메타는 올해 자본 지출을 40% 늘렸다.", "topic names the actor"),
@@ -438,6 +476,16 @@ ALONE = [
         "한빛파트너스가 제기한 가처분 신청의 결과가 주총 전날인 21일까지 나올 것으로 보인다.",
         "결과 with its owner, a 이다-clause on a date",
     ),
+    ("한빛전자도 대한전자와 비슷하다.", "비슷하다 with what it is like"),
+    ("한빛전자와 대한전자의 실적은 비슷하다.", "compared within the sentence"),
+    (
+        "수출 둔화가 이어질 것이라는 게 한빛경제연구원의 분석이다.",
+        "…의 분석이다 with the institute named",
+    ),
+    ("원·달러 환율 상승 폭이 커졌다.", "상승 폭 with what rose named"),
+    ("한빛전자가 실적을 발표하자 주가가 올랐다.", "main subject after a …자 clause"),
+    ("한빛건설 단지의 사업성이 높다.", "사업성 with its owner"),
+    ("한빛카드의 연체율은 2023년 같은 기간보다 높았다.", "같은 기간 after a year"),
 ]
 
 
@@ -515,6 +563,8 @@ def test_a_credit_that_introduces_the_next_caption_does_not_void_the_sentence(
         ("\n[한빛뉴스 자료사진]", "wire photo credit on the next line"),
         (" (사진=한빛전자 제공)", "credit ending the line"),
         ("/사진=한빛은행 제공", "credit after a slash"),
+        (" 한빛뉴스\n", "a bare agency credit ending the line"),
+        (" 한빛시 제공\n", "a '… 제공' credit ending the line"),
     ],
 )
 def test_a_caption_is_not_an_example(fast_tagger: Tagger, credit: str, why: str) -> None:
@@ -528,3 +578,11 @@ def test_a_mention_in_a_label_is_not_quoted_from_mid_label(fast_tagger: Tagger) 
     doc = Document(id="d", text="(하이퍼스케일러 자본 지출 동향) 메타는 데이터센터 투자를 늘렸음.")
     capex = next(e for e in build_box([doc], tagger=fast_tagger).entries if e.term_id == "capex")
     assert capex.example is None  # the only mention is in the label
+
+
+def test_a_byline_ending_the_line_does_not_make_the_sentence_a_caption(
+    fast_tagger: Tagger,
+) -> None:
+    doc = Document(id="d", text="메타는 자본 지출을 40% 늘렸다. 홍길동 기자\n구글도 투자를 늘렸다.")
+    capex = next(e for e in build_box([doc], tagger=fast_tagger).entries if e.term_id == "capex")
+    assert capex.example is not None
