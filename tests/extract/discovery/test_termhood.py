@@ -18,6 +18,7 @@ FRAGMENT_DOCS = [
     ("abbreviation + number", "시총 3 위 기업의 반도체 특별법 논의"),
     ("time word written as one", "다음주 반도체 특별법 논의"),
     ("count of things", "3사 반도체 특별법 논의"),
+    ("number written as a word", "수수료 제로 반도체 특별법 논의"),
 ]
 
 
@@ -29,7 +30,7 @@ def test_no_number_or_time_fragments(case: str, text: str) -> None:
     bad = [
         p
         for p in phrases
-        if any(w in p.split() for w in ("지난해", "내년", "다음주", "3사", "100", "15", "1", "3"))
+        if any(w in p.split() for w in ("지난해", "내년", "다음주", "3사", "제로", "100", "15", "1", "3"))
     ]
     assert bad == [], case
 
