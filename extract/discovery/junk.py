@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from corpus.korean import (
-    NUMBER_WORDS,
     AGENCIES,
     BYLINE_TITLES,
     CREDITS,
     HANGUL,
     HANGUL_SYLLABLES,
+    NUMBER_WORDS,
     TIME_WORDS,
     UNIT_WORDS,
     UNITS,

@@ -30,7 +30,10 @@ def test_no_number_or_time_fragments(case: str, text: str) -> None:
     bad = [
         p
         for p in phrases
-        if any(w in p.split() for w in ("지난해", "내년", "다음주", "3사", "제로", "100", "15", "1", "3"))
+        if any(
+            w in p.split()
+            for w in ("지난해", "내년", "다음주", "3사", "제로", "100", "15", "1", "3")
+        )
     ]
     assert bad == [], case
 
