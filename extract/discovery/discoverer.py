@@ -277,6 +277,10 @@ class TermDiscoverer:
         return self
 
 
+def _one_word(phrase: str) -> str | None:
+    return None if " " in phrase else phrase
+
+
 def _rank(
     target: CandidateCounts,
     back: CandidateCounts,
@@ -318,8 +322,8 @@ def _rank(
     spaced = [target.phrase(k).split() == list(u) for k, u in zip(vocab, units, strict=True)]
     generic = np.array(
         [
-            generic_factor(u, kiwi, known, cache, spaced=sp)
-            for u, sp in zip(units, spaced, strict=True)
+            generic_factor(u, kiwi, known, cache, spaced=sp, word=_one_word(target.phrase(k)))
+            for k, u, sp in zip(vocab, units, spaced, strict=True)
         ]
     )
     names = sorted(bundled_names())

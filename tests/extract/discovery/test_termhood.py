@@ -194,6 +194,8 @@ def test_cli_window_contrasts_with_the_time_before(tmp_path) -> None:
     ("units", "factor"),
     [
         (("감소",), 0.25),  # one everyday word
+        (("흐름",), 0.25),  # read alone as a verb form (흐르+ㅁ), a noun in a phrase
+        (("인가",), 0.25),  # read alone as 이+ㄴ가
         (("영업이익", "전망"), 0.4),  # known term + everyday word
         (("상승", "전환"), 0.4),  # everyday words ending in a change
         (("공급", "부족"), 0.4),
