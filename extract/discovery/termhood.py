@@ -303,7 +303,7 @@ def head_counts(glossary: Glossary, kiwi: Any) -> dict[str, int]:
     return counts
 
 
-def head_shares(heads: Sequence[int], units: Sequence[Sequence[str]]) -> Any:
+def head_shares(heads: Any, units: Sequence[Sequence[str]]) -> Any:
     """Share of glossary terms among the compounds built on each candidate's head:
     ``heads[i] / (heads[i] + m + 1)``, where ``heads[i]`` counts the glossary terms
     ending in candidate ``i``'s last unit (:func:`head_counts`) and ``m`` the
