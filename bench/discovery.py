@@ -155,11 +155,10 @@ def load_headlines() -> list[Document]:
 
 
 def number_or_time(phrase: str) -> bool:
-    """Whether a proposal holds a number, amount, date, unit or time word."""
+    """Whether a proposal holds a number, amount, date, unit or time word (a word with
+    digits inside a name, B2B or 5G, is not a number)."""
     from extract import junk_reason
 
-    if any(ch.isdigit() for ch in phrase):
-        return True
     stop = {"number", "amount", "date", "unit"}
     return any(junk_reason(w) in stop for w in phrase.split())
 

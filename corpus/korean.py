@@ -33,6 +33,7 @@ __all__ = [
     "INSTITUTION_SUFFIXES",
     "LOANWORD_HEADS",
     "MAGNITUDES",
+    "NUMBER_WORDS",
     "ORGANISATION_HEADS",
     "PARTICLES",
     "TIME_WORDS",
@@ -199,6 +200,9 @@ TIME_WORDS = words(
     "상반기 하반기 연간 연말 연초 연중 분기 월간 주간 연내 전월 전분기 전년도 동기 이날 지난달 "
     "이달 다음달 금주 전일 당일 이번주 다음주 지난주 이번달 지난주말 주말 이튿날 다음날 전날"
 )
+
+#: Numbers written as words (수수료 제로, 수백 곳): a quantity, never part of a term.
+NUMBER_WORDS = words("제로 수십 수백 수천 수만 수십만 수백만 수천만 수억 절반")
 
 #: Units written after a number (2026년, 100억원, 1.5%p, 80달러), lower case.
 UNITS: tuple[str, ...] = tuple(

@@ -113,6 +113,12 @@ def names_match(form: str, names: list[str]) -> bool:
     [True, False]
     >>> [names_match(f, ["Recession"]) for f in ("Recessions", "Surprise Recession")]
     [True, False]
+
+    The expansion of an acronym among the names counts only when that acronym
+    abbreviates the term's own English name (not SAF in the entry of Jet Fuel):
+
+    >>> names_match("Sustainable Aviation Fuel", ["Jet Fuel", "SAF"])
+    False
     """
     compact = "".join(c for c in form.lower() if c.isalnum())
     found = _WORD.findall(form)
@@ -134,9 +140,23 @@ def names_match(form: str, names: list[str]) -> bool:
             return True
         if len(have) >= 3 and len(words) == len(have) + 1 and all(among(h, words) for h in have):
             return True
-        if any(h.isupper() and acronym_matches(h, form) for h in _WORD.findall(name)):
+        if any(
+            h.isupper() and acronym_matches(h, form) and _own_acronym(h, names)
+            for h in _WORD.findall(name)
+        ):
             return True  # Tech Incubator Program for Startup, for TIPS Program
     return False
+
+
+def _own_acronym(acronym: str, names: list[str]) -> bool:
+    """Whether ``acronym`` abbreviates one of ``names`` itself, or has no name to check
+    against. An entry may hold the acronym of a narrower thing (LMO in the entry of
+    Genetically Modified Food, SAF in Jet Fuel, BIM in Smart Construction): its
+    expansion names that narrower thing, not the entry."""
+    longer = [n for n in names if len(_WORD.findall(n)) > 1]
+    return not longer or any(
+        acronym_matches(acronym, n) or acronym in _WORD.findall(n) for n in longer
+    )
 
 
 def min_documents(form: str) -> int:

@@ -18,8 +18,10 @@ from extract.discovery.termhood import (
     event_phrase,
     generic_factor,
     head_counts,
+    head_shares,
     shortened_name,
 )
+from extract.engine.analyzer import get_kiwi
 from extract.engine.tagger import Tagger
 from glossary import Glossary, form_key
 
@@ -54,8 +56,10 @@ class TermDiscoverer:
 
     * ``c_value``: C-value, nested-term aware; rewards frequent phrases that also
       occur outside longer candidates, longer ones more (see :func:`c_values`);
-    * ``head_terms``: how many glossary terms end in the candidate's last unit
-      (지수, 펀드, 대출): what the glossary says terms look like;
+    * ``head_terms``: the share of glossary terms among the compounds that end in the
+      candidate's last unit (지수, 펀드, 대출): what the glossary says terms look
+      like, against how freely the corpus builds phrases on that head (육성사업,
+      보급사업, 시범사업: a classifier head, see :func:`~extract.discovery.termhood.head_shares`);
     * ``tfidf``: mean TF-IDF over the documents the candidate occurs in, with IDF from
       the corpus and the ``background`` together, so phrases common in the background
       score low;
@@ -256,7 +260,9 @@ class TermDiscoverer:
         self.n_documents_ = len(target.doc_ids)
         self.n_background_ = len(back.doc_ids)
         self.prune_threshold_ = target.prune_threshold
-        heads = head_counts(g, tagger.kiwi)
+        # Heads come from the plain analysis: the tagger's Kiwi knows every glossary
+        # form as one word (소비자물가지수), so each term would be its own head.
+        heads = head_counts(g, get_kiwi())
         self.candidates_, self.n_keys_ = _rank(
             target,
             back,
@@ -269,6 +275,10 @@ class TermDiscoverer:
             rise=self.rank == "rise",
         )
         return self
+
+
+def _one_word(phrase: str) -> str | None:
+    return None if " " in phrase else phrase
 
 
 def _rank(
@@ -304,7 +314,7 @@ def _rank(
     units = [target.units[k] for k in vocab]
     cv = np.array(c_values(tf.tolist(), units, index))
     head = np.array([heads.get(u[-1].lower(), 0) for u in units])
-    parts = {"c_value": cv, "head_terms": head, "tfidf": mean_tfidf, "df": df}
+    parts = {"c_value": cv, "head_terms": head_shares(head, units), "tfidf": mean_tfidf, "df": df}
     total = sum(weights.values())
     log_score = sum(w * np.log(_percentiles(parts[k])) for k, w in weights.items() if w)
     cache: dict[str, bool] = {}
@@ -312,8 +322,8 @@ def _rank(
     spaced = [target.phrase(k).split() == list(u) for k, u in zip(vocab, units, strict=True)]
     generic = np.array(
         [
-            generic_factor(u, kiwi, known, cache, spaced=sp)
-            for u, sp in zip(units, spaced, strict=True)
+            generic_factor(u, kiwi, known, cache, spaced=sp, word=_one_word(target.phrase(k)))
+            for k, u, sp in zip(vocab, units, spaced, strict=True)
         ]
     )
     names = sorted(bundled_names())

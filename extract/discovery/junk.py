@@ -16,6 +16,7 @@ from corpus.korean import (
     CREDITS,
     HANGUL,
     HANGUL_SYLLABLES,
+    NUMBER_WORDS,
     TIME_WORDS,
     UNIT_WORDS,
     UNITS,
@@ -55,8 +56,8 @@ def string_junk_reason(phrase: str) -> str | None:
 
     Examples
     --------
-    >>> [string_junk_reason(p) for p in ("100억원", "3월", "목요일", "3사", "반도체 특별법", "B2B")]
-    ['amount', 'date', 'date', 'amount', None, None]
+    >>> [string_junk_reason(p) for p in ("100억원", "3월", "목요일", "3사", "제로", "반도체 특별법", "B2B")]
+    ['amount', 'date', 'date', 'amount', 'number', None, None]
     """
     compact = _WS.sub("", phrase)
     lower = compact.lower()
@@ -64,6 +65,8 @@ def string_junk_reason(phrase: str) -> str | None:
         if not any(c.isdigit() for c in compact):
             return "symbol"
         return "amount" if "%" in compact else "number"
+    if compact in NUMBER_WORDS:
+        return "number"
     if _DATE.match(compact) or _MONTH_DAY.match(compact) or compact in TIME_WORDS:
         return "date"
     if _AMOUNT.match(compact) or _COUNT.match(compact):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import functools
 import math
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from corpus.korean import HANGUL
 from extract.discovery.phrases import noun_runs
 from glossary import Glossary, form_key
 
@@ -22,6 +24,7 @@ __all__ = [
     "everyday_word",
     "generic_factor",
     "head_counts",
+    "head_shares",
     "keys_as_is",
     "shortened_name",
 ]
@@ -300,14 +303,42 @@ def head_counts(glossary: Glossary, kiwi: Any) -> dict[str, int]:
     return counts
 
 
+def head_shares(heads: Any, units: Sequence[Sequence[str]]) -> Any:
+    """Share of glossary terms among the compounds built on each candidate's head:
+    ``heads[i] / (heads[i] + m + 1)``, where ``heads[i]`` counts the glossary terms
+    ending in candidate ``i``'s last unit (:func:`head_counts`) and ``m`` the
+    candidates of two units or more that end in it.
+
+    A head the glossary's terms end in marks a term (지수, 금리), unless the corpus
+    builds phrases on it freely: policy texts join almost any noun to 사업, 산업,
+    정책 or 서비스 (육성사업, 보급사업, 청년정책, 상담서비스), a classifier that says
+    what kind of thing follows, not a name. Counting the glossary's terms alone
+    rewarded exactly those heads, since a large glossary holds many of them too
+    (Wermter and Hahn's paradigmatic modifiability makes the same point: a term
+    resists having its parts swapped).
+
+    Examples
+    --------
+    >>> units = [("육성", "사업"), ("보급", "사업"), ("시범", "사업"), ("심리", "지수")]
+    >>> [round(float(s), 2) for s in head_shares([4, 4, 4, 3], units)]
+    [0.5, 0.5, 0.5, 0.6]
+    """
+    import numpy as np
+
+    built = Counter(u[-1].lower() for u in units if len(u) > 1)
+    other = np.array([built[u[-1].lower()] for u in units], dtype=float)
+    known = np.asarray(heads, dtype=float)
+    return known / (known + other + 1.0)
+
+
 def everyday_word(unit: str, kiwi: Any, cache: dict[str, bool]) -> bool:
     """Whether ``unit`` is one common noun of Kiwi's dictionary (감소, 활용; not 팁스).
 
     Examples
     --------
     >>> from extract.engine.analyzer import get_kiwi
-    >>> [everyday_word(w, get_kiwi(), {}) for w in ("활용", "ESG", "탄소 포집")]
-    [True, False, False]
+    >>> [everyday_word(w, get_kiwi(), {}) for w in ("활용", "흐름", "ESG", "탄소 포집")]
+    [True, True, False, False]
     """
     hit = cache.get(unit)
     if hit is None:
@@ -315,6 +346,16 @@ def everyday_word(unit: str, kiwi: Any, cache: dict[str, bool]) -> bool:
         # One common noun of Kiwi's own dictionary: a word of the language, not a coinage,
         # a name or an acronym (팁스, 주담대 and ESG are read otherwise).
         hit = len(tokens) == 1 and tokens[0].tag == "NNG" and tokens[0].len == len(unit)
+        if not hit and HANGUL.search(unit):
+            # Alone, a noun can read as a verb form (흐름: 흐르+ㅁ, 인가: 이+ㄴ가, 분해:
+            # 분하+어); before a particle it reads as the noun it is in a phrase.
+            framed = kiwi.tokenize(unit + "의")
+            hit = (
+                len(framed) == 2
+                and framed[0].tag == "NNG"
+                and framed[0].len == len(unit)
+                and framed[1].tag == "JKG"
+            )
         cache[unit] = hit
     return hit
 
@@ -352,6 +393,7 @@ def generic_factor(
     cache: dict[str, bool],
     *,
     spaced: bool = False,
+    word: str | None = None,
 ) -> float:
     """Score factor of a candidate made of ``units``: 1, or one of :data:`GENERIC_FACTORS`.
 
@@ -375,7 +417,16 @@ def generic_factor(
     [0.25, 0.4, 0.4, 1.0, 0.25, 1.0]
     >>> generic_factor(("서울", "아파트"), get_kiwi(), known, {}, spaced=True)
     0.25
+
+    ``word``, the candidate as written when it is one word, is judged whole too:
+
+    >>> generic_factor(("결", "선"), get_kiwi(), known, {}, word="결선")
+    0.25
     """
+    if word is not None and len(units) > 1 and everyday_word(word, kiwi, cache):
+        # Split in context into syllables or parts (결+선, 성+료), the word as written
+        # is one everyday noun.
+        return GENERIC_FACTORS[0]
     if len(units) == 1:
         if everyday_word(units[0], kiwi, cache) or _word_reading(units[0], kiwi, cache):
             return GENERIC_FACTORS[0]

@@ -100,6 +100,11 @@ WRONG = [
         "NHS",
         "capitals that are not the initials",
     ),
+    (
+        Term(id="jet", term="항공유", en="Jet Fuel", aliases=("SAF",)),
+        "Sustainable Aviation Fuel",
+        "the expansion of a narrower thing's acronym the entry holds",
+    ),
 ]
 
 

@@ -18,6 +18,7 @@ FRAGMENT_DOCS = [
     ("abbreviation + number", "시총 3 위 기업의 반도체 특별법 논의"),
     ("time word written as one", "다음주 반도체 특별법 논의"),
     ("count of things", "3사 반도체 특별법 논의"),
+    ("number written as a word", "수수료 제로 반도체 특별법 논의"),
 ]
 
 
@@ -29,7 +30,10 @@ def test_no_number_or_time_fragments(case: str, text: str) -> None:
     bad = [
         p
         for p in phrases
-        if any(w in p.split() for w in ("지난해", "내년", "다음주", "3사", "100", "15", "1", "3"))
+        if any(
+            w in p.split()
+            for w in ("지난해", "내년", "다음주", "3사", "제로", "100", "15", "1", "3")
+        )
     ]
     assert bad == [], case
 
@@ -190,6 +194,8 @@ def test_cli_window_contrasts_with_the_time_before(tmp_path) -> None:
     ("units", "factor"),
     [
         (("감소",), 0.25),  # one everyday word
+        (("흐름",), 0.25),  # read alone as a verb form (흐르+ㅁ), a noun in a phrase
+        (("인가",), 0.25),  # read alone as 이+ㄴ가
         (("영업이익", "전망"), 0.4),  # known term + everyday word
         (("상승", "전환"), 0.4),  # everyday words ending in a change
         (("공급", "부족"), 0.4),
@@ -243,3 +249,34 @@ def test_names_the_package_knows_and_headline_particles_are_not_proposed() -> No
     assert "카카오뱅크" not in phrases and "유럽서" not in phrases, phrases
     short = [c for c in d.candidates_ if c.phrase == "한국투자"]
     assert not short or short[0].score < d.candidates_[0].score / 2, d.candidates_
+
+
+# --- classifier heads: compounds a corpus builds freely on a head -----------------------
+
+HEAD_G = Glossary(
+    [
+        Term(id=f"b{i}", term=t)
+        for i, t in enumerate(("뉴딜사업", "재생사업", "민자사업", "공익사업"))
+    ]
+    + [Term(id=f"x{i}", term=t) for i, t in enumerate(("물가지수", "주가지수", "환율지수"))],
+    name="heads",
+)
+
+
+def test_compounds_on_a_freely_used_head_rank_below_a_term_on_a_term_head() -> None:
+    # The glossary has more terms ending in 사업 than in 지수, but the corpus joins
+    # any noun to 사업 (육성사업, 보급사업, ...): a classifier, not a term's head.
+    fillers = ("육성", "보급", "조성", "시범", "공모", "연구", "선도", "개선")
+    docs = [f"{w}사업 추진 계획 {i}호" for w in fillers for i in range(4)]
+    docs += [f"심리지수 추진 계획 {i}호" for i in range(4)]
+    # The head component alone: the other components see these docs alike.
+    d = TermDiscoverer(
+        glossary=HEAD_G, min_df=3, max_candidates=50, weights={"head_terms": 1.0}
+    ).fit(docs)
+    phrases = [c.phrase for c in d.candidates_]
+    assert "심리지수" in phrases
+    # Heads are read without the glossary's words: 물가지수 ends in 지수, it is not
+    # a head of its own.
+    assert d.candidates_[phrases.index("심리지수")].head_terms == 3
+    business = [phrases.index(f"{w}사업") for w in fillers if f"{w}사업" in phrases]
+    assert business and phrases.index("심리지수") < min(business), phrases[:12]
