@@ -178,6 +178,8 @@ def test_bundled_default_is_valid(entities):
         ("태그얼롱", "drag_along"),
         ("에스컬레이션 조항", "price_escalation"),
         ("분할 매도", "split_buying"),
+        ("의견거절", "qualified_opinion"),
+        ("부적정 의견", "qualified_opinion"),
     ],
 )
 def test_bundled_aliases_do_not_name_a_counterpart_or_cause(form, not_of):
