@@ -151,6 +151,11 @@ SENSE_CASES = [
     ("새내기株 줍줍 나선 개인 투자자", "unranked_subscription", False, "buying shares cheap"),
     ("강남 아파트 줍줍 청약에 수만 명이 몰렸다", "unranked_subscription", True, "a subscription"),
     ("증권 결제주기를 하루로 단축한다", "payment", True, "결제주기: a compound of 결제"),
+    ("협력사에 거래 대금 500억원을 조기 지급한다", "trading_value", False, "paying suppliers"),
+    ("코스피 거래대금이 10조원을 넘었다", "trading_value", True, "the market's turnover"),
+    ("여행사가 전세선을 띄운다", "jeonse", False, "a chartered ship, like 전세기"),
+    ("삼성의 럭셔리 빌트인 주방 가전", "luxury_goods", False, "럭셔리 as 'premium'"),
+    ("럭셔리 브랜드 가방 매출이 늘었다", "luxury_goods", True, "luxury goods"),
 ]
 
 
