@@ -429,18 +429,31 @@ def boundary_verdict(
             return REJECT
         if nxt in _JOINERS and end + 1 < n and text[end + 1] in _LATIN_ALNUM:
             verdict = AMBIGUOUS
+        elif nxt and is_hangul(nxt) and _in_name(text, end):
+            return REJECT  # WM영업전략부: glued into the name of a department
     elif is_hangul(last) and nxt and is_hangul(nxt):
         run = _HANGUL_RUN.match(text, end, end + _MAX_TAIL)
         tail = run.group() if run is not None else ""
         if tail in _AGENT:
             return REJECT  # 대출자, 대출업자들: the person, not the concept
-        if len(tail) < _MAX_TAIL:
-            m = _NAME_CORE.search(tail)
-            if m is not None and (m.end() == len(tail) or tail[m.end() :] in _SUFFIXES):
-                return REJECT  # 한국간편결제진흥원, 금융투자업자: glued into a name
+        if len(tail) < _MAX_TAIL and _in_name(text, end, tail):
+            return REJECT  # 한국간편결제진흥원, 금융투자업자: glued into a name
         if verdict != AMBIGUOUS and tail not in _SUFFIXES:
             verdict = AMBIGUOUS
     return verdict
+
+
+def _in_name(text: str, end: int, tail: str | None = None) -> bool:
+    """Whether the Hangul ``tail`` after a hit ending at ``end`` (read from ``text`` if
+    not given) ends a name: an institution, a team or a department (then a particle,
+    if any)."""
+    if tail is None:
+        run = _HANGUL_RUN.match(text, end, end + _MAX_TAIL)
+        tail = run.group() if run is not None else ""
+        if len(tail) >= _MAX_TAIL:
+            return False
+    m = _NAME_CORE.search(tail)
+    return m is not None and (m.end() == len(tail) or tail[m.end() :] in _SUFFIXES)
 
 
 def _after_latin_name(text: str, start: int, latin_forms: frozenset[str]) -> bool:
