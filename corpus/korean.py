@@ -70,7 +70,7 @@ BOUND_NOUNS: tuple[str, ...] = ("간", "내", "별")
 #: Terms that name a kind of organisation: glued after a proper noun, even a place, they
 #: make the name of one (한국금융지주, 조선은행), not a mention of the kind. Other terms
 #: after a proper noun are left to morphology: 미국경제 and 한일무역 are concepts.
-ORGANISATION_HEADS = words("은행 금융지주 지주 증권 투자증권 자산운용 캐피탈 저축은행")
+ORGANISATION_HEADS = words("은행 금융지주 지주 증권 투자증권 자산운용 캐피탈 저축은행 로보틱스")
 
 #: One-syllable English loanwords that start compounds and are often spaced from the
 #: rest (빅스텝 / 빅 스텝, 콜옵션 / 콜 옵션, 핀테크 / 핀 테크). Other one-syllable heads are
@@ -307,6 +307,12 @@ INSTITUTION_SUFFIXES: tuple[str, ...] = (
     "기획단",
     "점검단",
     "조사단",
+    # Departments of a company or a bank (WM영업전략부, 결제사업부, 디지털본부).
+    "사업부",
+    "전략부",
+    "영업부",
+    "기획부",
+    "본부",
 )
 
 #: News and photo agencies, as credited in Korean news, lower case.

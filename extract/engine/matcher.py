@@ -101,6 +101,13 @@ _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # makes a name: 한국간편결제진흥원 is an institution, 금융투자업자 a kind of firm.
 _NAME_CORE = re.compile("|".join(sorted((*INSTITUTION_SUFFIXES, "업자"), key=len, reverse=True)))
 _MAX_TAIL = 16  # a longer Hangul run after a hit is not read (text without spaces)
+# After an exclude word that names something, these make a longer name: its head (장,
+# 장관: 금융감독원장, 고용부장관) or an institution.
+_NAME_GOES_ON = ("장", *INSTITUTION_SUFFIXES)
+# Suffixes that derive a verb or noun: an exclude word ending in one (경유하, 기계화) is
+# the derived word, whatever follows it.
+_DERIVING = frozenset("하화적성되")
+_SQUEEZE = re.compile(r"[\s·\-/]+")
 
 # An amount just before a currency: digits, then a magnitude (Latin or Hangul) if any,
 # each step spaced or not (33.5mln 유로, 37,7 mn 유로, 300만 유로), or a Hangul magnitude
@@ -278,6 +285,14 @@ class TermMatcher:
         else:
             self._automaton, self._latin_forms = _compile(glossary)
         self.n_patterns = len(self._automaton)
+        # Per term, every exclude word cut short by at least one letter: text that runs
+        # on from one exclude word into a longer one (금융위 into 금융위원장, as in
+        # 금융위원회) is still that name.
+        self._exclude_heads = {
+            t.id: frozenset(w[:i] for w in map(_squeeze, t.exclude) for i in range(1, len(w)))
+            for t in glossary
+            if t.exclude
+        }
 
     def candidates(self, text: str) -> list[Candidate]:
         """All dictionary hits in ``text`` with a verdict, ordered by position.
@@ -321,7 +336,10 @@ class TermMatcher:
         out = []
         verdicts: dict[tuple[int, int], int] = {}  # several terms can share one span
         for start, end, term_id in found:
-            if excluded and any(xs <= start and end <= xe for xs, xe in excluded.get(term_id, ())):
+            if excluded and any(
+                xs <= start and end <= xe and self._exclude_holds(text, end, xs, xe, term_id)
+                for xs, xe in excluded.get(term_id, ())
+            ):
                 verdict = REJECT
             else:
                 verdict = verdicts.get((start, end), -1)
@@ -331,6 +349,35 @@ class TermMatcher:
                     )
             out.append(Candidate(start, end, term_id, verdict))
         return out
+
+    def _exclude_holds(self, text: str, end: int, xs: int, xe: int, term_id: str) -> bool:
+        """Whether the exclude word ``text[xs:xe]`` of ``term_id`` is read as written
+        around a hit that ends at ``end``.
+
+        It is unless it is the hit and one more syllable (a short name: 금융위, 고용부)
+        that runs on into a longer word: 금융위 in 금융위기 is 금융 + 위기, 고용부 in 고용부문
+        is 고용 + 부문 (the hit is then judged as any hit glued to other letters). It holds
+        before a particle or another word, before a title or an institution that makes
+        it a longer name (금융감독원장, 고용부장관), where the text goes on as a longer
+        exclude word of the same term (금융위원장 as 금융위원회), and where its last
+        syllable derives a word (경유하였다, 농업기계화사업). Longer exclude words
+        (농업협동조합법, 인수기지건설) always hold.
+        Only the hit's own word is read: in 시세 감면조례 the exclude word 시세 감면 holds.
+        """
+        if xe != end + 1 or xe >= len(text) or not is_hangul(text[xe]):
+            return True  # the run-on reading needs one syllable that can start a word
+        if not is_hangul(text[end]) or text[end] in _DERIVING:
+            return True
+        run = _HANGUL_RUN.match(text, xe, xe + _MAX_TAIL)
+        tail = run.group() if run is not None else ""
+        if tail in _SUFFIXES or tail.startswith(_NAME_GOES_ON):
+            return True
+        return _squeeze(text[xs : xe + 1].lower()) in self._exclude_heads.get(term_id, ())
+
+
+def _squeeze(word: str) -> str:
+    """``word`` lower-cased, without spaces or the marks spacing variants vary."""
+    return _SQUEEZE.sub("", word.lower())
 
 
 def boundary_verdict(
@@ -382,18 +429,31 @@ def boundary_verdict(
             return REJECT
         if nxt in _JOINERS and end + 1 < n and text[end + 1] in _LATIN_ALNUM:
             verdict = AMBIGUOUS
+        elif nxt and is_hangul(nxt) and _in_name(text, end):
+            return REJECT  # WM영업전략부: glued into the name of a department
     elif is_hangul(last) and nxt and is_hangul(nxt):
         run = _HANGUL_RUN.match(text, end, end + _MAX_TAIL)
         tail = run.group() if run is not None else ""
         if tail in _AGENT:
             return REJECT  # 대출자, 대출업자들: the person, not the concept
-        if len(tail) < _MAX_TAIL:
-            m = _NAME_CORE.search(tail)
-            if m is not None and (m.end() == len(tail) or tail[m.end() :] in _SUFFIXES):
-                return REJECT  # 한국간편결제진흥원, 금융투자업자: glued into a name
+        if len(tail) < _MAX_TAIL and _in_name(text, end, tail):
+            return REJECT  # 한국간편결제진흥원, 금융투자업자: glued into a name
         if verdict != AMBIGUOUS and tail not in _SUFFIXES:
             verdict = AMBIGUOUS
     return verdict
+
+
+def _in_name(text: str, end: int, tail: str | None = None) -> bool:
+    """Whether the Hangul ``tail`` after a hit ending at ``end`` (read from ``text`` if
+    not given) ends a name: an institution, a team or a department (then a particle,
+    if any)."""
+    if tail is None:
+        run = _HANGUL_RUN.match(text, end, end + _MAX_TAIL)
+        tail = run.group() if run is not None else ""
+        if len(tail) >= _MAX_TAIL:
+            return False
+    m = _NAME_CORE.search(tail)
+    return m is not None and (m.end() == len(tail) or tail[m.end() :] in _SUFFIXES)
 
 
 def _after_latin_name(text: str, start: int, latin_forms: frozenset[str]) -> bool:

@@ -32,6 +32,8 @@ TERMS = [
     Term(id="economy", term="경제"),
     Term(id="ripple", term="리플"),
     Term(id="listing", term="상장", context=Context(avoid=("수여", "상금"))),
+    Term(id="wm", term="자산관리", aliases=("WM",)),
+    Term(id="robot", term="로봇", aliases=("로보틱스",)),
 ]
 
 BOTH = ("fast", "full")
@@ -109,6 +111,11 @@ CASES = [
         BOTH,
         "a context cue drops the sense its sentence tells apart, in that sentence only",
     ),
+    ("신한은행 WM영업전략부 부장", [], BOTH, "a Latin term glued into a department's name"),
+    ("결제사업부 신설", [], BOTH, "a Hangul term glued into a department's name"),
+    ("증권사 WM 사업을 키운다", [("WM", "wm")], BOTH, "WM written apart"),
+    ("레인보우로보틱스 지분 매입", [], BOTH, "a company: a proper noun, then 로보틱스"),
+    ("로보틱스 산업을 키운다", [("로보틱스", "robot")], BOTH, "로보틱스 as a word"),
 ]
 
 

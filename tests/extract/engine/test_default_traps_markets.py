@@ -137,3 +137,31 @@ FOURTH_CASES = [
 def test_markets_property_traps_fourth_pass(tagger, text, term_id, expected, why):
     found = {m.term_id for m in tagger.tag(text)}
     assert (term_id in found) is expected, f"{why}: {sorted(found)}"
+
+
+# Senses of generic words of the 57_-59_ files (and two older ones) seen on real news.
+SENSE_CASES = [
+    ("정부청사 발전설비는 시운전 단계에 들어갔다", "sea_trial", False, "a plant's trial run"),
+    ("LNG 운반선이 해상 시운전을 마치고 선주에게 인도됐다", "sea_trial", True, "a ship's"),
+    ("학급 증설과 교원 정원 확대를 추진한다", "capacity_expansion", False, "more classes"),
+    ("배터리 공장 증설에 1조원을 투자한다", "capacity_expansion", True, "a factory's"),
+    ("양국은 대륙붕 공동개발에 관한 협정을 맺었다", "co_development", False, "a seabed zone"),
+    ("두 회사는 신약 공동개발 계약을 맺었다", "co_development", True, "a drug"),
+    ("장관은 앰버서더 풀만 호텔에서 회담했다", "brand_ambassador", False, "a hotel"),
+    ("새내기株 줍줍 나선 개인 투자자", "unranked_subscription", False, "buying shares cheap"),
+    ("강남 아파트 줍줍 청약에 수만 명이 몰렸다", "unranked_subscription", True, "a subscription"),
+    ("증권 결제주기를 하루로 단축한다", "payment", True, "결제주기: a compound of 결제"),
+    ("협력사에 거래 대금 500억원을 조기 지급한다", "trading_value", False, "paying suppliers"),
+    ("코스피 거래대금이 10조원을 넘었다", "trading_value", True, "the market's turnover"),
+    ("여행사가 전세선을 띄운다", "jeonse", False, "a chartered ship, like 전세기"),
+    ("삼성의 럭셔리 빌트인 주방 가전", "luxury_goods", False, "럭셔리 as 'premium'"),
+    ("럭셔리 브랜드 가방 매출이 늘었다", "luxury_goods", True, "luxury goods"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "term_id", "expected", "why"), SENSE_CASES, ids=[c[3] for c in SENSE_CASES]
+)
+def test_generic_word_senses(tagger, text, term_id, expected, why):
+    found = {m.term_id for m in tagger.tag(text)}
+    assert (term_id in found) is expected, f"{why}: {sorted(found)}"
