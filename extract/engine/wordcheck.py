@@ -10,10 +10,7 @@ again with two neighbouring words on each side, closer to how ``mode="full"`` wo
 A particle at the end of the word, after the hit, is left out of the read and of the
 cache key (기준금리를, 기준금리가 and 기준금리는 are one read of 기준금리): on a long
 stream of distinct news most words are new, and the same noun comes back with another
-particle far more often than the same word does. So are brackets, quotes, bullets and
-commas around a Hangul hit, and whatever follows them ((기준금리)를, ‘기준금리’가,
-▲기준금리, 기준금리, are all 기준금리): kiwipiepy reads them as symbols of their own, and
-on news they are about one word read in seven.
+particle far more often than the same word does.
 
 Given ``store`` (a key naming the glossary's words and the kiwipiepy version), the
 readings are also kept on disk between runs (:mod:`glossary._cache`; written every
@@ -49,10 +46,6 @@ _MAX_FOLD = max(map(len, _FOLDED))
 # One-syllable particles that also end nouns (자산가, 기업인, 경기도): folded only when the
 # hit does not end right before them, so the read still tells 자산 in 자산가 apart.
 _NOUN_LIKE = frozenset(p for p in PARTICLES if len(p) == 1) - frozenset("을를은는에의와과")
-# Symbols that open or close a word around a Hangul hit (see _stem). Never the marks
-# that join parts of one term or address (· - / . : @ _), which kiwipiepy reads with it.
-_OPENING = frozenset("([{<‘“「『《〈【\"'▲△▶▷■□●○◆◇◎※★☆•")
-_CLOSING = frozenset(")]}>’”」』》〉】\"',")
 
 # Per analysis: token starts and token ends as bit masks (bit i: offset i), the score,
 # the spans of guessed nouns (see is_guessed_noun), and the starts and ends of common
@@ -243,7 +236,7 @@ class WordCheck:
         >>> check.compound("신혼가전 인기", 2, 4), check.compound("에임드바이오 상장", 3, 6)
         (True, False)
         """
-        lo, hi = _stem(nt, *_word(nt, start, end), start, end)
+        lo, hi = _word(nt, start, end)
         word = nt[lo:hi]
         s, e = start - lo, end - lo
         stem = fold_particle(word, e)
@@ -252,8 +245,7 @@ class WordCheck:
 
     def __call__(self, nt: str, start: int, end: int) -> bool:
         """Judge ``nt[start:end]`` (``nt`` normalized: spaces are its only whitespace)."""
-        wlo, whi = _word(nt, start, end)
-        lo, hi = _stem(nt, wlo, whi, start, end)
+        lo, hi = _word(nt, start, end)
         word = nt[lo:hi]
         s, e = start - lo, end - lo
         settled = self._settled.get((word, s, e))
@@ -283,7 +275,6 @@ class WordCheck:
             return verdict
         # Context decides: the word with its neighbours ("\x00" keeps the key apart from a
         # lone word that happens to look the same).
-        lo, hi = wlo, whi
         for _ in range(_CONTEXT):
             lo, hi = _word(nt, lo - 1, hi + 1)
         found = self._lookup(nt[lo:hi], 1, "\x00" + nt[lo:hi])
@@ -319,33 +310,6 @@ def fold_particle(word: str, end: int) -> str:
                 return word
             return word[:cut]
     return word
-
-
-def _stem(nt: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
-    """The word ``nt[lo:hi]`` around a Hangul hit ``nt[start:end]`` without the brackets,
-    quotes and bullets that open it and without what follows a closing bracket, quote
-    or comma glued to the Hangul after the hit: ``(기준금리)를`` is read as 기준금리.
-
-    Examples
-    --------
-    >>> nt = "▲‘기준금리’를 올렸다"
-    >>> lo, hi = _stem(nt, 0, 7, 4, 6)
-    >>> nt[lo:hi]
-    '기준금리'
-    >>> nt = "금리3.5%로"  # not Hangul up to the mark: left whole
-    >>> nt[slice(*_stem(nt, 0, 8, 0, 2))]
-    '금리3.5%로'
-    """
-    if not (is_hangul(nt[start]) and is_hangul(nt[end - 1])):
-        return lo, hi  # a Latin hit's marks may be part of a name or an address
-    while lo < start and nt[lo] in _OPENING:
-        lo += 1
-    i = end
-    while i < hi and is_hangul(nt[i]):
-        i += 1
-    if i < hi and nt[i] in _CLOSING:
-        hi = i
-    return lo, hi
 
 
 def _word(nt: str, start: int, end: int) -> tuple[int, int]:

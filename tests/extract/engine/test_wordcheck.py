@@ -46,22 +46,3 @@ def test_a_word_another_glossary_taught_is_not_broken_when_kiwi_reads_it_whole()
     get_kiwi(("스테이블코인",))
     other = get_kiwi(("기준금리",))
     assert other.tokenize("스테이블코인 법안")[0].form == "스테이블코인"
-
-
-def test_one_read_per_noun_whatever_the_brackets_quotes_or_commas_around_it() -> None:
-    kiwi = get_kiwi(("유가증권",))
-    reads: list[str] = []
-
-    class Counting:
-        def analyze(self, text: str, **kw: object) -> object:
-            reads.append(text)
-            return kiwi.analyze(text, **kw)
-
-    check = WordCheck(lambda: Counting())
-    words = ("대출금리", "(대출금리)를", "‘대출금리’가", "「대출금리」", "대출금리, ", "▲대출금리")
-    got = [check(f"{w} 올랐다", w.index("대") + 2, w.index("대") + 4) for w in words]
-    assert got == [True] * len(words)
-    assert reads == ["대출금리"]
-    # Only punctuation right after the Hangul that holds the hit is cut: 3.5 stays whole.
-    check("대출금리3.5%로 올랐다", 2, 4)
-    assert reads[-1] == "대출금리3.5%로"
