@@ -40,6 +40,10 @@ STORE_LIMIT = 100_000
 #: New words read between two writes of the on-disk store.
 SAVE_EVERY = 20_000
 _STORE_KIND = "kiwi-readings"
+# Only particles are folded. Brackets, quotes and commas around a word ((기준금리)를,
+# 기준금리,) would fold one word read in seven more, but kiwipiepy reads the word without
+# them differently often enough to change about 1 mention in 1,000 (measured on 6,000
+# news records): its language model scores the symbol after the word too.
 # Longest first, so that 에서 is folded before 서 could be.
 _FOLDED = tuple(sorted(PARTICLES, key=len, reverse=True))
 _MAX_FOLD = max(map(len, _FOLDED))
