@@ -40,9 +40,17 @@ STORE_LIMIT = 100_000
 #: New words read between two writes of the on-disk store.
 SAVE_EVERY = 20_000
 _STORE_KIND = "kiwi-readings"
+# Only particles are folded. Brackets, quotes and commas around a word ((기준금리)를,
+# 기준금리,) would fold one word read in seven more, but kiwipiepy reads the word without
+# them differently often enough to change about 1 mention in 1,000 (measured on 6,000
+# news records): its language model scores the symbol after the word too.
 # Longest first, so that 에서 is folded before 서 could be.
 _FOLDED = tuple(sorted(PARTICLES, key=len, reverse=True))
 _MAX_FOLD = max(map(len, _FOLDED))
+# Looked up by the word's last n characters, n from _MAX_FOLD down: one set lookup per
+# length instead of one endswith per particle (this runs for every word checked).
+_FOLD_SET = frozenset(_FOLDED)
+_FOLD_LENGTHS = tuple(sorted({len(p) for p in _FOLDED}, reverse=True))
 # One-syllable particles that also end nouns (자산가, 기업인, 경기도): folded only when the
 # hit does not end right before them, so the read still tells 자산 in 자산가 apart.
 _NOUN_LIKE = frozenset(p for p in PARTICLES if len(p) == 1) - frozenset("을를은는에의와과")
@@ -300,10 +308,13 @@ def fold_particle(word: str, end: int) -> str:
     >>> fold_particle("파이", 2), fold_particle("AI가", 2), fold_particle("자산가", 2)
     ('파이', 'AI가', '자산가')
     """
-    tail = word[-_MAX_FOLD:]
-    for p in _FOLDED:
-        if tail.endswith(p):
-            cut = len(word) - len(p)
+    n = len(word)
+    for size in _FOLD_LENGTHS:
+        if size > n:
+            continue
+        p = word[n - size :]
+        if p in _FOLD_SET:  # the longest particle that ends the word
+            cut = n - size
             if cut < end or cut == 0 or not is_hangul(word[cut - 1]):
                 return word
             if cut == end and p in _NOUN_LIKE:

@@ -46,3 +46,32 @@ def test_a_word_another_glossary_taught_is_not_broken_when_kiwi_reads_it_whole()
     get_kiwi(("스테이블코인",))
     other = get_kiwi(("기준금리",))
     assert other.tokenize("스테이블코인 법안")[0].form == "스테이블코인"
+
+
+def _fold_by_scan(word: str, end: int) -> str:
+    """fold_particle as first written: every particle tried, longest first."""
+    from corpus.korean import PARTICLES, is_hangul
+    from extract.engine.wordcheck import _NOUN_LIKE
+
+    for p in sorted(PARTICLES, key=len, reverse=True):
+        if word.endswith(p):
+            cut = len(word) - len(p)
+            if cut < end or cut == 0 or not is_hangul(word[cut - 1]):
+                return word
+            if cut == end and p in _NOUN_LIKE:
+                return word
+            return word[:cut]
+    return word
+
+
+def test_fold_particle_agrees_with_trying_every_particle() -> None:
+    from corpus.korean import PARTICLES
+
+    stems = ("금리", "기준금리", "자산", "AI", "3%", "", "은행간", "에서")
+    words = {s + p for s in stems for p in (*PARTICLES, "", "들", "가를", "인데")}
+    checked = 0
+    for word in words:
+        for end in range(len(word) + 1):
+            assert fold_particle(word, end) == _fold_by_scan(word, end), (word, end)
+            checked += 1
+    assert checked > 1000
