@@ -6,7 +6,8 @@
 Takes up to ``n / files`` mentions from each news file (300 random documents of its first
 4,000), shuffles them, and prints one line each: index, file, record id, field, start, end,
 term id, and the mention in brackets with 18 characters before and 14 after. ``--files 5``
-keeps only terms defined in ``glossary/data/default/5*.yaml`` (the terms issue 13 added).
+keeps only terms defined in ``glossary/data/default/5*.yaml`` (the terms issue 13 added);
+``--files 57,58,59`` takes a comma-separated list of file-name prefixes.
 Judge each line; wrong ones are fixed with ``exclude`` or aliases in the glossary. The output
 shows real text: keep it out of the repository.
 
@@ -34,14 +35,18 @@ HERE = Path(__file__).resolve().parents[1]
 DEFAULT_DIR = HERE / "glossary" / "data" / "default"
 
 
-def term_ids_in(prefix: str) -> set[str]:
-    """Ids of the default glossary's terms defined in files whose name starts with ``prefix``."""
-    paths = sorted(DEFAULT_DIR.glob(f"{prefix}*.yaml"))
-    if not paths:
-        valid = sorted(p.name for p in DEFAULT_DIR.glob("*.yaml"))
-        raise SystemExit(f"--files {prefix!r} matches no file; valid files: {valid}")
+def term_ids_in(prefixes: str) -> set[str]:
+    """Ids of the default glossary's terms defined in files whose name starts with one of the
+    comma-separated ``prefixes`` (``"5"`` or ``"57,58,59"``)."""
+    paths: set[Path] = set()
+    for prefix in (p.strip() for p in prefixes.split(",")):
+        found = sorted(DEFAULT_DIR.glob(f"{prefix}*.yaml")) if prefix else []
+        if not found:
+            valid = sorted(p.name for p in DEFAULT_DIR.glob("*.yaml"))
+            raise SystemExit(f"--files {prefix!r} matches no file; valid files: {valid}")
+        paths.update(found)
     ids: set[str] = set()
-    for path in paths:
+    for path in sorted(paths):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         ids.update(str(t["id"]) for t in data.get("terms") or [])
     return ids
@@ -59,6 +64,7 @@ def draw(
     rng = random.Random(seed)
     per_file = -(-n // len(paths))
     pool = []
+    spare = []
     for path in paths:
         docs = list(itertools.islice(read_documents(path, on_error="skip"), 4000))
         rng.shuffle(docs)
@@ -71,7 +77,13 @@ def draw(
         ]
         rng.shuffle(found)
         pool.extend(found[:per_file])
+        spare.extend(found[per_file:])
     rng.shuffle(pool)
+    if len(pool) < n:
+        # Terms of a few files are rare in some sources: fill up from the others. Only a
+        # short pool takes this path, so samples that were full draw exactly as before.
+        rng.shuffle(spare)
+        pool.extend(spare[: n - len(pool)])
     return [
         {
             "file": src,
@@ -124,7 +136,7 @@ def score(path: Path, data: str) -> None:
                 no += 1
                 wrong.setdefault(got.get("class", "?"), []).append(line["term_id"])
         label = f"seed {sample['seed']} n {sample['n']}" + (
-            f" files {sample['files']}*" if sample.get("files") else ""
+            f" files {sample['files']}" if sample.get("files") else ""
         )
         judged_n = yes + no
         share = f"{yes / judged_n:.1%}" if judged_n else "n/a"
@@ -148,7 +160,9 @@ def main() -> None:
     ap.add_argument("--data", default=default_data)
     ap.add_argument("--entities", action="store_true", help="include the entity list")
     ap.add_argument(
-        "--files", default="", help="only terms defined in glossary/data/default/<prefix>*.yaml"
+        "--files",
+        default="",
+        help="only terms defined in glossary/data/default/<prefix>*.yaml; several prefixes: 57,58,59",
     )
     ap.add_argument("--score", metavar="FILE", help="score the judged verdicts stored in FILE")
     ap.add_argument("--json", action="store_true", help="print the sample as JSON lines")
