@@ -11,8 +11,11 @@ keeps only terms defined in ``glossary/data/default/5*.yaml`` (the terms issue 1
 Judge each line; wrong ones are fixed with ``exclude`` or aliases in the glossary. The output
 shows real text: keep it out of the repository.
 
-``--score FILE`` re-draws the sample each set of the judged file describes (its seed, n and
-files) and prints the precision against the stored verdicts, listing lines not judged yet.
+``--score FILE`` prints, for each set of the judged file, the precision of its judged lines
+as judged and of those the current glossary still tags (the measure of a fix: the same
+mentions, a wrong one gone is fixed, a right one gone is listed as LOST), then re-draws the
+set's seed, n and files and scores that draw against the stored verdicts, listing lines not
+judged yet (after any glossary change a draw differs; ``--no-redraw`` skips it).
 """
 
 from __future__ import annotations
@@ -111,10 +114,60 @@ def key(line: dict[str, Any]) -> tuple[str, str, str, int, int, str]:
     )
 
 
-def score(path: Path, data: str) -> None:
-    """Print the precision of each sample set in the judged file ``path``."""
+def retag(lines: list[dict[str, Any]], data: str, *, entities: bool = False) -> set[tuple]:
+    """Keys of the judged ``lines`` that the current glossary still tags, as judged.
+
+    Re-drawing a seed after the glossary changed gives another sample (every mention
+    added or dropped moves the shuffle), so fixes are measured on the lines already judged:
+    a wrong line no longer tagged is fixed, a right line no longer tagged is a loss.
+    """
+    wanted: dict[str, set[tuple[str, str]]] = {}
+    for line in lines:
+        wanted.setdefault(line["file"], set()).add((line["id"], line["field"]))
+    tagger = Tagger(glossary.default(entities=entities))
+    found: set[tuple] = set()
+    for src, records in sorted(wanted.items()):
+        ids = {doc_id for doc_id, _ in records}
+        for doc in read_documents(Path(data, "news", f"{src}.jsonl"), on_error="skip"):
+            if doc.id not in ids:
+                continue
+            for field, text in doc.texts():
+                if (doc.id, field) in records:
+                    found.update(
+                        (src, m.doc_id, m.field, m.start, m.end, m.term_id)
+                        for m in tagger.tag(text, doc_id=doc.id, field=field)
+                    )
+    return {key(line) for line in lines} & found
+
+
+def score_kept(sample: dict[str, Any], data: str) -> None:
+    """Print the precision of a sample's judged lines that the current glossary still tags."""
+    lines = sample["lines"]
+    kept = retag(lines, data, entities=sample.get("entities", False))
+    yes = sum(line["verdict"] == "yes" for line in lines)
+    now_yes = sum(line["verdict"] == "yes" and key(line) in kept for line in lines)
+    now = sum(key(line) in kept for line in lines)
+    share = f"{now_yes / now:.1%}" if now else "n/a"
+    print(
+        f"  as judged: {yes}/{len(lines)} = {yes / len(lines):.1%}; on the current glossary "
+        f"{share} ({now_yes}/{now} still tagged)"
+    )
+    for line in lines:
+        if key(line) not in kept:
+            verdict = "fixed" if line["verdict"] == "no" else "LOST"
+            print(f"    {verdict}: {line['term_id']} {line['file'][:6]} {line['id']}")
+
+
+def score(path: Path, data: str, *, redraw: bool = True) -> None:
+    """Print the precision of each sample set in the judged file ``path``: of its judged
+    lines (all, and those the current glossary still tags), then of a fresh draw of its
+    seed against the stored verdicts (``redraw``)."""
     judged = json.loads(path.read_text(encoding="utf-8"))
     for sample in judged["samples"]:
+        print(f"{sample.get('name', '?')} (seed {sample['seed']}):")
+        score_kept(sample, data)
+        if not redraw:
+            continue
         verdicts = {key(line): line for line in sample["lines"]}
         drawn = draw(
             data,
@@ -140,7 +193,7 @@ def score(path: Path, data: str) -> None:
         )
         judged_n = yes + no
         share = f"{yes / judged_n:.1%}" if judged_n else "n/a"
-        print(f"{label}: precision {share} ({yes}/{judged_n} judged, {len(unjudged)} unjudged)")
+        print(f"  redrawn {label}: {share} ({yes}/{judged_n} judged, {len(unjudged)} unjudged)")
         for cls, ids in sorted(wrong.items()):
             print(f"  no/{cls}: {len(ids)}  {', '.join(sorted(ids))}")
         for text in unjudged:
@@ -165,10 +218,15 @@ def main() -> None:
         help="only terms defined in glossary/data/default/<prefix>*.yaml; several prefixes: 57,58,59",
     )
     ap.add_argument("--score", metavar="FILE", help="score the judged verdicts stored in FILE")
+    ap.add_argument(
+        "--no-redraw",
+        action="store_true",
+        help="with --score: only re-tag the judged lines, do not draw each seed again",
+    )
     ap.add_argument("--json", action="store_true", help="print the sample as JSON lines")
     args = ap.parse_args()
     if args.score:
-        score(Path(args.score), args.data)
+        score(Path(args.score), args.data, redraw=not args.no_redraw)
         return
     lines = draw(args.data, seed=args.seed, n=args.n, entities=args.entities, files=args.files)
     for i, line in enumerate(lines):
