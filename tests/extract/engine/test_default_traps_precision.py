@@ -70,3 +70,43 @@ CASES = [
 def test_precision_check_traps(tagger, text, term_id, expected, why):
     found = {m.term_id for m in tagger.tag(text)}
     assert (term_id in found) is expected, f"{why}: {sorted(found)}"
+
+
+SECOND_CASES = [
+    # Found on the fresh draws after the first fixes (sets 'all3' and 'new3').
+    ("설계와 설비 설치, 시운전까지 맡는 계약", "sea_trial", False, "commissioning a plant"),
+    ("GTX 차량 시운전을 시작했다", "sea_trial", False, "a train's trial run"),
+    ("LNG 운반선이 시운전을 마치고 선주에게 인도됐다", "sea_trial", True, "a ship's sea trial"),
+    ("통상적으로 연말에 발표한다", "trade", False, "통상 as usually"),
+    ("가족의 통상 거주지까지 여비를 준다", "trade", False, "통상 as habitual"),
+    ("한미 통상 환경이 바뀌었다", "trade", True, "통상 as trade"),
+    ("지특법상 감면이 연장됐다", "local_tax_act", False, "another law"),
+    ("지방세법 개정안이 통과됐다", "local_tax_act", True, "the local tax act"),
+    ("Kakao-New businesses to start bearing fruit", "new_business", False, "new lines of business"),
+    ("생명보험사 신계약 실적이 늘었다", "new_business", True, "new insurance business"),
+    (
+        "도시계획 변경에 대한 이익공유제를 검토한다",
+        "cooperative_profit_sharing",
+        False,
+        "planning gains",
+    ),
+    (
+        "대기업과 협력사가 이익공유제를 도입했다",
+        "cooperative_profit_sharing",
+        True,
+        "profit sharing with suppliers",
+    ),
+    ("대부분의 기업이 탑다운 경영을 한다", "top_down", False, "a management style"),
+    ("북미 협상은 톱다운 방식으로 진행됐다", "top_down", False, "a way of negotiating"),
+    ("탑다운 관점에서 업종을 고른다", "top_down", True, "top-down stock picking"),
+    ("테이블 회전율을 높여 매출을 늘렸다", "turnover_ratio", False, "a restaurant's tables"),
+    ("코스닥 시장의 회전율이 최저 수준이다", "turnover_ratio", True, "share turnover"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "term_id", "expected", "why"), SECOND_CASES, ids=[c[3] for c in SECOND_CASES]
+)
+def test_precision_check_traps_second_pass(tagger, text, term_id, expected, why):
+    found = {m.term_id for m in tagger.tag(text)}
+    assert (term_id in found) is expected, f"{why}: {sorted(found)}"
