@@ -76,6 +76,7 @@ SECOND_CASES = [
     # Found on the fresh draws after the first fixes (sets 'all3' and 'new3').
     ("설계와 설비 설치, 시운전까지 맡는 계약", "sea_trial", False, "commissioning a plant"),
     ("GTX 차량 시운전을 시작했다", "sea_trial", False, "a train's trial run"),
+    ("고해상도 카메라를 켜고 위성 시운전을 마쳤다", "sea_trial", False, "해상 inside 고해상도"),
     ("LNG 운반선이 시운전을 마치고 선주에게 인도됐다", "sea_trial", True, "a ship's sea trial"),
     ("통상적으로 연말에 발표한다", "trade", False, "통상 as usually"),
     ("가족의 통상 거주지까지 여비를 준다", "trade", False, "통상 as habitual"),
