@@ -1,14 +1,17 @@
 """Print a seeded random sample of mentions on real news, for judging precision by hand.
 
     python bench/precision_sample.py [--seed 7] [--n 200] [--data ../shared/data] [--entities]
-                                     [--files 5] [--score bench/judged/precision.json]
+                                     [--files 57,58,59] [--json]
+    python bench/precision_sample.py --score bench/judged/precision.json [--no-redraw]
 
 Takes up to ``n / files`` mentions from each news file (300 random documents of its first
-4,000), shuffles them, and prints one line each: index, file, record id, field, start, end,
+4,000; when the terms kept are rare, the shortfall is filled from the other files' spare
+mentions), shuffles them, and prints one line each: index, file, record id, field, start, end,
 term id, and the mention in brackets with 18 characters before and 14 after. ``--files 5``
 keeps only terms defined in ``glossary/data/default/5*.yaml`` (the terms issue 13 added);
 ``--files 57,58,59`` takes a comma-separated list of file-name prefixes.
-Judge each line; wrong ones are fixed with ``exclude`` or aliases in the glossary. The output
+Judge each line; wrong ones are fixed with ``exclude``, aliases or a ``context`` cue in the
+glossary. The output
 shows real text: keep it out of the repository.
 
 ``--score FILE`` prints, for each set of the judged file, the precision of its judged lines
