@@ -42,7 +42,12 @@ CASES = [
     ("기획재정부는 최근 경제동향을 발표했다", "green_book", True, "the ministry's Green Book"),
     ("2025년 3월 최근 경제동향", "green_book", True, "the Green Book's monthly title"),
     ("EUA 배출권 가격이 톤당 70유로로 올랐다", "emergency_use_authorization", False, "carbon"),
-    ("FDA가 백신의 EUA를 내줬다", "emergency_use_authorization", True, "emergency use"),
+    (
+        "FDA가 백신에 긴급사용승인(EUA)을 내줬다",
+        "emergency_use_authorization",
+        True,
+        "emergency use",
+    ),
     (
         "중소기업은 판매대금 회수 지연을 애로로 꼽았다",
         "sales_settlement",
@@ -59,7 +64,7 @@ CASES = [
     ("AI 안전 정상회의가 열렸다", "ai_safety", True, "the safety of AI"),
     ("증권사의 PI 투자가 늘었다", "pi_bonus", False, "principal investment"),
     ("PI첨단소재가 필름 공장을 증설한다", "pi_bonus", False, "a company name"),
-    ("상반기 성과급 PI 지급률을 공지했다", "pi_bonus", True, "the half-year bonus"),
+    ("상반기 목표달성장려금 지급률을 공지했다", "pi_bonus", True, "the half-year bonus"),
     ("부품 공급이 끊겨 자동차 공장이 셧다운됐다", "shutdown", False, "a plant closing"),
     ("숙박업도 셧다운하라는 말이냐", "shutdown", False, "a business closing"),
     ("미국 의회가 예산안에 합의하지 못해 셧다운이 시작됐다", "shutdown", True, "the US one"),
@@ -92,7 +97,7 @@ SECOND_CASES = [
         "planning gains",
     ),
     (
-        "대기업과 협력사가 이익공유제를 도입했다",
+        "대기업과 협력사가 협력이익공유제를 도입했다",
         "cooperative_profit_sharing",
         True,
         "profit sharing with suppliers",
