@@ -1,17 +1,24 @@
 """Print a seeded random sample of mentions on real news, for judging precision by hand.
 
     python bench/precision_sample.py [--seed 7] [--n 200] [--data ../shared/data] [--entities]
-                                     [--files 5] [--score bench/judged/precision.json]
+                                     [--files 57,58,59] [--json]
+    python bench/precision_sample.py --score bench/judged/precision.json [--no-redraw]
 
 Takes up to ``n / files`` mentions from each news file (300 random documents of its first
-4,000), shuffles them, and prints one line each: index, file, record id, field, start, end,
+4,000; when the terms kept are rare, the shortfall is filled from the other files' spare
+mentions), shuffles them, and prints one line each: index, file, record id, field, start, end,
 term id, and the mention in brackets with 18 characters before and 14 after. ``--files 5``
-keeps only terms defined in ``glossary/data/default/5*.yaml`` (the terms issue 13 added).
-Judge each line; wrong ones are fixed with ``exclude`` or aliases in the glossary. The output
+keeps only terms defined in ``glossary/data/default/5*.yaml`` (the terms issue 13 added);
+``--files 57,58,59`` takes a comma-separated list of file-name prefixes.
+Judge each line; wrong ones are fixed with ``exclude``, aliases or a ``context`` cue in the
+glossary. The output
 shows real text: keep it out of the repository.
 
-``--score FILE`` re-draws the sample each set of the judged file describes (its seed, n and
-files) and prints the precision against the stored verdicts, listing lines not judged yet.
+``--score FILE`` prints, for each set of the judged file, the precision of its judged lines
+as judged and of those the current glossary still tags (the measure of a fix: the same
+mentions, a wrong one gone is fixed, a right one gone is listed as LOST), then re-draws the
+set's seed, n and files and scores that draw against the stored verdicts, listing lines not
+judged yet (after any glossary change a draw differs; ``--no-redraw`` skips it).
 """
 
 from __future__ import annotations
@@ -34,14 +41,18 @@ HERE = Path(__file__).resolve().parents[1]
 DEFAULT_DIR = HERE / "glossary" / "data" / "default"
 
 
-def term_ids_in(prefix: str) -> set[str]:
-    """Ids of the default glossary's terms defined in files whose name starts with ``prefix``."""
-    paths = sorted(DEFAULT_DIR.glob(f"{prefix}*.yaml"))
-    if not paths:
-        valid = sorted(p.name for p in DEFAULT_DIR.glob("*.yaml"))
-        raise SystemExit(f"--files {prefix!r} matches no file; valid files: {valid}")
+def term_ids_in(prefixes: str) -> set[str]:
+    """Ids of the default glossary's terms defined in files whose name starts with one of the
+    comma-separated ``prefixes`` (``"5"`` or ``"57,58,59"``)."""
+    paths: set[Path] = set()
+    for prefix in (p.strip() for p in prefixes.split(",")):
+        found = sorted(DEFAULT_DIR.glob(f"{prefix}*.yaml")) if prefix else []
+        if not found:
+            valid = sorted(p.name for p in DEFAULT_DIR.glob("*.yaml"))
+            raise SystemExit(f"--files {prefix!r} matches no file; valid files: {valid}")
+        paths.update(found)
     ids: set[str] = set()
-    for path in paths:
+    for path in sorted(paths):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         ids.update(str(t["id"]) for t in data.get("terms") or [])
     return ids
@@ -59,6 +70,7 @@ def draw(
     rng = random.Random(seed)
     per_file = -(-n // len(paths))
     pool = []
+    spare = []
     for path in paths:
         docs = list(itertools.islice(read_documents(path, on_error="skip"), 4000))
         rng.shuffle(docs)
@@ -71,7 +83,13 @@ def draw(
         ]
         rng.shuffle(found)
         pool.extend(found[:per_file])
+        spare.extend(found[per_file:])
     rng.shuffle(pool)
+    if len(pool) < n:
+        # Terms of a few files are rare in some sources: fill up from the others. Only a
+        # short pool takes this path, so samples that were full draw exactly as before.
+        rng.shuffle(spare)
+        pool.extend(spare[: n - len(pool)])
     return [
         {
             "file": src,
@@ -99,10 +117,60 @@ def key(line: dict[str, Any]) -> tuple[str, str, str, int, int, str]:
     )
 
 
-def score(path: Path, data: str) -> None:
-    """Print the precision of each sample set in the judged file ``path``."""
+def retag(lines: list[dict[str, Any]], data: str, *, entities: bool = False) -> set[tuple]:
+    """Keys of the judged ``lines`` that the current glossary still tags, as judged.
+
+    Re-drawing a seed after the glossary changed gives another sample (every mention
+    added or dropped moves the shuffle), so fixes are measured on the lines already judged:
+    a wrong line no longer tagged is fixed, a right line no longer tagged is a loss.
+    """
+    wanted: dict[str, set[tuple[str, str]]] = {}
+    for line in lines:
+        wanted.setdefault(line["file"], set()).add((line["id"], line["field"]))
+    tagger = Tagger(glossary.default(entities=entities))
+    found: set[tuple] = set()
+    for src, records in sorted(wanted.items()):
+        ids = {doc_id for doc_id, _ in records}
+        for doc in read_documents(Path(data, "news", f"{src}.jsonl"), on_error="skip"):
+            if doc.id not in ids:
+                continue
+            for field, text in doc.texts():
+                if (doc.id, field) in records:
+                    found.update(
+                        (src, m.doc_id, m.field, m.start, m.end, m.term_id)
+                        for m in tagger.tag(text, doc_id=doc.id, field=field)
+                    )
+    return {key(line) for line in lines} & found
+
+
+def score_kept(sample: dict[str, Any], data: str) -> None:
+    """Print the precision of a sample's judged lines that the current glossary still tags."""
+    lines = sample["lines"]
+    kept = retag(lines, data, entities=sample.get("entities", False))
+    yes = sum(line["verdict"] == "yes" for line in lines)
+    now_yes = sum(line["verdict"] == "yes" and key(line) in kept for line in lines)
+    now = sum(key(line) in kept for line in lines)
+    share = f"{now_yes / now:.1%}" if now else "n/a"
+    print(
+        f"  as judged: {yes}/{len(lines)} = {yes / len(lines):.1%}; on the current glossary "
+        f"{share} ({now_yes}/{now} still tagged)"
+    )
+    for line in lines:
+        if key(line) not in kept:
+            verdict = "fixed" if line["verdict"] == "no" else "LOST"
+            print(f"    {verdict}: {line['term_id']} {line['file'][:6]} {line['id']}")
+
+
+def score(path: Path, data: str, *, redraw: bool = True) -> None:
+    """Print the precision of each sample set in the judged file ``path``: of its judged
+    lines (all, and those the current glossary still tags), then of a fresh draw of its
+    seed against the stored verdicts (``redraw``)."""
     judged = json.loads(path.read_text(encoding="utf-8"))
     for sample in judged["samples"]:
+        print(f"{sample.get('name', '?')} (seed {sample['seed']}):")
+        score_kept(sample, data)
+        if not redraw:
+            continue
         verdicts = {key(line): line for line in sample["lines"]}
         drawn = draw(
             data,
@@ -124,11 +192,11 @@ def score(path: Path, data: str) -> None:
                 no += 1
                 wrong.setdefault(got.get("class", "?"), []).append(line["term_id"])
         label = f"seed {sample['seed']} n {sample['n']}" + (
-            f" files {sample['files']}*" if sample.get("files") else ""
+            f" files {sample['files']}" if sample.get("files") else ""
         )
         judged_n = yes + no
         share = f"{yes / judged_n:.1%}" if judged_n else "n/a"
-        print(f"{label}: precision {share} ({yes}/{judged_n} judged, {len(unjudged)} unjudged)")
+        print(f"  redrawn {label}: {share} ({yes}/{judged_n} judged, {len(unjudged)} unjudged)")
         for cls, ids in sorted(wrong.items()):
             print(f"  no/{cls}: {len(ids)}  {', '.join(sorted(ids))}")
         for text in unjudged:
@@ -148,13 +216,20 @@ def main() -> None:
     ap.add_argument("--data", default=default_data)
     ap.add_argument("--entities", action="store_true", help="include the entity list")
     ap.add_argument(
-        "--files", default="", help="only terms defined in glossary/data/default/<prefix>*.yaml"
+        "--files",
+        default="",
+        help="only terms defined in glossary/data/default/<prefix>*.yaml; several prefixes: 57,58,59",
     )
     ap.add_argument("--score", metavar="FILE", help="score the judged verdicts stored in FILE")
+    ap.add_argument(
+        "--no-redraw",
+        action="store_true",
+        help="with --score: only re-tag the judged lines, do not draw each seed again",
+    )
     ap.add_argument("--json", action="store_true", help="print the sample as JSON lines")
     args = ap.parse_args()
     if args.score:
-        score(Path(args.score), args.data)
+        score(Path(args.score), args.data, redraw=not args.no_redraw)
         return
     lines = draw(args.data, seed=args.seed, n=args.n, entities=args.entities, files=args.files)
     for i, line in enumerate(lines):

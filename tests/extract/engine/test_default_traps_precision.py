@@ -1,0 +1,118 @@
+"""Traps found by the hand-judged precision check of the grown default glossary (issue 13;
+bench/judged/precision.json, sets 'all2' and 'new57').
+
+Each wrong mention was a class of text, written here in our own words: an acronym with a
+second common meaning (PLC after a company name, EUA of carbon trading, PI of principal
+investment, TMS of smokestack monitoring), a short form with a wider everyday sense
+(셧다운 of a factory, 마일스톤 of a roadmap, 열관리 of boilers), an alias broader than the
+concept (판매대금 collected from customers, 최근 경제동향 of any institute), and a term glued
+into a phrase that means something else (AI 안전솔루션, 산업단지 미분양). The term must still
+be found where it is meant.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import glossary
+from extract import Tagger
+
+# Building a tagger over the whole default glossary loads kiwipiepy: several seconds.
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger(glossary.default())
+
+
+CASES = [
+    # (text, term id, expected: is it tagged?, why)
+    ("노르딕 테크 PLC는 자회사 지분을 매각했다", "plc_controller", False, "plc, a company form"),
+    ("공장 자동화용 PLC 수요가 늘었다", "plc_controller", True, "the factory controller"),
+    ("굴뚝 TMS 측정 결과를 공개했다", "thermal_management", False, "TMS, smokestack monitoring"),
+    ("보일러의 열관리로 연료를 아낀다", "thermal_management", False, "heat management of fuel"),
+    ("전기차 배터리 열관리 부품을 수주했다", "thermal_management", True, "the EV system"),
+    (
+        "한 연구원이 최근 경제동향과 경기 판단을 냈다",
+        "green_book",
+        False,
+        "an institute's report on recent conditions",
+    ),
+    ("기획재정부는 최근 경제동향을 발표했다", "green_book", True, "the ministry's Green Book"),
+    ("2025년 3월 최근 경제동향", "green_book", True, "the Green Book's monthly title"),
+    ("EUA 배출권 가격이 톤당 70유로로 올랐다", "emergency_use_authorization", False, "carbon"),
+    (
+        "FDA가 백신에 긴급사용승인(EUA)을 내줬다",
+        "emergency_use_authorization",
+        True,
+        "emergency use",
+    ),
+    (
+        "중소기업은 판매대금 회수 지연을 애로로 꼽았다",
+        "sales_settlement",
+        False,
+        "collecting proceeds from customers",
+    ),
+    ("오픈마켓의 판매대금 미정산 사태", "sales_settlement", True, "a platform's settlement"),
+    ("산업단지 미분양 면적이 늘었다", "unsold_homes", False, "unsold industrial land"),
+    ("지방 미분양 주택이 5만 가구를 넘었다", "unsold_homes", True, "unsold homes"),
+    ("의료기기 규제과학 마일스톤을 배포했다", "milestone_payment", False, "a regulatory roadmap"),
+    ("소프트웨어 개발 마일스톤을 점검했다", "milestone_payment", False, "a project step"),
+    ("기술이전 계약에 따른 마일스톤을 수령했다", "milestone_payment", True, "a licensing fee"),
+    ("건설 현장에 AI 안전솔루션을 도입했다", "ai_safety", False, "AI as a safety tool"),
+    ("AI 안전 정상회의가 열렸다", "ai_safety", True, "the safety of AI"),
+    ("증권사의 PI 투자가 늘었다", "pi_bonus", False, "principal investment"),
+    ("PI첨단소재가 필름 공장을 증설한다", "pi_bonus", False, "a company name"),
+    ("상반기 목표달성장려금 지급률을 공지했다", "pi_bonus", True, "the half-year bonus"),
+    ("부품 공급이 끊겨 자동차 공장이 셧다운됐다", "shutdown", False, "a plant closing"),
+    ("숙박업도 셧다운하라는 말이냐", "shutdown", False, "a business closing"),
+    ("미국 의회가 예산안에 합의하지 못해 셧다운이 시작됐다", "shutdown", True, "the US one"),
+]
+
+
+@pytest.mark.parametrize(("text", "term_id", "expected", "why"), CASES, ids=[c[3] for c in CASES])
+def test_precision_check_traps(tagger, text, term_id, expected, why):
+    found = {m.term_id for m in tagger.tag(text)}
+    assert (term_id in found) is expected, f"{why}: {sorted(found)}"
+
+
+SECOND_CASES = [
+    # Found on the fresh draws after the first fixes (sets 'all3' and 'new3').
+    ("설계와 설비 설치, 시운전까지 맡는 계약", "sea_trial", False, "commissioning a plant"),
+    ("GTX 차량 시운전을 시작했다", "sea_trial", False, "a train's trial run"),
+    ("고해상도 카메라를 켜고 위성 시운전을 마쳤다", "sea_trial", False, "해상 inside 고해상도"),
+    ("LNG 운반선이 시운전을 마치고 선주에게 인도됐다", "sea_trial", True, "a ship's sea trial"),
+    ("통상적으로 연말에 발표한다", "trade", False, "통상 as usually"),
+    ("가족의 통상 거주지까지 여비를 준다", "trade", False, "통상 as habitual"),
+    ("한미 통상 환경이 바뀌었다", "trade", True, "통상 as trade"),
+    ("지특법상 감면이 연장됐다", "local_tax_act", False, "another law"),
+    ("지방세법 개정안이 통과됐다", "local_tax_act", True, "the local tax act"),
+    ("Kakao-New businesses to start bearing fruit", "new_business", False, "new lines of business"),
+    ("생명보험사 신계약 실적이 늘었다", "new_business", True, "new insurance business"),
+    (
+        "도시계획 변경에 대한 이익공유제를 검토한다",
+        "cooperative_profit_sharing",
+        False,
+        "planning gains",
+    ),
+    (
+        "대기업과 협력사가 협력이익공유제를 도입했다",
+        "cooperative_profit_sharing",
+        True,
+        "profit sharing with suppliers",
+    ),
+    ("대부분의 기업이 탑다운 경영을 한다", "top_down", False, "a management style"),
+    ("북미 협상은 톱다운 방식으로 진행됐다", "top_down", False, "a way of negotiating"),
+    ("탑다운 관점에서 업종을 고른다", "top_down", True, "top-down stock picking"),
+    ("테이블 회전율을 높여 매출을 늘렸다", "turnover_ratio", False, "a restaurant's tables"),
+    ("코스닥 시장의 회전율이 최저 수준이다", "turnover_ratio", True, "share turnover"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "term_id", "expected", "why"), SECOND_CASES, ids=[c[3] for c in SECOND_CASES]
+)
+def test_precision_check_traps_second_pass(tagger, text, term_id, expected, why):
+    found = {m.term_id for m in tagger.tag(text)}
+    assert (term_id in found) is expected, f"{why}: {sorted(found)}"
