@@ -60,7 +60,9 @@ def test_sample_follows_the_quotas(sentences: list[dict]) -> None:
     assert per_file == {stem: hit + none for stem, (hit, none) in bench.QUOTAS.items()}
     without = sum(not r["spans"] for r in random_)
     assert len(random_) >= 450
-    assert 0.05 <= without / len(random_) <= 0.2
+    # About 10% were drawn with no dictionary hit; as the glossary grows some of those
+    # gain judged predictions, so only the upper bound of the draw still holds.
+    assert 0 < without <= 0.2 * len(random_)
     assert len({(r["file"], r["id"]) for r in sentences}) == len(sentences)
     hard = Counter(r["file"] for r in sentences if r["stratum"] == "hard")
     assert max(hard.values()) <= 5 * bench.HARD_PER_REASON  # five reasons per file
