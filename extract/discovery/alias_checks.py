@@ -27,8 +27,8 @@ _SKIPPED = frozenset({"a", "an", "and", "for", "in", "of", "on", "the", "to", "b
 
 
 def acronym_matches(acronym: str, name: str) -> bool:
-    """Whether the letters of ``acronym`` spell ``name``: its initials, or its first
-    initial and then letters of the name in order (CapEx, FinTech-style blends).
+    """Whether the letters of ``acronym`` spell ``name``: its initials, or, when the form
+    has lower-case letters, ``name`` clipped (CapEx, FinTech; see :func:`clipped_from`).
 
     Examples
     --------
@@ -46,10 +46,7 @@ def acronym_matches(acronym: str, name: str) -> bool:
         return True
     # Letters from inside the words (CapEx, FinTech) only when the form shows them in
     # lower case; capitals alone must be initials (NHS is not National Health Insurance).
-    if letters[0] != initials[0] or acronym.isupper():
-        return False
-    rest = iter("".join(words).upper()[1:])
-    return all(c in rest for c in letters[1:]) and len(letters) <= len(words) + 2
+    return not acronym.isupper() and clipped_from(acronym, name)
 
 
 def clipped_from(form: str, name: str) -> bool:
