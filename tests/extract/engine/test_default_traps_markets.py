@@ -12,16 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-import glossary
-from extract import Tagger
-
 # Building a tagger over the whole default glossary loads kiwipiepy: several seconds.
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(glossary.default())
 
 
 CASES = [
@@ -72,8 +64,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "term_id", "expected", "why"), CASES, ids=[c[3] for c in CASES])
-def test_markets_property_traps(tagger, text, term_id, expected, why):
-    found = {m.term_id for m in tagger.tag(text)}
+def test_markets_property_traps(default_tagger, text, term_id, expected, why):
+    found = {m.term_id for m in default_tagger.tag(text)}
     assert (term_id in found) is expected, f"{why}: {sorted(found)}"
 
 
@@ -92,8 +84,8 @@ MORE_CASES = [
 @pytest.mark.parametrize(
     ("text", "term_id", "expected", "why"), MORE_CASES, ids=[c[3] for c in MORE_CASES]
 )
-def test_markets_property_traps_second_pass(tagger, text, term_id, expected, why):
-    found = {m.term_id for m in tagger.tag(text)}
+def test_markets_property_traps_second_pass(default_tagger, text, term_id, expected, why):
+    found = {m.term_id for m in default_tagger.tag(text)}
     assert (term_id in found) is expected, f"{why}: {sorted(found)}"
 
 
@@ -118,8 +110,8 @@ THIRD_CASES = [
 @pytest.mark.parametrize(
     ("text", "term_id", "expected", "why"), THIRD_CASES, ids=[c[3] for c in THIRD_CASES]
 )
-def test_markets_property_traps_third_pass(tagger, text, term_id, expected, why):
-    found = {m.term_id for m in tagger.tag(text)}
+def test_markets_property_traps_third_pass(default_tagger, text, term_id, expected, why):
+    found = {m.term_id for m in default_tagger.tag(text)}
     assert (term_id in found) is expected, f"{why}: {sorted(found)}"
 
 
@@ -134,8 +126,8 @@ FOURTH_CASES = [
 @pytest.mark.parametrize(
     ("text", "term_id", "expected", "why"), FOURTH_CASES, ids=[c[3] for c in FOURTH_CASES]
 )
-def test_markets_property_traps_fourth_pass(tagger, text, term_id, expected, why):
-    found = {m.term_id for m in tagger.tag(text)}
+def test_markets_property_traps_fourth_pass(default_tagger, text, term_id, expected, why):
+    found = {m.term_id for m in default_tagger.tag(text)}
     assert (term_id in found) is expected, f"{why}: {sorted(found)}"
 
 
@@ -162,6 +154,6 @@ SENSE_CASES = [
 @pytest.mark.parametrize(
     ("text", "term_id", "expected", "why"), SENSE_CASES, ids=[c[3] for c in SENSE_CASES]
 )
-def test_generic_word_senses(tagger, text, term_id, expected, why):
-    found = {m.term_id for m in tagger.tag(text)}
+def test_generic_word_senses(default_tagger, text, term_id, expected, why):
+    found = {m.term_id for m in default_tagger.tag(text)}
     assert (term_id in found) is expected, f"{why}: {sorted(found)}"

@@ -14,16 +14,8 @@ from __future__ import annotations
 
 import pytest
 
-import glossary
-from extract import Tagger
-
 # Building a tagger over the whole default glossary loads kiwipiepy: several seconds.
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(glossary.default())
 
 
 CASES = [
@@ -72,8 +64,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "term_id", "expected", "why"), CASES, ids=[c[3] for c in CASES])
-def test_precision_check_traps(tagger, text, term_id, expected, why):
-    found = {m.term_id for m in tagger.tag(text)}
+def test_precision_check_traps(default_tagger, text, term_id, expected, why):
+    found = {m.term_id for m in default_tagger.tag(text)}
     assert (term_id in found) is expected, f"{why}: {sorted(found)}"
 
 
@@ -113,6 +105,6 @@ SECOND_CASES = [
 @pytest.mark.parametrize(
     ("text", "term_id", "expected", "why"), SECOND_CASES, ids=[c[3] for c in SECOND_CASES]
 )
-def test_precision_check_traps_second_pass(tagger, text, term_id, expected, why):
-    found = {m.term_id for m in tagger.tag(text)}
+def test_precision_check_traps_second_pass(default_tagger, text, term_id, expected, why):
+    found = {m.term_id for m in default_tagger.tag(text)}
     assert (term_id in found) is expected, f"{why}: {sorted(found)}"
