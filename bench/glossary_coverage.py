@@ -2,6 +2,7 @@
 
     python bench/glossary_coverage.py [--data DIR] [--judged FILE]
     python bench/glossary_coverage.py --sheet [--data DIR] > /tmp/sheet.txt   # for judging
+    python bench/glossary_coverage.py --sheet --seed 1203 > /tmp/sheet2.txt    # a fresh sample
 
 ``bench/judged/coverage.json`` lists, for each sampled record (news file and record id),
 the specialised terms an economics-desk editor would explain in a box, each as
@@ -22,6 +23,12 @@ The sample is drawn (see :func:`sample_records`) only from records whose id ends
 ``7``, which the glossary writers were told to skip: it is held out from the writing.
 ``--sheet`` prints the sampled records for judging by hand. Its output is real news
 text: keep it out of the repository.
+
+Misses found on a judged sample may be shown to the glossary writers, and then that
+sample no longer measures held-out coverage. ``--sheet --seed N`` with a new seed
+draws a fresh sample of :data:`FRESH` sizes that leaves out every judged record; :data:`DRAWS` says which seed, sizes and exclusions each judged file was
+drawn with, so ``--sheet --judged FILE`` reprints the records of ``FILE``.
+``bench/judged/coverage2.json`` is such a sample (seed 1203), judged blind.
 """
 
 from __future__ import annotations
@@ -32,7 +39,9 @@ import os
 import random
 import sys
 from collections import Counter
+from collections.abc import Collection, Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 import glossary
 from corpus import Document, read_documents
@@ -52,6 +61,33 @@ SAMPLE: dict[str, tuple[str, int]] = {
     "krfinbert_company_headlines": ("headline", 70),
 }
 
+#: Sizes of a fresh sample: the naver articles all went into the first one, so the 40
+#: articles are KDI summaries, half policy, half research.
+FRESH: dict[str, tuple[str, int]] = {
+    "kdi_epic_policy_materials": ("article", 20),
+    "kdi_epic_research_ko": ("article", 20),
+    "danews_daily_ko_headlines": ("headline", 70),
+    "stocker_daum_samsung_headlines": ("headline", 65),
+    "krfinbert_company_headlines": ("headline", 65),
+}
+
+
+class Draw(NamedTuple):
+    """How a judged file's sample was drawn."""
+
+    seed: int
+    #: records per news file, as :data:`SAMPLE`
+    counts: Mapping[str, tuple[str, int]]
+    #: judged files (names in ``bench/judged``) whose records it leaves out
+    exclude: tuple[str, ...] = ()
+
+
+#: Judged file name -> its draw.  A new sample excludes every judged file before it.
+DRAWS: dict[str, Draw] = {
+    "coverage.json": Draw(SEED, SAMPLE),
+    "coverage2.json": Draw(1203, FRESH, ("coverage.json",)),
+}
+
 #: KDI summaries are kept between these body lengths (characters), so that a few very
 #: long reports do not take the judging time of a dozen summaries.
 KDI_BODY = (150, 1200)
@@ -69,24 +105,63 @@ def _eligible(stem: str, doc: Document) -> bool:
     return bool(doc.title)
 
 
-def sample_records(data: Path, *, seed: int = SEED) -> list[tuple[str, str, Document]]:
+def sample_records(
+    data: Path,
+    *,
+    seed: int = SEED,
+    counts: Mapping[str, tuple[str, int]] = SAMPLE,
+    exclude: Collection[tuple[str, str]] = (),
+) -> list[tuple[str, str, Document]]:
     """The seeded sample: ``(file stem, kind, document)`` per record, held-out ids only.
 
-    Per file, the eligible records (id ending in ``7``; naver ``kind=article`` only; KDI
-    bodies within :data:`KDI_BODY`) are sorted by id, shuffled with ``seed`` and the
-    first :data:`SAMPLE` count taken.
+    Per file of ``counts``, the eligible records (id ending in ``7``; naver
+    ``kind=article`` only; KDI bodies within :data:`KDI_BODY`; no ``(file stem, id)`` of
+    ``exclude``) are sorted by id, shuffled with ``seed`` and the first count taken.
     """
     out: list[tuple[str, str, Document]] = []
-    for stem, (kind, n) in SAMPLE.items():
+    exclude = set(exclude)
+    for stem, (kind, n) in counts.items():
         docs = [
             d
             for d in read_documents(data / "news" / f"{stem}.jsonl", on_error="skip")
-            if _eligible(stem, d)
+            if _eligible(stem, d) and (stem, d.id) not in exclude
         ]
         docs.sort(key=lambda d: d.id)
         random.Random(f"{seed}:{stem}").shuffle(docs)
         out.extend((stem, kind, d) for d in docs[:n])
     return out
+
+
+def draw_of(judged: Path) -> Draw:
+    """The :data:`DRAWS` entry of a judged file, by its name."""
+    try:
+        return DRAWS[judged.name]
+    except KeyError:
+        raise ValueError(
+            f"judged={str(judged)!r} has no recorded draw; known: {sorted(DRAWS)}"
+        ) from None
+
+
+def drawn_for(data: Path, judged: Path) -> list[tuple[str, str, Document]]:
+    """The records ``judged`` was drawn as (:func:`sample_records` with its :class:`Draw`)."""
+    draw = draw_of(judged)
+    exclude = {
+        (r["file"], r["id"]) for name in draw.exclude for r in load_judged(judged.parent / name)
+    }
+    return sample_records(data, seed=draw.seed, counts=draw.counts, exclude=exclude)
+
+
+def fresh_records(data: Path, *, seed: int) -> list[tuple[str, str, Document]]:
+    """A new sample of :data:`FRESH` sizes, none of it in any judged file drawn before.
+
+    A seed of :data:`DRAWS` gives that file's records again.
+    """
+    for name, draw in DRAWS.items():
+        if draw.seed == seed:
+            return drawn_for(data, JUDGED.parent / name)
+    judged = [JUDGED.parent / name for name in DRAWS]
+    exclude = {(r["file"], r["id"]) for path in judged if path.exists() for r in load_judged(path)}
+    return sample_records(data, seed=seed, counts=FRESH, exclude=exclude)
 
 
 def squeeze(form: str) -> str:
@@ -151,8 +226,8 @@ def score(data: Path, rows: list[dict]) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def _sheet(data: Path) -> None:
-    for i, (stem, kind, doc) in enumerate(sample_records(data)):
+def _sheet(records: list[tuple[str, str, Document]]) -> None:
+    for i, (stem, kind, doc) in enumerate(records):
         print(f"### {i} {stem} {doc.id} {kind}")
         for field, text in doc.texts():
             print(f"[{field}] {text}")
@@ -165,12 +240,20 @@ def main() -> None:
     ap.add_argument("--data", default=default_data)
     ap.add_argument("--judged", type=Path, default=JUDGED)
     ap.add_argument("--sheet", action="store_true", help="print the sample for judging")
+    ap.add_argument(
+        "--seed",
+        type=int,
+        help="with --sheet: a fresh sample with this seed, leaving out every judged record",
+    )
     args = ap.parse_args()
     data = Path(args.data)
     if not (data / "news").is_dir():
         raise SystemExit(f"no news directory under {data}")
     if args.sheet:
-        _sheet(data)
+        if args.seed is not None:
+            _sheet(fresh_records(data, seed=args.seed))
+        else:
+            _sheet(drawn_for(data, args.judged))
         return
     rows = load_judged(args.judged)
     result = score(data, rows)

@@ -1,4 +1,4 @@
-"""The hand-judged coverage set (bench/judged/coverage.json) is well formed and held out."""
+"""The hand-judged coverage sets (bench/judged/coverage*.json) are well formed and held out."""
 
 from __future__ import annotations
 
@@ -22,27 +22,69 @@ sys.modules.setdefault("glossary_coverage", bench)
 _spec.loader.exec_module(bench)
 
 
+JUDGED_FILES = [bench.JUDGED.parent / name for name in bench.DRAWS]
+
+
+@pytest.fixture(scope="module", params=JUDGED_FILES, ids=lambda p: p.name)
+def judged(request: pytest.FixtureRequest) -> Path:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def records() -> list[dict]:
-    return bench.load_judged()
+def records(judged: Path) -> list[dict]:
+    return bench.load_judged(judged)
 
 
-def test_rules_come_first() -> None:
-    raw = json.loads(bench.JUDGED.read_text(encoding="utf-8"))
+def test_every_judged_file_has_a_draw() -> None:
+    assert sorted(p.name for p in bench.JUDGED.parent.glob("coverage*.json")) == sorted(bench.DRAWS)
+    with pytest.raises(ValueError, match=r"judged='x/precision.json'.*coverage2.json"):
+        bench.draw_of(Path("x/precision.json"))
+
+
+def test_rules_come_first(judged: Path) -> None:
+    raw = json.loads(judged.read_text(encoding="utf-8"))
     assert list(raw) == ["rules", "records"]
     assert all(isinstance(rule, str) and rule for rule in raw["rules"])
 
 
-def test_sample_is_held_out_and_large_enough(records: list[dict]) -> None:
+def test_sample_is_held_out_and_large_enough(judged: Path, records: list[dict]) -> None:
     kinds = Counter(r["kind"] for r in records)
     assert kinds["article"] >= 40 and kinds["headline"] >= 200
     assert set(kinds) == {"article", "headline"}
     # the glossary writers skipped ids ending in 7: only those are held out
     assert all(r["id"].endswith("7") for r in records)
     assert len({(r["file"], r["id"]) for r in records}) == len(records)
+    counts = bench.draw_of(judged).counts
     per_file = Counter(r["file"] for r in records)
-    assert per_file == {stem: n for stem, (_, n) in bench.SAMPLE.items()}
-    assert all(r["kind"] == bench.SAMPLE[r["file"]][0] for r in records)
+    assert per_file == {stem: n for stem, (_, n) in counts.items()}
+    assert all(r["kind"] == counts[r["file"]][0] for r in records)
+
+
+def test_a_fresh_sample_shares_no_record_with_the_samples_before_it(
+    judged: Path, records: list[dict]
+) -> None:
+    # misses of an earlier sample may have been shown to the glossary writers
+    mine = {(r["file"], r["id"]) for r in records}
+    for name in bench.draw_of(judged).exclude:
+        earlier = bench.load_judged(judged.parent / name)
+        assert not mine & {(r["file"], r["id"]) for r in earlier}, name
+
+
+def test_sample_records_leaves_out_excluded_records(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    rows = [{"id": f"h-{i}7", "title": f"제목 {i}", "body": None} for i in range(6)]
+    rows.append({"id": "h-8", "title": "제목", "body": None})  # not held out
+    (news / "heads.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
+    counts = {"heads": ("headline", 4)}
+    first = [d.id for _, _, d in bench.sample_records(tmp_path, seed=1, counts=counts)]
+    assert len(first) == 4 and "h-8" not in first
+    exclude = {("heads", i) for i in first}
+    again = bench.sample_records(tmp_path, seed=1, counts=counts, exclude=exclude)
+    # only two held-out records are left to draw
+    assert sorted(d.id for _, _, d in again) == sorted({r["id"] for r in rows[:6]} - set(first))
 
 
 def test_terms_are_names_with_places(records: list[dict]) -> None:
@@ -91,12 +133,23 @@ def test_score_tells_form_whole_part_and_miss(tmp_path: Path) -> None:
     assert got["가나다라"] == "miss"
 
 
+#: The smallest news file of each judged sample's articles: read here to check places;
+#: the bench itself re-reads every file.
+ARTICLE_FILES = {
+    "coverage.json": "naver_news_small_samples",
+    "coverage2.json": "kdi_epic_research_ko",
+}
+
+
 @pytest.mark.realdata
-def test_places_fall_inside_the_naver_articles(records: list[dict], shared_data: Path) -> None:
-    # The small naver file is read here; the bench itself re-reads every file.
-    wanted = {r["id"]: r for r in records if r["file"] == "naver_news_small_samples"}
+def test_places_fall_inside_the_articles(
+    judged: Path, records: list[dict], shared_data: Path
+) -> None:
+    stem = ARTICLE_FILES[judged.name]
+    wanted = {r["id"]: r for r in records if r["file"] == stem}
+    assert wanted
     seen = 0
-    for doc in read_documents(shared_data / "news" / "naver_news_small_samples.jsonl"):
+    for doc in read_documents(shared_data / "news" / f"{stem}.jsonl", on_error="skip"):
         r = wanted.get(doc.id)
         if r is None:
             continue
@@ -111,6 +164,13 @@ def test_places_fall_inside_the_naver_articles(records: list[dict], shared_data:
 
 @pytest.mark.realdata
 @pytest.mark.slow
-def test_sample_redraws_to_the_judged_records(records: list[dict], shared_data: Path) -> None:
-    drawn = [(stem, kind, doc.id) for stem, kind, doc in bench.sample_records(shared_data)]
+def test_sample_redraws_to_the_judged_records(
+    judged: Path, records: list[dict], shared_data: Path
+) -> None:
+    drawn = [(stem, kind, doc.id) for stem, kind, doc in bench.drawn_for(shared_data, judged)]
     assert drawn == [(r["file"], r["kind"], r["id"]) for r in records]
+    seed = bench.draw_of(judged).seed
+    if seed != bench.SEED:
+        # what `--sheet --seed N` printed for judging
+        fresh = [(s, k, d.id) for s, k, d in bench.fresh_records(shared_data, seed=seed)]
+        assert fresh == drawn
