@@ -150,8 +150,11 @@ _DANGLING = re.compile(
     r"해당|이외에도|이 밖에도|이밖에도|여기에|당시|그 결과|이로써|이후|이번(?! ?(?:주|달|해|분기|회의)))"
     r"(?=[\s,]|$)"
 )
-# Endings that explain or finish the sentence before ("…을 우려해서다", "…때문이다", "…셈이다").
-_EXPLAINS_BEFORE = re.compile(r"(?:서|때문이|차원이|셈이|탓이|까닭이)다[.!]?[\"'”’)\]]*$")
+# Endings that explain or finish the sentence before ("…을 우려해서다", "…때문이다", "…셈이다",
+# "…덕분이다").
+_EXPLAINS_BEFORE = re.compile(
+    r"(?:서|때문이|차원이|셈이|탓이|까닭이|덕분이|덕택이)다[.!]?[\"'”’)\]]*$"
+)
 # Endings that report what someone said, named in an earlier sentence ("…라는 설명이다").
 _REPORTED = re.compile(r"(?:설명|지적|경고|얘기|주장|입장)(?:이)?다[.!]?[\"'”’)\]]*$")
 # Connectives that only tie a sentence to the one before: quoted without them, the
@@ -465,6 +468,8 @@ _LIKE_WHAT = re.compile(
 # named before); "환율 상승 폭이" names what rose.
 _SIZE = frozenset({"폭"})
 _NOUNS = frozenset({"NNG", "NNP", "NR", "SL", "SH", "SN", "XSN"})
+# Topic particles: "…은/는", and "…이란/란" of a definition ("X란 …을 말한다").
+_TOPICS = frozenset({"은", "는", "ᆫ", "이란", "란"})
 # Endings of a finite clause that another clause follows ("…늘렸으며, …", "…늘었지만 …");
 # 고, 면서 and 는데 only before a comma (without one, 고 is mostly "하고 있다").
 _CLAUSE_ENDS = frozenset({"며", "으며", "지만", "으나"})
@@ -517,7 +522,22 @@ _RELATIONAL = frozenset(
         "주가",
         "사업성",
         "수익성",
+        # what is bought or sold, and at what price: "…면서 수요가 줄었다" (of what)
+        "수요",
+        "공급",
+        "가격",
+        "분양가",
+        "거래량",
+        "판매량",
     }
+)
+# A day or a moment that only the sentence before names: "이날 …", "당시 …" (당시 with
+# nothing before it in its phrase; "금융위기 당시" names the time).
+_DEICTIC_TIMES = frozenset({"이날", "그날", "당일", "이튿날", "다음날", "당시", "이때", "그때"})
+# Possessions named by an apposition that opens the sentence with no owner: "주력 제품인
+# X는", "특허 기술인 X는" (whose product, whose patent); "메모리 기업인 X는" names a kind.
+_POSSESSED = frozenset(
+    {"제품", "기술", "특허", "자회사", "계열사", "모회사", "브랜드", "후속작", "대표작", "주력"}
 )
 # Endings of an adverbial clause with a subject of its own ("A가 …하자 (B는) …했다",
 # "A가 …하면 …"): its subject is not the sentence's.
@@ -624,6 +644,59 @@ def _points_back(tokens: Sequence[Any], first_subject: int, stop: int) -> bool:
     return False
 
 
+def _deictic_time(tokens: Sequence[Any]) -> bool:
+    """Whether the sentence dates itself by a day or moment named only before it ("이날
+    …", "한빛은행은 당시 …"); "금융위기 당시" and "2008년 당시" name the time."""
+    for i, t in enumerate(tokens):
+        if t.form not in _DEICTIC_TIMES or not t.tag.startswith("N"):
+            continue
+        prev = tokens[i - 1] if i else None
+        owned = prev is not None and (prev.tag in _NOUNS or prev.tag in ("NNB", "ETM", "JKG"))
+        if t.form != "당시" or not owned:
+            return True
+    return False
+
+
+def _possessed_lead(tokens: Sequence[Any]) -> bool:
+    """Whether the sentence opens with an apposition naming a possession with no owner:
+    "주력 제품인 X는", "특허 기술인 X는" (whose)."""
+    for i, t in enumerate(tokens):
+        if t.tag == "VCP":
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            return (
+                i > 0
+                and nxt is not None
+                and nxt.tag == "ETM"
+                and tokens[i - 1].form in _POSSESSED
+                and all(x.tag == "NNG" for x in tokens[:i])
+            )
+        if t.tag != "NNG":
+            return False
+    return False
+
+
+def _unowned_main_subject(tokens: Sequence[Any], first: int) -> bool:
+    """Whether a subject after the first one is a part or an amount with no owner
+    (:data:`_RELATIONAL`): "젊은 층이 …하면서 수요가 줄었다" (demand for what), "…할
+    경우 일반분양가는 …" (of which complex). A topic before it owns it ("한빛전자는 …하는
+    가운데 매출이 늘었다")."""
+    if first < len(tokens) and tokens[first].tag == "JX" and tokens[first].form in _TOPICS:
+        return False
+    for i in range(first + 1, len(tokens)):
+        t = tokens[i]
+        if not (t.tag == "JKS" or (t.tag == "JX" and t.form in ("은", "는", "ᆫ"))):
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].tag == "XSN":
+            j -= 1
+        if j < 0 or tokens[j].tag not in _NOUNS:
+            continue
+        word = tokens[j].form + "".join(x.form for x in tokens[j + 1 : i] if x.tag == "XSN")
+        if (tokens[j].form in _RELATIONAL or word in _RELATIONAL) and _unowned(tokens, j):
+            return True
+    return False
+
+
 def _heads_subject(tokens: Sequence[Any], i: int) -> bool:
     # Nouns (and determiners) from i up to a subject or topic marker: "이번 결과가".
     for t in tokens[i + 1 :]:
@@ -706,7 +779,8 @@ def _first_subject(tokens: Sequence[Any], stop: int) -> int:
     "관측도 나온다", not "논의도 진행하고 있는 것으로"). ``len(tokens)`` when none."""
     reported = _reports(tokens)
     for i, t in enumerate(tokens[:stop]):
-        topic = t.tag == "JX" and t.form in ("은", "는", "ᆫ")
+        # "…이란 …을 말한다": the defined term is the topic.
+        topic = t.tag == "JX" and t.form in _TOPICS
         also = t.tag == "JX" and t.form == "도"
         if not (topic or also or t.tag == "JKS"):
             continue
@@ -917,9 +991,9 @@ def needs_context(sentence: str, *, kiwi: Any = None) -> str | None:
         return POINTS_BACK
     stop = _first_clause(tokens)
     first = _first_subject(tokens, stop)
-    if _points_back(tokens, first, stop):
+    if _points_back(tokens, first, stop) or _deictic_time(tokens) or _possessed_lead(tokens):
         return POINTS_BACK
-    if first >= stop:
+    if first >= stop or _unowned_main_subject(tokens, first):
         return NO_SUBJECT
     if _bare(tokens, first):
         return POINTS_BACK

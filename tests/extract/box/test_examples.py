@@ -139,6 +139,11 @@ UNPRINTABLE = [
     ("① 수출 확대 ② 내수 진작 ③ 자본 지출 지원 방안을 마련했다.", "body", "circled list"),
     ("[사진=한빛경제 DB] 서울 여의도 증권가 전경", "body", "caption"),
     ("홍길동 기자 gildong@example.com", "body", "byline"),
+    (
+        "젊은 층 사이에서 전통주를 즐기는 문화가 확산하고 수출이 크게 늘어난 덕분이다.",
+        "body",
+        "…덕분이다: the reason for the sentence before",
+    ),
 ]
 
 
@@ -428,6 +433,32 @@ LEANING = [
         "no subject",
         "사업성: whose project",
     ),
+    (
+        "이날 한빛부동산이 발표한 매수우위지수는 35.4로 0.7포인트 하락했다.",
+        "points back",
+        "이날: the day named before",
+    ),
+    ("한빛은행은 당시 기준금리를 크게 올렸다.", "points back", "당시 alone: a time named before"),
+    (
+        "국내에서 젊은 층이 하이볼 등으로 눈을 돌리면서 수요가 줄었다.",
+        "no subject",
+        "수요 of the main clause: whose demand",
+    ),
+    (
+        "건축비 상승 요인까지 겹칠 경우 일반분양가는 6천만원대로 추정된다.",
+        "no subject",
+        "분양가 after an adverbial clause: of which complex",
+    ),
+    (
+        "주력 제품인 고속 메모리는 올해 하반기 양산에 들어간다.",
+        "points back",
+        "주력 제품인: whose product",
+    ),
+    (
+        "특허 기술인 수소 발전시스템은 수소를 분해해 전력을 생산한다.",
+        "points back",
+        "특허 기술인: whose patent",
+    ),
 ]
 ALONE = [
     ("메타는 올해 자본 지출을 40% 늘렸다.", "topic names the actor"),
@@ -486,6 +517,19 @@ ALONE = [
     ("한빛전자가 실적을 발표하자 주가가 올랐다.", "main subject after a …자 clause"),
     ("한빛건설 단지의 사업성이 높다.", "사업성 with its owner"),
     ("한빛카드의 연체율은 2023년 같은 기간보다 높았다.", "같은 기간 after a year"),
+    ("2008년 금융위기 당시 한빛은행은 기준금리를 올렸다.", "당시 with the time named"),
+    (
+        "신용평가란 기업이 빚을 갚을 능력을 등급으로 매기는 것을 말한다.",
+        "…란 …을 말한다: a definition",
+    ),
+    (
+        "지급결제제도란 경제주체들이 지급 수단으로 채무 관계를 해소하는 행위다.",
+        "…란 …행위다: a definition",
+    ),
+    ("한빛전자가 신제품을 내놓으면서 수요가 늘었다.", "수요 after a clause naming the maker"),
+    ("한빛전자의 주력 제품인 고속 메모리는 하반기 양산에 들어간다.", "주력 제품 with its owner"),
+    ("메모리 기업인 한빛전자는 올해 투자를 늘렸다.", "…인 naming a kind, not a possession"),
+    ("한빛전자는 경쟁이 치열해지는 가운데 매출이 늘었다.", "매출 owned by the topic"),
 ]
 
 
