@@ -20,6 +20,7 @@ __all__ = [
     "is_junk_sentence",
     "lead_marker",
     "list_marker",
+    "names",
     "needs_context",
     "quote",
     "snippet",
@@ -522,18 +523,33 @@ _RELATIONAL = frozenset(
         "주가",
         "사업성",
         "수익성",
-        # what is bought or sold, and at what price: "…면서 수요가 줄었다" (of what)
+    }
+)
+# What is bought or sold, by whom and at what price: relational only when bare ("…면서
+# 수요가 줄었다", "수요층이 몰렸다": for what); "반도체 수요", "주택 가격" say of what.
+_BARE_RELATIONAL = frozenset(
+    {
         "수요",
+        "수요층",
+        "매수세",
+        "매도세",
         "공급",
         "가격",
         "분양가",
+        "일반분양가",
         "거래량",
         "판매량",
     }
 )
-# A day or a moment that only the sentence before names: "이날 …", "당시 …" (당시 with
-# nothing before it in its phrase; "금융위기 당시" names the time).
-_DEICTIC_TIMES = frozenset({"이날", "그날", "당일", "이튿날", "다음날", "당시", "이때", "그때"})
+# A day, a moment or a place that only the sentence before names: "이날 …", "당시 …",
+# "인근 …" (those of _ANCHORED with nothing before them: "금융위기 당시" names the time,
+# "강남역 인근" the place).
+_DEICTIC_TIMES = frozenset(
+    {"이날", "그날", "당일", "이튿날", "다음날", "당시", "이때", "그때", "인근", "근처"}
+)
+_ANCHORED = frozenset({"당시", "인근", "근처"})
+# "Its own": 자체 개발한, 자사 제품 (the owner is the subject, or named before).
+_OWN = frozenset({"자체", "자사"})
 # Possessions named by an apposition that opens the sentence with no owner: "주력 제품인
 # X는", "특허 기술인 X는" (whose product, whose patent); "메모리 기업인 X는" names a kind.
 _POSSESSED = frozenset(
@@ -645,14 +661,37 @@ def _points_back(tokens: Sequence[Any], first_subject: int, stop: int) -> bool:
 
 
 def _deictic_time(tokens: Sequence[Any]) -> bool:
-    """Whether the sentence dates itself by a day or moment named only before it ("이날
-    …", "한빛은행은 당시 …"); "금융위기 당시" and "2008년 당시" name the time."""
+    """Whether the sentence dates or places itself by a day, moment or place named only
+    before it ("이날 …", "한빛은행은 당시 …", "인근 신축 단지는 …"); "금융위기 당시",
+    "2008년 당시" and "강남역 인근" name them."""
     for i, t in enumerate(tokens):
         if t.form not in _DEICTIC_TIMES or not t.tag.startswith("N"):
             continue
         prev = tokens[i - 1] if i else None
         owned = prev is not None and (prev.tag in _NOUNS or prev.tag in ("NNB", "ETM", "JKG"))
-        if t.form != "당시" or not owned:
+        if t.form not in _ANCHORED or not owned:
+            return True
+    return False
+
+
+def _relational(tokens: Sequence[Any], j: int, i: int) -> bool:
+    """Whether the subject headed by ``tokens[j]`` (marked at ``tokens[i]``) is one of
+    :data:`_RELATIONAL`, or a whole noun phrase of :data:`_BARE_RELATIONAL` (read the
+    same whether Kiwi splits "일반분양가" or was taught it as one word)."""
+    word = tokens[j].form + "".join(x.form for x in tokens[j + 1 : i] if x.tag == "XSN")
+    if tokens[j].form in _RELATIONAL or word in _RELATIONAL:
+        return True
+    k = _phrase_start(tokens, j)
+    return "".join(x.form for x in tokens[k:i] if x.tag in _NOUNS) in _BARE_RELATIONAL
+
+
+def _own_before_owner(tokens: Sequence[Any], first: int) -> bool:
+    """Whether "its own" (자체, 자사) comes before the sentence's subject with no name
+    before it: "자체 개발한 NPU는 …" (developed by whom)."""
+    for t in tokens[:first]:
+        if t.tag in _NAMES:
+            return False
+        if t.form in _OWN and t.tag.startswith("N"):
             return True
     return False
 
@@ -691,8 +730,7 @@ def _unowned_main_subject(tokens: Sequence[Any], first: int) -> bool:
             j -= 1
         if j < 0 or tokens[j].tag not in _NOUNS:
             continue
-        word = tokens[j].form + "".join(x.form for x in tokens[j + 1 : i] if x.tag == "XSN")
-        if (tokens[j].form in _RELATIONAL or word in _RELATIONAL) and _unowned(tokens, j):
+        if _relational(tokens, j, i) and _unowned(tokens, j):
             return True
     return False
 
@@ -780,11 +818,15 @@ def _first_subject(tokens: Sequence[Any], stop: int) -> int:
     reported = _reports(tokens)
     for i, t in enumerate(tokens[:stop]):
         # "…이란 …을 말한다": the defined term is the topic.
-        topic = t.tag == "JX" and t.form in _TOPICS
+        # ("…이란" is also read as the copula and an ending: 이/VCP 란/ETM.)
+        defined = (
+            t.tag == "ETM" and t.form in ("란", "이란") and i > 0 and tokens[i - 1].tag == "VCP"
+        )
+        topic = (t.tag == "JX" and t.form in _TOPICS) or defined
         also = t.tag == "JX" and t.form == "도"
         if not (topic or also or t.tag == "JKS"):
             continue
-        j = i - 1
+        j = i - 2 if defined else i - 1
         while j >= 0 and (
             tokens[j].tag in ("XSN", "SSC", "SSO", "SS", "SW") or tokens[j].form in "'\"’”)]"
         ):
@@ -798,8 +840,7 @@ def _first_subject(tokens: Sequence[Any], stop: int) -> int:
             head.form == "측" and j > 0 and tokens[j - 1].tag in _NOUNS
         ):
             continue  # (a bound noun names no actor, but "조합 측은" does: the association)
-        word = head.form + "".join(x.form for x in tokens[j + 1 : i] if x.tag == "XSN")
-        if (head.form in _RELATIONAL or word in _RELATIONAL) and _unowned(tokens, j):
+        if _relational(tokens, j, i) and _unowned(tokens, j):
             continue  # "효과는", "입주는": whose? the owner is in an earlier sentence
         if head.form in _SIZE and _phrase_start(tokens, j) >= j - 1 and _unowned(tokens, j):
             continue  # "하락 폭은": the size of a change named before
@@ -991,7 +1032,12 @@ def needs_context(sentence: str, *, kiwi: Any = None) -> str | None:
         return POINTS_BACK
     stop = _first_clause(tokens)
     first = _first_subject(tokens, stop)
-    if _points_back(tokens, first, stop) or _deictic_time(tokens) or _possessed_lead(tokens):
+    if (
+        _points_back(tokens, first, stop)
+        or _deictic_time(tokens)
+        or _possessed_lead(tokens)
+        or _own_before_owner(tokens, first)
+    ):
         return POINTS_BACK
     if first >= stop or _unowned_main_subject(tokens, first):
         return NO_SUBJECT
@@ -1002,3 +1048,15 @@ def needs_context(sentence: str, *, kiwi: Any = None) -> str | None:
     ):
         return NO_SUBJECT
     return None
+
+
+def names(sentence: str, *, kiwi: Any = None) -> bool:
+    """Whether ``sentence`` names someone or something: a proper noun or a Latin-script
+    name outside quotations (read from kiwipiepy's tags, as :func:`needs_context`).
+
+    Examples
+    --------
+    >>> names("한빛전자가 새 공장을 지었다."), names("상황이 바뀌었다.")
+    (True, False)
+    """
+    return any(t.tag in _NAMES for t in _tokens(sentence, kiwi))
