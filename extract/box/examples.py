@@ -826,6 +826,8 @@ def _first_subject(tokens: Sequence[Any], stop: int) -> int:
         also = t.tag == "JX" and t.form == "도"
         if not (topic or also or t.tag == "JKS"):
             continue
+        if topic and i + 1 < len(tokens) and tokens[i + 1].form == "물론":
+            continue  # "A는 물론 B도": "not only A", not a topic
         j = i - 2 if defined else i - 1
         while j >= 0 and (
             tokens[j].tag in ("XSN", "SSC", "SSO", "SS", "SW") or tokens[j].form in "'\"’”)]"
@@ -850,7 +852,13 @@ def _first_subject(tokens: Sequence[Any], stop: int) -> int:
         if (
             also
             and head.tag not in ("NNP", "SL")
-            and (ending is None or not (ending.tag == "EF" or _ends_clause(tokens, k)))
+            and (
+                ending is None
+                or not (ending.tag == "EF" or _ends_clause(tokens, k))
+                # "기능도 제공한다": the object of an active "…하다" verb that has no
+                # other ("한빛도 투자를 유치했다" is its subject)
+                or (_active_verb(tokens, k) and not any(x.tag == "JKO" for x in tokens[i:k]))
+            )
         ):
             continue
         if (
@@ -862,6 +870,14 @@ def _first_subject(tokens: Sequence[Any], stop: int) -> int:
             continue  # what was said, not who said it
         return i
     return len(tokens)
+
+
+def _active_verb(tokens: Sequence[Any], k: int) -> bool:
+    # The predicate ending at tokens[k] is a noun + 하다 (제공하다, 유치했다), not 되다.
+    j = k - 1
+    while j >= 0 and tokens[j].tag == "EP":
+        j -= 1
+    return j >= 0 and tokens[j].tag == "XSV" and tokens[j].form == "하"
 
 
 def _phrase_start(tokens: Sequence[Any], j: int) -> int:

@@ -450,6 +450,11 @@ LEANING = [
         "수요층: buyers of what",
     ),
     (
+        "체중과 혈압 등 건강 데이터 모니터링은 물론, 수면 기록 기능도 제공한다.",
+        "no subject",
+        "…은 물론 is not a topic, 기능도 제공한다 has an object: who provides it",
+    ),
+    (
         "건축비 상승 요인까지 겹칠 경우 일반분양가는 6천만원대로 추정된다.",
         "no subject",
         "분양가 after an adverbial clause: of which complex",
@@ -548,6 +553,9 @@ ALONE = [
     ("한빛전자는 자체 개발한 NPU를 공개했다.", "자체 after the topic that owns it"),
     ("서울 강남역 인근 상가는 공실이 늘었다.", "인근 with its place named"),
     ("반도체 수요가 크게 늘었다.", "수요 of a good named"),
+    ("금리 인하는 물론 재정 확대도 필요하다는 목소리가 커졌다.", "subject after …는 물론 B도"),
+    ("한빛전자는 물론 대한전자도 투자를 늘렸다.", "물론 with names"),
+    ("스타트업 두 곳도 시리즈 A 투자를 유치했다.", "…도 with an object: the subject"),
     ("정부가 규제를 풀면서 주택 가격이 10% 올랐다.", "가격 of a good named"),
 ]
 
