@@ -20,6 +20,7 @@ __all__ = [
     "is_junk_sentence",
     "lead_marker",
     "list_marker",
+    "names",
     "needs_context",
     "quote",
     "snippet",
@@ -150,8 +151,11 @@ _DANGLING = re.compile(
     r"해당|이외에도|이 밖에도|이밖에도|여기에|당시|그 결과|이로써|이후|이번(?! ?(?:주|달|해|분기|회의)))"
     r"(?=[\s,]|$)"
 )
-# Endings that explain or finish the sentence before ("…을 우려해서다", "…때문이다", "…셈이다").
-_EXPLAINS_BEFORE = re.compile(r"(?:서|때문이|차원이|셈이|탓이|까닭이)다[.!]?[\"'”’)\]]*$")
+# Endings that explain or finish the sentence before ("…을 우려해서다", "…때문이다", "…셈이다",
+# "…덕분이다").
+_EXPLAINS_BEFORE = re.compile(
+    r"(?:서|때문이|차원이|셈이|탓이|까닭이|덕분이|덕택이)다[.!]?[\"'”’)\]]*$"
+)
 # Endings that report what someone said, named in an earlier sentence ("…라는 설명이다").
 _REPORTED = re.compile(r"(?:설명|지적|경고|얘기|주장|입장)(?:이)?다[.!]?[\"'”’)\]]*$")
 # Connectives that only tie a sentence to the one before: quoted without them, the
@@ -465,6 +469,8 @@ _LIKE_WHAT = re.compile(
 # named before); "환율 상승 폭이" names what rose.
 _SIZE = frozenset({"폭"})
 _NOUNS = frozenset({"NNG", "NNP", "NR", "SL", "SH", "SN", "XSN"})
+# Topic particles: "…은/는", and "…이란/란" of a definition ("X란 …을 말한다").
+_TOPICS = frozenset({"은", "는", "ᆫ", "이란", "란"})
 # Endings of a finite clause that another clause follows ("…늘렸으며, …", "…늘었지만 …");
 # 고, 면서 and 는데 only before a comma (without one, 고 is mostly "하고 있다").
 _CLAUSE_ENDS = frozenset({"며", "으며", "지만", "으나"})
@@ -518,6 +524,36 @@ _RELATIONAL = frozenset(
         "사업성",
         "수익성",
     }
+)
+# What is bought or sold, by whom and at what price: relational only when bare ("…면서
+# 수요가 줄었다", "수요층이 몰렸다": for what); "반도체 수요", "주택 가격" say of what.
+_BARE_RELATIONAL = frozenset(
+    {
+        "수요",
+        "수요층",
+        "매수세",
+        "매도세",
+        "공급",
+        "가격",
+        "분양가",
+        "일반분양가",
+        "거래량",
+        "판매량",
+    }
+)
+# A day, a moment or a place that only the sentence before names: "이날 …", "당시 …",
+# "인근 …" (those of _ANCHORED with nothing before them: "금융위기 당시" names the time,
+# "강남역 인근" the place).
+_DEICTIC_TIMES = frozenset(
+    {"이날", "그날", "당일", "이튿날", "다음날", "당시", "이때", "그때", "인근", "근처"}
+)
+_ANCHORED = frozenset({"당시", "인근", "근처"})
+# "Its own": 자체 개발한, 자사 제품 (the owner is the subject, or named before).
+_OWN = frozenset({"자체", "자사"})
+# Possessions named by an apposition that opens the sentence with no owner: "주력 제품인
+# X는", "특허 기술인 X는" (whose product, whose patent); "메모리 기업인 X는" names a kind.
+_POSSESSED = frozenset(
+    {"제품", "기술", "특허", "자회사", "계열사", "모회사", "브랜드", "후속작", "대표작", "주력"}
 )
 # Endings of an adverbial clause with a subject of its own ("A가 …하자 (B는) …했다",
 # "A가 …하면 …"): its subject is not the sentence's.
@@ -624,6 +660,81 @@ def _points_back(tokens: Sequence[Any], first_subject: int, stop: int) -> bool:
     return False
 
 
+def _deictic_time(tokens: Sequence[Any]) -> bool:
+    """Whether the sentence dates or places itself by a day, moment or place named only
+    before it ("이날 …", "한빛은행은 당시 …", "인근 신축 단지는 …"); "금융위기 당시",
+    "2008년 당시" and "강남역 인근" name them."""
+    for i, t in enumerate(tokens):
+        if t.form not in _DEICTIC_TIMES or not t.tag.startswith("N"):
+            continue
+        prev = tokens[i - 1] if i else None
+        owned = prev is not None and (prev.tag in _NOUNS or prev.tag in ("NNB", "ETM", "JKG"))
+        if t.form not in _ANCHORED or not owned:
+            return True
+    return False
+
+
+def _relational(tokens: Sequence[Any], j: int, i: int) -> bool:
+    """Whether the subject headed by ``tokens[j]`` (marked at ``tokens[i]``) is one of
+    :data:`_RELATIONAL`, or a whole noun phrase of :data:`_BARE_RELATIONAL` (read the
+    same whether Kiwi splits "일반분양가" or was taught it as one word)."""
+    word = tokens[j].form + "".join(x.form for x in tokens[j + 1 : i] if x.tag == "XSN")
+    if tokens[j].form in _RELATIONAL or word in _RELATIONAL:
+        return True
+    k = _phrase_start(tokens, j)
+    return "".join(x.form for x in tokens[k:i] if x.tag in _NOUNS) in _BARE_RELATIONAL
+
+
+def _own_before_owner(tokens: Sequence[Any], first: int) -> bool:
+    """Whether "its own" (자체, 자사) comes before the sentence's subject with no name
+    before it: "자체 개발한 NPU는 …" (developed by whom)."""
+    for t in tokens[:first]:
+        if t.tag in _NAMES:
+            return False
+        if t.form in _OWN and t.tag.startswith("N"):
+            return True
+    return False
+
+
+def _possessed_lead(tokens: Sequence[Any]) -> bool:
+    """Whether the sentence opens with an apposition naming a possession with no owner:
+    "주력 제품인 X는", "특허 기술인 X는" (whose)."""
+    for i, t in enumerate(tokens):
+        if t.tag == "VCP":
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            return (
+                i > 0
+                and nxt is not None
+                and nxt.tag == "ETM"
+                and tokens[i - 1].form in _POSSESSED
+                and all(x.tag == "NNG" for x in tokens[:i])
+            )
+        if t.tag != "NNG":
+            return False
+    return False
+
+
+def _unowned_main_subject(tokens: Sequence[Any], first: int) -> bool:
+    """Whether a subject after the first one is a part or an amount with no owner
+    (:data:`_RELATIONAL`): "젊은 층이 …하면서 수요가 줄었다" (demand for what), "…할
+    경우 일반분양가는 …" (of which complex). A topic before it owns it ("한빛전자는 …하는
+    가운데 매출이 늘었다")."""
+    if first < len(tokens) and tokens[first].tag == "JX" and tokens[first].form in _TOPICS:
+        return False
+    for i in range(first + 1, len(tokens)):
+        t = tokens[i]
+        if not (t.tag == "JKS" or (t.tag == "JX" and t.form in ("은", "는", "ᆫ"))):
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].tag == "XSN":
+            j -= 1
+        if j < 0 or tokens[j].tag not in _NOUNS:
+            continue
+        if _relational(tokens, j, i) and _unowned(tokens, j):
+            return True
+    return False
+
+
 def _heads_subject(tokens: Sequence[Any], i: int) -> bool:
     # Nouns (and determiners) from i up to a subject or topic marker: "이번 결과가".
     for t in tokens[i + 1 :]:
@@ -706,11 +817,18 @@ def _first_subject(tokens: Sequence[Any], stop: int) -> int:
     "관측도 나온다", not "논의도 진행하고 있는 것으로"). ``len(tokens)`` when none."""
     reported = _reports(tokens)
     for i, t in enumerate(tokens[:stop]):
-        topic = t.tag == "JX" and t.form in ("은", "는", "ᆫ")
+        # "…이란 …을 말한다": the defined term is the topic.
+        # ("…이란" is also read as the copula and an ending: 이/VCP 란/ETM.)
+        defined = (
+            t.tag == "ETM" and t.form in ("란", "이란") and i > 0 and tokens[i - 1].tag == "VCP"
+        )
+        topic = (t.tag == "JX" and t.form in _TOPICS) or defined
         also = t.tag == "JX" and t.form == "도"
         if not (topic or also or t.tag == "JKS"):
             continue
-        j = i - 1
+        if topic and i + 1 < len(tokens) and tokens[i + 1].form == "물론":
+            continue  # "A는 물론 B도": "not only A", not a topic
+        j = i - 2 if defined else i - 1
         while j >= 0 and (
             tokens[j].tag in ("XSN", "SSC", "SSO", "SS", "SW") or tokens[j].form in "'\"’”)]"
         ):
@@ -724,8 +842,7 @@ def _first_subject(tokens: Sequence[Any], stop: int) -> int:
             head.form == "측" and j > 0 and tokens[j - 1].tag in _NOUNS
         ):
             continue  # (a bound noun names no actor, but "조합 측은" does: the association)
-        word = head.form + "".join(x.form for x in tokens[j + 1 : i] if x.tag == "XSN")
-        if (head.form in _RELATIONAL or word in _RELATIONAL) and _unowned(tokens, j):
+        if _relational(tokens, j, i) and _unowned(tokens, j):
             continue  # "효과는", "입주는": whose? the owner is in an earlier sentence
         if head.form in _SIZE and _phrase_start(tokens, j) >= j - 1 and _unowned(tokens, j):
             continue  # "하락 폭은": the size of a change named before
@@ -735,7 +852,13 @@ def _first_subject(tokens: Sequence[Any], stop: int) -> int:
         if (
             also
             and head.tag not in ("NNP", "SL")
-            and (ending is None or not (ending.tag == "EF" or _ends_clause(tokens, k)))
+            and (
+                ending is None
+                or not (ending.tag == "EF" or _ends_clause(tokens, k))
+                # "기능도 제공한다": the object of an active "…하다" verb that has no
+                # other ("한빛도 투자를 유치했다" is its subject)
+                or (_active_verb(tokens, k) and not any(x.tag == "JKO" for x in tokens[i:k]))
+            )
         ):
             continue
         if (
@@ -747,6 +870,14 @@ def _first_subject(tokens: Sequence[Any], stop: int) -> int:
             continue  # what was said, not who said it
         return i
     return len(tokens)
+
+
+def _active_verb(tokens: Sequence[Any], k: int) -> bool:
+    # The predicate ending at tokens[k] is a noun + 하다 (제공하다, 유치했다), not 되다.
+    j = k - 1
+    while j >= 0 and tokens[j].tag == "EP":
+        j -= 1
+    return j >= 0 and tokens[j].tag == "XSV" and tokens[j].form == "하"
 
 
 def _phrase_start(tokens: Sequence[Any], j: int) -> int:
@@ -917,9 +1048,14 @@ def needs_context(sentence: str, *, kiwi: Any = None) -> str | None:
         return POINTS_BACK
     stop = _first_clause(tokens)
     first = _first_subject(tokens, stop)
-    if _points_back(tokens, first, stop):
+    if (
+        _points_back(tokens, first, stop)
+        or _deictic_time(tokens)
+        or _possessed_lead(tokens)
+        or _own_before_owner(tokens, first)
+    ):
         return POINTS_BACK
-    if first >= stop:
+    if first >= stop or _unowned_main_subject(tokens, first):
         return NO_SUBJECT
     if _bare(tokens, first):
         return POINTS_BACK
@@ -928,3 +1064,15 @@ def needs_context(sentence: str, *, kiwi: Any = None) -> str | None:
     ):
         return NO_SUBJECT
     return None
+
+
+def names(sentence: str, *, kiwi: Any = None) -> bool:
+    """Whether ``sentence`` names someone or something: a proper noun or a Latin-script
+    name outside quotations (read from kiwipiepy's tags, as :func:`needs_context`).
+
+    Examples
+    --------
+    >>> names("한빛전자가 새 공장을 지었다."), names("상황이 바뀌었다.")
+    (True, False)
+    """
+    return any(t.tag in _NAMES for t in _tokens(sentence, kiwi))

@@ -12,6 +12,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -38,6 +39,13 @@ class Example:
     source : str or None
     score : float
         Quality score used to order examples (higher first).
+    before : str
+        The sentence before it in its paragraph, with what joins them (a space, a
+        connective the quote leaves out), for a quote that needs it; ``""`` if none.
+    lead : int
+        In a two-sentence quote (the sentence before supplying whom or what it is
+        about), the length of that first sentence and its joiner in ``sentence``; 0 in
+        a one-sentence quote.
     """
 
     sentence: str
@@ -48,6 +56,8 @@ class Example:
     date: _dt.date | None = None
     source: str | None = None
     score: float = 0.0
+    before: str = dataclasses.field(default="", repr=False)
+    lead: int = 0
 
     def snippet(self, *, width: int = QUOTE_LIMIT) -> tuple[str, int, int]:
         """The sentence as quoted: whole up to ``width`` characters, else cut at clauses

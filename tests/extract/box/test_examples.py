@@ -18,7 +18,7 @@ from extract.box.examples import (
     needs_context,
     quote,
 )
-from extract.box.model import Example
+from extract.box.model import BoxEntry, Example
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -139,6 +139,11 @@ UNPRINTABLE = [
     ("① 수출 확대 ② 내수 진작 ③ 자본 지출 지원 방안을 마련했다.", "body", "circled list"),
     ("[사진=한빛경제 DB] 서울 여의도 증권가 전경", "body", "caption"),
     ("홍길동 기자 gildong@example.com", "body", "byline"),
+    (
+        "젊은 층 사이에서 전통주를 즐기는 문화가 확산하고 수출이 크게 늘어난 덕분이다.",
+        "body",
+        "…덕분이다: the reason for the sentence before",
+    ),
 ]
 
 
@@ -428,6 +433,52 @@ LEANING = [
         "no subject",
         "사업성: whose project",
     ),
+    (
+        "이날 한빛부동산이 발표한 매수우위지수는 35.4로 0.7포인트 하락했다.",
+        "points back",
+        "이날: the day named before",
+    ),
+    ("한빛은행은 당시 기준금리를 크게 올렸다.", "points back", "당시 alone: a time named before"),
+    (
+        "국내에서 젊은 층이 하이볼 등으로 눈을 돌리면서 수요가 줄었다.",
+        "no subject",
+        "수요 of the main clause: whose demand",
+    ),
+    (
+        "청약 가능 범위가 넓어지면서 수요층이 몰린 것으로 보인다.",
+        "no subject",
+        "수요층: buyers of what",
+    ),
+    (
+        "체중과 혈압 등 건강 데이터 모니터링은 물론, 수면 기록 기능도 제공한다.",
+        "no subject",
+        "…은 물론 is not a topic, 기능도 제공한다 has an object: who provides it",
+    ),
+    (
+        "건축비 상승 요인까지 겹칠 경우 일반분양가는 6천만원대로 추정된다.",
+        "no subject",
+        "분양가 after an adverbial clause: of which complex",
+    ),
+    (
+        "주력 제품인 고속 메모리는 올해 하반기 양산에 들어간다.",
+        "points back",
+        "주력 제품인: whose product",
+    ),
+    (
+        "특허 기술인 수소 발전시스템은 수소를 분해해 전력을 생산한다.",
+        "points back",
+        "특허 기술인: whose patent",
+    ),
+    (
+        "자체 개발한 신경망처리장치는 전력효율이 10배 높은 것으로 알려졌다.",
+        "points back",
+        "자체 개발한: whose own",
+    ),
+    (
+        "인근 신축 단지인 한빛자이 전용 84㎡는 지난해 29억원에 거래됐다.",
+        "points back",
+        "인근: near the place named before",
+    ),
 ]
 ALONE = [
     ("메타는 올해 자본 지출을 40% 늘렸다.", "topic names the actor"),
@@ -486,6 +537,26 @@ ALONE = [
     ("한빛전자가 실적을 발표하자 주가가 올랐다.", "main subject after a …자 clause"),
     ("한빛건설 단지의 사업성이 높다.", "사업성 with its owner"),
     ("한빛카드의 연체율은 2023년 같은 기간보다 높았다.", "같은 기간 after a year"),
+    ("2008년 금융위기 당시 한빛은행은 기준금리를 올렸다.", "당시 with the time named"),
+    (
+        "신용평가란 기업이 빚을 갚을 능력을 등급으로 매기는 것을 말한다.",
+        "…란 …을 말한다: a definition",
+    ),
+    (
+        "지급결제제도란 경제주체들이 지급 수단으로 채무 관계를 해소하는 행위다.",
+        "…란 …행위다: a definition",
+    ),
+    ("한빛전자가 신제품을 내놓으면서 수요가 늘었다.", "수요 after a clause naming the maker"),
+    ("한빛전자의 주력 제품인 고속 메모리는 하반기 양산에 들어간다.", "주력 제품 with its owner"),
+    ("메모리 기업인 한빛전자는 올해 투자를 늘렸다.", "…인 naming a kind, not a possession"),
+    ("한빛전자는 경쟁이 치열해지는 가운데 매출이 늘었다.", "매출 owned by the topic"),
+    ("한빛전자는 자체 개발한 NPU를 공개했다.", "자체 after the topic that owns it"),
+    ("서울 강남역 인근 상가는 공실이 늘었다.", "인근 with its place named"),
+    ("반도체 수요가 크게 늘었다.", "수요 of a good named"),
+    ("금리 인하는 물론 재정 확대도 필요하다는 목소리가 커졌다.", "subject after …는 물론 B도"),
+    ("한빛전자는 물론 대한전자도 투자를 늘렸다.", "물론 with names"),
+    ("스타트업 두 곳도 시리즈 A 투자를 유치했다.", "…도 with an object: the subject"),
+    ("정부가 규제를 풀면서 주택 가격이 10% 올랐다.", "가격 of a good named"),
 ]
 
 
@@ -586,3 +657,95 @@ def test_a_byline_ending_the_line_does_not_make_the_sentence_a_caption(
     doc = Document(id="d", text="메타는 자본 지출을 40% 늘렸다. 홍길동 기자\n구글도 투자를 늘렸다.")
     capex = next(e for e in build_box([doc], tagger=fast_tagger).entries if e.term_id == "capex")
     assert capex.example is not None
+
+
+# --- Two-sentence quotes: the sentence before supplies whom or what a quote is about ---
+def _capex(fast_tagger: Tagger, text: str) -> BoxEntry:
+    entries = build_box([Document(id="d", text=text)], tagger=fast_tagger).entries
+    return next(e for e in entries if e.term_id == "capex")
+
+
+PAIRED = [
+    # (text, shown, why)
+    (
+        "한빛전자가 경기 평택에 새 공장을 지었다. 이 회사는 올해 자본 지출을 40% 늘렸다.",
+        "한빛전자가 경기 평택에 새 공장을 지었다. 이 회사는 올해 자본 지출을 40% 늘렸다.",
+        "이 회사: the company is named in the sentence before",
+    ),
+    (
+        "한빛전자는 데이터센터 투자를 서두르고 있다. 올해 자본 지출을 40% 늘릴 것이라고 밝혔다.",
+        "한빛전자는 데이터센터 투자를 서두르고 있다. 올해 자본 지출을 40% 늘릴 것이라고 밝혔다.",
+        "no subject: the speaker is the topic of the sentence before",
+    ),
+    (
+        "한빛전자는 데이터센터 투자를 서두르고 있다. 다만 올해 자본 지출을 줄일 것이라고 밝혔다.",
+        "한빛전자는 데이터센터 투자를 서두르고 있다. 다만 올해 자본 지출을 줄일 것이라고 밝혔다.",
+        "the connective the quote would leave out joins the two",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "shown", "why"), PAIRED, ids=[c[2] for c in PAIRED])
+def test_a_leaning_sentence_is_quoted_with_the_one_before(
+    fast_tagger: Tagger, text: str, shown: str, why: str
+) -> None:
+    entry = _capex(fast_tagger, text)
+    assert entry.example is not None, why
+    assert entry.example.snippet()[0] == shown, why
+    ex = entry.example
+    assert ex.sentence[ex.start : ex.end] in ("자본 지출", "자본지출"), why
+    assert entry.n_examples == 1  # N counts sentences that mention the term
+
+
+NOT_PAIRED = [
+    # (text, why)
+    (
+        "이 회사는 새 공장을 지었다. 이 회사는 올해 자본 지출을 40% 늘렸다.",
+        "the sentence before leans too",
+    ),
+    (
+        "2023년 무렵부터 상황이 바뀌었다. 이 회사는 올해 자본 지출을 40% 늘렸다.",
+        "the sentence before names no one",
+    ),
+    (
+        "한빛전자가 경기 평택에 새 공장을 지었다.\n이 회사는 올해 자본 지출을 40% 늘렸다.",
+        "the sentence before is in another paragraph",
+    ),
+    (
+        "한빛전자는 경기 평택과 미국 텍사스, 베트남 하노이에 반도체와 디스플레이 패널을 만드는 "
+        "새 공장을 짓고 있으며 인력도 크게 늘려 내년까지 모든 공장을 가동할 계획이라고 밝혔다. "
+        "이 회사는 올해 반도체 설비와 데이터센터를 중심으로 자본 지출을 작년보다 40% 넘게 늘렸다.",
+        "the two together are too long to print",
+    ),
+    (
+        "[사진=한빛경제 DB] 서울 여의도 증권가 전경 이 회사는 올해 자본 지출을 40% 늘렸다.",
+        "a caption before",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "why"), NOT_PAIRED, ids=[c[1] for c in NOT_PAIRED])
+def test_no_two_sentence_quote_when_the_one_before_cannot_help(
+    fast_tagger: Tagger, text: str, why: str
+) -> None:
+    assert _capex(fast_tagger, text).example is None, why
+
+
+def test_a_sentence_that_stands_alone_beats_a_two_sentence_quote(fast_tagger: Tagger) -> None:
+    text = (
+        "한빛전자가 경기 평택에 새 공장을 지었다. 이 회사는 올해 자본 지출(Capex)이란 설비 투자를 "
+        "40% 늘렸다. 메타는 데이터센터를 짓느라 자본 지출을 크게 늘렸다."
+    )
+    entry = _capex(fast_tagger, text)
+    assert entry.example is not None and entry.example.sentence.startswith("메타는")
+    assert entry.example.lead == 0
+
+
+def test_a_two_sentence_quote_never_repeats_another_entrys_sentence(fast_tagger: Tagger) -> None:
+    # The first sentence is the only one of 하이퍼스케일러; the capex quote that would
+    # repeat it is left out rather than print it twice in one box.
+    text = "하이퍼스케일러들이 데이터센터를 짓고 있다. 이들은 올해 자본 지출을 40% 늘렸다."
+    entries = build_box([Document(id="d", text=text)], tagger=fast_tagger).entries
+    quoted = [e.example.sentence for e in entries if e.example is not None]
+    first = "하이퍼스케일러들이 데이터센터를 짓고 있다."
+    assert sum(first in q for q in quoted) == 1, quoted
