@@ -24,6 +24,7 @@ __all__ = [
     "AGENCIES",
     "BOUND_NOUNS",
     "BYLINE_TITLES",
+    "COMPANY_DESIGNATORS",
     "CONTRACTED_PARTICLES",
     "CREDITS",
     "CURRENCIES",
@@ -36,6 +37,7 @@ __all__ = [
     "NUMBER_WORDS",
     "ORGANISATION_HEADS",
     "PARTICLES",
+    "PERSON_HEADS",
     "TIME_WORDS",
     "UNITS",
     "UNIT_WORDS",
@@ -71,6 +73,16 @@ BOUND_NOUNS: tuple[str, ...] = ("간", "내", "별")
 #: make the name of one (한국금융지주, 조선은행), not a mention of the kind. Other terms
 #: after a proper noun are left to morphology: 미국경제 and 한일무역 are concepts.
 ORGANISATION_HEADS = words("은행 금융지주 지주 증권 투자증권 자산운용 캐피탈 저축은행 로보틱스")
+
+#: Nouns for a person that, glued after a term, make a word for the person, as an agent
+#: suffix does (포트폴리오매니저, 투자전문가): not a mention of the term.
+PERSON_HEADS = words("매니저 전문가 담당자 종사자")
+
+#: Designators that end a company's name when they follow it after a space (바이오히트
+#: 헬스케어 Ltd, 노키안 타이어 Oyj), as written (case matters: Co. but not co).
+COMPANY_DESIGNATORS = words(
+    "Ltd Ltd. Limited Inc Inc. Corp Corp. Co. plc PLC Oyj Oy Abp AB ASA AG GmbH LLC"
+)
 
 #: One-syllable English loanwords that start compounds and are often spaced from the
 #: rest (빅스텝 / 빅 스텝, 콜옵션 / 콜 옵션, 핀테크 / 핀 테크). Other one-syllable heads are
@@ -187,6 +199,19 @@ PARTICLES: tuple[str, ...] = tuple(
         "입니다",
         "이에요",
         "예요",
+        # Particles of source and capacity, and the conditional copula: a person suffix
+        # before them is still the person (창업자로부터), a term still the term (투자라면).
+        "로부터",
+        "으로부터",
+        "에서부터",
+        "에게서",
+        "한테서",
+        "로서",
+        "으로서",
+        "로써",
+        "으로써",
+        "라면",
+        "이라면",
     ]
 )
 
@@ -295,6 +320,8 @@ INSTITUTION_SUFFIXES: tuple[str, ...] = (
     "위원회",
     "협의회",
     "진흥회",
+    "연합회",
+    "중앙회",
     "재단",
     "협회",
     "공단",

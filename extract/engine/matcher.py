@@ -30,6 +30,7 @@ import ahocorasick
 
 from corpus.korean import (
     BOUND_NOUNS,
+    COMPANY_DESIGNATORS,
     CURRENCIES,
     HANGUL_JAMO,
     HANGUL_SYLLABLES,
@@ -37,6 +38,7 @@ from corpus.korean import (
     LOANWORD_HEADS,
     MAGNITUDES,
     PARTICLES,
+    PERSON_HEADS,
     is_hangul,
 )
 from glossary import (
@@ -91,15 +93,24 @@ _HANGUL_RUN = re.compile(f"[{HANGUL_SYLLABLES}{HANGUL_JAMO}]+")
 # far more often 미국 (미국채, 미증시 are US Treasuries and US stocks) than "not yet".
 _NEGATING = frozenset("비무")
 # A person or agent suffix makes another concept: 대출자 (borrower) is not 대출, 사업자
-# (business operator) not 사업. (인 is left out: it is also the copula, 원자재인 구리.)
+# (business operator) not 사업; so does a noun for a person (투자전문가, 포트폴리오매니저).
+# (인 is left out: it is also the copula, 원자재인 구리.)
 _AGENT = frozenset(
-    a + s for a in ("자", "업자") for s in ("", "들", *PARTICLES, *("들" + p for p in PARTICLES))
+    a + s
+    for a in ("자", "업자", *PERSON_HEADS)
+    for s in ("", "들", *PARTICLES, *("들" + p for p in PARTICLES))
 ) | frozenset(("인들", *("인들" + p for p in PARTICLES)))  # 어업인들: 인 with 들 is a person
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 # A word glued after a term that ends in one of these (then 들 or a particle, if any)
 # makes a name: 한국간편결제진흥원 is an institution, 금융투자업자 a kind of firm.
 _NAME_CORE = re.compile("|".join(sorted((*INSTITUTION_SUFFIXES, "업자"), key=len, reverse=True)))
+# After such a name, its head's title keeps it the name: 정보통신산업진흥원장, 협회장이.
+_TITLED = frozenset(t + p for t in ("장", "이사장") for p in ("", "들", *PARTICLES))
+# Company designators by first letter: checked after a hit followed by a space.
+_DESIGNATORS: dict[str, tuple[str, ...]] = {}
+for _d in sorted(COMPANY_DESIGNATORS, key=len, reverse=True):
+    _DESIGNATORS[_d[0]] = (*_DESIGNATORS.get(_d[0], ()), _d)
 _MAX_TAIL = 16  # a longer Hangul run after a hit is not read (text without spaces)
 # After an exclude word that names something, these make a longer name: its head (장,
 # 장관: 금융감독원장, 고용부장관) or an institution.
@@ -394,6 +405,8 @@ def boundary_verdict(
     first, last = text[start], text[end - 1]
     prev = text[start - 1] if start else ""
     nxt = text[end] if end < n else ""
+    if nxt == " " and end + 1 < n and text[end + 1] in _DESIGNATORS and _designated(text, end + 1):
+        return REJECT  # 바이오히트 헬스케어 Ltd: the end of a company's name
     verdict = ACCEPT
     if nxt in _DIGITS:
         if _NUMBERED.match(text, end):
@@ -443,6 +456,16 @@ def boundary_verdict(
     return verdict
 
 
+def _designated(text: str, at: int) -> bool:
+    """Whether a company designator (Ltd, Oyj: :data:`corpus.korean.COMPANY_DESIGNATORS`)
+    starts at ``at`` and ends a Latin word there (a particle may follow: Ltd와)."""
+    for d in _DESIGNATORS[text[at]]:
+        after = at + len(d)
+        if text.startswith(d, at) and (after >= len(text) or text[after] not in _LATIN_ALNUM):
+            return True
+    return False
+
+
 def _in_name(text: str, end: int, tail: str | None = None) -> bool:
     """Whether the Hangul ``tail`` after a hit ending at ``end`` (read from ``text`` if
     not given) ends a name: an institution, a team or a department (then a particle,
@@ -453,7 +476,10 @@ def _in_name(text: str, end: int, tail: str | None = None) -> bool:
         if len(tail) >= _MAX_TAIL:
             return False
     m = _NAME_CORE.search(tail)
-    return m is not None and (m.end() == len(tail) or tail[m.end() :] in _SUFFIXES)
+    if m is None or m.end() == len(tail):
+        return m is not None
+    rest = tail[m.end() :]
+    return rest in _SUFFIXES or rest in _TITLED
 
 
 def _after_latin_name(text: str, start: int, latin_forms: frozenset[str]) -> bool:

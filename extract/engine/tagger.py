@@ -20,7 +20,7 @@ from extract.engine.matcher import (
     whole_words,
 )
 from extract.engine.textspans import quick_normalize, sentence_around, sentence_bounds
-from extract.engine.wordcheck import WordCheck, after_name, is_guessed_noun
+from extract.engine.wordcheck import WordCheck, after_name, ends_only, is_guessed_noun
 from glossary import Glossary
 from glossary._cache import source_key
 
@@ -208,7 +208,9 @@ class Tagger:
             for tok in sent.tokens:
                 # A hashtag is one token to kiwipiepy (#적금); its word starts after '#',
                 # as the fast path reads it.
-                starts.add(tok.start + 1 if tok.tag == "W_HASHTAG" else tok.start)
+                # A particle, ending or copula starts no term (see ends_only).
+                if not ends_only(tok.tag):
+                    starts.add(tok.start + 1 if tok.tag == "W_HASHTAG" else tok.start)
                 ends.add(tok.start + tok.len)
                 if is_guessed_noun(tok):
                     guessed.append((tok.start, tok.start + tok.len))

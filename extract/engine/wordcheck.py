@@ -72,6 +72,20 @@ def is_guessed_noun(token: Any) -> bool:
     return bool(token.oov) and token.tag == "NNG"
 
 
+def ends_only(tag: str) -> bool:
+    """Whether a morpheme tagged ``tag`` can only end a stretch, never start a term: an
+    ending or the copula. A hit that starts where kiwipiepy reads one is those letters,
+    not the term: 라면 in 투자자라면 is 투자자 + 이/VCP + 라면/EC. (Particles are left
+    out: kiwipiepy misreads 과 in 환경과세 and 건물과표 as one, where the term starts.)
+
+    Examples
+    --------
+    >>> ends_only("EC"), ends_only("VCP"), ends_only("JKS"), ends_only("NNG")
+    (True, True, False, False)
+    """
+    return tag[0] == "E" or tag == "VCP"
+
+
 def _readings(kiwi: Any, text: str, top_n: int) -> tuple[_Reading, ...]:
     out = []
     for toks, score in kiwi.analyze(text, top_n=top_n):
@@ -79,7 +93,8 @@ def _readings(kiwi: Any, text: str, top_n: int) -> tuple[_Reading, ...]:
         guessed = []
         proper = []
         for t in toks:
-            starts |= 1 << t.start
+            if not ends_only(t.tag):
+                starts |= 1 << t.start
             ends |= 1 << (t.start + t.len)
             if t.tag == "NNG":
                 if t.oov:
