@@ -37,7 +37,6 @@ __all__ = [
     "NUMBER_WORDS",
     "ORGANISATION_HEADS",
     "PARTICLES",
-    "PERSON_HEADS",
     "TIME_WORDS",
     "UNITS",
     "UNIT_WORDS",
@@ -73,10 +72,6 @@ BOUND_NOUNS: tuple[str, ...] = ("간", "내", "별")
 #: make the name of one (한국금융지주, 조선은행), not a mention of the kind. Other terms
 #: after a proper noun are left to morphology: 미국경제 and 한일무역 are concepts.
 ORGANISATION_HEADS = words("은행 금융지주 지주 증권 투자증권 자산운용 캐피탈 저축은행 로보틱스")
-
-#: Nouns for a person that, glued after a term, make a word for the person, as an agent
-#: suffix does (포트폴리오매니저, 투자전문가): not a mention of the term.
-PERSON_HEADS = words("매니저 전문가 담당자 종사자")
 
 #: Designators that end a company's name when they follow it after a space (바이오히트
 #: 헬스케어 Ltd, 노키안 타이어 Oyj), as written (case matters: Co. but not co).

@@ -38,7 +38,6 @@ from corpus.korean import (
     LOANWORD_HEADS,
     MAGNITUDES,
     PARTICLES,
-    PERSON_HEADS,
     is_hangul,
 )
 from glossary import (
@@ -93,12 +92,10 @@ _HANGUL_RUN = re.compile(f"[{HANGUL_SYLLABLES}{HANGUL_JAMO}]+")
 # far more often 미국 (미국채, 미증시 are US Treasuries and US stocks) than "not yet".
 _NEGATING = frozenset("비무")
 # A person or agent suffix makes another concept: 대출자 (borrower) is not 대출, 사업자
-# (business operator) not 사업; so does a noun for a person (투자전문가, 포트폴리오매니저).
-# (인 is left out: it is also the copula, 원자재인 구리.)
+# (business operator) not 사업. (인 is left out: it is also the copula, 원자재인 구리; a
+# glued noun for a person is a compound the policy counts: 교육전문가, 펀드매니저.)
 _AGENT = frozenset(
-    a + s
-    for a in ("자", "업자", *PERSON_HEADS)
-    for s in ("", "들", *PARTICLES, *("들" + p for p in PARTICLES))
+    a + s for a in ("자", "업자") for s in ("", "들", *PARTICLES, *("들" + p for p in PARTICLES))
 ) | frozenset(("인들", *("인들" + p for p in PARTICLES)))  # 어업인들: 인 with 들 is a person
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 

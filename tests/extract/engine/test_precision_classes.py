@@ -31,10 +31,9 @@ CASES = [
     ("청년창업자로부터 의견을 들었다", [], "an agent suffix before 로부터"),
     ("창업자에게서 지분을 샀다", [], "an agent suffix before 에게서"),
     ("청년창업으로부터 얻은 교훈", [("청년창업", "youth_startup")], "the term before 로부터"),
-    # A person noun glued after the term names a person, as an agent suffix does.
-    ("포트폴리오매니저 김모씨는", [], "a person noun glued after the term"),
-    ("투자전문가들은 말했다", [], "a person noun, then 들 and a particle"),
-    ("포트폴리오 매니저가 말했다", [("포트폴리오", "portfolio")], "spaced, the term stands"),
+    # A noun for a person glued after the term is a compound the policy counts; only a
+    # one-syllable suffix (자) makes the person.
+    ("투자전문가들은 말했다", [("투자", "investment")], "a glued person noun is a compound"),
     # An institution's head: 진흥원장 is 진흥원 + 장, still the institution's name.
     ("정보통신산업진흥원장 표창을 받았다", [], "a title after an institution"),
     ("통신산업진흥원이 발표했다", [], "the institution itself"),
