@@ -32,6 +32,7 @@ from corpus.korean import (
     BOUND_NOUNS,
     COMPANY_DESIGNATORS,
     CURRENCIES,
+    DEPARTMENT_TITLES,
     HANGUL_JAMO,
     HANGUL_SYLLABLES,
     INSTITUTION_SUFFIXES,
@@ -104,10 +105,15 @@ _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _NAME_CORE = re.compile("|".join(sorted((*INSTITUTION_SUFFIXES, "업자"), key=len, reverse=True)))
 # After such a name, its head's title keeps it the name: 정보통신산업진흥원장, 협회장이.
 _TITLED = frozenset(t + p for t in ("장", "이사장") for p in ("", "들", *PARTICLES))
-# Company designators by first letter: checked after a hit followed by a space.
+# Words that end a name when they follow a hit after a space (a company designator, a
+# department head's title), by first letter.
 _DESIGNATORS: dict[str, tuple[str, ...]] = {}
-for _d in sorted(COMPANY_DESIGNATORS, key=len, reverse=True):
+for _d in sorted(COMPANY_DESIGNATORS | DEPARTMENT_TITLES, key=len, reverse=True):
     _DESIGNATORS[_d[0]] = (*_DESIGNATORS.get(_d[0], ()), _d)
+# One syllable after a term that is a particle or the copula as often as a person suffix:
+# 투자가 늘었다 (investment) but 투자가 황현희 (an investor), 방송인 (a broadcaster) but
+# 원자재인 구리. Left to kiwipiepy, which knows the person nouns.
+_CASE_OR_PERSON = frozenset(("가", "인"))
 _MAX_TAIL = 16  # a longer Hangul run after a hit is not read (text without spaces)
 # After an exclude word that names something, these make a longer name: its head (장,
 # 장관: 금융감독원장, 고용부장관) or an institution.
@@ -448,17 +454,24 @@ def boundary_verdict(
             return REJECT  # 대출자, 대출업자들: the person, not the concept
         if len(tail) < _MAX_TAIL and _in_name(text, end, tail):
             return REJECT  # 한국간편결제진흥원, 금융투자업자: glued into a name
-        if verdict != AMBIGUOUS and tail not in _SUFFIXES:
+        if verdict != AMBIGUOUS and (tail not in _SUFFIXES or tail in _CASE_OR_PERSON):
             verdict = AMBIGUOUS
     return verdict
 
 
 def _designated(text: str, at: int) -> bool:
-    """Whether a company designator (Ltd, Oyj: :data:`corpus.korean.COMPANY_DESIGNATORS`)
-    starts at ``at`` and ends a Latin word there (a particle may follow: Ltd와)."""
+    """Whether a word that ends a name starts at ``at`` and ends there (a particle may
+    follow: Ltd와, 본부장은): a company designator (Ltd, Oyj, 홀딩스:
+    :data:`corpus.korean.COMPANY_DESIGNATORS`) or a department head's title (본부장:
+    :data:`corpus.korean.DEPARTMENT_TITLES`)."""
     for d in _DESIGNATORS[text[at]]:
+        if not text.startswith(d, at):
+            continue
         after = at + len(d)
-        if text.startswith(d, at) and (after >= len(text) or text[after] not in _LATIN_ALNUM):
+        if after >= len(text) or not (text[after] in _LATIN_ALNUM or is_hangul(text[after])):
+            return True
+        run = _HANGUL_RUN.match(text, after, after + _MAX_SUFFIX + 1)
+        if run is not None and run.group() in _SUFFIXES:
             return True
     return False
 

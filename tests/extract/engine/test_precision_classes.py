@@ -22,6 +22,7 @@ TERMS = [
     Term(id="economy", term="경제"),
     Term(id="tire", term="타이어"),
     Term(id="finance", term="금융"),
+    Term(id="broadcasting", term="방송"),
 ]
 
 BOTH = ("fast", "full")
@@ -46,6 +47,18 @@ CASES = [
     ("헬스케어 Ltd.가 인수했다", [], "Ltd with a full stop"),
     ("헬스케어 LTE 서비스", [("헬스케어", "healthcare")], "LTE is no designator"),
     ("타이어 교체 수요", [("타이어", "tire")], "the term as a word"),
+    ("후스크바르나 헬스케어 프로덕츠 등", [], "a designator written in Hangul"),
+    ("헬스케어 홀딩스는 밝혔다", [], "a Hangul designator, then a particle"),
+    # A department head's title after the term, spaced: the term names the department.
+    ("연구소 헬스케어 본부장 영입", [], "a department head's title"),
+    ("헬스케어 본부장악", [("헬스케어", "healthcare")], "no title: the word goes on"),
+    # A government agency (청) after the term.
+    ("국가통신정보청(NTIA)은 밝혔다", [], "an agency ending in 청"),
+    # 가 and 인 after the term: a person suffix or a particle/copula, as kiwipiepy reads.
+    ("방송인 홍길동이 재산을 공개했다", [], "인 as a person suffix (방송인)"),
+    ("방송이 늘었다", [("방송", "broadcasting")], "the term before a particle"),
+    ("설비 투자가 늘었다", [("투자", "investment")], "가 as the subject particle"),
+    ("주력 산업이 방송인 도시", [("방송", "broadcasting")], "인 as the copula"),
     # The term's letters read as a copula ending after a noun: 투자자라면 = 투자자 + (이)라면.
     ("투자자라면 눈여겨봐야 한다", [], "라면 as the ending of 투자자라면"),
     ("라면 수출이 늘었다", [("라면", "ramen")], "라면 as a word"),
