@@ -95,6 +95,12 @@ SENSES = [
     ("연준의 긴축 장기화 우려", "monetary_tightening", True),
     ("서비스센터 특별점검에 나선다", "joint_inspection", False),
     ("관계부처 합동점검을 벌였다", "joint_inspection", True),
+    ("공매도 태풍 비켜가는 증권주", "typhoon", False),
+    ("태풍이 북상하며 피해가 커졌다", "typhoon", True),
+    ("건물주이자 개발자인 부동산 회사", "software_developer", False),
+    ("AI 개발자 채용이 늘었다", "software_developer", True),
+    ("추경 곳간은 바닥", "cash_holdings", False),
+    ("삼성전자 곳간에 쌓이는 현금", "cash_holdings", True),
 ]
 
 
