@@ -23,6 +23,8 @@ TERMS = [
     Term(id="tire", term="타이어"),
     Term(id="finance", term="금융"),
     Term(id="broadcasting", term="방송"),
+    Term(id="rate_cut", term="금리 인하"),
+    Term(id="rate_cut_expectations", term="금리 인하 기대", aliases=("인하 기대감",)),
 ]
 
 BOTH = ("fast", "full")
@@ -64,6 +66,8 @@ CASES = [
     ("라면 수출이 늘었다", [("라면", "ramen")], "라면 as a word"),
     ("이 추세라면 적자가 난다", [], "라면 as the ending after another noun"),
     ("투자라면 신중해야 한다", [("투자", "investment")], "the term before the ending 라면"),
+    ("금리 인하 기대가 크다", [("금리 인하 기대", "rate_cut_expectations")], "as written"),
+    ("금리 인하 속도", [("금리 인하", "rate_cut")], "the shorter term alone"),
 ]
 
 
@@ -114,3 +118,11 @@ def test_term_after_a_misread_particle(default_tagger: Tagger) -> None:
     assert "taxation" in {
         m.term_id for m in default_tagger.tag("지방세도 환경과세로서의 기능을 한다")
     }
+
+
+def test_multi_word_form_glued_into_its_own_longer_form() -> None:
+    # 금리 인하 기대감: the form 금리 인하 기대 glued into 기대감, which another form of
+    # the same term (인하 기대감) ends. Fast mode only: --full keeps kiwipiepy's
+    # reading, as for 반도체 수출액 (tests/extract/engine/test_accuracy_classes.py).
+    got = Tagger(Glossary(TERMS)).tag("금리 인하 기대감에 비해")
+    assert [(m.surface, m.term_id) for m in got] == [("금리 인하 기대", "rate_cut_expectations")]
