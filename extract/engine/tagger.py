@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from corpus import Document, NormalizedText, glued_breaks, line_starts
+from corpus.korean import ORGANISATION_HEADS, is_hangul
 from extract.engine.analyzer import get_kiwi, user_words
 from extract.engine.matcher import (
     ACCEPT,
@@ -236,6 +237,16 @@ class Tagger:
         return lambda c: self._accept(nt, c)
 
     def _accept(self, nt: str, c: Candidate) -> bool:
+        if (
+            c.verdict != REJECT
+            and c.start > 1
+            and nt[c.start - 1] == " "
+            and is_hangul(nt[c.start - 2])
+            and nt[c.start : c.end] in ORGANISATION_HEADS
+            and self._check.in_spaced_name(nt, c.start, c.end)
+        ):
+            # 단스케 은행: kiwipiepy knows the two words as one name (--full reads it so)
+            return False
         if c.verdict == AMBIGUOUS:  # kiwipiepy on the words around it (cached)
             return self._check(nt, c.start, c.end)
         return c.verdict == ACCEPT

@@ -266,6 +266,24 @@ class WordCheck:
         readings = self._lookup(stem, _TOP_N, stem)
         return bool(readings) and _compound(readings, s, e)
 
+    def in_spaced_name(self, nt: str, start: int, end: int) -> bool:
+        """Whether kiwipiepy reads the hit ``nt[start:end]`` with the word before it (a
+        space between) as one proper noun it knows: 은행 in 단스케 은행, a bank's name.
+
+        Examples
+        --------
+        >>> from extract.engine.analyzer import get_kiwi
+        >>> check = WordCheck(lambda: get_kiwi(()))
+        >>> check.in_spaced_name("단스케 은행은 밝혔다", 4, 6)
+        True
+        >>> check.in_spaced_name("시중 은행은 밝혔다", 3, 5)
+        False
+        """
+        lo = nt.rfind(" ", 0, start - 1) + 1  # where the word before the space starts
+        hi = _word(nt, start, end)[1]
+        found = self._lookup(nt[lo:hi], 1, "\x01" + nt[lo:hi])
+        return bool(found) and any(ps < start - 1 - lo and end - lo <= pe for ps, pe in found[0][6])
+
     def __call__(self, nt: str, start: int, end: int) -> bool:
         """Judge ``nt[start:end]`` (``nt`` normalized: spaces are its only whitespace)."""
         lo, hi = _word(nt, start, end)

@@ -23,6 +23,7 @@ TERMS = [
     Term(id="tire", term="타이어"),
     Term(id="finance", term="금융"),
     Term(id="broadcasting", term="방송"),
+    Term(id="bank", term="은행"),
     Term(id="rate_cut", term="금리 인하"),
     Term(id="rate_cut_expectations", term="금리 인하 기대", aliases=("인하 기대감",)),
 ]
@@ -54,6 +55,9 @@ CASES = [
     # A department head's title after the term, spaced: the term names the department.
     ("연구소 헬스케어 본부장 영입", [], "a department head's title"),
     ("헬스케어 본부장악", [("헬스케어", "healthcare")], "no title: the word goes on"),
+    # A bank's name that kiwipiepy knows as one proper noun across a space.
+    ("이후 단스케 은행은 노르딕 국가의", [], "a spaced foreign bank name"),
+    ("이후 시중 은행은 금리를 올렸다", [("은행", "bank")], "a spaced common noun before it"),
     # A government agency (청) after the term.
     ("국가통신정보청(NTIA)은 밝혔다", [], "an agency ending in 청"),
     # 가 and 인 after the term: a person suffix or a particle/copula, as kiwipiepy reads.
