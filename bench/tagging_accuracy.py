@@ -95,11 +95,15 @@ def _sentences(doc_texts: list[tuple[str, str]]) -> list[tuple[str, int, int, st
     return out
 
 
-def sample_sentences(data: Path, *, seed: int = SEED) -> Iterator[Sentence]:
+def sample_sentences(
+    data: Path, *, seed: int = SEED, scale: float = 1.0, skip: frozenset[str] = frozenset()
+) -> Iterator[Sentence]:
     """The seeded, stratified sample: per file, one random sentence from each of a
-    shuffled list of records, until the file's quota with and without a hit is full."""
+    shuffled list of records not in ``skip``, until the file's quota (times ``scale``,
+    rounded) with and without a hit is full."""
     matcher = TermMatcher(glossary.default())
-    for stem, (n_hit, n_none) in QUOTAS.items():
+    for stem, quota in QUOTAS.items():
+        n_hit, n_none = (round(n * scale) for n in quota)
         path = data / "news" / f"{stem}.jsonl"
         docs = list(read_documents(path, on_error="skip"))
         rng = random.Random(f"{seed}:{stem}")
@@ -108,6 +112,8 @@ def sample_sentences(data: Path, *, seed: int = SEED) -> Iterator[Sentence]:
         for doc in docs:
             if not any(need.values()):
                 break
+            if doc.id in skip:
+                continue
             sents = _sentences(doc.texts())
             if not sents:
                 continue
@@ -231,14 +237,20 @@ def candidates(text: str, taggers: dict[str, Tagger], matcher: TermMatcher) -> d
     return found
 
 
-def sheet(data: Path) -> None:
+def sheet(data: Path, *, seed: int = SEED, scale: float = 1.0, judged: Path = JUDGED) -> None:
     g = glossary.default()
     taggers = {m: Tagger(g, mode=m) for m in ("fast", "full")}  # type: ignore[arg-type]
     matcher = TermMatcher(g)
-    sample = list(sample_sentences(data))
-    hard = hard_sentences(data, taken={s.record_id for s in sample})
+    if seed == SEED:
+        sample = list(sample_sentences(data, scale=scale))
+        hard: Iterator[Sentence] = hard_sentences(data, taken={s.record_id for s in sample})
+    else:
+        # A new draw for an honest check: random stratum only, none of the judged records.
+        skip = frozenset(r["id"] for r in load_judged(judged))
+        sample = list(sample_sentences(data, seed=seed, scale=scale, skip=skip))
+        hard = iter(())
     for i, s in enumerate(itertools.chain(sample, hard)):
-        stratum = "random" if i < len(sample) else "hard"
+        stratum = ("random" if seed == SEED else f"seed{seed}") if i < len(sample) else "hard"
         head = {"i": i, "stratum": stratum, "file": s.file, "id": s.record_id, "field": s.field}
         head |= {"start": s.start, "end": s.end}
         print(json.dumps(head, ensure_ascii=False))
@@ -334,12 +346,14 @@ def main() -> None:
     ap.add_argument("--mode", choices=("fast", "full", "both"), default="both")
     ap.add_argument("--judged", default=str(JUDGED))
     ap.add_argument("--sheet", action="store_true", help="print the sample for judging")
+    ap.add_argument("--seed", type=int, default=SEED, help="another seed: a new random draw")
+    ap.add_argument("--scale", type=float, default=1.0, help="times each file's quota")
     args = ap.parse_args()
     data = Path(args.data)
     if not (data / "news").is_dir():
         raise SystemExit(f"no news directory under {data}")
     if args.sheet:
-        sheet(data)
+        sheet(data, seed=args.seed, scale=args.scale, judged=Path(args.judged))
         return
     modes = ["fast", "full"] if args.mode == "both" else [args.mode]
     score(data, modes, Path(args.judged))

@@ -24,9 +24,11 @@ __all__ = [
     "AGENCIES",
     "BOUND_NOUNS",
     "BYLINE_TITLES",
+    "COMPANY_DESIGNATORS",
     "CONTRACTED_PARTICLES",
     "CREDITS",
     "CURRENCIES",
+    "DEPARTMENT_TITLES",
     "HANGUL",
     "HANGUL_JAMO",
     "HANGUL_SYLLABLES",
@@ -71,6 +73,18 @@ BOUND_NOUNS: tuple[str, ...] = ("간", "내", "별")
 #: make the name of one (한국금융지주, 조선은행), not a mention of the kind. Other terms
 #: after a proper noun are left to morphology: 미국경제 and 한일무역 are concepts.
 ORGANISATION_HEADS = words("은행 금융지주 지주 증권 투자증권 자산운용 캐피탈 저축은행 로보틱스")
+
+#: Designators that end a company's name when they follow it after a space (바이오히트
+#: 헬스케어 Ltd, 노키안 타이어 Oyj, 후스크바르나 아웃도어 프로덕츠), as written (case
+#: matters: Co. but not co). 그룹 is left out: 금융 그룹 is as often a kind of firm.
+COMPANY_DESIGNATORS = words(
+    "Ltd Ltd. Limited Inc Inc. Corp Corp. Co. plc PLC Oyj Oy Abp AB ASA AG GmbH LLC",
+    "코퍼레이션 컴퍼니 홀딩스 프로덕츠 테크놀로지스 인터내셔널 리미티드 인더스트리즈",
+)
+
+#: Titles of a department's head that follow its name after a space (한국ESG연구소
+#: 거버넌스 본부장): the term before one names the department.
+DEPARTMENT_TITLES = words("본부장 부문장 센터장 팀장 실장 사업부장 연구소장")
 
 #: One-syllable English loanwords that start compounds and are often spaced from the
 #: rest (빅스텝 / 빅 스텝, 콜옵션 / 콜 옵션, 핀테크 / 핀 테크). Other one-syllable heads are
@@ -187,6 +201,19 @@ PARTICLES: tuple[str, ...] = tuple(
         "입니다",
         "이에요",
         "예요",
+        # Particles of source and capacity, and the conditional copula: a person suffix
+        # before them is still the person (창업자로부터), a term still the term (투자라면).
+        "로부터",
+        "으로부터",
+        "에서부터",
+        "에게서",
+        "한테서",
+        "로서",
+        "으로서",
+        "로써",
+        "으로써",
+        "라면",
+        "이라면",
     ]
 )
 
@@ -295,10 +322,23 @@ INSTITUTION_SUFFIXES: tuple[str, ...] = (
     "위원회",
     "협의회",
     "진흥회",
+    "연합회",
+    "중앙회",
     "재단",
     "협회",
     "공단",
     "연구소",
+    # Government agencies (국가통신정보청, 조달청).
+    "정보청",
+    "관리청",
+    "통계청",
+    "조달청",
+    "특허청",
+    "기상청",
+    "경찰청",
+    "검찰청",
+    "산림청",
+    "병무청",
     # Teams and task forces of an agency (국세청 체납관리단, 규제개혁추진단).
     "관리단",
     "사업단",

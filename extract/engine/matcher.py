@@ -30,7 +30,9 @@ import ahocorasick
 
 from corpus.korean import (
     BOUND_NOUNS,
+    COMPANY_DESIGNATORS,
     CURRENCIES,
+    DEPARTMENT_TITLES,
     HANGUL_JAMO,
     HANGUL_SYLLABLES,
     INSTITUTION_SUFFIXES,
@@ -91,7 +93,8 @@ _HANGUL_RUN = re.compile(f"[{HANGUL_SYLLABLES}{HANGUL_JAMO}]+")
 # far more often 미국 (미국채, 미증시 are US Treasuries and US stocks) than "not yet".
 _NEGATING = frozenset("비무")
 # A person or agent suffix makes another concept: 대출자 (borrower) is not 대출, 사업자
-# (business operator) not 사업. (인 is left out: it is also the copula, 원자재인 구리.)
+# (business operator) not 사업. (인 is left out: it is also the copula, 원자재인 구리; a
+# glued noun for a person is a compound the policy counts: 교육전문가, 펀드매니저.)
 _AGENT = frozenset(
     a + s for a in ("자", "업자") for s in ("", "들", *PARTICLES, *("들" + p for p in PARTICLES))
 ) | frozenset(("인들", *("인들" + p for p in PARTICLES)))  # 어업인들: 인 with 들 is a person
@@ -100,6 +103,17 @@ _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # A word glued after a term that ends in one of these (then 들 or a particle, if any)
 # makes a name: 한국간편결제진흥원 is an institution, 금융투자업자 a kind of firm.
 _NAME_CORE = re.compile("|".join(sorted((*INSTITUTION_SUFFIXES, "업자"), key=len, reverse=True)))
+# After such a name, its head's title keeps it the name: 정보통신산업진흥원장, 협회장이.
+_TITLED = frozenset(t + p for t in ("장", "이사장") for p in ("", "들", *PARTICLES))
+# Words that end a name when they follow a hit after a space (a company designator, a
+# department head's title), by first letter.
+_DESIGNATORS: dict[str, tuple[str, ...]] = {}
+for _d in sorted(COMPANY_DESIGNATORS | DEPARTMENT_TITLES, key=len, reverse=True):
+    _DESIGNATORS[_d[0]] = (*_DESIGNATORS.get(_d[0], ()), _d)
+# One syllable after a term that is a particle or the copula as often as a person suffix:
+# 투자가 늘었다 (investment) but 투자가 황현희 (an investor), 방송인 (a broadcaster) but
+# 원자재인 구리. Left to kiwipiepy, which knows the person nouns.
+_CASE_OR_PERSON = frozenset(("가", "인"))
 _MAX_TAIL = 16  # a longer Hangul run after a hit is not read (text without spaces)
 # After an exclude word that names something, these make a longer name: its head (장,
 # 장관: 금융감독원장, 고용부장관) or an institution.
@@ -394,6 +408,8 @@ def boundary_verdict(
     first, last = text[start], text[end - 1]
     prev = text[start - 1] if start else ""
     nxt = text[end] if end < n else ""
+    if nxt == " " and end + 1 < n and text[end + 1] in _DESIGNATORS and _designated(text, end + 1):
+        return REJECT  # 바이오히트 헬스케어 Ltd: the end of a company's name
     verdict = ACCEPT
     if nxt in _DIGITS:
         if _NUMBERED.match(text, end):
@@ -438,9 +454,26 @@ def boundary_verdict(
             return REJECT  # 대출자, 대출업자들: the person, not the concept
         if len(tail) < _MAX_TAIL and _in_name(text, end, tail):
             return REJECT  # 한국간편결제진흥원, 금융투자업자: glued into a name
-        if verdict != AMBIGUOUS and tail not in _SUFFIXES:
+        if verdict != AMBIGUOUS and (tail not in _SUFFIXES or tail in _CASE_OR_PERSON):
             verdict = AMBIGUOUS
     return verdict
+
+
+def _designated(text: str, at: int) -> bool:
+    """Whether a word that ends a name starts at ``at`` and ends there (a particle may
+    follow: Ltd와, 본부장은): a company designator (Ltd, Oyj, 홀딩스:
+    :data:`corpus.korean.COMPANY_DESIGNATORS`) or a department head's title (본부장:
+    :data:`corpus.korean.DEPARTMENT_TITLES`)."""
+    for d in _DESIGNATORS[text[at]]:
+        if not text.startswith(d, at):
+            continue
+        after = at + len(d)
+        if after >= len(text) or not (text[after] in _LATIN_ALNUM or is_hangul(text[after])):
+            return True
+        run = _HANGUL_RUN.match(text, after, after + _MAX_SUFFIX + 1)
+        if run is not None and run.group() in _SUFFIXES:
+            return True
+    return False
 
 
 def _in_name(text: str, end: int, tail: str | None = None) -> bool:
@@ -453,7 +486,10 @@ def _in_name(text: str, end: int, tail: str | None = None) -> bool:
         if len(tail) >= _MAX_TAIL:
             return False
     m = _NAME_CORE.search(tail)
-    return m is not None and (m.end() == len(tail) or tail[m.end() :] in _SUFFIXES)
+    if m is None or m.end() == len(tail):
+        return m is not None
+    rest = tail[m.end() :]
+    return rest in _SUFFIXES or rest in _TITLED
 
 
 def _after_latin_name(text: str, start: int, latin_forms: frozenset[str]) -> bool:
@@ -515,9 +551,13 @@ def whole_words(
                 if " " in text[a.start : b.start]:
                     if spans is None:
                         spans = {(c.start, c.end, c.term_id) for c in cands}
-                    if (b.start, a.end, b.term_id) in spans:
+                    if (b.start, a.end, b.term_id) in spans or (
+                        b.term_id == a.term_id and a.verdict != REJECT
+                    ):
                         # 반도체 수출액: 수출액 is 수출 with 액 glued on, so the multi-word
                         # term ends where that concept's word ends, and is as sure as it.
+                        # So where a form of the same term ends the word: 금리 인하 기대감
+                        # is 금리 인하 기대 glued into 기대감 (인하 기대감 is that term too).
                         if b.verdict == ACCEPT or (accept is not None and accept(b)):
                             grown[i] = a._replace(verdict=ACCEPT)
                         continue

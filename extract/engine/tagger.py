@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from corpus import Document, NormalizedText, glued_breaks, line_starts
+from corpus.korean import ORGANISATION_HEADS, is_hangul
 from extract.engine.analyzer import get_kiwi, user_words
 from extract.engine.matcher import (
     ACCEPT,
@@ -20,7 +21,7 @@ from extract.engine.matcher import (
     whole_words,
 )
 from extract.engine.textspans import quick_normalize, sentence_around, sentence_bounds
-from extract.engine.wordcheck import WordCheck, after_name, is_guessed_noun
+from extract.engine.wordcheck import WordCheck, after_name, ends_only, is_guessed_noun
 from glossary import Glossary
 from glossary._cache import source_key
 
@@ -208,7 +209,9 @@ class Tagger:
             for tok in sent.tokens:
                 # A hashtag is one token to kiwipiepy (#적금); its word starts after '#',
                 # as the fast path reads it.
-                starts.add(tok.start + 1 if tok.tag == "W_HASHTAG" else tok.start)
+                # A particle, ending or copula starts no term (see ends_only).
+                if not ends_only(tok.tag):
+                    starts.add(tok.start + 1 if tok.tag == "W_HASHTAG" else tok.start)
                 ends.add(tok.start + tok.len)
                 if is_guessed_noun(tok):
                     guessed.append((tok.start, tok.start + tok.len))
@@ -234,6 +237,16 @@ class Tagger:
         return lambda c: self._accept(nt, c)
 
     def _accept(self, nt: str, c: Candidate) -> bool:
+        if (
+            c.verdict != REJECT
+            and c.start > 1
+            and nt[c.start - 1] == " "
+            and is_hangul(nt[c.start - 2])
+            and nt[c.start : c.end] in ORGANISATION_HEADS
+            and self._check.in_spaced_name(nt, c.start, c.end)
+        ):
+            # 단스케 은행: kiwipiepy knows the two words as one name (--full reads it so)
+            return False
         if c.verdict == AMBIGUOUS:  # kiwipiepy on the words around it (cached)
             return self._check(nt, c.start, c.end)
         return c.verdict == ACCEPT

@@ -72,6 +72,20 @@ def is_guessed_noun(token: Any) -> bool:
     return bool(token.oov) and token.tag == "NNG"
 
 
+def ends_only(tag: str) -> bool:
+    """Whether a morpheme tagged ``tag`` can only end a stretch, never start a term: an
+    ending or the copula. A hit that starts where kiwipiepy reads one is those letters,
+    not the term: 라면 in 투자자라면 is 투자자 + 이/VCP + 라면/EC. (Particles are left
+    out: kiwipiepy misreads 과 in 환경과세 and 건물과표 as one, where the term starts.)
+
+    Examples
+    --------
+    >>> ends_only("EC"), ends_only("VCP"), ends_only("JKS"), ends_only("NNG")
+    (True, True, False, False)
+    """
+    return tag[0] == "E" or tag == "VCP"
+
+
 def _readings(kiwi: Any, text: str, top_n: int) -> tuple[_Reading, ...]:
     out = []
     for toks, score in kiwi.analyze(text, top_n=top_n):
@@ -79,7 +93,8 @@ def _readings(kiwi: Any, text: str, top_n: int) -> tuple[_Reading, ...]:
         guessed = []
         proper = []
         for t in toks:
-            starts |= 1 << t.start
+            if not ends_only(t.tag):
+                starts |= 1 << t.start
             ends |= 1 << (t.start + t.len)
             if t.tag == "NNG":
                 if t.oov:
@@ -250,6 +265,24 @@ class WordCheck:
         stem = fold_particle(word, e)
         readings = self._lookup(stem, _TOP_N, stem)
         return bool(readings) and _compound(readings, s, e)
+
+    def in_spaced_name(self, nt: str, start: int, end: int) -> bool:
+        """Whether kiwipiepy reads the hit ``nt[start:end]`` with the word before it (a
+        space between) as one proper noun it knows: 은행 in 단스케 은행, a bank's name.
+
+        Examples
+        --------
+        >>> from extract.engine.analyzer import get_kiwi
+        >>> check = WordCheck(lambda: get_kiwi(()))
+        >>> check.in_spaced_name("단스케 은행은 밝혔다", 4, 6)
+        True
+        >>> check.in_spaced_name("시중 은행은 밝혔다", 3, 5)
+        False
+        """
+        lo = nt.rfind(" ", 0, start - 1) + 1  # where the word before the space starts
+        hi = _word(nt, start, end)[1]
+        found = self._lookup(nt[lo:hi], 1, "\x01" + nt[lo:hi])
+        return bool(found) and any(ps < start - 1 - lo and end - lo <= pe for ps, pe in found[0][6])
 
     def __call__(self, nt: str, start: int, end: int) -> bool:
         """Judge ``nt[start:end]`` (``nt`` normalized: spaces are its only whitespace)."""
