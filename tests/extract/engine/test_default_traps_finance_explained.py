@@ -31,6 +31,9 @@ CASES = [
     ("법정 최고금리 인하", "high_interest_rate", False, "고금리 inside 최고금리"),
     ("전세 갱신계약이 늘었다", "new_business", False, "신계약 inside 갱신계약"),
     ("보험중개사 시장이 커진다", "licensed_realtor", False, "중개사 inside 보험중개사"),
+    ("정관장 홍삼 판매가 늘었다", "articles_of_incorporation", False, "a brand name"),
+    ("美 정관계 인사들을 만났다", "articles_of_incorporation", False, "政官界, politics"),
+    ("배당 관련 정관 개정이 안건", "articles_of_incorporation", True, "the term itself"),
 ]
 
 
