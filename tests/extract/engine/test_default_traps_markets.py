@@ -119,7 +119,13 @@ FOURTH_CASES = [
     ("국가전략기술의 저장고이자 협력의 매개체", "interest_payment", False, "the copula -이자"),
     ("고금리에 대출 이자 부담이 커졌다", "interest_payment", True, "interest on a loan"),
     ("대전광역시 시세 감면조례 연장", "market_price", False, "市稅, a city tax"),
-    ("시세 차익을 노린 갭투자", "market_price", True, "gain on the market price"),
+    (
+        "시세 차익을 노린 갭투자",
+        "capital_gain_trading",
+        True,
+        "gain on the market price: the compound 시세차익",
+    ),
+    ("아파트 시세가 올랐다", "market_price", True, "the market price itself"),
 ]
 
 
