@@ -4,9 +4,9 @@ glossary (glossary/data/default/65_policy_law_explained.yaml).
 Each trap is a class of text, written here in our own words: a legal word that is also an
 everyday word (보석 as a jewel, 구형 as an old model, 각하 as an honorific, 원심 of a
 centrifuge), an acronym that names something else in business news (a bank's capital arm, a
-pollster, a city district, a port authority), a short act name glued inside a nickname or an
-institution's name, and a plan or drill that is not the one defined. The term must still be
-found where it is meant.
+pollster, a city district, a port authority, a currency code), a short act name glued inside a
+nickname or an institution's name, a foreign law under a generic name, and a plan or drill that
+is not the one defined. The term must still be found where it is meant.
 """
 
 from __future__ import annotations
@@ -68,6 +68,14 @@ CASES = [
         "injury",
     ),
     ("소방서와 침수 대비 현장훈련을 했다", "ojt", False, "a disaster drill"),
+    ("과세소득 AED 37만5천 이하는 세율이 0%다", "aed", False, "AED the dirham"),
+    ("공공장소에 AED 설치를 늘려 심정지 생존율을 높인다", "aed", True, "the defibrillator"),
+    (
+        "캐나다는 선거법에 여론조사 공개 규정을 뒀다",
+        "public_official_election_act",
+        False,
+        "a foreign law",
+    ),
     ("신입 직원은 석 달간 현장훈련을 받는다", "ojt", True, "on-the-job training of workers"),
 ]
 
