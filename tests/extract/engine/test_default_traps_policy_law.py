@@ -76,6 +76,15 @@ CASES = [
         False,
         "a foreign law",
     ),
+    ("독일 RWE AG사가 구조조정 계획을 발표했다", "real_world_evidence", False, "RWE a utility"),
+    ("식약처는 의료기기 허가에 RWE를 인정한다", "real_world_evidence", True, "real-world evidence"),
+    ("HFC 케이블망과 FTTH를 함께 지원한다", "hfc", False, "HFC a cable network"),
+    ("냉매로 쓰는 HFC 감축 일정이 정해졌다", "hfc", True, "the refrigerant gas"),
+    ("[한국판 BRT 선언] 76개사 기업가정신 선포", "brt", False, "BRT a business roundtable"),
+    ("세종시 BRT 노선에 전용차로를 깐다", "brt", True, "bus rapid transit"),
+    ("영란은행 FSR 주요 내용을 정리했다", "eu_fsr", False, "FSR a stability report"),
+    ("EU 역외보조금 규정 FSR 이행 현황", "eu_fsr", True, "the EU rule"),
+    ("편의점과 준대규모점포 매출이 올랐다", "large_scale_store", False, "준대규모점포 an SSM"),
     ("신입 직원은 석 달간 현장훈련을 받는다", "ojt", True, "on-the-job training of workers"),
 ]
 
