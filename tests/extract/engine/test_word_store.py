@@ -83,3 +83,14 @@ def test_a_tagger_of_a_large_glossary_keeps_its_readings(cache: Path) -> None:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("KOTREND_NO_CACHE", "1")
         assert Tagger(g).tag(TEXT) == want
+
+
+def test_a_save_takes_in_what_other_processes_saved(cache: Path) -> None:
+    # Two workers of one run: each save also brings in the other's words.
+    a, b = WordCheck(lambda: Counting(), store=["j"]), WordCheck(lambda: Counting(), store=["j"])
+    b("유가증권시장", 0, 2)  # b read the store before a saved anything
+    want = a("대출금리를", 2, 4)
+    a.save()
+    b.save()
+    b._get_kiwi, b._instance = _no_kiwi, None
+    assert b("대출금리는 올랐다", 2, 4) == want

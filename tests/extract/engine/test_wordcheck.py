@@ -75,3 +75,28 @@ def test_fold_particle_agrees_with_trying_every_particle() -> None:
             assert fold_particle(word, end) == _fold_by_scan(word, end), (word, end)
             checked += 1
     assert checked > 1000
+
+
+def test_a_full_cache_keeps_the_words_in_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A full cache drops its least recently used words: a noun checked all along the
+    # stream is read once, however many other words pass through.
+    from extract.engine import wordcheck
+
+    monkeypatch.setattr(wordcheck, "_CACHE_LIMIT", 4)
+    monkeypatch.setattr(wordcheck, "_EVICT", 2)
+    kiwi = get_kiwi(())
+    reads: list[str] = []
+
+    class Counting:
+        def analyze(self, text: str, **kw: object) -> object:
+            reads.append(text)
+            return kiwi.analyze(text, **kw)
+
+    check = WordCheck(lambda: Counting())
+    others = ["신혼가전", "공유모빌리티", "수소충전소", "유가증권시장", "해외주식", "국채금리"]
+    # A new particle each time: the verdict is not settled yet, the reading is cached.
+    for other, particle in zip(others, ("를", "는", "의", "에서", "으로", "와"), strict=True):
+        check(f"{other} 관련", 0, 2)
+        check(f"대출금리{particle} 올렸다", 2, 4)
+    assert reads.count("대출금리") == 1
+    assert len(check) <= 4
