@@ -117,6 +117,17 @@ def _warm_default() -> None:
 
 
 @pytest.fixture(scope="session")
+def default_tagger() -> Any:
+    """A fast tagger over the bundled default glossary, one per test process (a new one
+    costs about half a second even from the warm cache, and starts with no word readings
+    of its own). Tests that need another mode or glossary build their own."""
+    import glossary
+    from extract import Tagger
+
+    return Tagger(glossary.default())
+
+
+@pytest.fixture(scope="session")
 def shared_data() -> Path:
     path = shared_data_dir()
     if path is None:
