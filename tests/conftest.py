@@ -37,10 +37,14 @@ _WARM_LOCK = ".warm.lock"
 # The folder made by this process, and the KOTREND_CACHE_DIR it replaced.
 _cache_key = pytest.StashKey[tuple[str, str | None]]()
 _warmer_key = pytest.StashKey["subprocess.Popen[bytes]"]()
-# What the warmer builds: the default glossary, its compiled automaton, and which of its
-# words Kiwi already knows (a cache key that holds the words taught before, so a process
-# that teaches the default glossary first finds it).
-_WARM_CODE = "import glossary, extract; extract.Tagger(glossary.default()).kiwi"
+# What the warmer builds: the default glossary (and with the entities), their compiled
+# automata, and which of their words Kiwi already knows. That last key holds the words
+# taught before, so the order is the workers' (:func:`_warm_default`): default first.
+_WARM_CODE = (
+    "import glossary, extract\n"
+    "for entities in (False, True):\n"
+    "    extract.Tagger(glossary.default(entities=entities)).kiwi\n"
+)
 
 
 def _is_xdist_worker() -> bool:
