@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -72,11 +73,17 @@ OPPOSITE_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 
+@functools.cache
+def _whole_latin_word(word: str) -> re.Pattern[str]:
+    # Compiled once per word: checking a whole glossary asks about a million times.
+    return re.compile(rf"(?<![a-z]){re.escape(word)}(?![a-z])")
+
+
 def _says(form: str, word: str) -> bool:
     """Whether ``form`` contains ``word``: anywhere for Hangul (it glues into compounds),
     as a whole word for Latin (``short`` is not in ``shortlist``)."""
     if word.isascii():
-        return re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", form.lower()) is not None
+        return _whole_latin_word(word).search(form.lower()) is not None
     return word in form
 
 

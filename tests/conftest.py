@@ -1,9 +1,13 @@
-"""Shared fixtures: one Kiwi-backed tagger per session, the real-data location, and a headless Chromium."""
+"""Shared fixtures: one warm on-disk cache per run, the real-data location, and a headless Chromium."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import subprocess
+import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,16 +28,107 @@ def shared_data_dir() -> Path | None:
     return None
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _session_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Compiled glossaries are cached in a folder of this session, never the user's."""
-    before = os.environ.get("KOTREND_CACHE_DIR")
-    os.environ["KOTREND_CACHE_DIR"] = str(tmp_path_factory.mktemp("kotrend-cache"))
-    yield
+# One cache folder for the whole run, shared by the xdist workers and the CLI processes the
+# tests start: the bundled glossary, its automaton and Kiwi's readings of its words take
+# about 10 s of CPU to build, and are then read back in well under a second. The folder is
+# made by the controller (or the only process), never the user's, and removed at the end.
+_RUN_CACHE = "KOTREND_TEST_RUN_CACHE"
+_WARM_LOCK = ".warm.lock"
+# The folder made by this process, and the KOTREND_CACHE_DIR it replaced.
+_cache_key = pytest.StashKey[tuple[str, str | None]]()
+_warmer_key = pytest.StashKey["subprocess.Popen[bytes]"]()
+# What the warmer builds: the default glossary (and with the entities), their compiled
+# automata, and which of their words Kiwi already knows. That last key holds the words
+# taught before, so the order is the workers' (:func:`_warm_default`): default first.
+_WARM_CODE = (
+    "import glossary, extract\n"
+    "for entities in (False, True):\n"
+    "    extract.Tagger(glossary.default(entities=entities)).kiwi\n"
+)
+
+
+def _is_xdist_worker() -> bool:
+    return "PYTEST_XDIST_WORKER" in os.environ
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if _is_xdist_worker():
+        return  # the controller made the folder; os.environ came along
+    folder = tempfile.mkdtemp(prefix="kotrend-test-cache-")
+    config.stash[_cache_key] = (folder, os.environ.get("KOTREND_CACHE_DIR"))
+    os.environ[_RUN_CACHE] = os.environ["KOTREND_CACHE_DIR"] = folder
+    if getattr(config.option, "numprocesses", None):
+        config.stash[_warmer_key] = _start_warmer(Path(folder))
+
+
+def _start_warmer(folder: Path) -> subprocess.Popen[bytes]:
+    """Build the default glossary's caches in a process of their own while the xdist
+    workers start and collect; workers wait for it (:func:`_warm_default`) instead of
+    each building the same files. The lock is taken here, before the warmer starts, so
+    a worker can never take it first; the warmer holds it until it exits."""
+    path = os.environ.get("PYTHONPATH")  # this checkout first, as in the tests
+    lock = os.open(folder / _WARM_LOCK, os.O_CREAT | os.O_RDWR)
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-c", _WARM_CODE],
+            cwd=REPO,
+            env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), path]))},
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            pass_fds=(lock,),
+        )
+    finally:
+        os.close(lock)  # the child's copy keeps the lock
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    warmer = config.stash.get(_warmer_key, None)
+    if warmer is not None:
+        warmer.wait()  # long done by now; reaped, so its CPU counts in the run's
+    made = config.stash.get(_cache_key, None)
+    if made is None:
+        return
+    folder, before = made
+    shutil.rmtree(folder, ignore_errors=True)
+    os.environ.pop(_RUN_CACHE, None)
     if before is None:
         os.environ.pop("KOTREND_CACHE_DIR", None)
     else:
         os.environ["KOTREND_CACHE_DIR"] = before
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _warm_default() -> None:
+    """In an xdist worker: wait for the warmer, then teach this process's Kiwi the default
+    glossary's words first, as the warmer did, so their readings come from the cache
+    (every worker of a full run tags with the default glossary anyway)."""
+    if not _is_xdist_worker():
+        return
+    lock_path = Path(os.environ[_RUN_CACHE]) / _WARM_LOCK
+    if not lock_path.exists():
+        return  # the controller started no warmer
+    lock = os.open(lock_path, os.O_RDONLY)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_SH)  # returns when the warmer has exited
+    finally:
+        os.close(lock)
+    import glossary
+    from extract import Tagger
+
+    Tagger(glossary.default()).kiwi  # noqa: B018 - the property teaches Kiwi the words
+
+
+@pytest.fixture(scope="session")
+def default_tagger() -> Any:
+    """A fast tagger over the bundled default glossary, one per test process (a new one
+    costs about half a second even from the warm cache, and starts with no word readings
+    of its own). Tests that need another mode or glossary build their own."""
+    import glossary
+    from extract import Tagger
+
+    return Tagger(glossary.default())
 
 
 @pytest.fixture(scope="session")

@@ -27,11 +27,6 @@ def _docs(shared_data: Path, name: str, n: int) -> list:
     return list(itertools.islice(read_documents(path, on_error="skip"), n))
 
 
-@pytest.fixture(scope="module")
-def default_tagger() -> Tagger:
-    return Tagger(mode="fast")
-
-
 @pytest.mark.parametrize("name", FILES)
 def test_spans_are_exact_and_word_aligned(
     shared_data: Path, default_tagger: Tagger, name: str

@@ -37,10 +37,14 @@ def _make(root: Path, files: dict[str, str]) -> Path:
 
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch):
-    """Point the package data directory at ``tmp_path/data``; fill it with ``_make``."""
+    """Point the package data directory at ``tmp_path/data``; fill it with ``_make``.
+
+    These glossaries are cached in a folder of their own: in the run's cache they would
+    push the bundled glossary out (only the newest few entries of a kind are kept)."""
     root = tmp_path / "data"
     root.mkdir()
     monkeypatch.setattr(_default, "data_root", lambda: root)
+    monkeypatch.setenv("KOTREND_CACHE_DIR", str(tmp_path / "cache"))
     return root
 
 

@@ -12,8 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from extract import load_table, tag_archive
+from extract.cli import main
 from glossary import Glossary, Term
 
 from .test_batch import _write_corpus
@@ -66,12 +68,18 @@ def _sorted_mentions(out: Path) -> list[tuple]:
 # handle itself. (SIGTERM, also checked during development, costs another 50 s of CI.)
 @pytest.mark.parametrize("sig", [signal.SIGKILL], ids=["KILL"])
 def test_workers_exit_with_the_main_process_and_resume_is_identical(sig, tmp_path: Path) -> None:
-    _write_corpus(tmp_path / "in.jsonl", 12)
+    # Only the run that is killed is a process of its own; the uninterrupted run and the
+    # resume (with their own worker pools) run in this one.
+    _write_corpus(tmp_path / "in.jsonl", 4)
     (tmp_path / "g.yaml").write_text(GLOSSARY_YAML, encoding="utf-8")
-    exe = [sys.executable, "-m", "extract.cli", "tag", str(tmp_path / "in.jsonl")]
-    exe += ["-g", str(tmp_path / "g.yaml"), "--chunk-size", "6", "--full", "-j", "2"]
-    subprocess.run([*exe, "-o", str(tmp_path / "whole")], check=True, capture_output=True)
-    proc = subprocess.Popen([*exe, "-o", str(tmp_path / "cut")], stderr=subprocess.DEVNULL)
+    args = ["tag", str(tmp_path / "in.jsonl"), "-g", str(tmp_path / "g.yaml")]
+    args += ["--chunk-size", "6", "--full", "-j", "2"]
+    uninterrupted = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "whole")])
+    assert uninterrupted.exit_code == 0, uninterrupted.output
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "extract.cli", *args, "-o", str(tmp_path / "cut")],
+        stderr=subprocess.DEVNULL,
+    )
     done = tmp_path / "cut" / "_done"
     deadline = time.time() + 120
     while time.time() < deadline and len(list(done.glob("part-*.json"))) < 2:
@@ -86,7 +94,8 @@ def test_workers_exit_with_the_main_process_and_resume_is_identical(sig, tmp_pat
     assert [w for w in workers if _alive(w)] == []
     manifest = json.loads((tmp_path / "cut" / "manifest.json").read_text())
     assert manifest["status"] == "running", "the kill came too late to test"
-    subprocess.run([*exe, "-o", str(tmp_path / "cut"), "--resume"], check=True, capture_output=True)
+    resumed = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "cut"), "--resume"])
+    assert resumed.exit_code == 0, resumed.output
     assert _sorted_mentions(tmp_path / "cut") == _sorted_mentions(tmp_path / "whole")
 
 

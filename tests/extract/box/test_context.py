@@ -31,11 +31,6 @@ ARTICLE = Document(
 
 
 @pytest.fixture(scope="module")
-def default_tagger() -> Tagger:
-    return Tagger(glossary.default())
-
-
-@pytest.fixture(scope="module")
 def sample_context(default_tagger: Tagger) -> CorpusContext:
     return corpus_context(corpus.load_sample(), tagger=default_tagger)
 

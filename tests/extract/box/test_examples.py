@@ -312,15 +312,13 @@ def _bench() -> object:
 
 @pytest.mark.realdata
 @pytest.mark.slow
-def test_real_boxes_show_printable_examples(shared_data: Path) -> None:
+def test_real_boxes_show_printable_examples(shared_data: Path, default_tagger: Tagger) -> None:
     """300 KDI research summaries and the Naver articles (bench/box_examples.py): fewer
     than 1 in 20 shown examples is cut or holds a bullet, caption, series tag, footnote
     or run-on, and no box quotes one sentence twice. Measured: 10 of 858 (1.2%); before
     issue 12, 393 of 938 (41.9%) and 84 repeats."""
-    import glossary
-
     bench = _bench()
-    result = bench.measure(shared_data, Tagger(glossary.default()))  # type: ignore[attr-defined]
+    result = bench.measure(shared_data, default_tagger)  # type: ignore[attr-defined]
     report = f"{result['flawed']} of {result['shown']} flawed: {result['by_flaw']}"
     assert result["shown"] > 500, report
     assert result["share"] < 0.05, report

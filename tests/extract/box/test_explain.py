@@ -34,11 +34,6 @@ SPECIALISED = ["cloud_backlog", "capex", "roi"]
 EVERYDAY = ["ai", "interest_rate", "revenue", "cloud"]
 
 
-@pytest.fixture(scope="module")
-def default_tagger() -> Tagger:
-    return Tagger(glossary.default(), mode="fast")
-
-
 def test_specialised_terms_rank_above_everyday_ones(default_tagger: Tagger) -> None:
     # basic=True: the bundled glossary marks these everyday words basic (left out by
     # default, see below); the order must put them last even when they are shown.

@@ -35,10 +35,12 @@ def _articles(shared_data: Path) -> list[Document]:
 
 
 @pytest.fixture(scope="module")
-def boxes(shared_data: Path) -> dict[str, tuple[KeywordBox, KeywordBox, KeywordBox]]:
+def boxes(
+    shared_data: Path, default_tagger: Tagger
+) -> dict[str, tuple[KeywordBox, KeywordBox, KeywordBox]]:
     """Per article: the default box, then the explain and frequency orders with the
     glossary's basic words shown too (``basic=True``), to judge the order alone."""
-    tagger = Tagger(glossary.default(), mode="fast")
+    tagger = default_tagger
     return {
         d.id: (
             build_box([d], tagger=tagger, top=5),

@@ -132,9 +132,8 @@ def test_policy(taggers: dict[str, Tagger], mode: str, text: str, expected: list
         ("한국투자증권 보고서", "investment"),
     ],
 )
-def test_bundled_names_do_not_count_as_their_everyday_parts(text: str, not_counted: str) -> None:
-    import glossary
-
-    g = glossary.default()
-    assert not_counted in g, f"the bundled glossary lost {not_counted!r}"
-    assert not_counted not in {m.term_id for m in Tagger(g).tag(text)}
+def test_bundled_names_do_not_count_as_their_everyday_parts(
+    default_tagger: Tagger, text: str, not_counted: str
+) -> None:
+    assert not_counted in default_tagger.glossary, f"the bundled glossary lost {not_counted!r}"
+    assert not_counted not in {m.term_id for m in default_tagger.tag(text)}

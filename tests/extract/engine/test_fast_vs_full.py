@@ -40,8 +40,8 @@ def docs(shared_data: Path) -> list:
 
 
 @pytest.fixture(scope="module")
-def fast() -> Tagger:
-    return Tagger(mode="fast")
+def fast(default_tagger: Tagger) -> Tagger:
+    return default_tagger
 
 
 def _key(m: Mention) -> tuple:

@@ -15,8 +15,8 @@ pytestmark = [pytest.mark.realdata, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(glossary.default())
+def tagger(default_tagger: Tagger) -> Tagger:
+    return default_tagger
 
 
 def _tables(path: Path, tagger: Tagger) -> dict:
