@@ -163,12 +163,14 @@ def number_or_time(phrase: str) -> bool:
     return any(junk_reason(w) in stop for w in phrase.split())
 
 
-def precision(argv_show: bool, min_df: int) -> None:
+def precision(
+    argv_show: bool, min_df: int, *, baselines: bool = True, kdi_docs: int = 10_000
+) -> None:
     full = glossary.default()
     known = {form_key(f, case_sensitive=False) for t in full for f in (*t.forms, *t.exclude)}
     judged_all = json.loads(JUDGED.read_text(encoding="utf-8"))
     ref = reference_keys()
-    corpora = ((HEADLINES, load_headlines), (KDI, lambda: load_docs(10_000, 0)))
+    corpora = ((HEADLINES, load_headlines), (KDI, lambda: load_docs(kdi_docs, 0)))
     for name, load in corpora:
         docs = load()
         texts = [text for d in docs for _, text in d.texts()]
@@ -183,11 +185,12 @@ def precision(argv_show: bool, min_df: int) -> None:
             d = TermDiscoverer(glossary=full, min_df=min_df, max_candidates=100, n_examples=0)
             return [c.phrase for c in d.fit(docs).candidates_]
 
-        methods = (
-            ("TermDiscoverer", ours),
-            ("Kiwi.extract_words", lambda texts=texts: kiwi_words(texts, min_df)),
-            ("noun n-gram TF-IDF", lambda texts=texts: tfidf_baseline(texts, min_df)),
-        )
+        methods: tuple[tuple[str, Callable[[], list[str]]], ...] = (("TermDiscoverer", ours),)
+        if baselines:
+            methods += (
+                ("Kiwi.extract_words", lambda texts=texts: kiwi_words(texts, min_df)),
+                ("noun n-gram TF-IDF", lambda texts=texts: tfidf_baseline(texts, min_df)),
+            )
         print(f"\n{name}: {len(docs):,} documents, default glossary ({len(full)} terms)\n")
         print(
             "| method | P@20 | P@50 | P@100 | unjudged in 100 | number/time in 100 "
@@ -254,12 +257,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--show", action="store_true", help="list the removed terms and ranks")
     ap.add_argument("--precision", action="store_true", help="hand-judged precision instead")
     ap.add_argument("--aliases", action="store_true", help="hand-judged alias proposals")
+    ap.add_argument(
+        "--no-baselines", action="store_true", help="with --precision: TermDiscoverer only"
+    )
     args = ap.parse_args(argv)
     if args.aliases:
         aliases()
         return
     if args.precision:
-        precision(args.show, args.min_df)
+        precision(args.show, args.min_df, baselines=not args.no_baselines)
         return
 
     full = glossary.default()

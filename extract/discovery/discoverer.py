@@ -11,6 +11,7 @@ from extract.discovery.candidates import CandidateCounts, known_keys
 from extract.discovery.records import TermCandidate
 from extract.discovery.termhood import (
     GENERIC_FACTORS,
+    LABEL_SHARE,
     absorbed,
     bundled_names,
     c_values,
@@ -329,6 +330,9 @@ def _rank(
     names = sorted(bundled_names())
     short = np.array([shortened_name(form_key(k, case_sensitive=False), names) for k in vocab])
     generic = np.where(short, np.minimum(generic, GENERIC_FACTORS[0]), generic)
+    # The name of a column or section ([ETF 줌인]) heads texts; it is not used in them.
+    labels = np.array([target.labels[k] for k in vocab])
+    generic = np.where(labels >= LABEL_SHARE * tf, np.minimum(generic, GENERIC_FACTORS[0]), generic)
     score = np.exp(log_score / total) * generic
     rises = np.zeros(len(vocab))
     order_by = score

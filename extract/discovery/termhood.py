@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -16,6 +17,7 @@ __all__ = [
     "ABSORB_SHARE",
     "COMMON_LOGPROB",
     "GENERIC_FACTORS",
+    "LABEL_SHARE",
     "absorbed",
     "bundled_names",
     "c_values",
@@ -26,6 +28,7 @@ __all__ = [
     "head_counts",
     "head_shares",
     "keys_as_is",
+    "latin_word",
     "shortened_name",
 ]
 
@@ -33,6 +36,12 @@ __all__ = [
 #: term with only everyday words around it (AI 기업, 주식 투자) or everyday words ending
 #: in an action or change (상승 전환, 공급 부족: news, not a name of anything).
 GENERIC_FACTORS = (0.25, 0.4)
+
+
+#: A candidate with at least this share of its occurrences inside bracketed tags
+#: ([ETF 줌인], [차이나 워치]) is the name of a column or section: it scores the first of
+#: :data:`GENERIC_FACTORS`.
+LABEL_SHARE = 0.5
 
 
 #: A candidate is absorbed by a longer one holding it when at least this share of its
@@ -386,6 +395,26 @@ def _word_reading(unit: str, kiwi: Any, cache: dict[str, bool]) -> str:
     return "common" if cache[common_key] else ""
 
 
+_LATIN = re.compile(r"[A-Za-z]+")
+
+
+def latin_word(unit: str) -> bool:
+    """Whether ``unit`` is a Latin word too unspecific to propose alone: an English word
+    (Oil, biz, City: letters in lower case, a label or brand, not an acronym) or a
+    two-letter acronym (DB, HD, PB, TV: each names many things, and in the news mostly
+    a company group). Acronyms of three letters or more (GPT, ESG) and words with digits
+    (B2B, 5G) are not.
+
+    Examples
+    --------
+    >>> [latin_word(w) for w in ("Oil", "biz", "DB", "GPT", "B2B", "AI반도체", "ESG")]
+    [True, True, True, False, False, False, False]
+    """
+    if not _LATIN.fullmatch(unit):
+        return False
+    return not unit.isupper() or len(unit) == 2
+
+
 def generic_factor(
     units: Sequence[str],
     kiwi: Any,
@@ -398,7 +427,8 @@ def generic_factor(
     """Score factor of a candidate made of ``units``: 1, or one of :data:`GENERIC_FACTORS`.
 
     * One everyday word (감소, 개장) or one proper noun of Kiwi's dictionary (서울,
-      캐나다, 금호건설: a name, not a term): the first factor.
+      캐나다, 금호건설: a name, not a term), or Latin words that are English words or
+      two-letter acronyms (Oil, Fund Flow, DB; see :func:`latin_word`): the first factor.
     * A known form (``known`` holds loose keys) with everyday words around it (AI 기업),
       or everyday words ending in an action or change (상승 전환): the second.
     * When ``spaced`` (the units are written apart), a name with only common words
@@ -426,6 +456,8 @@ def generic_factor(
     if word is not None and len(units) > 1 and everyday_word(word, kiwi, cache):
         # Split in context into syllables or parts (결+선, 성+료), the word as written
         # is one everyday noun.
+        return GENERIC_FACTORS[0]
+    if all(latin_word(u) for u in units):
         return GENERIC_FACTORS[0]
     if len(units) == 1:
         if everyday_word(units[0], kiwi, cache) or _word_reading(units[0], kiwi, cache):

@@ -201,6 +201,12 @@ def test_cli_window_contrasts_with_the_time_before(tmp_path) -> None:
         (("공급", "부족"), 0.4),
         (("탄소", "국경", "세"), 1.0),
         (("호르무즈", "해협"), 1.0),
+        (("Oil",), 0.25),  # an English word: a label or brand, not an acronym
+        (("biz",), 0.25),
+        (("Fund", "Flow"), 0.25),
+        (("DB",), 0.25),  # a two-letter acronym names many things
+        (("GPT",), 1.0),  # a longer acronym may be a term
+        (("B2B",), 1.0),
     ],
 )
 def test_generic_factor(units: tuple[str, ...], factor: float) -> None:
@@ -280,3 +286,39 @@ def test_compounds_on_a_freely_used_head_rank_below_a_term_on_a_term_head() -> N
     assert d.candidates_[phrases.index("심리지수")].head_terms == 3
     business = [phrases.index(f"{w}사업") for w in fillers if f"{w}사업" in phrases]
     assert business and phrases.index("심리지수") < min(business), phrases[:12]
+
+
+# --- column and section names -------------------------------------------------------
+
+OTHER = [f"탄소국경세 {w} 논의" for w in ("도입", "확대", "유예", "시행", "연기", "협상")]
+
+
+@pytest.mark.parametrize(
+    "tag", ["[{}] ", "【{}】 ", "<{}> "], ids=["square", "lenticular", "angle"]
+)
+def test_a_bracketed_column_name_scores_low(tag: str) -> None:
+    # The same phrase, as often, in running text and as the tag heading texts.
+    body = [f"{w} 마켓 줌인 발표" for w in ("반도체", "조선", "철강", "화학", "자동차", "항공")]
+    tagged = [
+        tag.format("마켓 줌인") + f"{w} 수출 발표"
+        for w in ("반도체", "조선", "철강", "화학", "자동차", "항공")
+    ]
+
+    def score(docs: list[str]) -> float:
+        d = TermDiscoverer(glossary=G, min_df=3, max_candidates=100).fit(docs + OTHER)
+        return next(c.score for c in d.candidates_ if c.phrase == "마켓 줌인")
+
+    assert score(tagged) < 0.5 * score(body)
+
+
+def test_a_term_in_round_brackets_is_not_a_column_name() -> None:
+    # Round brackets hold a term's other name: 탄소국경세(CBAM) is running text.
+    plain = TermDiscoverer(glossary=G, min_df=3).fit(
+        [f"탄소국경세 {w}" for w in "가나다라"] + OTHER
+    )
+    paren = TermDiscoverer(glossary=G, min_df=3).fit(
+        [f"(탄소국경세) {w}" for w in "가나다라"] + OTHER
+    )
+    a = next(c.score for c in plain.candidates_ if c.phrase == "탄소국경세")
+    b = next(c.score for c in paren.candidates_ if c.phrase == "탄소국경세")
+    assert b > 0.5 * a
