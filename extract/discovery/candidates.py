@@ -21,7 +21,7 @@ __all__ = ["CandidateCounts", "iter_texts", "known_keys"]
 _EVIDENCE_WIDTH = 160
 # A bracketed tag: a column, series or section name ([ETF 줌인], [차이나 워치], <시사점>).
 # Round brackets are left out: a term's acronym or English name is written in them.
-_BRACKETED = re.compile(r"[\[【〔<〈《][^\[\]【】〔〕<>〈〉《》\n]{1,40}[\]】〕>〉》]")
+_BRACKETED = re.compile(r"[\[【〔<〈《][^\[\]【】〔〕<>〈〉《》\n]{1,100}[\]】〕>〉》]")
 # Junk reasons of a unit that rule out every phrase holding it.
 _STOP_REASONS = frozenset({"number", "amount", "date", "unit", "symbol"})
 

@@ -429,8 +429,9 @@ def generic_factor(
     * One everyday word (감소, 개장) or one proper noun of Kiwi's dictionary (서울,
       캐나다, 금호건설: a name, not a term), or Latin words that are English words or
       two-letter acronyms (Oil, Fund Flow, DB; see :func:`latin_word`): the first factor.
-    * A known form (``known`` holds loose keys) with everyday words around it (AI 기업),
-      or everyday words ending in an action or change (상승 전환): the second.
+    * A known form (``known`` holds loose keys) with everyday words or names of places
+      around it (AI 기업, 미 국채금리), or everyday words and names ending in an action
+      or change (상승 전환, 중국 국빈 방문): the second.
     * When ``spaced`` (the units are written apart), a name with only common words
       around it (서울 아파트, 중동 사태, 쿠팡 사태: a phrase of the news, where a term
       is a compound written as one word, 경매시장, or holds a rarer word, 호르무즈
@@ -453,9 +454,13 @@ def generic_factor(
     >>> generic_factor(("결", "선"), get_kiwi(), known, {}, word="결선")
     0.25
     """
-    if word is not None and len(units) > 1 and everyday_word(word, kiwi, cache):
-        # Split in context into syllables or parts (결+선, 성+료), the word as written
-        # is one everyday noun.
+    if (
+        word is not None
+        and len(units) > 1
+        and (everyday_word(word, kiwi, cache) or _word_reading(word, kiwi, cache) == "name")
+    ):
+        # Split in context into syllables or parts (결+선, 성+료, 국민+투표+법), the word
+        # as written is one everyday noun or one name of Kiwi's dictionary.
         return GENERIC_FACTORS[0]
     if all(latin_word(u) for u in units):
         return GENERIC_FACTORS[0]
@@ -464,14 +469,29 @@ def generic_factor(
             return GENERIC_FACTORS[0]
         return 1.0
     is_known = [form_key(u, case_sensitive=False) in known for u in units]
-    if all(k or everyday_word(u, kiwi, cache) for u, k in zip(units, is_known, strict=True)) and (
-        any(is_known) or _predicative(units[-1], kiwi, cache)
-    ):
+    # Around a known term, a place or country (미 국채금리, 한국 경제성장률) modifies it
+    # as an everyday word does: the term is known, the phrase is not a new one.
+    if all(
+        k or everyday_word(u, kiwi, cache) or _proper_noun(u, kiwi, cache)
+        for u, k in zip(units, is_known, strict=True)
+    ) and (any(is_known) or _predicative(units[-1], kiwi, cache)):
         return GENERIC_FACTORS[1]
     readings = [_word_reading(u, kiwi, cache) for u in units] if spaced else []
     if spaced and all(k or r for r, k in zip(readings, is_known, strict=True)):
         return GENERIC_FACTORS[0] if "name" in readings else GENERIC_FACTORS[1]
     return 1.0
+
+
+def _proper_noun(unit: str, kiwi: Any, cache: dict[str, bool]) -> bool:
+    """Whether ``unit`` is one proper noun of Kiwi's dictionary, one syllable included
+    (미, 중: the United States and China as headlines write them)."""
+    key = "\3" + unit
+    hit = cache.get(key)
+    if hit is None:
+        tokens = kiwi.tokenize(unit)
+        hit = len(tokens) == 1 and tokens[0].tag == "NNP" and tokens[0].len == len(unit)
+        cache[key] = hit
+    return hit
 
 
 #: How much likelier (log-probability, Kiwi's language model) ``X했다`` must be than

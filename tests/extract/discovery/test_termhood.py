@@ -206,6 +206,9 @@ def test_cli_window_contrasts_with_the_time_before(tmp_path) -> None:
         (("Fund", "Flow"), 0.25),
         (("DB",), 0.25),  # a two-letter acronym names many things
         (("GPT",), 1.0),  # a longer acronym may be a term
+        (("미", "영업이익"), 0.4),  # a country around a known term
+        (("한국", "경제", "영업이익"), 0.4),
+        (("중국", "국빈", "방문"), 0.4),  # a name and everyday words ending in an action
         (("B2B",), 1.0),
     ],
 )
@@ -214,6 +217,22 @@ def test_generic_factor(units: tuple[str, ...], factor: float) -> None:
     from extract.engine.analyzer import get_kiwi
 
     assert generic_factor(units, get_kiwi(), frozenset({"영업이익"}), {}) == factor
+
+
+@pytest.mark.parametrize(
+    ("units", "word", "factor"),
+    [
+        (("결", "선"), "결선", 0.25),  # one everyday word as written
+        (("국민", "투표", "법"), "국민투표법", 0.25),  # one name of Kiwi's dictionary
+        (("경매", "시장"), "경매시장", 1.0),
+        (("탄소", "국경", "세"), "탄소국경세", 1.0),
+    ],
+)
+def test_a_word_is_judged_as_written(units: tuple[str, ...], word: str, factor: float) -> None:
+    from extract.discovery.termhood import generic_factor
+    from extract.engine.analyzer import get_kiwi
+
+    assert generic_factor(units, get_kiwi(), frozenset(), {}, word=word) == factor
 
 
 # One row per class: units, written apart (True) or as one word, factor. Names of
@@ -294,7 +313,14 @@ OTHER = [f"탄소국경세 {w} 논의" for w in ("도입", "확대", "유예", "
 
 
 @pytest.mark.parametrize(
-    "tag", ["[{}] ", "【{}】 ", "<{}> "], ids=["square", "lenticular", "angle"]
+    "tag",
+    [
+        "[{}] ",
+        "【{}】 ",
+        "<{}> ",
+        "[{} : 오늘 장중 골든크로스가 나타난 종목은 모두 열두 개로 집계됐다] ",
+    ],
+    ids=["square", "lenticular", "angle", "long"],
 )
 def test_a_bracketed_column_name_scores_low(tag: str) -> None:
     # The same phrase, as often, in running text and as the tag heading texts.
