@@ -20,6 +20,7 @@ from extract.discovery.termhood import (
     generic_factor,
     head_counts,
     head_shares,
+    modifier_shares,
     shortened_name,
 )
 from extract.engine.analyzer import get_kiwi
@@ -33,7 +34,7 @@ RANKS = ("termhood", "rise")
 
 #: Default weights of the score's components (see :class:`TermDiscoverer`).
 WEIGHTS: Mapping[str, float] = MappingProxyType(
-    {"c_value": 2.0, "head_terms": 2.0, "tfidf": 0.5, "df": 0.5}
+    {"c_value": 2.0, "head_terms": 2.0, "modifier": 0.0, "tfidf": 0.5, "df": 0.5}
 )
 
 
@@ -315,7 +316,13 @@ def _rank(
     units = [target.units[k] for k in vocab]
     cv = np.array(c_values(tf.tolist(), units, index))
     head = np.array([heads.get(u[-1].lower(), 0) for u in units])
-    parts = {"c_value": cv, "head_terms": head_shares(head, units), "tfidf": mean_tfidf, "df": df}
+    parts = {
+        "c_value": cv,
+        "head_terms": head_shares(head, units),
+        "modifier": modifier_shares(units),
+        "tfidf": mean_tfidf,
+        "df": df,
+    }
     total = sum(weights.values())
     log_score = sum(w * np.log(_percentiles(parts[k])) for k, w in weights.items() if w)
     cache: dict[str, bool] = {}

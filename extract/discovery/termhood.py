@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from corpus.korean import HANGUL
+from corpus.korean import HANGUL, OFFICE_TITLES
 from extract.discovery.phrases import noun_runs
 from glossary import Glossary, form_key
 
@@ -29,6 +29,7 @@ __all__ = [
     "head_shares",
     "keys_as_is",
     "latin_word",
+    "modifier_shares",
     "shortened_name",
 ]
 
@@ -340,6 +341,33 @@ def head_shares(heads: Any, units: Sequence[Sequence[str]]) -> Any:
     return known / (known + other + 1.0)
 
 
+def modifier_shares(units: Sequence[Sequence[str]]) -> Any:
+    """How fixed each candidate's first unit is: ``1 / m``, where ``m`` counts the
+    candidates of two units or more that start with it; candidates of one unit get the
+    median of the others (they have no modifier to judge).
+
+    A modifier the corpus puts before anything (첨단소재, 첨단기술, 첨단부품; 미래산업,
+    미래세대, 미래전략; 혁신기업, 혁신센터) says what kind of thing follows, an
+    evaluation, not part of a name; a term's first part is rarely swapped (예측시장,
+    신설법인, 외환거래): the modifier side of Wermter and Hahn's paradigmatic
+    modifiability, as :func:`head_shares` is its head side.
+
+    Examples
+    --------
+    >>> units = [("첨단", "소재"), ("첨단", "기술"), ("첨단", "부품"), ("예측", "시장"), ("팁스",)]
+    >>> [round(float(s), 2) for s in modifier_shares(units)]
+    [0.33, 0.33, 0.33, 1.0, 0.33]
+    """
+    import numpy as np
+
+    built = Counter(u[0].lower() for u in units if len(u) > 1)
+    out = np.array(
+        [1.0 / built[u[0].lower()] if len(u) > 1 else np.nan for u in units], dtype=float
+    )
+    multi = out[~np.isnan(out)]
+    return np.where(np.isnan(out), float(np.median(multi)) if len(multi) else 1.0, out)
+
+
 def everyday_word(unit: str, kiwi: Any, cache: dict[str, bool]) -> bool:
     """Whether ``unit`` is one common noun of Kiwi's dictionary (감소, 활용; not 팁스).
 
@@ -435,8 +463,9 @@ def generic_factor(
     * When ``spaced`` (the units are written apart), a name with only common words
       around it (서울 아파트, 중동 사태, 쿠팡 사태: a phrase of the news, where a term
       is a compound written as one word, 경매시장, or holds a rarer word, 호르무즈
-      해협): the first; common words alone written apart (세계 시장, 혁신 제품): the
-      second.
+      해협), or anything followed by a title of office (배경훈 부총리, 인천공항 사장: a
+      person; :data:`corpus.korean.OFFICE_TITLES`): the first; common words alone
+      written apart (세계 시장, 혁신 제품): the second.
 
     Examples
     --------
@@ -476,6 +505,9 @@ def generic_factor(
         for u, k in zip(units, is_known, strict=True)
     ) and (any(is_known) or _predicative(units[-1], kiwi, cache)):
         return GENERIC_FACTORS[1]
+    if spaced and units[-1] in OFFICE_TITLES:
+        # A name with a title of office written after it is a person (배경훈 부총리).
+        return GENERIC_FACTORS[0]
     readings = [_word_reading(u, kiwi, cache) for u in units] if spaced else []
     if spaced and all(k or r for r, k in zip(readings, is_known, strict=True)):
         return GENERIC_FACTORS[0] if "name" in readings else GENERIC_FACTORS[1]

@@ -246,6 +246,9 @@ SPACED = [
     (("중동", "사태"), True, 0.25),
     (("이란", "전쟁"), True, 0.25),
     (("세계", "시장"), True, 0.4),  # common words without a name
+    (("배경훈", "부총리"), True, 0.25),  # a person: a name and a title of office
+    (("인천공항", "사장"), True, 0.25),
+    (("미국", "시장"), True, 0.25),  # 시장 is a market too, but here a name + common word
     (("경매", "시장"), False, 1.0),
     (("경매", "시장"), False, 1.0),  # 경매시장
     (("호르무즈", "해협"), True, 1.0),  # 해협 is not a common word
