@@ -340,6 +340,11 @@ def _rank(
     # The name of a column or section ([ETF 줌인]) heads texts; it is not used in them.
     labels = np.array([target.labels[k] for k in vocab])
     generic = np.where(labels >= LABEL_SHARE * tf, np.minimum(generic, GENERIC_FACTORS[0]), generic)
+    # A phrase that tells what happened to a candidate or a known term (스페이스X 상장,
+    # 호르무즈 해협 봉쇄) is news about it, not a term: by termhood it scores a quarter,
+    # by rise it goes (below).
+    events = [event_phrase(u, index, known, kiwi, cache) for u in units]
+    generic = np.where(events, np.minimum(generic, GENERIC_FACTORS[0]), generic)
     score = np.exp(log_score / total) * generic
     rises = np.zeros(len(vocab))
     order_by = score
@@ -362,7 +367,6 @@ def _rank(
         # such fragments down.)
         # A phrase that tells what happened to a candidate (호르무즈 해협 봉쇄) is news
         # about it: it goes, and absorbs nothing.
-        events = [event_phrase(u, index, known, kiwi, cache) for u in units]
         whole = absorbed(tf.tolist(), units, index, absorbers=[not e for e in events])
         # The whole name stands for its fragment's occurrences too (호르무즈 is how
         # headlines shorten 호르무즈 해협), so it rises as much as the fragment does.

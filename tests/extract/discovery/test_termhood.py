@@ -276,7 +276,8 @@ def test_names_the_package_knows_and_headline_particles_are_not_proposed() -> No
     assert "반도체 특별법" in phrases, phrases
     assert "카카오뱅크" not in phrases and "유럽서" not in phrases, phrases
     short = [c for c in d.candidates_ if c.phrase == "한국투자"]
-    assert not short or short[0].score < d.candidates_[0].score / 2, d.candidates_
+    top = next(c.score for c in d.candidates_ if c.phrase == "반도체 특별법")
+    assert not short or short[0].score < 0.7 * top, d.candidates_
 
 
 # --- classifier heads: compounds a corpus builds freely on a head -----------------------
@@ -351,3 +352,12 @@ def test_a_term_in_round_brackets_is_not_a_column_name() -> None:
     a = next(c.score for c in plain.candidates_ if c.phrase == "탄소국경세")
     b = next(c.score for c in paren.candidates_ if c.phrase == "탄소국경세")
     assert b > 0.5 * a
+
+
+def test_what_happened_to_a_name_scores_low_by_termhood_too() -> None:
+    # 에이펙스랩 상장 is news about 에이펙스랩 (상장했다); 에이펙스랩 지수 may name a thing.
+    tails = ("추진", "임박", "기대", "효과", "전망", "수혜")
+    docs = [f"에이펙스랩 {head} {w}" for head in ("상장", "지수") for w in tails]
+    d = TermDiscoverer(glossary=G, min_df=2).fit(docs)
+    score = {c.phrase: c.score for c in d.candidates_}
+    assert score["에이펙스랩 상장"] < 0.3 * score["에이펙스랩 지수"], score
