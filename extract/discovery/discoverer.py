@@ -341,10 +341,13 @@ def _rank(
     labels = np.array([target.labels[k] for k in vocab])
     generic = np.where(labels >= LABEL_SHARE * tf, np.minimum(generic, GENERIC_FACTORS[0]), generic)
     # A phrase that tells what happened to a candidate or a known term (스페이스X 상장,
-    # 호르무즈 해협 봉쇄) is news about it, not a term: by termhood it scores a quarter,
+    # 호르무즈 해협 봉쇄) is news about it, not a term: by termhood, written apart, it
+    # scores a quarter,
     # by rise it goes (below).
     events = [event_phrase(u, index, known, kiwi, cache) for u in units]
-    generic = np.where(events, np.minimum(generic, GENERIC_FACTORS[0]), generic)
+    # Written as one word (위해성평가), the compound names a thing: news is written apart.
+    news = [e and s for e, s in zip(events, spaced, strict=True)]
+    generic = np.where(news, np.minimum(generic, GENERIC_FACTORS[0]), generic)
     score = np.exp(log_score / total) * generic
     rises = np.zeros(len(vocab))
     order_by = score
