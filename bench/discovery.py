@@ -21,12 +21,18 @@ With ``--aliases``, it lists the alias proposals of :func:`extract.mine_aliases`
 (``kdi_aliases``: term id, alias and verdict, ``right`` or ``wrong``) and each alias's
 share of the documents, and reports how many are right.
 
+With ``--march``, it checks what is new: the danews headlines of March 2026 against
+the months before (``rank="rise"``), with the glossary entry of 호르무즈 해협 removed in
+memory (the glossary has learnt it since), and prints the rank of 호르무즈 해협 and the
+top 20.
+
 Usage::
 
     python bench/discovery.py                 # 10,000 KDI research + policy summaries
     python bench/discovery.py --docs 3000 --seed 1
     python bench/discovery.py --precision [--show]
     python bench/discovery.py --aliases
+    python bench/discovery.py --march
 
 The corpora come from ``../shared/data/news`` (or ``$KOTREND_DATA/news``) and are never
 copied into the repository.
@@ -163,12 +169,14 @@ def number_or_time(phrase: str) -> bool:
     return any(junk_reason(w) in stop for w in phrase.split())
 
 
-def precision(argv_show: bool, min_df: int) -> None:
+def precision(
+    argv_show: bool, min_df: int, *, baselines: bool = True, kdi_docs: int = 10_000
+) -> None:
     full = glossary.default()
     known = {form_key(f, case_sensitive=False) for t in full for f in (*t.forms, *t.exclude)}
     judged_all = json.loads(JUDGED.read_text(encoding="utf-8"))
     ref = reference_keys()
-    corpora = ((HEADLINES, load_headlines), (KDI, lambda: load_docs(10_000, 0)))
+    corpora = ((HEADLINES, load_headlines), (KDI, lambda: load_docs(kdi_docs, 0)))
     for name, load in corpora:
         docs = load()
         texts = [text for d in docs for _, text in d.texts()]
@@ -183,11 +191,12 @@ def precision(argv_show: bool, min_df: int) -> None:
             d = TermDiscoverer(glossary=full, min_df=min_df, max_candidates=100, n_examples=0)
             return [c.phrase for c in d.fit(docs).candidates_]
 
-        methods = (
-            ("TermDiscoverer", ours),
-            ("Kiwi.extract_words", lambda texts=texts: kiwi_words(texts, min_df)),
-            ("noun n-gram TF-IDF", lambda texts=texts: tfidf_baseline(texts, min_df)),
-        )
+        methods: tuple[tuple[str, Callable[[], list[str]]], ...] = (("TermDiscoverer", ours),)
+        if baselines:
+            methods += (
+                ("Kiwi.extract_words", lambda texts=texts: kiwi_words(texts, min_df)),
+                ("noun n-gram TF-IDF", lambda texts=texts: tfidf_baseline(texts, min_df)),
+            )
         print(f"\n{name}: {len(docs):,} documents, default glossary ({len(full)} terms)\n")
         print(
             "| method | P@20 | P@50 | P@100 | unjudged in 100 | number/time in 100 "
@@ -244,6 +253,35 @@ def aliases() -> None:
         print(f"{v}\t{term_id}\t{term}\t{form}\tsupport {support}\tshare {share:.3f}")
 
 
+def march(min_df: int) -> None:
+    """Rank of 호르무즈 해협 among the risers of March 2026 in the headlines."""
+    with open(data_dir() / HEADLINES, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    window = [r for r in rows if str(r.get("date", "")).startswith("2026-03")]
+    before = [r for r in rows if str(r.get("date", "")) < "2026-03"]
+
+    def docs(rs: list[dict[str, Any]]) -> list[Document]:
+        return [Document(id=str(r["id"]), title=r.get("title"), body=r.get("body")) for r in rs]
+
+    target = form_key("호르무즈 해협", case_sensitive=False)
+    full = glossary.default()
+    gone = [t.id for t in full if any(form_key(f, case_sensitive=False) == target for f in t.forms)]
+    g = Glossary([t for t in full if t.id not in set(gone)], name="without-hormuz")
+    t0 = time.perf_counter()
+    d = TermDiscoverer(glossary=g, min_df=min_df, max_candidates=500, n_examples=0, rank="rise")
+    d.background = docs(before)
+    d.fit(docs(window))
+    phrases = [c.phrase for c in d.candidates_]
+    keys = [form_key(p, case_sensitive=False) for p in phrases]
+    rank = keys.index(target) + 1 if target in keys else None
+    print(
+        f"March 2026: {len(window):,} headlines against {len(before):,} before; removed "
+        f"{gone or 'nothing'}; 호르무즈 해협 at rank {rank} ({time.perf_counter() - t0:.0f} s)"
+    )
+    print("top 20: " + " | ".join(phrases[:20]))
+    print(f"number/time in top 100: {sum(map(number_or_time, phrases[:100]))}")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=10_000, help="documents (default 10000)")
@@ -254,12 +292,19 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--show", action="store_true", help="list the removed terms and ranks")
     ap.add_argument("--precision", action="store_true", help="hand-judged precision instead")
     ap.add_argument("--aliases", action="store_true", help="hand-judged alias proposals")
+    ap.add_argument("--march", action="store_true", help="rank of 호르무즈 해협 in March 2026")
+    ap.add_argument(
+        "--no-baselines", action="store_true", help="with --precision: TermDiscoverer only"
+    )
     args = ap.parse_args(argv)
     if args.aliases:
         aliases()
         return
+    if args.march:
+        march(args.min_df)
+        return
     if args.precision:
-        precision(args.show, args.min_df)
+        precision(args.show, args.min_df, baselines=not args.no_baselines)
         return
 
     full = glossary.default()

@@ -36,6 +36,7 @@ __all__ = [
     "LOANWORD_HEADS",
     "MAGNITUDES",
     "NUMBER_WORDS",
+    "OFFICE_TITLES",
     "ORGANISATION_HEADS",
     "PARTICLES",
     "TIME_WORDS",
@@ -363,6 +364,14 @@ AGENCIES = words(
 
 #: Credit words that stand for a source, not a name (사진=..., 그래픽=...).
 CREDITS = words("사진 자료사진 그래픽")
+
+#: Titles of office written after a person's or an organisation's name (장동혁 대표,
+#: 인천공항 사장): the phrase names a person. 시장 is left out (also "market").
+OFFICE_TITLES = words(
+    "대표 대표이사 부총리 총리 장관 차관 의원 회장 부회장 사장 부사장 대통령 위원장 원장 "
+    "총재 부총재 청장 처장 대변인 후보 지사 도지사 구청장 군수 교수 이사장 행장 의장 "
+    "전무 상무 본부장 실장 단장 최고위원 당대표 원내대표"
+)
 
 #: Titles that end a byline (홍길동 기자).
 BYLINE_TITLES: tuple[str, ...] = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -18,6 +19,9 @@ from glossary import Glossary, form_key
 __all__ = ["CandidateCounts", "iter_texts", "known_keys"]
 
 _EVIDENCE_WIDTH = 160
+# A bracketed tag: a column, series or section name ([ETF 줌인], [차이나 워치], <시사점>).
+# Round brackets are left out: a term's acronym or English name is written in them.
+_BRACKETED = re.compile(r"[\[【〔<〈《][^\[\]【】〔〕<>〈〉《》\n]{1,100}[\]】〕>〉》]")
 # Junk reasons of a unit that rule out every phrase holding it.
 _STOP_REASONS = frozenset({"number", "amount", "date", "unit", "symbol"})
 
@@ -123,6 +127,7 @@ class CandidateCounts:
         self._tf = array("i")
         self._df = array("i")
         self._last = array("i")  # the last document counted in df
+        self._label = array("i")  # occurrences inside a bracketed tag
         # The one spelling seen so far (its count is tf), or a Counter once a second
         # spelling comes.
         self._surfaces: list[str | Counter[str]] = []
@@ -148,6 +153,12 @@ class CandidateCounts:
     def tf(self) -> Mapping[str, int]:
         """Occurrences of each held candidate, by key."""
         return _Column(self._id, lambda i: self._tf[i])
+
+    @property
+    def labels(self) -> Mapping[str, int]:
+        """Occurrences of each held candidate inside a bracketed tag ([ETF 줌인]: the name
+        of a column or section, not running text), by key."""
+        return _Column(self._id, lambda i: self._label[i])
 
     @property
     def units(self) -> Mapping[str, tuple[str, ...]]:
@@ -232,7 +243,7 @@ class CandidateCounts:
         slots = np.full(len(mask), -1, dtype=np.int32)
         slots[mask] = np.arange(int(mask.sum()), dtype=np.int32)
         self._id = {k: int(slots[i]) for k, i in self._id.items() if mask[i]}
-        for name in ("_tf", "_df", "_last"):
+        for name in ("_tf", "_df", "_last", "_label"):
             old = np.frombuffer(getattr(self, name), dtype=np.int32)
             setattr(self, name, _int_array("i", old[mask]))
             del old  # a view blocks appending to the array
@@ -303,6 +314,7 @@ class CandidateCounts:
         doc_idx = len(self.doc_ids) - 1
         only = self.only
         n_examples = self.n_examples
+        tags = [m.span() for m in _BRACKETED.finditer(text)]
         for sent in sents:
             for run in noun_runs(sent.tokens, text):
                 # A number, unit or time word inside a phrase makes it a fragment of a
@@ -338,6 +350,7 @@ class CandidateCounts:
                         self._tf.append(0)
                         self._df.append(0)
                         self._last.append(-1)
+                        self._label.append(0)
                         # The key object itself when equal: one string, not two.
                         self._surfaces.append(key if surface == key else surface)
                         self._units.append(_join_units([text[u.start : u.end] for u in run[i:j]]))
@@ -351,6 +364,8 @@ class CandidateCounts:
                     else:
                         seen[surface] += 1
                     self._tf[kid] += 1
+                    if tags and any(s <= start and end <= e for s, e in tags):
+                        self._label[kid] += 1
                     if self._last[kid] != doc_idx:
                         self._last[kid] = doc_idx
                         self._df[kid] += 1

@@ -11,6 +11,7 @@ from extract.discovery.candidates import CandidateCounts, known_keys
 from extract.discovery.records import TermCandidate
 from extract.discovery.termhood import (
     GENERIC_FACTORS,
+    LABEL_SHARE,
     absorbed,
     bundled_names,
     c_values,
@@ -19,6 +20,7 @@ from extract.discovery.termhood import (
     generic_factor,
     head_counts,
     head_shares,
+    modifier_shares,
     shortened_name,
 )
 from extract.engine.analyzer import get_kiwi
@@ -32,7 +34,7 @@ RANKS = ("termhood", "rise")
 
 #: Default weights of the score's components (see :class:`TermDiscoverer`).
 WEIGHTS: Mapping[str, float] = MappingProxyType(
-    {"c_value": 2.0, "head_terms": 2.0, "tfidf": 0.5, "df": 0.5}
+    {"c_value": 2.0, "head_terms": 2.0, "modifier": 0.0, "tfidf": 0.5, "df": 0.5}
 )
 
 
@@ -314,7 +316,13 @@ def _rank(
     units = [target.units[k] for k in vocab]
     cv = np.array(c_values(tf.tolist(), units, index))
     head = np.array([heads.get(u[-1].lower(), 0) for u in units])
-    parts = {"c_value": cv, "head_terms": head_shares(head, units), "tfidf": mean_tfidf, "df": df}
+    parts = {
+        "c_value": cv,
+        "head_terms": head_shares(head, units),
+        "modifier": modifier_shares(units),
+        "tfidf": mean_tfidf,
+        "df": df,
+    }
     total = sum(weights.values())
     log_score = sum(w * np.log(_percentiles(parts[k])) for k, w in weights.items() if w)
     cache: dict[str, bool] = {}
@@ -329,6 +337,17 @@ def _rank(
     names = sorted(bundled_names())
     short = np.array([shortened_name(form_key(k, case_sensitive=False), names) for k in vocab])
     generic = np.where(short, np.minimum(generic, GENERIC_FACTORS[0]), generic)
+    # The name of a column or section ([ETF 줌인]) heads texts; it is not used in them.
+    labels = np.array([target.labels[k] for k in vocab])
+    generic = np.where(labels >= LABEL_SHARE * tf, np.minimum(generic, GENERIC_FACTORS[0]), generic)
+    # A phrase that tells what happened to a candidate or a known term (스페이스X 상장,
+    # 호르무즈 해협 봉쇄) is news about it, not a term: by termhood, written apart, it
+    # scores a quarter,
+    # by rise it goes (below).
+    events = [event_phrase(u, index, known, kiwi, cache) for u in units]
+    # Written as one word (위해성평가), the compound names a thing: news is written apart.
+    news = [e and s for e, s in zip(events, spaced, strict=True)]
+    generic = np.where(news, np.minimum(generic, GENERIC_FACTORS[0]), generic)
     score = np.exp(log_score / total) * generic
     rises = np.zeros(len(vocab))
     order_by = score
@@ -351,7 +370,6 @@ def _rank(
         # such fragments down.)
         # A phrase that tells what happened to a candidate (호르무즈 해협 봉쇄) is news
         # about it: it goes, and absorbs nothing.
-        events = [event_phrase(u, index, known, kiwi, cache) for u in units]
         whole = absorbed(tf.tolist(), units, index, absorbers=[not e for e in events])
         # The whole name stands for its fragment's occurrences too (호르무즈 is how
         # headlines shorten 호르무즈 해협), so it rises as much as the fragment does.

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from corpus.korean import HANGUL
+from corpus.korean import HANGUL, OFFICE_TITLES
 from extract.discovery.phrases import noun_runs
 from glossary import Glossary, form_key
 
@@ -16,6 +17,7 @@ __all__ = [
     "ABSORB_SHARE",
     "COMMON_LOGPROB",
     "GENERIC_FACTORS",
+    "LABEL_SHARE",
     "absorbed",
     "bundled_names",
     "c_values",
@@ -26,6 +28,8 @@ __all__ = [
     "head_counts",
     "head_shares",
     "keys_as_is",
+    "latin_word",
+    "modifier_shares",
     "shortened_name",
 ]
 
@@ -33,6 +37,12 @@ __all__ = [
 #: term with only everyday words around it (AI 기업, 주식 투자) or everyday words ending
 #: in an action or change (상승 전환, 공급 부족: news, not a name of anything).
 GENERIC_FACTORS = (0.25, 0.4)
+
+
+#: A candidate with at least this share of its occurrences inside bracketed tags
+#: ([ETF 줌인], [차이나 워치]) is the name of a column or section: it scores the first of
+#: :data:`GENERIC_FACTORS`.
+LABEL_SHARE = 0.5
 
 
 #: A candidate is absorbed by a longer one holding it when at least this share of its
@@ -331,6 +341,33 @@ def head_shares(heads: Any, units: Sequence[Sequence[str]]) -> Any:
     return known / (known + other + 1.0)
 
 
+def modifier_shares(units: Sequence[Sequence[str]]) -> Any:
+    """How fixed each candidate's first unit is: ``1 / m``, where ``m`` counts the
+    candidates of two units or more that start with it; candidates of one unit get the
+    median of the others (they have no modifier to judge).
+
+    A modifier the corpus puts before anything (첨단소재, 첨단기술, 첨단부품; 미래산업,
+    미래세대, 미래전략; 혁신기업, 혁신센터) says what kind of thing follows, an
+    evaluation, not part of a name; a term's first part is rarely swapped (예측시장,
+    신설법인, 외환거래): the modifier side of Wermter and Hahn's paradigmatic
+    modifiability, as :func:`head_shares` is its head side.
+
+    Examples
+    --------
+    >>> units = [("첨단", "소재"), ("첨단", "기술"), ("첨단", "부품"), ("예측", "시장"), ("팁스",)]
+    >>> [round(float(s), 2) for s in modifier_shares(units)]
+    [0.33, 0.33, 0.33, 1.0, 0.33]
+    """
+    import numpy as np
+
+    built = Counter(u[0].lower() for u in units if len(u) > 1)
+    out = np.array(
+        [1.0 / built[u[0].lower()] if len(u) > 1 else np.nan for u in units], dtype=float
+    )
+    multi = out[~np.isnan(out)]
+    return np.where(np.isnan(out), float(np.median(multi)) if len(multi) else 1.0, out)
+
+
 def everyday_word(unit: str, kiwi: Any, cache: dict[str, bool]) -> bool:
     """Whether ``unit`` is one common noun of Kiwi's dictionary (감소, 활용; not 팁스).
 
@@ -386,6 +423,26 @@ def _word_reading(unit: str, kiwi: Any, cache: dict[str, bool]) -> str:
     return "common" if cache[common_key] else ""
 
 
+_LATIN = re.compile(r"[A-Za-z]+")
+
+
+def latin_word(unit: str) -> bool:
+    """Whether ``unit`` is a Latin word too unspecific to propose alone: an English word
+    (Oil, biz, City: letters in lower case, a label or brand, not an acronym) or a
+    two-letter acronym (DB, HD, PB, TV: each names many things, and in the news mostly
+    a company group). Acronyms of three letters or more (GPT, ESG) and words with digits
+    (B2B, 5G) are not.
+
+    Examples
+    --------
+    >>> [latin_word(w) for w in ("Oil", "biz", "DB", "GPT", "B2B", "AI반도체", "ESG")]
+    [True, True, True, False, False, False, False]
+    """
+    if not _LATIN.fullmatch(unit):
+        return False
+    return not unit.isupper() or len(unit) == 2
+
+
 def generic_factor(
     units: Sequence[str],
     kiwi: Any,
@@ -398,14 +455,17 @@ def generic_factor(
     """Score factor of a candidate made of ``units``: 1, or one of :data:`GENERIC_FACTORS`.
 
     * One everyday word (감소, 개장) or one proper noun of Kiwi's dictionary (서울,
-      캐나다, 금호건설: a name, not a term): the first factor.
-    * A known form (``known`` holds loose keys) with everyday words around it (AI 기업),
-      or everyday words ending in an action or change (상승 전환): the second.
+      캐나다, 금호건설: a name, not a term), or Latin words that are English words or
+      two-letter acronyms (Oil, Fund Flow, DB; see :func:`latin_word`): the first factor.
+    * A known form (``known`` holds loose keys) with everyday words or names of places
+      around it (AI 기업, 미 국채금리), or everyday words and names ending in an action
+      or change (상승 전환, 중국 국빈 방문): the second.
     * When ``spaced`` (the units are written apart), a name with only common words
       around it (서울 아파트, 중동 사태, 쿠팡 사태: a phrase of the news, where a term
       is a compound written as one word, 경매시장, or holds a rarer word, 호르무즈
-      해협): the first; common words alone written apart (세계 시장, 혁신 제품): the
-      second.
+      해협), or anything followed by a title of office (배경훈 부총리, 인천공항 사장: a
+      person; :data:`corpus.korean.OFFICE_TITLES`): the first; common words alone
+      written apart (세계 시장, 혁신 제품): the second.
 
     Examples
     --------
@@ -423,23 +483,47 @@ def generic_factor(
     >>> generic_factor(("결", "선"), get_kiwi(), known, {}, word="결선")
     0.25
     """
-    if word is not None and len(units) > 1 and everyday_word(word, kiwi, cache):
-        # Split in context into syllables or parts (결+선, 성+료), the word as written
-        # is one everyday noun.
+    if (
+        word is not None
+        and len(units) > 1
+        and (everyday_word(word, kiwi, cache) or _word_reading(word, kiwi, cache) == "name")
+    ):
+        # Split in context into syllables or parts (결+선, 성+료, 국민+투표+법), the word
+        # as written is one everyday noun or one name of Kiwi's dictionary.
+        return GENERIC_FACTORS[0]
+    if all(latin_word(u) for u in units):
         return GENERIC_FACTORS[0]
     if len(units) == 1:
         if everyday_word(units[0], kiwi, cache) or _word_reading(units[0], kiwi, cache):
             return GENERIC_FACTORS[0]
         return 1.0
     is_known = [form_key(u, case_sensitive=False) in known for u in units]
-    if all(k or everyday_word(u, kiwi, cache) for u, k in zip(units, is_known, strict=True)) and (
-        any(is_known) or _predicative(units[-1], kiwi, cache)
-    ):
+    # Around a known term, a place or country (미 국채금리, 한국 경제성장률) modifies it
+    # as an everyday word does: the term is known, the phrase is not a new one.
+    if all(
+        k or everyday_word(u, kiwi, cache) or _proper_noun(u, kiwi, cache)
+        for u, k in zip(units, is_known, strict=True)
+    ) and (any(is_known) or _predicative(units[-1], kiwi, cache)):
         return GENERIC_FACTORS[1]
+    if spaced and units[-1] in OFFICE_TITLES:
+        # A name with a title of office written after it is a person (배경훈 부총리).
+        return GENERIC_FACTORS[0]
     readings = [_word_reading(u, kiwi, cache) for u in units] if spaced else []
     if spaced and all(k or r for r, k in zip(readings, is_known, strict=True)):
         return GENERIC_FACTORS[0] if "name" in readings else GENERIC_FACTORS[1]
     return 1.0
+
+
+def _proper_noun(unit: str, kiwi: Any, cache: dict[str, bool]) -> bool:
+    """Whether ``unit`` is one proper noun of Kiwi's dictionary, one syllable included
+    (미, 중: the United States and China as headlines write them)."""
+    key = "\3" + unit
+    hit = cache.get(key)
+    if hit is None:
+        tokens = kiwi.tokenize(unit)
+        hit = len(tokens) == 1 and tokens[0].tag == "NNP" and tokens[0].len == len(unit)
+        cache[key] = hit
+    return hit
 
 
 #: How much likelier (log-probability, Kiwi's language model) ``X했다`` must be than

@@ -201,6 +201,15 @@ def test_cli_window_contrasts_with_the_time_before(tmp_path) -> None:
         (("공급", "부족"), 0.4),
         (("탄소", "국경", "세"), 1.0),
         (("호르무즈", "해협"), 1.0),
+        (("Oil",), 0.25),  # an English word: a label or brand, not an acronym
+        (("biz",), 0.25),
+        (("Fund", "Flow"), 0.25),
+        (("DB",), 0.25),  # a two-letter acronym names many things
+        (("GPT",), 1.0),  # a longer acronym may be a term
+        (("미", "영업이익"), 0.4),  # a country around a known term
+        (("한국", "경제", "영업이익"), 0.4),
+        (("중국", "국빈", "방문"), 0.4),  # a name and everyday words ending in an action
+        (("B2B",), 1.0),
     ],
 )
 def test_generic_factor(units: tuple[str, ...], factor: float) -> None:
@@ -208,6 +217,22 @@ def test_generic_factor(units: tuple[str, ...], factor: float) -> None:
     from extract.engine.analyzer import get_kiwi
 
     assert generic_factor(units, get_kiwi(), frozenset({"영업이익"}), {}) == factor
+
+
+@pytest.mark.parametrize(
+    ("units", "word", "factor"),
+    [
+        (("결", "선"), "결선", 0.25),  # one everyday word as written
+        (("국민", "투표", "법"), "국민투표법", 0.25),  # one name of Kiwi's dictionary
+        (("경매", "시장"), "경매시장", 1.0),
+        (("탄소", "국경", "세"), "탄소국경세", 1.0),
+    ],
+)
+def test_a_word_is_judged_as_written(units: tuple[str, ...], word: str, factor: float) -> None:
+    from extract.discovery.termhood import generic_factor
+    from extract.engine.analyzer import get_kiwi
+
+    assert generic_factor(units, get_kiwi(), frozenset(), {}, word=word) == factor
 
 
 # One row per class: units, written apart (True) or as one word, factor. Names of
@@ -221,6 +246,9 @@ SPACED = [
     (("중동", "사태"), True, 0.25),
     (("이란", "전쟁"), True, 0.25),
     (("세계", "시장"), True, 0.4),  # common words without a name
+    (("배경훈", "부총리"), True, 0.25),  # a person: a name and a title of office
+    (("인천공항", "사장"), True, 0.25),
+    (("미국", "시장"), True, 0.25),  # 시장 is a market too, but here a name + common word
     (("경매", "시장"), False, 1.0),
     (("경매", "시장"), False, 1.0),  # 경매시장
     (("호르무즈", "해협"), True, 1.0),  # 해협 is not a common word
@@ -248,7 +276,8 @@ def test_names_the_package_knows_and_headline_particles_are_not_proposed() -> No
     assert "반도체 특별법" in phrases, phrases
     assert "카카오뱅크" not in phrases and "유럽서" not in phrases, phrases
     short = [c for c in d.candidates_ if c.phrase == "한국투자"]
-    assert not short or short[0].score < d.candidates_[0].score / 2, d.candidates_
+    top = next(c.score for c in d.candidates_ if c.phrase == "반도체 특별법")
+    assert not short or short[0].score < 0.7 * top, d.candidates_
 
 
 # --- classifier heads: compounds a corpus builds freely on a head -----------------------
@@ -280,3 +309,55 @@ def test_compounds_on_a_freely_used_head_rank_below_a_term_on_a_term_head() -> N
     assert d.candidates_[phrases.index("심리지수")].head_terms == 3
     business = [phrases.index(f"{w}사업") for w in fillers if f"{w}사업" in phrases]
     assert business and phrases.index("심리지수") < min(business), phrases[:12]
+
+
+# --- column and section names -------------------------------------------------------
+
+OTHER = [f"탄소국경세 {w} 논의" for w in ("도입", "확대", "유예", "시행", "연기", "협상")]
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "[{}] ",
+        "【{}】 ",
+        "<{}> ",
+        "[{} : 오늘 장중 골든크로스가 나타난 종목은 모두 열두 개로 집계됐다] ",
+    ],
+    ids=["square", "lenticular", "angle", "long"],
+)
+def test_a_bracketed_column_name_scores_low(tag: str) -> None:
+    # The same phrase, as often, in running text and as the tag heading texts.
+    body = [f"{w} 마켓 줌인 발표" for w in ("반도체", "조선", "철강", "화학", "자동차", "항공")]
+    tagged = [
+        tag.format("마켓 줌인") + f"{w} 수출 발표"
+        for w in ("반도체", "조선", "철강", "화학", "자동차", "항공")
+    ]
+
+    def score(docs: list[str]) -> float:
+        d = TermDiscoverer(glossary=G, min_df=3, max_candidates=100).fit(docs + OTHER)
+        return next(c.score for c in d.candidates_ if c.phrase == "마켓 줌인")
+
+    assert score(tagged) < 0.5 * score(body)
+
+
+def test_a_term_in_round_brackets_is_not_a_column_name() -> None:
+    # Round brackets hold a term's other name: 탄소국경세(CBAM) is running text.
+    plain = TermDiscoverer(glossary=G, min_df=3).fit(
+        [f"탄소국경세 {w}" for w in "가나다라"] + OTHER
+    )
+    paren = TermDiscoverer(glossary=G, min_df=3).fit(
+        [f"(탄소국경세) {w}" for w in "가나다라"] + OTHER
+    )
+    a = next(c.score for c in plain.candidates_ if c.phrase == "탄소국경세")
+    b = next(c.score for c in paren.candidates_ if c.phrase == "탄소국경세")
+    assert b > 0.5 * a
+
+
+def test_what_happened_to_a_name_scores_low_by_termhood_too() -> None:
+    # 에이펙스랩 상장 is news about 에이펙스랩 (상장했다); 에이펙스랩 지수 may name a thing.
+    tails = ("추진", "임박", "기대", "효과", "전망", "수혜")
+    docs = [f"에이펙스랩 {head} {w}" for head in ("상장", "지수") for w in tails]
+    d = TermDiscoverer(glossary=G, min_df=2).fit(docs)
+    score = {c.phrase: c.score for c in d.candidates_}
+    assert score["에이펙스랩 상장"] < 0.3 * score["에이펙스랩 지수"], score
