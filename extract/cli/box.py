@@ -213,7 +213,7 @@ def box(
     )
     docs.report()
     if result.n_documents == 0:
-        nothing_read(len(log.errors))
+        nothing_read(len(log.errors), inputs=inputs, reasons=[e.reason for e in log.errors])
     text = result.render(fmt)
     if output == "-":
         click.echo(text, nl=False)

@@ -1,0 +1,50 @@
+"""Mistakes a new user makes on the command line: each gets one clear line, no traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extract.cli import main
+
+
+@pytest.fixture(scope="module")
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.mark.parametrize("command", ["box", "tag"])
+def test_an_empty_input_is_named_as_empty(runner: CliRunner, tmp_path: Path, command: str) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    args = [command, str(empty)] + (["-o", str(tmp_path / "m.jsonl")] if command == "tag" else [])
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert "empty.jsonl" in last and "no records" in last, result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_csv_named_jsonl_is_suspected(runner: CliRunner, tmp_path: Path) -> None:
+    wrong = tmp_path / "news.jsonl"
+    wrong.write_text("id,title,body\n1,금리,기준금리 인상\n", encoding="utf-8")
+    result = runner.invoke(main, ["box", str(wrong)])
+    assert result.exit_code == 1
+    assert "news.jsonl:1: invalid JSON" in result.stderr  # each line named, nothing hidden
+    last = result.stderr.strip().splitlines()[-1]
+    # Not "check --text-field": the fields were never reached; the format is the problem.
+    assert "JSON Lines" in last and ".csv" in last and "--text-field" not in last, last
+
+
+@pytest.mark.parametrize(("n", "word"), [(1, "1 error"), (2, "2 errors")])
+def test_glossary_check_counts_errors_in_english(
+    runner: CliRunner, tmp_path: Path, n: int, word: str
+) -> None:
+    bad = "\n".join(f"  - id: Bad{i}\n    term: 용어{i}" for i in range(n))
+    path = tmp_path / "typo.yaml"
+    path.write_text(f'name: t\nversion: "1"\nterms:\n{bad}\n', encoding="utf-8")
+    result = runner.invoke(main, ["glossary", "check", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines()[-1] == word
