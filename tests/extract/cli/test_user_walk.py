@@ -48,3 +48,18 @@ def test_glossary_check_counts_errors_in_english(
     result = runner.invoke(main, ["glossary", "check", str(path)])
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines()[-1] == word
+
+
+def test_related_with_no_partner_says_so_not_an_empty_dataframe(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    news = tmp_path / "news.jsonl"
+    news.write_text(
+        '{"id": "1", "date": "2026-03-02", "text": "국제 유가가 급등했다."}\n'
+        '{"id": "2", "date": "2026-03-03", "text": "반도체 수출이 늘었다."}\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["related", "유가", str(news)])
+    assert result.exit_code == 0, result.output
+    assert "Empty DataFrame" not in result.output
+    assert "--min-count" in result.stderr and "유가" in result.stderr
