@@ -136,10 +136,12 @@ class UniqueIds:
     def __init__(self, docs: Iterable[Any]) -> None:
         self.docs = docs
         self.repeated = 0
+        self.count = 0
 
     def __iter__(self) -> Iterator[Any]:
         seen: set[str] = set()
         for doc in self.docs:
+            self.count += 1
             if doc.id in seen:
                 self.repeated += 1
             else:

@@ -63,3 +63,31 @@ def test_related_with_no_partner_says_so_not_an_empty_dataframe(
     assert result.exit_code == 0, result.output
     assert "Empty DataFrame" not in result.output
     assert "--min-count" in result.stderr and "유가" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def march_news(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("walk") / "news.jsonl"
+    path.write_text(
+        '{"id": "1", "date": "2026-03-02", "text": "하이퍼스케일러들의 자본지출이 늘었다."}\n'
+        '{"id": "2", "date": "2026-03-20", "text": "소버린 AI 투자가 이어졌다."}\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_an_unknown_never_term_is_a_usage_error(runner: CliRunner, march_news: Path) -> None:
+    result = runner.invoke(main, ["box", str(march_news), "--never", "capex,엉터리"])
+    assert result.exit_code == 2, result.output
+    assert "'--never'" in result.stderr and "엉터리" in result.stderr
+    assert not isinstance(result.exception, ValueError)  # no traceback
+
+
+def test_a_window_without_documents_is_not_called_an_empty_file(
+    runner: CliRunner, march_news: Path
+) -> None:
+    args = ["box", str(march_news), "--rank", "trending", "--window", "2025-01,2025-02"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1, result.output
+    last = result.stderr.strip().splitlines()[-1]
+    assert "--window" in last and "2 documents" in last and "no records" not in last, last
