@@ -230,6 +230,14 @@ def box(
         sys.exit(1)
     if result.n_documents == 0:
         nothing_read(len(log.errors), inputs=inputs, reasons=[e.reason for e in log.errors])
+    if not result.entries and rank == "explain" and not (basic and min_score == 0):
+        # The box alone says "no term found" although everyday (basic) terms or terms
+        # below the score bar may be there: tell the editor how to see them.
+        click.echo(
+            "kotrend: no term here needs explaining; --basic adds everyday terms "
+            "(투자, 금리) and --min-score 0 shows terms below the bar",
+            err=True,
+        )
     text = result.render(fmt)
     if output == "-":
         click.echo(text, nl=False)

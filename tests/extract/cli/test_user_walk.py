@@ -91,3 +91,13 @@ def test_a_window_without_documents_is_not_called_an_empty_file(
     assert result.exit_code == 1, result.output
     last = result.stderr.strip().splitlines()[-1]
     assert "--window" in last and "2 documents" in last and "no records" not in last, last
+
+
+def test_an_empty_box_says_how_to_see_more(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("은행 지점에서 투자 상담을 했다.\n", encoding="utf-8")  # everyday words only
+    result = runner.invoke(main, ["box", str(article)])
+    assert result.exit_code == 0, result.output
+    assert "--basic" in result.stderr and "--min-score" in result.stderr
+    full = runner.invoke(main, ["box", str(article), "--basic", "--min-score", "0"])
+    assert "--basic" not in full.stderr  # nothing left to suggest once both are given
