@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -193,6 +194,14 @@ def box(
             corpus_inputs, tagger=tagger, text_field=text_fields(text_field), rank=rank
         )
     exclude = [t for spec in never for t in spec.split(",") if t.strip()]
+    if exclude:
+        # Check the house list before the (long) tagging, with close matches for a typo.
+        from extract.trends import resolve_terms
+
+        try:
+            resolve_terms(exclude, glossary=g)
+        except ValueError as err:
+            raise click.BadParameter(str(err), param_hint="'--never'") from None
     result = build_box(
         with_progress(
             docs := UniqueIds(read_inputs(inputs, text_fields(text_field), log)),
@@ -212,8 +221,23 @@ def box(
         background=_background(background, log),
     )
     docs.report()
+    if docs.count and result.n_documents == 0:  # all read, none dated inside --window
+        click.echo(
+            f"kotrend: none of the {docs.count:,} documents read is dated in "
+            + (f"--window {window}" if window else "the newest quarter (are they dated?)"),
+            err=True,
+        )
+        sys.exit(1)
     if result.n_documents == 0:
-        nothing_read(len(log.errors))
+        nothing_read(len(log.errors), inputs=inputs, reasons=[e.reason for e in log.errors])
+    if not result.entries and rank == "explain" and not (basic and min_score == 0):
+        # The box alone says "no term found" although everyday (basic) terms or terms
+        # below the score bar may be there: tell the editor how to see them.
+        click.echo(
+            "kotrend: no term here needs explaining; --basic adds everyday terms "
+            "(투자, 금리) and --min-score 0 shows terms below the bar",
+            err=True,
+        )
     text = result.render(fmt)
     if output == "-":
         click.echo(text, nl=False)

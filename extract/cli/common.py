@@ -136,10 +136,12 @@ class UniqueIds:
     def __init__(self, docs: Iterable[Any]) -> None:
         self.docs = docs
         self.repeated = 0
+        self.count = 0
 
     def __iter__(self) -> Iterator[Any]:
         seen: set[str] = set()
         for doc in self.docs:
+            self.count += 1
             if doc.id in seen:
                 self.repeated += 1
             else:
@@ -159,9 +161,26 @@ def report_duplicates(n: int) -> None:
         )
 
 
-def nothing_read(errors: int) -> None:
-    """Say that no document could be read and exit with status 1."""
-    hint = "; check --text-field and --id-field" if errors else ""
+def nothing_read(errors: int, *, inputs: Iterable[str] = (), reasons: Iterable[str] = ()) -> None:
+    """Say that no document could be read, and the likely cause, and exit with status 1.
+
+    ``reasons`` are the unreadable records' reasons: when every one is bad JSON the file
+    is most likely not JSON Lines at all (a CSV saved as ``.jsonl``), and pointing at
+    --text-field would send the user the wrong way.
+    """
+    reasons = list(reasons)
+    names = ", ".join(inputs)
+    if not errors:
+        what = f"{names} holds no records" if names else "the inputs hold no records"
+        click.echo(f"kotrend: no document could be read: {what} (an empty file?)", err=True)
+        sys.exit(1)
+    if reasons and all(r.startswith("invalid JSON") for r in reasons):
+        hint = (
+            "; is it JSON Lines (one JSON object per line)? "
+            "A CSV or TSV file needs a .csv or .tsv name"
+        )
+    else:
+        hint = "; check --text-field and --id-field"
     click.echo(
         f"kotrend: no document could be read ({errors:,} unreadable records){hint}", err=True
     )

@@ -50,7 +50,7 @@ def glossary_check(files: tuple[str, ...]) -> None:
         if not errors:
             click.echo(f"{path}: ok ({len(issues)} warnings)" if issues else f"{path}: ok")
     if n_errors:
-        click.echo(f"{n_errors} errors", err=True)
+        click.echo(f"{n_errors} error" + ("s" if n_errors != 1 else ""), err=True)
         sys.exit(1)
 
 

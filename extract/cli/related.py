@@ -178,11 +178,18 @@ def related(
             raise click.ClickException(str(err)) from None
     for w in caught:
         click.echo(f"kotrend: warning: {w.message}", err=True)
+    a = df.attrs
     if output:
         write_table_output(df, output, text=False)
+    elif df.empty:
+        # pandas would print "Empty DataFrame / Columns: [...]": say what to change instead.
+        click.echo(
+            f"kotrend: no term appears with {a['term']} in {min_count} or more {a['level']}s; "
+            "try a lower --min-count or more input",
+            err=True,
+        )
     else:
         click.echo(df.to_string(index=False, float_format=lambda v: f"{v:.3g}"))
-    a = df.attrs
     span = a["window"]
     click.echo(
         f"kotrend: {a['term']} ({a['term_id']}) in {a['units_with_term']:,} of {a['units']:,} "

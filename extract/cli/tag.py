@@ -126,7 +126,7 @@ def tag(
             )
         report_duplicates(summary.duplicate_ids)
         if summary.tagged == 0:
-            nothing_read(summary.errors)
+            nothing_read(summary.errors, inputs=inputs)
         return
     if jobs != 1 or resume or overwrite or dask_address:
         raise click.BadParameter(
@@ -153,7 +153,7 @@ def tag(
     )
     docs.report()
     if n_docs == 0:
-        nothing_read(len(log.errors))
+        nothing_read(len(log.errors), inputs=inputs, reasons=[e.reason for e in log.errors])
 
 
 def _on_dask(address: str, jobs: int) -> Any:
