@@ -105,15 +105,20 @@ def _entry_lines(entry: BoxEntry, *, markdown: bool, width: int) -> list[str]:
     return out
 
 
+def _empty_line(box: KeywordBox) -> str:
+    if box.rank == "trending" and box.window:
+        return "(이 기간에 언급이 늘어난 용어가 없습니다.)"
+    where = "이 기사에서" if box.n_documents == 1 else "이 문서들에서"
+    # An explain box leaves out everyday terms on purpose, so it must not claim none was found.
+    what = "설명이 필요한 용어를" if box.rank == "explain" else "용어집에 있는 용어를"
+    return f"({where} {what} 찾지 못했습니다.)"
+
+
 def _lines(box: KeywordBox, *, markdown: bool, width: int) -> str:
     esc = _md if markdown else (lambda s: s)
     out = [f"### {box.title}" if markdown else box.title, ""]
     if not box.entries:
-        out.append(
-            "(이 기간에 언급이 늘어난 용어가 없습니다.)"
-            if box.rank == "trending" and box.window
-            else "(이 문서들에서 찾은 용어가 없습니다.)"
-        )
+        out.append(_empty_line(box))
         out.append("")
     for entry in box.entries:
         out.extend(_entry_lines(entry, markdown=markdown, width=width))

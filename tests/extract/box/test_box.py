@@ -228,3 +228,21 @@ def test_examples_are_quoted_without_list_markers(fast_tagger: Tagger) -> None:
     assert ex.sentence.startswith("하이퍼스케일러들은")
     surface = {"hyperscaler": "하이퍼스케일러", "capex": "자본 지출"}[entry.term_id]
     assert ex.sentence[ex.start : ex.end] == surface
+
+
+@pytest.mark.parametrize(
+    ("rank", "n_documents", "says", "never"),
+    [
+        ("explain", 1, "이 기사에서 설명이 필요한 용어를 찾지 못했습니다", "이 문서들"),
+        ("explain", 3, "이 문서들에서 설명이 필요한 용어를 찾지 못했습니다", "이 기사"),
+        ("frequency", 1, "이 기사에서 용어집에 있는 용어를 찾지 못했습니다", "이 문서들"),
+    ],
+)
+def test_an_empty_box_says_why_for_one_article_or_many(
+    rank: str, n_documents: int, says: str, never: str
+) -> None:
+    # An explain box is empty when every term found is everyday: saying "no term found"
+    # would be false, and "these documents" reads oddly beside a single article.
+    text = KeywordBox((), n_documents, 3, rank=rank).to_text()
+    assert says in text
+    assert never not in text
