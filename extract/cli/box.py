@@ -12,6 +12,7 @@ import click
 from extract.cli.common import (
     ErrorLog,
     UniqueIds,
+    counted,
     entities_option,
     glossary_option,
     load_glossary,
@@ -244,7 +245,8 @@ def box(
     else:
         write_text_atomic(output, text)
         click.echo(
-            f"kotrend: wrote {fmt} box with {len(result.entries)} terms to {output}", err=True
+            f"kotrend: wrote {fmt} box with {counted(len(result.entries), 'term')} to {output}",
+            err=True,
         )
 
 

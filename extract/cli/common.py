@@ -44,6 +44,11 @@ progress_option: Callable[[F], F] = click.option(
 T = TypeVar("T")
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` and an English count noun, singular for one: ``counted(1, "chunk")``."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 @contextlib.contextmanager
 def progress_bar(progress: bool | None, desc: str, *, total: int | None = None) -> Iterator[Any]:
     """The one progress bar of every command: documents counted on stderr, shown when

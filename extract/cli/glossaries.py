@@ -10,6 +10,7 @@ import click
 
 from extract.cli.common import (
     ErrorLog,
+    counted,
     entities_option,
     glossary_option,
     load_glossary,
@@ -92,7 +93,9 @@ def _write(g: Any, output: str, notes: list[str], what: str) -> None:
     for note in notes:
         click.echo(note, err=True)
     glossary.save(g, output)
-    click.echo(f"kotrend: wrote {len(g)} terms to {output}; {len(notes)} {what}", err=True)
+    click.echo(
+        f"kotrend: wrote {counted(len(g), 'term')} to {output}; {len(notes)} {what}", err=True
+    )
 
 
 @glossary_group.command(name="import")

@@ -10,6 +10,7 @@ import click
 from extract.cli.common import (
     ErrorLog,
     UniqueIds,
+    counted,
     entities_option,
     glossary_option,
     load_glossary,
@@ -114,7 +115,8 @@ def tag(
         rate = summary.records / summary.seconds if summary.seconds else 0.0
         click.echo(
             f"kotrend: read {summary.records:,} records = {summary.tagged:,} tagged + "
-            f"{summary.errors:,} errors; {summary.mentions:,} mentions; {summary.chunks} chunks"
+            f"{counted(summary.errors, 'error')}; {counted(summary.mentions, 'mention')}; "
+            f"{counted(summary.chunks, 'chunk')}"
             + (f" ({summary.resumed_chunks} from an earlier run)" if summary.resumed_chunks else "")
             + f"; {rate:,.0f} records/s -> {summary.output}",
             err=True,
@@ -148,7 +150,7 @@ def tag(
     log.finish()
     click.echo(
         f"kotrend: read {n_docs + len(log.errors)} records: {n_docs} tagged, "
-        f"{len(log.errors)} errors; {writer.count} mentions",
+        f"{counted(len(log.errors), 'error')}; {counted(writer.count, 'mention')}",
         err=True,
     )
     docs.report()

@@ -12,6 +12,7 @@ from extract.cli.common import (
     ErrorLog,
     check_plot_path,
     check_table_output,
+    counted,
     entities_option,
     glossary_option,
     is_run_dir,
@@ -324,7 +325,7 @@ def trends(
     n_undated = int(documents["date"].isna().sum())
     click.echo(
         f"kotrend: {len(documents):,} documents ({n_undated:,} undated), "
-        f"{df['period'].nunique()} periods, {df['term_id'].nunique()} terms"
+        f"{counted(df['period'].nunique(), 'period')}, {counted(df['term_id'].nunique(), 'term')}"
         + (f"; chart in {plot_path}" if plot_path else ""),
         err=True,
     )

@@ -101,3 +101,19 @@ def test_an_empty_box_says_how_to_see_more(runner: CliRunner, tmp_path: Path) ->
     assert "--basic" in result.stderr and "--min-score" in result.stderr
     full = runner.invoke(main, ["box", str(article), "--basic", "--min-score", "0"])
     assert "--basic" not in full.stderr  # nothing left to suggest once both are given
+
+
+@pytest.mark.parametrize(
+    ("n", "noun", "says"),
+    [
+        (0, "chunk", "0 chunks"),
+        (1, "chunk", "1 chunk"),
+        (1, "period", "1 period"),
+        (2, "term", "2 terms"),
+        (12345, "mention", "12,345 mentions"),
+    ],
+)
+def test_counts_in_messages_are_singular_for_one(n: int, noun: str, says: str) -> None:
+    from extract.cli.common import counted
+
+    assert counted(n, noun) == says
