@@ -128,6 +128,11 @@ SENSES = [
     ("해양수산 온라인 취업박람회 개최", "trade_fair", False),  # a job fair
     ("채용박람회에 구직자가 몰렸다", "trade_fair", False),
     ("국제 박람회에 기업들이 참가했다", "trade_fair", True),
+    # 재정 of a company (translated filings): a company in the sentence. 재정적으로 of a
+    # company is left: as an exclude it lost local governments' 재정적 어려움 (fiscal).
+    ("그 회사는 재정 및 생산 분야에서 인력을 줄였다", "public_finance", False),
+    ("회사는 재정 세부 사항을 공개하지 않았다", "public_finance", False),
+    ("정부는 재정을 풀어 경기를 살린다", "public_finance", True),
 ]
 
 
