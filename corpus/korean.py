@@ -354,6 +354,18 @@ INSTITUTION_SUFFIXES: tuple[str, ...] = (
     "영업부",
     "기획부",
     "본부",
+    # Counselling centres of an agency (특허상담센터): 센터 alone is left out, since a
+    # term before it names what the centre is for (물류센터, 데이터센터).
+    "상담센터",
+    # Endings of a law's name (사업재편지원특별법, 금융소비자보호법): the term names the
+    # law, as a term inside an institution's name does.
+    "특별법",
+    "지원법",
+    "보호법",
+    "촉진법",
+    "기본법",
+    "육성법",
+    "진흥법",
 )
 
 #: News and photo agencies, as credited in Korean news, lower case.

@@ -38,6 +38,7 @@ CLASSES = {
     "spacing",
     "bound",
     "superseded",
+    "other",
 }
 
 
@@ -54,7 +55,10 @@ def test_rules_explain_every_class(sentences: list[dict]) -> None:
 
 
 def test_sample_follows_the_quotas(sentences: list[dict]) -> None:
-    assert {r["stratum"] for r in sentences} == {"random", "hard"}
+    # later draws for honest checks are strata named after their seed (seed15, ...)
+    assert {r["stratum"] for r in sentences} - {"random", "hard"} <= {
+        f"seed{n}" for n in range(15, 100)
+    }
     random_ = [r for r in sentences if r["stratum"] == "random"]
     per_file = Counter(r["file"] for r in random_)
     assert per_file == {stem: hit + none for stem, (hit, none) in bench.QUOTAS.items()}

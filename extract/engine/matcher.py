@@ -99,6 +99,9 @@ _AGENT = frozenset(
     a + s for a in ("자", "업자") for s in ("", "들", *PARTICLES, *("들" + p for p in PARTICLES))
 ) | frozenset(("인들", *("인들" + p for p in PARTICLES)))  # 어업인들: 인 with 들 is a person
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# An X-to-Y model code (P2P, B2B, O2O, P2B): glued before a term it says whom the
+# thing runs between (P2P대출), where other capitals glued before a term make a name.
+_TO_MODEL = re.compile("[A-Z]2[A-Z]")
 
 # A word glued after a term that ends in one of these (then 들 or a particle, if any)
 # makes a name: 한국간편결제진흥원 is an institution, 금융투자업자 a kind of firm.
@@ -434,7 +437,11 @@ def boundary_verdict(
         i = start - 1
         while i > 0 and text[i - 1] in _LATIN_ALNUM:
             i -= 1
-        if start - i >= 2 and text[i:start].upper() not in latin_forms:
+        if (
+            start - i >= 2
+            and text[i:start].upper() not in latin_forms
+            and not _TO_MODEL.fullmatch(text, i, start)
+        ):
             return REJECT  # KB금융지주, NH투자증권: a name, not the concept
     elif prev and is_hangul(first) and is_hangul(prev):
         if prev in _NEGATING and (start < 2 or not is_hangul(text[start - 2])):

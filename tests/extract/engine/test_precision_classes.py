@@ -25,6 +25,7 @@ TERMS = [
     Term(id="broadcasting", term="방송"),
     Term(id="bank", term="은행"),
     Term(id="rate_cut", term="금리 인하"),
+    Term(id="loan", term="대출"),
     Term(id="rate_cut_expectations", term="금리 인하 기대", aliases=("인하 기대감",)),
 ]
 
@@ -72,6 +73,19 @@ CASES = [
     ("투자라면 신중해야 한다", [("투자", "investment")], "the term before the ending 라면"),
     ("금리 인하 기대가 크다", [("금리 인하 기대", "rate_cut_expectations")], "as written"),
     ("금리 인하 속도", [("금리 인하", "rate_cut")], "the shorter term alone"),
+    # A law's name: the term glued before the ending of a law's name (특별법, 지원법 ...).
+    ("경제지원특별법에 대한 시사점", [], "a term inside a special act's name"),
+    ("금융소비자보호법 시행", [], "a term inside a protection act's name"),
+    ("경제 지원법이 필요하다", [("경제", "economy")], "the term spaced from the law"),
+    # An X-to-Y model code (P2P, B2B, O2O) glued before the term qualifies it; other
+    # capital letters glued before it make a name (KB금융지주).
+    ("P2B대출의 성장", [("대출", "loan")], "a P2B loan"),
+    ("P2P금융 플랫폼", [("금융", "finance")], "P2P finance"),
+    ("KB금융 실적", [], "capitals before the term: a name"),
+    ("K2금융 실적", [], "a letter and a digit before the term: a name"),
+    # A counselling centre's name: 상담센터 after the term.
+    ("통신상담센터 누리집에서 확인", [], "a counselling centre's name"),
+    ("통신센터 증설", [("통신", "telecom")], "센터 alone is a free noun (compound)"),
 ]
 
 
@@ -109,6 +123,16 @@ SENSES = [
     ("AI 개발자 채용이 늘었다", "software_developer", True),
     ("추경 곳간은 바닥", "cash_holdings", False),
     ("삼성전자 곳간에 쌓이는 현금", "cash_holdings", True),
+    ("업계 최저 소비전력 메모리", "consumption", False),  # power use, not spending
+    ("소비가 늘었다", "consumption", True),
+    ("해양수산 온라인 취업박람회 개최", "trade_fair", False),  # a job fair
+    ("채용박람회에 구직자가 몰렸다", "trade_fair", False),
+    ("국제 박람회에 기업들이 참가했다", "trade_fair", True),
+    # 재정 of a company (translated filings): a company in the sentence. 재정적으로 of a
+    # company is left: as an exclude it lost local governments' 재정적 어려움 (fiscal).
+    ("그 회사는 재정 및 생산 분야에서 인력을 줄였다", "public_finance", False),
+    ("회사는 재정 세부 사항을 공개하지 않았다", "public_finance", False),
+    ("정부는 재정을 풀어 경기를 살린다", "public_finance", True),
 ]
 
 
