@@ -433,12 +433,15 @@ def boundary_verdict(
             return REJECT  # Pohjola Bank: a capitalized word before a capitalized term
         if prev in _JOINERS and start > 1 and text[start - 2] in _LATIN_ALNUM:
             verdict = AMBIGUOUS  # inside a URL, e-mail or model number (k-startup.go.kr)
-    elif prev in _UPPER and is_hangul(first):
+    elif prev in _LATIN_ALNUM and is_hangul(first):
         i = start - 1
         while i > 0 and text[i - 1] in _LATIN_ALNUM:
             i -= 1
+        # Capitals, with or without digits (KB금융, K2금융), make a name; digits alone
+        # (제2금융권) do not.
         if (
             start - i >= 2
+            and not _UPPER.isdisjoint(text[i:start])
             and text[i:start].upper() not in latin_forms
             and not _TO_MODEL.fullmatch(text, i, start)
         ):
