@@ -55,6 +55,7 @@ CASES = [
     ),
     ("관세동맹의 무역전환효과를 분석했다", "fx_effect", False, "환효과 glued in 무역전환효과"),
     ("원화 약세로 환효과가 컸다", "fx_effect", True, "the currency effect"),
+    ("부실 연체금융 회수에 나섰다", "arrears_amount", False, "연체금 glued in 연체금융"),
 ]
 
 
