@@ -34,6 +34,28 @@ CASES = [
     ("정관장 홍삼 판매가 늘었다", "articles_of_incorporation", False, "a brand name"),
     ("美 정관계 인사들을 만났다", "articles_of_incorporation", False, "政官界, politics"),
     ("배당 관련 정관 개정이 안건", "articles_of_incorporation", True, "the term itself"),
+    # precision set new4 (bench/judged/precision.json): forms with a second sense
+    ("엔화는 사상 최저 금리를 기록했다", "minimum_interest_rate", False, "a record low of rates"),
+    ("인터넷은행 신용대출 최저금리 3%대", "minimum_interest_rate", True, "a loan offer"),
+    ("영국 왕립은행(RBS) 주가가 3% 올랐다", "rental_housing_mbs", False, "RBS, a bank"),
+    ("LH가 공공임대주택 RBS 발행을 검토한다", "rental_housing_mbs", True, "the rental MBS"),
+    ("정품 보증서를 잃어버려도 A/S를 받는다", "guarantee_letter", False, "a warranty card"),
+    ("신용보증재단 보증서로 대출을 받았다", "guarantee_letter", True, "a credit guarantee"),
+    (
+        "1970년대 화전정리계획을 세웠다",
+        "resolution_plan",
+        False,
+        "a clean-up of slash-and-burn fields",
+    ),
+    (
+        "대형 은행의 정리계획을 금융당국이 승인했다",
+        "resolution_plan",
+        True,
+        "a bank resolution plan",
+    ),
+    ("관세동맹의 무역전환효과를 분석했다", "fx_effect", False, "환효과 glued in 무역전환효과"),
+    ("원화 약세로 환효과가 컸다", "fx_effect", True, "the currency effect"),
+    ("부실 연체금융 회수에 나섰다", "arrears_amount", False, "연체금 glued in 연체금융"),
 ]
 
 

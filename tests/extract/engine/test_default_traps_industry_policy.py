@@ -41,6 +41,11 @@ CASES = [
     ("정보통신기술 수출이 늘었다", "ict", True, "ICT exports"),
     ("한일 관계 냉각이 길어진다", "thermal_cooling", False, "냉각 of relations"),
     ("AI 칩의 냉각 성능을 높였다", "thermal_cooling", True, "cooling a chip"),
+    # precision set new4 (bench/judged/precision.json): a form broader than the entry, a name
+    ("민관합동 대책회의를 열었다", "public_private_partnership", False, "a joint meeting, no PPP"),
+    ("도로 건설을 민관협력 방식으로 추진한다", "public_private_partnership", True, "the term"),
+    ("신공항하이웨이㈜가 통행료를 내렸다", "new_airport", False, "a toll-road company's name"),
+    ("지역에 신공항을 짓는 사업이 확정됐다", "new_airport", True, "the term itself"),
 ]
 
 

@@ -1,5 +1,5 @@
 """Traps found by the hand-judged precision check of the grown default glossary (issue 13;
-bench/judged/precision.json, sets 'all2' and 'new57').
+bench/judged/precision.json, sets 'all2', 'new57', 'all4' and 'new4').
 
 Each wrong mention was a class of text, written here in our own words: an acronym with a
 second common meaning (PLC after a company name, EUA of carbon trading, PI of principal
@@ -99,6 +99,11 @@ SECOND_CASES = [
     ("탑다운 관점에서 업종을 고른다", "top_down", True, "top-down stock picking"),
     ("테이블 회전율을 높여 매출을 늘렸다", "turnover_ratio", False, "a restaurant's tables"),
     ("코스닥 시장의 회전율이 최저 수준이다", "turnover_ratio", True, "share turnover"),
+    # sets all4 and new4: an alias the glossary itself keeps apart, a metaphor
+    ("전통시장 상인들이 할인 행사를 연다", "local_commercial_district", False, "not 골목상권"),
+    ("골목상권 소상공인 지원을 늘린다", "local_commercial_district", True, "the term itself"),
+    ("재고 급증에 감산이라는 긴급 처방을 내렸다", "prescription", False, "a remedy, no doctor"),
+    ("의사가 감기약을 처방했다", "prescription", True, "the medical sense"),
 ]
 
 
