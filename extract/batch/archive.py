@@ -685,6 +685,20 @@ def _duplicate_ids(out: Path) -> int:
 
 
 _LOCK = ".lock"
+#: Seconds a run waits for the lock when the run that holds it is dead (its workers exit).
+_ORPHAN_GRACE = 30.0
+
+
+def _pid_alive(pid: str) -> bool:
+    if not pid.isdigit():
+        return True  # unknown owner: never wait on a guess
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _lock(out: Path) -> Any:
@@ -698,11 +712,19 @@ def _lock(out: Path) -> Any:
         raise FileExistsError(f"{out} exists and is not a folder; choose a folder for the run")
     out.mkdir(parents=True, exist_ok=True)
     fh = open(out / _LOCK, "a+", encoding="utf-8")  # noqa: SIM115 - held until the run ends
-    try:
-        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        fh.seek(0)
-        holder = fh.read().strip() or "?"
+    # A run killed outright leaves its workers holding the inherited lock for the moment
+    # they take to notice and exit; a run whose recorded owner is dead waits that out.
+    deadline = time.monotonic() + _ORPHAN_GRACE
+    while True:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "?"
+            if not _pid_alive(holder) and time.monotonic() < deadline:
+                time.sleep(0.2)
+                continue
         fh.close()
         raise FileExistsError(
             f"another kotrend run (pid {holder}) is writing into {out}; wait for it to end "

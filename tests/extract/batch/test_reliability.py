@@ -205,3 +205,52 @@ def test_a_too_deep_line_is_one_error_and_the_run_finishes(tmp_path: Path, small
     assert (summary.records, summary.errors) == (len(lines) + 1, 1)
     error = json.loads((tmp_path / "run" / "errors.jsonl").read_text())
     assert (error["line"], "nested" in error["reason"]) == (4, True)
+
+
+def test_a_killed_runs_lock_is_waited_for_while_its_orphans_exit(tmp_path: Path) -> None:
+    # A run killed outright: its recorded owner is dead, but a worker that inherited the
+    # lock still holds it for a moment. A new run waits for that instead of refusing.
+    from extract.batch import archive
+
+    out = tmp_path / "run"
+    out.mkdir()
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (out / archive._LOCK).write_text(f"{dead.pid}\n", encoding="utf-8")
+    holder = (
+        "import fcntl, sys, time\n"
+        "fh = open(sys.argv[1], 'a+')\n"
+        "fcntl.flock(fh, fcntl.LOCK_EX)\n"
+        "print('held', flush=True)\n"
+        "time.sleep(1.5)\n"
+    )
+    orphan = subprocess.Popen(
+        [sys.executable, "-c", holder, str(out / archive._LOCK)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert orphan.stdout is not None and orphan.stdout.readline().strip() == "held"
+        fh = archive._lock(out)
+        assert fh is not None
+        assert orphan.poll() is not None, "the lock was taken while the orphan held it"
+        assert (out / archive._LOCK).read_text(encoding="utf-8").strip() == str(os.getpid())
+        fh.close()
+    finally:
+        orphan.kill()
+        orphan.communicate()
+
+
+def test_a_live_runs_lock_is_refused_at_once(tmp_path: Path) -> None:
+    import fcntl
+
+    from extract.batch import archive
+
+    out = tmp_path / "run"
+    out.mkdir()
+    with open(out / archive._LOCK, "a+", encoding="utf-8") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        fh.write(f"{os.getpid()}\n")
+        fh.flush()
+        started = time.monotonic()
+        with pytest.raises(FileExistsError, match=rf"another kotrend run \(pid {os.getpid()}\)"):
+            archive._lock(out)
+        assert time.monotonic() - started < 5
