@@ -4,8 +4,9 @@
 Each trap is a class of text, written here in our own words: a short new term inside a
 longer existing term that must keep winning (부가가치 in 부가가치세, 사금융 in 불법사금융,
 자유무역 in 자유무역협정, 구매력 in 구매력평가), a new term inside a name (외환 in 외환은행,
-CMA in the shipping line CMA CGM (not the account), 이윤 in a person's name), and a short code inside a longer
-code (G2 in G20). The term must still be found where it is meant.
+CMA in the shipping line CMA CGM (not the account), 이윤 in a person's name), a short code inside a longer
+code (G2 in G20), and a new term inside another's word (공정무역 in 불공정무역행위,
+효용 in 효용가치). The term must still be found where it is meant.
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ CASES = [
     ("최저금리 연 3%", "low_interest_rate", False, "저금리 inside 최저금리"),
     ("저금리 기조가 이어졌다", "low_interest_rate", True, "the term itself"),
     ("가상화폐 거래소", "currency_money", False, "화폐 inside 가상화폐 거래소"),
+    ("불공정무역행위 조사를 신청했다", "fair_trade_goods", False, "공정무역 inside 불공정무역"),
+    ("불공정무역행위 조사를 신청했다", "unfair_import_practices", True, "the longer term"),
+    ("공정무역 커피를 판다", "fair_trade_goods", True, "the term itself"),
+    ("희소의료기기의 효용가치 판단", "utility_econ", False, "usefulness, not utility"),
+    ("금융소비자의 효용 증진", "utility_econ", True, "consumer utility"),
     ("실수요자 대출 규제 완화", "genuine_demand", False, "실수요 inside 실수요자"),
 ]
 
