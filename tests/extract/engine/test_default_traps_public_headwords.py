@@ -42,6 +42,8 @@ CASES = [
     ("공정무역 커피를 판다", "fair_trade_goods", True, "the term itself"),
     ("희소의료기기의 효용가치 판단", "utility_econ", False, "usefulness, not utility"),
     ("금융소비자의 효용 증진", "utility_econ", True, "consumer utility"),
+    ("글로벌 금융시장 리스크 점검", "market_risk", False, "risks of the markets, not market risk"),
+    ("은행의 시장리스크 자본 규제", "market_risk", True, "the term itself"),
     ("실수요자 대출 규제 완화", "genuine_demand", False, "실수요 inside 실수요자"),
 ]
 
