@@ -65,10 +65,11 @@ class CandidateCounts:
     string per occurrence; those of dropped candidates are dropped too), and when
     more than ``max_keys`` distinct candidates are held, the rarest (by document
     frequency) are dropped until at most three quarters are left (size-triggered lossy counting).
-    A candidate dropped at threshold ``t`` had been seen in at most ``t`` documents;
-    if it comes back it is counted from zero, so every count is short by at most
-    :attr:`prune_threshold` (the largest ``t`` used; 0 when nothing was dropped) and
-    every candidate in more than that many documents is kept.
+    A candidate is dropped at threshold ``t`` when its count plus the documents it may
+    have missed before it was last taken in (the threshold in force then) is at most
+    ``t``; if it comes back it is counted from zero, so every count is short by at most
+    :attr:`prune_threshold` (the largest ``t`` used; 0 when nothing was dropped), however
+    often it was dropped, and every candidate in more than that many documents is kept.
 
     Parameters
     ----------
@@ -128,6 +129,10 @@ class CandidateCounts:
         self._df = array("i")
         self._last = array("i")  # the last document counted in df
         self._label = array("i")  # occurrences inside a bracketed tag
+        # Documents a candidate may have had before it was (last) held: the threshold in
+        # force when it came (back). Pruning tests df + this, so a candidate dropped,
+        # seen again and dropped again never loses more than the threshold in all.
+        self._missed = array("i")
         # The one spelling seen so far (its count is tf), or a Counter once a second
         # spelling comes.
         self._surfaces: list[str | Counter[str]] = []
@@ -216,13 +221,14 @@ class CandidateCounts:
         """Drop the rarest candidates (fewest documents) until at most ``size`` are left."""
         if len(self._id) <= size:
             return
-        by_df = Counter(self._df)
+        bound = [n + m for n, m in zip(self._df, self._missed, strict=True)]
+        by_bound = Counter(bound)
         left, t = len(self._id), 0
         while left > size:
             t += 1
-            left -= by_df.get(t, 0)
+            left -= by_bound.get(t, 0)
         self.prune_threshold = max(self.prune_threshold, t)
-        self._keep([n > t for n in self._df])
+        self._keep([b > t for b in bound])
 
     def restrict(self, keys: Collection[str]) -> None:
         """Keep only the candidates ``keys`` (and drop the caches of the reading).
@@ -243,7 +249,7 @@ class CandidateCounts:
         slots = np.full(len(mask), -1, dtype=np.int32)
         slots[mask] = np.arange(int(mask.sum()), dtype=np.int32)
         self._id = {k: int(slots[i]) for k, i in self._id.items() if mask[i]}
-        for name in ("_tf", "_df", "_last", "_label"):
+        for name in ("_tf", "_df", "_last", "_label", "_missed"):
             old = np.frombuffer(getattr(self, name), dtype=np.int32)
             setattr(self, name, _int_array("i", old[mask]))
             del old  # a view blocks appending to the array
@@ -351,6 +357,7 @@ class CandidateCounts:
                         self._df.append(0)
                         self._last.append(-1)
                         self._label.append(0)
+                        self._missed.append(self.prune_threshold)
                         # The key object itself when equal: one string, not two.
                         self._surfaces.append(key if surface == key else surface)
                         self._units.append(_join_units([text[u.start : u.end] for u in run[i:j]]))

@@ -184,3 +184,25 @@ def test_pruning_renumbers_the_occurrences_in_place(monkeypatch: pytest.MonkeyPa
     # 5 are left, the renumbering of the candidates themselves.
     assert peak < 10 * n_occ, f"{peak / n_occ:.1f} bytes an occurrence"
     assert len(counts._occ) == sum(counts.tf.values()) < n_occ
+
+
+def test_a_candidate_dropped_twice_is_short_by_at_most_the_threshold() -> None:
+    # Dropped at threshold 1, seen again, dropped again at 1: without remembering what it
+    # missed before, it would end short by 2 with the threshold still 1.
+    names = ["".join(random.Random(k).choices(SYLLABLES, k=4)) for k in range(4)]
+    back, steady = names[0], names[1]
+    counts = CandidateCounts(Tagger(EMPTY), known=frozenset(), max_units=3, n_examples=1)
+    unbounded = CandidateCounts(Tagger(EMPTY), known=frozenset(), max_units=3, n_examples=1)
+    rounds = [
+        [f"{back}에 대해 말했다.", f"{steady}에 대해 말했다.", f"{steady}에 대해 말했다."],
+        [f"{back}에 대해 말했다."],
+        [f"{back}에 대해 말했다."],
+    ]
+    for i, docs in enumerate(rounds):
+        counts.add(docs)
+        unbounded.add(docs)
+        if i < 2:
+            counts.prune(1)
+    assert counts.prune_threshold >= 1
+    for key, n in counts.df.items():
+        assert unbounded.df[key] - counts.prune_threshold <= n <= unbounded.df[key], key
