@@ -103,7 +103,10 @@ def test_tag_reports_bad_records(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "m.jsonl"
     result = runner.invoke(main, ["tag", str(src), "-o", str(out)])
     assert result.exit_code == 0
-    assert "in.jsonl:2" in result.stderr and "read 2 records: 1 tagged, 1 error; 1 mention" in result.stderr
+    assert (
+        "in.jsonl:2" in result.stderr
+        and "read 2 records: 1 tagged, 1 error; 1 mention" in result.stderr
+    )
     assert json.loads((tmp_path / "m.jsonl.errors.jsonl").read_text())["line"] == 2
 
 
