@@ -51,7 +51,7 @@ def glossary_check(files: tuple[str, ...]) -> None:
         if not errors:
             click.echo(f"{path}: ok ({len(issues)} warnings)" if issues else f"{path}: ok")
     if n_errors:
-        click.echo(f"{n_errors} error" + ("s" if n_errors != 1 else ""), err=True)
+        click.echo(counted(n_errors, "error"), err=True)
         sys.exit(1)
 
 

@@ -52,8 +52,7 @@ _STORE_KIND = "kiwi-readings"
 # news records): its language model scores the symbol after the word too.
 # Longest first, so that 에서 is folded before 서 could be.
 _FOLDED = tuple(sorted(PARTICLES, key=len, reverse=True))
-_MAX_FOLD = max(map(len, _FOLDED))
-# Looked up by the word's last n characters, n from _MAX_FOLD down: one set lookup per
+# Looked up by the word's last n characters, longest first: one set lookup per
 # length instead of one endswith per particle (this runs for every word checked).
 _FOLD_SET = frozenset(_FOLDED)
 _FOLD_LENGTHS = tuple(sorted({len(p) for p in _FOLDED}, reverse=True))
@@ -250,9 +249,7 @@ class WordCheck:
             cache[key] = found  # now the most recently used (dicts keep insertion order)
         else:
             found = _readings(self._kiwi(), text, top_n)
-            if len(cache) >= _CACHE_LIMIT:
-                _evict(cache)
-            cache[key] = found
+            _remember(cache, key, found)
             if self._store is not None:
                 self._unsaved[key] = found
                 if len(self._unsaved) >= SAVE_EVERY:
@@ -323,20 +320,14 @@ class WordCheck:
             if best - r[2] < MARGIN and any(
                 pe == s and after_name(word, ps, s, e) for ps, pe in r[6]
             ):
-                if len(self._settled) >= _CACHE_LIMIT:
-                    _evict(self._settled)
-                self._settled[word, s, e] = False
+                _remember(self._settled, (word, s, e), False)
                 return False
         if _compound(readings, s, e):
-            if len(self._settled) >= _CACHE_LIMIT:
-                _evict(self._settled)
-            self._settled[word, s, e] = True
+            _remember(self._settled, (word, s, e), True)
             return True
         verdict = _fits(readings[0], s, e)
         if all(_fits(r, s, e) == verdict or best - r[2] >= MARGIN for r in readings[1:]):
-            if len(self._settled) >= _CACHE_LIMIT:
-                _evict(self._settled)
-            self._settled[word, s, e] = verdict
+            _remember(self._settled, (word, s, e), verdict)
             return verdict
         # Context decides: the word with its neighbours ("\x00" keeps the key apart from a
         # lone word that happens to look the same).
@@ -346,11 +337,13 @@ class WordCheck:
         return bool(found) and _fits(found[0], start - lo, end - lo)
 
 
-def _evict(cache: dict[Any, Any]) -> None:
-    """Drop the :data:`_EVICT` oldest entries of ``cache`` (the least recently used
-    where hits are moved to the end)."""
-    for key in list(itertools.islice(cache, _EVICT)):
-        del cache[key]
+def _remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
+    """Store ``value`` under ``key``; a full ``cache`` first drops its :data:`_EVICT`
+    oldest entries (the least recently used, where hits are moved to the end)."""
+    if len(cache) >= _CACHE_LIMIT:
+        for old in list(itertools.islice(cache, _EVICT)):
+            del cache[old]
+    cache[key] = value
 
 
 def _save_at_exit(ref: weakref.ref[WordCheck]) -> None:
