@@ -388,15 +388,9 @@ def _standing_alone(examples: Sequence[Example]) -> tuple[Example, ...]:
     A quote that needs the sentence before it ("이 회사는 …", "…고 밝혔다" with no
     speaker) cannot be printed under a term, so a box shows no example rather than one:
     on the judged articles of ``bench/box_quality.py`` showing them as a last resort left
-    17% of shown examples unusable, leaving them out 7%. (With the finer reading of
-    issue 12, 16.9% of the default boxes' examples were cut or unusable before and 6.7%
-    after, the best standing-alone sentence chosen in each entry's place. After the glossary
-    grew to 5,968 concepts, 10.9% before the rules for "같은 시점", "…도 비슷하다", "…게
-    연구원의 분석이다", bare credits after captions and subjects of "…자" clauses, 6.8%
-    after. With 7,103 concepts, 7.2% (10 of 138, 66 entries without an example) before
-    the rules for 이날/당시/인근, 자체, "주력 제품인 X는", owner-less 수요/분양가, "A는
-    물론 B도" and "…덕분이다", the definitions "X란 …" and the two-sentence quotes; 3.5%
-    (5 of 141, 63 without) after.)
+    17% of shown examples unusable, leaving them out 7%; with the rules of
+    :func:`~extract.box.examples.needs_context` as they stand and the two-sentence
+    quotes, 3.5% (5 of 141 at 7,103 concepts).
     """
     head = examples[:STANDALONE_CHECKED]
     alone = [ex for ex in head if _stands_alone(ex)]
