@@ -124,7 +124,8 @@ def select_documents(
     Raises
     ------
     ValueError
-        If a field is not a column of ``documents``, listing the fields there are.
+        If a field is not a column of ``documents``, listing the fields there are, or
+        if no document has a value asked for, listing the most common values.
 
     Examples
     --------
@@ -148,6 +149,12 @@ def select_documents(
         field = _check_field(name, documents, "where")
         values = {value} if isinstance(value, str) else {str(v) for v in value}
         column = documents[field]
+        present = column.dropna().astype(str).value_counts()
+        for v in sorted(values - set(present.index)):
+            # A misspelt value would select nothing and make empty, silent trends.
+            shown = ", ".join(repr(p) for p in present.index[:10])
+            more = f" and {len(present) - 10:,} more" if len(present) > 10 else ""
+            raise ValueError(f"`where`: no document has {field} {v!r}; it has {shown}{more}")
         mask = column.notna() & column.astype(str).isin(values)
         keep = mask if keep is None else keep & mask
     return documents[keep]

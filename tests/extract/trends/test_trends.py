@@ -176,6 +176,19 @@ def test_unknown_field_is_an_error_listing_the_fields(kwargs, message) -> None:
         term_trends(DOC_TERMS, DOCS.assign(category=CATEGORY), **kwargs)
 
 
+@pytest.mark.parametrize(
+    "where",
+    [{"category": "경재"}, {"category": ["경제", "정채"]}, {"source": "한빛 경제"}],
+)
+def test_a_value_no_document_has_is_an_error_listing_the_values(where) -> None:
+    # A misspelt value would otherwise select nothing and print empty trends.
+    ((field, value),) = where.items()
+    bad = value if isinstance(value, str) else value[-1]
+    with pytest.raises(ValueError, match=rf"no document has {field} {bad!r}; it has ") as err:
+        term_trends(DOC_TERMS, DOCS.assign(category=CATEGORY), freq="W", where=where)
+    assert ("'한빛경제'" if field == "source" else "'경제', '정치'") in str(err.value)
+
+
 def test_smoothing_is_a_rolling_mean_over_zero_filled_periods() -> None:
     df = _trends(freq="D", smooth=3, terms=["capex"])
     shares = df["share"].tolist()
