@@ -12,12 +12,12 @@ top of that file). Only term names and offsets are stored, never the text.
 
 A listed term of a record counts once. It is known when the tagger
 (``Tagger(glossary.default())``) finds a mention of any term overlapping one of its
-places, or when the default
-glossary has a form (term, English name or alias) equal to the listed name once spaces,
-middle dots and hyphens are taken out and case is folded. Coverage is printed for
-articles, headlines and both, then every miss by name, then the terms known only
-because a mention overlaps them without covering them (often a shorter, more general
-term inside the listed one: worth a look, though they count as known).
+places, or when the default glossary has a form (term, English name or alias) equal to
+the listed name once spaces, middle dots and hyphens are taken out and case is folded.
+Coverage is printed for articles, headlines and both (also strictly, without the
+overlaps below), then every miss by name, then the terms known only because a mention
+overlaps them without covering them (often a shorter, more general term inside the
+listed one: worth a look, though they count as known).
 
 The sample is drawn (see :func:`sample_records`) only from records whose id ends in
 ``7``, which the glossary writers were told to skip: it is held out from the writing.
@@ -28,7 +28,8 @@ Misses found on a judged sample may be shown to the glossary writers, and then t
 sample no longer measures held-out coverage. ``--sheet --seed N`` with a new seed
 draws a fresh sample of :data:`FRESH` sizes that leaves out every judged record; :data:`DRAWS` says which seed, sizes and exclusions each judged file was
 drawn with, so ``--sheet --judged FILE`` reprints the records of ``FILE``.
-``bench/judged/coverage2.json`` is such a sample (seed 1203), judged blind.
+``bench/judged/coverage2.json`` (seed 1203) and ``coverage3.json`` (seed 1301) are such
+samples, each judged blind.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ class Draw(NamedTuple):
 DRAWS: dict[str, Draw] = {
     "coverage.json": Draw(SEED, SAMPLE),
     "coverage2.json": Draw(1203, FRESH, ("coverage.json",)),
+    "coverage3.json": Draw(1301, FRESH, ("coverage.json", "coverage2.json")),
 }
 
 #: KDI summaries are kept between these body lengths (characters), so that a few very
@@ -265,9 +267,12 @@ def main() -> None:
         known = sum(how != "miss" for _, how in pairs)
         pct = 100 * known / len(pairs) if pairs else 0.0
         part = sum(how == "part" for _, how in pairs)
+        # strict: an overlapping, shorter mention (보험 inside 예금보험) is not the term
+        strict = 100 * (known - part) / len(pairs) if pairs else 0.0
         print(
             f"{name:9s} {known:4d} / {len(pairs):4d} listed terms known = {pct:5.1f}%"
-            f"  ({part} of them only through an overlapping, shorter mention)"
+            f"  ({part} of them only through an overlapping, shorter mention;"
+            f" strict {strict:5.1f}%)"
         )
     for how, title in (("miss", "misses"), ("part", "known only through an overlap")):
         names = Counter(t for t, h in both if h == how)

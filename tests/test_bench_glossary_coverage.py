@@ -138,6 +138,7 @@ def test_score_tells_form_whole_part_and_miss(tmp_path: Path) -> None:
 ARTICLE_FILES = {
     "coverage.json": "naver_news_small_samples",
     "coverage2.json": "kdi_epic_research_ko",
+    "coverage3.json": "kdi_epic_research_ko",
 }
 
 
