@@ -2,10 +2,12 @@
 default glossary (glossary/data/default/67_acts_programmes.yaml).
 
 Each trap is a class of text, written here in our own words: a longer act name that ends in
-a shorter one (인터넷방송법, 유료도로법), an institution named after the scheme it runs
-(의료기관평가인증원, 국민연금기금운용본부), a short act name that is also a plain phrase
-(장사법 as "how to run a shop", 업무보고 of any team or any annual report), and an acronym
-that names something else (EAR, LINC, SOx of air pollution next to SOX법 of US audit law).
+a shorter one (인터넷방송법, 유료도로법), a domestic act name at the end of a foreign one (the
+US 식품, 의약품 및 화장품법), an institution named after the scheme it runs
+(의료기관평가인증원, 증권예탁결제원, 국민연금기금운용본부), an industry written with the
+licensed business's name (금융투자업계), a short act name that is also a plain phrase (장사법
+as "how to run a shop", 업무보고 of any team or any annual report), and an acronym that names
+something else (EAR, LINC, SOx of air pollution next to SOX법 of US audit law).
 The term must still be found where it is meant, whether written short or by its formal name.
 """
 
@@ -71,6 +73,32 @@ CASES = [
     ("SOX법 404조에 따라 내부통제를 보증한다", "sox", False, "not sulphur oxides"),
     ("특허법원은 특허법 위반 여부를 가린다", "patent_act", True, "the patent act"),
     ("특허법원이 항소를 기각했다", "patent_act", False, "the patent court"),
+    ("화장품법 시행규칙 개정으로 표시 기준이 바뀐다", "cosmetics_act", True, "the Korean act"),
+    ("미국 연방 식품, 의약품 및 화장품법을 번역했다", "cosmetics_act", False, "the US FD&C act"),
+    (
+        "금융투자업 인가를 새로 받았다",
+        "financial_investment_business",
+        True,
+        "the licensed business",
+    ),
+    (
+        "금융투자업계에 따르면 거래대금이 늘었다",
+        "financial_investment_business",
+        False,
+        "the industry as a news source",
+    ),
+    (
+        "증권예탁결제 제도로 실물 이동이 사라졌다",
+        "securities_depository_settlement",
+        True,
+        "operation",
+    ),
+    (
+        "핀란드 중앙증권예탁결제원이 주주명부를 보관한다",
+        "securities_depository_settlement",
+        False,
+        "a depository's name",
+    ),
     # formal names and short names resolve to one entry
     ("「주식회사 등의 외부감사에 관한 법률」 개정", "external_audit_act", True, "formal name"),
     ("중대재해 처벌 등에 관한 법률 위반 혐의", "serious_accidents_punishment_act", True, "formal"),
