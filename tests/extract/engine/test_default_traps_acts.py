@@ -99,6 +99,18 @@ CASES = [
         False,
         "a depository's name",
     ),
+    (
+        "중소기업 성능인증 제품은 공공구매에서 우대받는다",
+        "sme_performance_certification",
+        True,
+        "the SME scheme",
+    ),
+    (
+        "자율주행차 성능인증제를 내년부터 시행한다",
+        "sme_performance_certification",
+        False,
+        "another performance certification",
+    ),
     # formal names and short names resolve to one entry
     ("「주식회사 등의 외부감사에 관한 법률」 개정", "external_audit_act", True, "formal name"),
     ("중대재해 처벌 등에 관한 법률 위반 혐의", "serious_accidents_punishment_act", True, "formal"),
