@@ -215,6 +215,9 @@ class Tagger:
                 ends.add(tok.start + tok.len)
                 if is_guessed_noun(tok):
                     guessed.append((tok.start, tok.start + tok.len))
+                    # an unknown word before a kind of organisation names one, as a
+                    # proper noun does (티에토주식회사; see after_name)
+                    proper[tok.start + tok.len] = tok.start
                 elif tok.tag == "NNP":
                     proper[tok.start + tok.len] = tok.start
         ok = [

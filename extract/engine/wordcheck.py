@@ -125,7 +125,8 @@ def _one_known_noun(reading: _Reading, s: int, e: int) -> bool:
 
 def after_name(text: str, name_start: int, start: int, end: int) -> bool:
     """Whether a hit ``text[start:end]`` after a proper noun ``text[name_start:start]``
-    that kiwipiepy read in the same word is part of a name.
+    that kiwipiepy read in the same word (or a noun it does not know and guesses, as
+    티에토 in 티에토주식회사) is part of a name.
 
     A proper noun that starts the word, then a kind of organisation of
     :data:`corpus.korean.ORGANISATION_HEADS` ending it (a particle may follow), name one
@@ -317,8 +318,10 @@ class WordCheck:
             return False
         best = readings[0][2]
         for r in readings:  # a close runner-up may see the name (한/MM 국 or 한국/NNP)
+            # A word kiwipiepy does not know, as a noun it guesses, names as a proper
+            # noun does (티에토주식회사): --full reads both so.
             if best - r[2] < MARGIN and any(
-                pe == s and after_name(word, ps, s, e) for ps, pe in r[6]
+                pe == s and after_name(word, ps, s, e) for ps, pe in (*r[6], *r[3])
             ):
                 _remember(self._settled, (word, s, e), False)
                 return False

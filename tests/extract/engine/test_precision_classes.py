@@ -27,6 +27,8 @@ TERMS = [
     Term(id="rate_cut", term="금리 인하"),
     Term(id="loan", term="대출"),
     Term(id="rate_cut_expectations", term="금리 인하 기대", aliases=("인하 기대감",)),
+    Term(id="asset_management", term="자산운용", aliases=("자산운용사",)),
+    Term(id="stock_company", term="주식회사"),
 ]
 
 BOTH = ("fast", "full")
@@ -86,6 +88,16 @@ CASES = [
     # A counselling centre's name: 상담센터 after the term.
     ("통신상담센터 누리집에서 확인", [], "a counselling centre's name"),
     ("통신센터 증설", [("통신", "telecom")], "센터 alone is a free noun (compound)"),
+    # A fund manager's name: any word glued before 자산운용 makes one (이지스, 삼성액티브),
+    # even a word kiwipiepy knows as a common noun (이지스, aegis).
+    ("이지스자산운용은 매각을 철회했다", [], "자산운용 glued after a word: a company"),
+    ("가나다라자산운용, 펀드 출시", [], "after an unknown word"),
+    ("자산운용 규모가 커졌다", [("자산운용", "asset_management")], "the term as a word"),
+    ("대형 자산운용사들이 몰렸다", [("자산운용사", "asset_management")], "a longer form"),
+    ("해외 자산운용 수익", [("자산운용", "asset_management")], "spaced from the word"),
+    # 주식회사 after a name kiwipiepy reads as a proper noun is the company's designator.
+    ("대상기업 : 티에토주식회사, 사업자등록코드", [], "주식회사 glued after a name"),
+    ("주식회사 제도의 역사", [("주식회사", "stock_company")], "the concept"),
 ]
 
 
