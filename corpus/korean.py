@@ -33,6 +33,7 @@ __all__ = [
     "HANGUL",
     "HANGUL_JAMO",
     "HANGUL_SYLLABLES",
+    "INDUSTRY_HEADS",
     "INSTITUTION_SUFFIXES",
     "LOANWORD_HEADS",
     "MAGNITUDES",
@@ -40,6 +41,7 @@ __all__ = [
     "OFFICE_TITLES",
     "ORGANISATION_HEADS",
     "PARTICLES",
+    "PLACE_NAMES",
     "TIME_WORDS",
     "UNITS",
     "UNIT_WORDS",
@@ -84,6 +86,23 @@ ORGANISATION_HEADS = words(
 #: aegis). The other heads above also end kinds (시중은행, 통화안정증권, 대형비상장주식회사)
 #: and are left to the proper-noun check.
 COMPANY_HEADS = words("자산운용")
+
+#: Industries that end a company's name when glued after a proper noun that is no place
+#: (카카오헬스케어, 카카오모빌리티, 셀트리온제약, 계룡건설, 삼성바이오), or after a word
+#: kiwipiepy does not know (바오밥헬스케어): so were all 130 such words, kiwipiepy's
+#: proper noun or unknown word then the industry, in 6,000 real news records, but for a
+#: place (용인반도체, 미국반도체: the industry there; see :data:`PLACE_NAMES`).
+INDUSTRY_HEADS = words("헬스케어 바이오 반도체 제약 타이어 제지 석유 건설 해운 모빌리티")
+
+#: Countries, regions and Korean cities that kiwipiepy reads as proper nouns and that
+#: writers glue before an industry to mean the industry there (미국반도체, 용인반도체
+#: for the chip cluster), not a company.
+PLACE_NAMES = words(
+    "한국 미국 중국 일본 대만 홍콩 유럽 독일 영국 프랑스 인도 베트남 러시아 캐나다 호주",
+    "아시아 중동 아프리카 북미 남미 동남아 북한 남북 한미 한중 한일 미중",
+    "서울 부산 인천 대구 광주 대전 울산 세종 경기 강원 충북 충남 전북 전남 경북 경남 제주",
+    "평택 용인 화성 이천 구미 청주 천안 아산 포항 창원 여수 새만금 판교 수원 기흥",
+)
 
 #: Designators that end a company's name when they follow it after a space (바이오히트
 #: 헬스케어 Ltd, 노키안 타이어 Oyj, 후스크바르나 아웃도어 프로덕츠), as written (case

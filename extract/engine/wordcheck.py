@@ -25,7 +25,7 @@ import weakref
 from collections.abc import Sequence
 from typing import Any
 
-from corpus.korean import ORGANISATION_HEADS, PARTICLES, is_hangul
+from corpus.korean import INDUSTRY_HEADS, ORGANISATION_HEADS, PARTICLES, PLACE_NAMES, is_hangul
 from glossary import _cache
 
 __all__ = ["WordCheck", "after_name", "is_guessed_noun"]
@@ -130,7 +130,9 @@ def after_name(text: str, name_start: int, start: int, end: int) -> bool:
 
     A proper noun that starts the word, then a kind of organisation of
     :data:`corpus.korean.ORGANISATION_HEADS` ending it (a particle may follow), name one
-    organisation (한국금융지주, 조선은행): not a mention of the kind. Other terms after
+    organisation (한국금융지주, 조선은행): not a mention of the kind. So does a proper
+    noun that is no place (:data:`corpus.korean.PLACE_NAMES`) before an industry of
+    :data:`corpus.korean.INDUSTRY_HEADS` (카카오헬스케어, not 미국반도체). Other terms after
     a proper noun are left to morphology, since a place glued to a concept is common
     (미국경제, 한일무역).
 
@@ -140,8 +142,13 @@ def after_name(text: str, name_start: int, start: int, end: int) -> bool:
     (True, False)
     >>> after_name("대한국은행", 1, 3, 5), after_name("한국은행권", 0, 2, 4)
     (False, False)
+    >>> after_name("카카오헬스케어", 0, 3, 7), after_name("미국반도체", 0, 2, 5)
+    (True, False)
     """
-    if text[start:end] not in ORGANISATION_HEADS:
+    head = text[start:end]
+    if head not in ORGANISATION_HEADS and (
+        head not in INDUSTRY_HEADS or text[name_start:start] in PLACE_NAMES
+    ):
         return False
     if name_start > 0 and (is_hangul(text[name_start - 1]) or text[name_start - 1].isalnum()):
         return False  # the proper noun does not start the word

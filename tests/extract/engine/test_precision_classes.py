@@ -29,6 +29,9 @@ TERMS = [
     Term(id="rate_cut_expectations", term="금리 인하 기대", aliases=("인하 기대감",)),
     Term(id="asset_management", term="자산운용", aliases=("자산운용사",)),
     Term(id="stock_company", term="주식회사"),
+    Term(id="semiconductor", term="반도체"),
+    Term(id="mobility", term="모빌리티"),
+    Term(id="pharma", term="제약"),
 ]
 
 BOTH = ("fast", "full")
@@ -98,6 +101,15 @@ CASES = [
     # 주식회사 after a name kiwipiepy reads as a proper noun is the company's designator.
     ("대상기업 : 티에토주식회사, 사업자등록코드", [], "주식회사 glued after a name"),
     ("주식회사 제도의 역사", [("주식회사", "stock_company")], "the concept"),
+    # An industry glued after a proper noun that is no place is a company's name
+    # (카카오헬스케어, 삼성반도체); after a place it is the industry there (미국반도체).
+    ("카카오헬스케어 지분 인수 거래 종결", [], "an industry after a company's name"),
+    ("삼성반도체 직원들의 출근길", [], "반도체 after 삼성"),
+    ("카카오모빌리티가 밝혔다", [], "모빌리티 after 카카오"),
+    ("셀트리온제약은 공시했다", [], "제약 after 셀트리온"),
+    ("미국반도체 수입이 늘었다", [("반도체", "semiconductor")], "after a place"),
+    ("디지털헬스케어 시장", [("헬스케어", "healthcare")], "after a common noun"),
+    ("공유모빌리티 업체", [("모빌리티", "mobility")], "a compound kiwipiepy guesses"),
 ]
 
 
