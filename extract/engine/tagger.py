@@ -203,6 +203,7 @@ class Tagger:
         ends: set[int] = set()
         guessed: list[tuple[int, int]] = []
         proper: dict[int, int] = {}  # end -> start of proper nouns
+        unknown: dict[int, int] = {}  # end -> start of nouns kiwipiepy guesses
         sents = []
         for sent in self.kiwi.split_into_sents(nt, return_tokens=True):
             sents.append((sent.start, sent.end))
@@ -217,7 +218,7 @@ class Tagger:
                     guessed.append((tok.start, tok.start + tok.len))
                     # an unknown word before a kind of organisation names one, as a
                     # proper noun does (티에토주식회사; see after_name)
-                    proper[tok.start + tok.len] = tok.start
+                    unknown[tok.start + tok.len] = tok.start
                 elif tok.tag == "NNP":
                     proper[tok.start + tok.len] = tok.start
         ok = [
@@ -225,6 +226,10 @@ class Tagger:
             for c in cands
             if c.verdict != REJECT
             and not (c.start in proper and after_name(nt, proper[c.start], c.start, c.end))
+            and not (
+                c.start in unknown
+                and after_name(nt, unknown[c.start], c.start, c.end, guessed=True)
+            )
             and (
                 (c.start in starts and c.end in ends)
                 # inside a noun kiwipiepy guessed: the compound rule of the fast path

@@ -123,10 +123,10 @@ def _one_known_noun(reading: _Reading, s: int, e: int) -> bool:
     return bool(reading[4] >> s & 1 and reading[5] >> e & 1 and not reading[0] & inner)
 
 
-def after_name(text: str, name_start: int, start: int, end: int) -> bool:
+def after_name(text: str, name_start: int, start: int, end: int, *, guessed: bool = False) -> bool:
     """Whether a hit ``text[start:end]`` after a proper noun ``text[name_start:start]``
-    that kiwipiepy read in the same word (or a noun it does not know and guesses, as
-    티에토 in 티에토주식회사) is part of a name.
+    that kiwipiepy read in the same word (``guessed``: a noun it does not know and
+    guesses, as 티에토 in 티에토주식회사) is part of a name.
 
     A proper noun that starts the word, then a kind of organisation of
     :data:`corpus.korean.ORGANISATION_HEADS` ending it (a particle may follow), name one
@@ -134,7 +134,8 @@ def after_name(text: str, name_start: int, start: int, end: int) -> bool:
     noun that is no place (:data:`corpus.korean.PLACE_NAMES`) before an industry of
     :data:`corpus.korean.INDUSTRY_HEADS` (카카오헬스케어, not 미국반도체). Other terms after
     a proper noun are left to morphology, since a place glued to a concept is common
-    (미국경제, 한일무역).
+    (미국경제, 한일무역). A guessed noun counts before a kind of organisation only: before
+    an industry it is as often a new compound or a typo (비베모리반도체).
 
     Examples
     --------
@@ -144,10 +145,12 @@ def after_name(text: str, name_start: int, start: int, end: int) -> bool:
     (False, False)
     >>> after_name("카카오헬스케어", 0, 3, 7), after_name("미국반도체", 0, 2, 5)
     (True, False)
+    >>> after_name("티에토주식회사", 0, 3, 7, guessed=True)
+    True
     """
     head = text[start:end]
     if head not in ORGANISATION_HEADS and (
-        head not in INDUSTRY_HEADS or text[name_start:start] in PLACE_NAMES
+        guessed or head not in INDUSTRY_HEADS or text[name_start:start] in PLACE_NAMES
     ):
         return False
     if name_start > 0 and (is_hangul(text[name_start - 1]) or text[name_start - 1].isalnum()):
@@ -327,8 +330,9 @@ class WordCheck:
         for r in readings:  # a close runner-up may see the name (한/MM 국 or 한국/NNP)
             # A word kiwipiepy does not know, as a noun it guesses, names as a proper
             # noun does (티에토주식회사): --full reads both so.
-            if best - r[2] < MARGIN and any(
-                pe == s and after_name(word, ps, s, e) for ps, pe in (*r[6], *r[3])
+            if best - r[2] < MARGIN and (
+                any(pe == s and after_name(word, ps, s, e) for ps, pe in r[6])
+                or any(pe == s and after_name(word, ps, s, e, guessed=True) for ps, pe in r[3])
             ):
                 _remember(self._settled, (word, s, e), False)
                 return False

@@ -178,3 +178,11 @@ def test_multi_word_form_glued_into_its_own_longer_form() -> None:
     # reading, as for 반도체 수출액 (tests/extract/engine/test_accuracy_classes.py).
     got = Tagger(Glossary(TERMS)).tag("금리 인하 기대감에 비해")
     assert [(m.surface, m.term_id) for m in got] == [("금리 인하 기대", "rate_cut_expectations")]
+
+
+def test_industry_after_an_unknown_word_is_left_to_the_compound_rule() -> None:
+    # 비베모리 (a typo of 비메모리) is a word kiwipiepy guesses, as a new compound's first
+    # part often is: before an industry it does not make a name, as a proper noun does.
+    # Fast mode only: in this sentence --full reads 비베모리 as a proper noun.
+    got = Tagger(Glossary(TERMS)).tag("삼성전자 비베모리반도체 사업 전략")
+    assert [(m.surface, m.term_id) for m in got] == [("반도체", "semiconductor")]
