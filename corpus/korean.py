@@ -96,8 +96,10 @@ INDUSTRY_HEADS = words("헬스케어 바이오 반도체 제약 타이어 제지
 
 #: Countries, regions and Korean cities that kiwipiepy reads as proper nouns and that
 #: writers glue before an industry to mean the industry there (미국반도체, 용인반도체
-#: for the chip cluster), not a company.
+#: for the chip cluster), not a company; and words that say where as a place does, which
+#: kiwipiepy sometimes reads as proper nouns too (국제해운: international shipping).
 PLACE_NAMES = words(
+    "국제 세계 글로벌 국내 해외 전국 지역 지방",
     "한국 미국 중국 일본 대만 홍콩 유럽 독일 영국 프랑스 인도 베트남 러시아 캐나다 호주",
     "아시아 중동 아프리카 북미 남미 동남아 북한 남북 한미 한중 한일 미중",
     "서울 부산 인천 대구 광주 대전 울산 세종 경기 강원 충북 충남 전북 전남 경북 경남 제주",

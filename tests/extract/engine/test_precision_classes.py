@@ -32,6 +32,7 @@ TERMS = [
     Term(id="semiconductor", term="반도체"),
     Term(id="mobility", term="모빌리티"),
     Term(id="pharma", term="제약"),
+    Term(id="shipping", term="해운"),
 ]
 
 BOTH = ("fast", "full")
@@ -108,6 +109,8 @@ CASES = [
     ("카카오모빌리티가 밝혔다", [], "모빌리티 after 카카오"),
     ("셀트리온제약은 공시했다", [], "제약 after 셀트리온"),
     ("미국반도체 수입이 늘었다", [("반도체", "semiconductor")], "after a place"),
+    ("국제해운 탄소 감축", [("해운", "shipping")], "after 국제, which says where too"),
+    ("고려해운은 밝혔다", [], "해운 after a company's name"),
     ("디지털헬스케어 시장", [("헬스케어", "healthcare")], "after a common noun"),
     ("공유모빌리티 업체", [("모빌리티", "mobility")], "a compound kiwipiepy guesses"),
 ]
@@ -186,3 +189,19 @@ def test_industry_after_an_unknown_word_is_left_to_the_compound_rule() -> None:
     # Fast mode only: in this sentence --full reads 비베모리 as a proper noun.
     got = Tagger(Glossary(TERMS)).tag("삼성전자 비베모리반도체 사업 전략")
     assert [(m.surface, m.term_id) for m in got] == [("반도체", "semiconductor")]
+
+
+@pytest.mark.parametrize(
+    ("text", "term_id", "tagged"),
+    [
+        ("이번 대책은 ▲국제해운 탄소 감축 ▲항만 개선", "shipping", True),  # 국제 says where
+        ("고려해운(주) 등 12개사", "shipping", False),  # a shipping line's name
+        ("카카오헬스케어 대표는 밝혔다", "healthcare", False),
+        ("삼성바이오, 미국 공장 인수", "bio_industry", False),
+        ("국내 바이오 기업들이 몰렸다", "bio_industry", True),
+    ],
+)
+def test_industry_names_with_the_bundled_glossary(
+    default_tagger: Tagger, text: str, term_id: str, tagged: bool
+) -> None:
+    assert (term_id in {m.term_id for m in default_tagger.tag(text)}) is tagged
