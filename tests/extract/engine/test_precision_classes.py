@@ -65,6 +65,12 @@ CASES = [
     # A bank's name that kiwipiepy knows as one proper noun across a space.
     ("이후 단스케 은행은 노르딕 국가의", [], "a spaced foreign bank name"),
     ("이후 시중 은행은 금리를 올렸다", [("은행", "bank")], "a spaced common noun before it"),
+    # A word kiwipiepy does not know (a foreign name it guesses), then a kind of
+    # organisation after a space: the organisation's name (노르데아 은행, 바스웨어 주식회사).
+    ("노르데아 은행은 밝혔다", [], "a guessed word, then 은행"),
+    ("일카 시흐보 바스웨어 주식회사 CEO는", [], "a guessed word, then 주식회사"),
+    ("미국 은행들이 흔들렸다", [("은행", "bank")], "a known place before it"),
+    ("대형 은행은 버텼다", [("은행", "bank")], "a known common noun before it"),
     # A government agency (청) after the term.
     ("국가통신정보청(NTIA)은 밝혔다", [], "an agency ending in 청"),
     # 가 and 인 after the term: a person suffix or a particle/copula, as kiwipiepy reads.
