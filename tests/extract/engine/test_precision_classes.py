@@ -166,6 +166,13 @@ SENSES = [
     ("그 회사는 재정 및 생산 분야에서 인력을 줄였다", "public_finance", False),
     ("회사는 재정 세부 사항을 공개하지 않았다", "public_finance", False),
     ("정부는 재정을 풀어 경기를 살린다", "public_finance", True),
+    # 사전예약 of an appointment (a vaccination, a consultation), not of a product.
+    ("누리집을 통해 상담 사전예약을 신청해야 한다", "pre_order", False),
+    ("백신 추가접종 사전예약은 내일부터", "pre_order", False),
+    ("신형 스마트폰 사전예약이 100만 대를 넘었다", "pre_order", True),
+    # VAR in capitals is a vector autoregression; the risk measure is written VaR.
+    ("구조적 VAR 모형으로 추정했다", "var", False),
+    ("주택연금 VaR 평가 방법", "var", True),
 ]
 
 
