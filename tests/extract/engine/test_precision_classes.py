@@ -173,6 +173,13 @@ SENSES = [
     # VAR in capitals is a vector autoregression; the risk measure is written VaR.
     ("구조적 VAR 모형으로 추정했다", "var", False),
     ("주택연금 VaR 평가 방법", "var", True),
+    # 분양 of research materials (reference standards, microbes) and of pets.
+    ("식약처는 표준품 분양시스템을 개선했다", "presale", False),
+    ("특허 미생물 분양 절차를 간소화한다", "presale", False),
+    ("신도시 아파트 분양이 시작됐다", "presale", True),
+    # NCC of a builder or a convention centre; the cracker comes with petrochemicals.
+    ("스웨덴 관심사 NCC로도 불린다", "naphtha_cracking_center", False),
+    ("석유화학 업계가 NCC 감산에 나섰다", "naphtha_cracking_center", True),
 ]
 
 
