@@ -180,6 +180,8 @@ SENSES = [
     # NCC of a builder or a convention centre; the cracker comes with petrochemicals.
     ("스웨덴 관심사 NCC로도 불린다", "naphtha_cracking_center", False),
     ("석유화학 업계가 NCC 감산에 나섰다", "naphtha_cracking_center", True),
+    # MoU is how policy news often writes MOU (33 times in the real news files)
+    ("민간 전문가 파견 합의서(MoU)를 체결하였다", "memorandum_of_understanding", True),
 ]
 
 
