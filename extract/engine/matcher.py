@@ -9,6 +9,7 @@ hit then gets a verdict from the characters around it:
 * ``REJECT``: a Latin form inside a longer Latin word (AI in RAISE), the wrong letter
   case for a case-sensitive form, inside one of the term's ``exclude`` words, a Hangul
   form right after a negating prefix that starts the word (금융 in 비금융, 위험 in 무위험),
+  a term that ends a company's name glued after another word (이지스자산운용),
   a currency next to an amount (40mln유로, 300만 유로, 유로0.3: the unit, not the
   currency), or a form glued into a name: of an institution (한국간편결제진흥원), of a
   numbered vehicle (유진스팩7호) or of an agent (금융투자업자).
@@ -31,6 +32,7 @@ import ahocorasick
 from corpus.korean import (
     BOUND_NOUNS,
     COMPANY_DESIGNATORS,
+    COMPANY_HEADS,
     CURRENCIES,
     DEPARTMENT_TITLES,
     HANGUL_JAMO,
@@ -447,6 +449,8 @@ def boundary_verdict(
         ):
             return REJECT  # KB금융지주, NH투자증권: a name, not the concept
     elif prev and is_hangul(first) and is_hangul(prev):
+        if text[start:end] in COMPANY_HEADS and _ends_word(text, end):
+            return REJECT  # 이지스자산운용: a fund manager's name, not the activity
         if prev in _NEGATING and (start < 2 or not is_hangul(text[start - 2])):
             return REJECT  # 비금융, 무위험: the negated word is another concept
         verdict = AMBIGUOUS

@@ -203,6 +203,8 @@ class Tagger:
         ends: set[int] = set()
         guessed: list[tuple[int, int]] = []
         proper: dict[int, int] = {}  # end -> start of proper nouns
+        unknown: dict[int, int] = {}  # end -> start of nouns kiwipiepy guesses
+        spaced_unknown: dict[int, int] = {}  # the same, keyed by the end + 1 (a space)
         sents = []
         for sent in self.kiwi.split_into_sents(nt, return_tokens=True):
             sents.append((sent.start, sent.end))
@@ -215,13 +217,29 @@ class Tagger:
                 ends.add(tok.start + tok.len)
                 if is_guessed_noun(tok):
                     guessed.append((tok.start, tok.start + tok.len))
+                    # an unknown word before a kind of organisation names one, as a
+                    # proper noun does (티에토주식회사; see after_name)
+                    unknown[tok.start + tok.len] = tok.start
+                    spaced_unknown[tok.start + tok.len + 1] = tok.start
                 elif tok.tag == "NNP":
                     proper[tok.start + tok.len] = tok.start
+                    if tok.oov:  # a name kiwipiepy guesses (바스웨어 주식회사)
+                        spaced_unknown[tok.start + tok.len + 1] = tok.start
         ok = [
             c
             for c in cands
             if c.verdict != REJECT
             and not (c.start in proper and after_name(nt, proper[c.start], c.start, c.end))
+            and not (
+                c.start in unknown
+                and after_name(nt, unknown[c.start], c.start, c.end, guessed=True)
+            )
+            # 노르데아 은행: a word kiwipiepy guesses, a space, a kind of organisation
+            and not (
+                c.start in spaced_unknown
+                and nt[c.start - 1] == " "
+                and after_name(nt, spaced_unknown[c.start], c.start, c.end, spaced=True)
+            )
             and (
                 (c.start in starts and c.end in ends)
                 # inside a noun kiwipiepy guessed: the compound rule of the fast path
