@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from ._forms import form_key
+from ._forms import _WS, form_key
 from ._issues import GlossaryIssue, Severity
 from ._model import Glossary, Term, lookup_key
 
@@ -243,6 +243,10 @@ class _Checker:
                 continue
             o = self.terms[j]
             if j == i:
+                if _WS.sub("", ref.form) != _WS.sub("", other.form):
+                    # Spellings differing in letter case (CapEx, CAPEX) are how writers
+                    # write the term; the box shows them. Spacing alone is a repeat.
+                    continue
                 self.add(
                     i,
                     ref.field,

@@ -77,6 +77,18 @@ CASES = [
         id="form-repeated-in-one-term",
     ),
     pytest.param(
+        # Spellings that differ in letter case are how writers write the term (the box
+        # shows them in its parenthesis), not a repeat to warn about.
+        [
+            T("capex", "자본 지출", 2, aliases=("Capex", "CapEx", "CAPEX")),
+            T("mou", "양해각서", 4, aliases=("MOU", "MoU")),
+        ],
+        None,
+        None,
+        None,
+        id="case-spellings-in-one-term",
+    ),
+    pytest.param(
         [T("a", "가", 2, related=("roi",))],
         "error",
         "related",
