@@ -4,8 +4,11 @@ terms of glossary/data/default/69_policy_long_tail.yaml.
 Each trap is a class of text, written here in our own words: an acronym another field uses
 (SEP is also the Fed's Summary of Economic Projections), a short alias inside a longer
 word with another meaning (저수량 in a dam's total capacity 총저수량, 회복력 in the
-economy's recovery strength 경기회복력), and a term inside the name of a rule or an
-opposite (수출자율규제, 탈동조화, 물가안정목표제, 공중보건의). The term must still be
+economy's recovery strength 경기회복력, 위해평가 read across 높이기 위해 평가), an alias
+broader than the term (유동성 지원 of a firm to its suppliers, any 보조율, 빅데이터결합),
+the same word as a statistical category (비주택 of construction orders is non-residential
+building), and a term inside the name of a rule or an opposite (수출자율규제, 탈동조화,
+물가안정목표제, 공중보건의). The term must still be
 found where it is meant.
 """
 
@@ -64,6 +67,26 @@ CASES = [
     ("EU는 역외보조금규정에 따라 조사를 시작했다", "foreign_subsidy", False, "the named rule"),
     ("중국 정부의 역외보조금이 경쟁을 왜곡한다", "foreign_subsidy", True, "the subsidy"),
     ("예타 경제성 분석에서 편익비용비가 1을 넘었다", "benefit_cost_ratio", True, "B/C"),
+    ("신뢰성을 높이기 위해 평가 방식을 바꿨다", "risk_assessment_hazard", False, "위해 = for"),
+    (
+        "식약처가 화학물질의 위해성 평가를 마쳤다",
+        "risk_assessment_hazard",
+        True,
+        "hazard assessment",
+    ),
+    (
+        "대기업이 협력사 유동성 지원을 위해 대금을 미리 줬다",
+        "liquidity_provision",
+        False,
+        "a firm's aid",
+    ),
+    ("중앙은행이 시장에 유동성 공급을 늘렸다", "liquidity_provision", True, "central bank"),
+    ("9월 비주택건축 수주가 줄었다", "non_housing_dwelling", False, "non-residential building"),
+    ("비주택 건설 수주가 늘었다", "non_housing_dwelling", False, "construction statistics"),
+    ("고시원 같은 비주택 거주 가구가 늘었다", "non_housing_dwelling", True, "a dwelling"),
+    ("투자액에 경제산업성이 정한 보조율을 곱한다", "base_subsidy_rate", False, "any subsidy rate"),
+    ("빅데이터결합 상권분석 사례를 발표했다", "data_combination", False, "big data in general"),
+    ("가명정보 결합으로 의료 데이터를 분석했다", "data_combination", True, "linkage"),
     ("경기 하방압력이 커지고 있다", "downward_pressure", True, "macro pressure"),
 ]
 
