@@ -6,8 +6,8 @@ Each trap is a class of text, written here in our own words: an acronym another 
 word with another meaning (저수량 in a dam's total capacity 총저수량, 회복력 in the
 economy's recovery strength 경기회복력, 위해평가 read across 높이기 위해 평가), an alias
 broader than the term (유동성 지원 of a firm to its suppliers, any 보조율, 빅데이터결합),
-the same word as a statistical category (비주택 of construction orders is non-residential
-building), and a term inside the name of a rule or an opposite (수출자율규제, 탈동조화,
+the same word as a statistical category (비주택 of construction orders and property
+finance is non-residential real estate), and a term inside the name of a rule or an opposite (수출자율규제, 탈동조화,
 물가안정목표제, 공중보건의). The term must still be
 found where it is meant.
 """
@@ -83,7 +83,8 @@ CASES = [
     ("중앙은행이 시장에 유동성 공급을 늘렸다", "liquidity_provision", True, "central bank"),
     ("9월 비주택건축 수주가 줄었다", "non_housing_dwelling", False, "non-residential building"),
     ("비주택 건설 수주가 늘었다", "non_housing_dwelling", False, "construction statistics"),
-    ("고시원 같은 비주택 거주 가구가 늘었다", "non_housing_dwelling", True, "a dwelling"),
+    ("비주택 PF대출이 50조원을 넘었다", "non_housing_dwelling", False, "non-residential property"),
+    ("고시원 같은 비주택 거처에 사는 가구가 늘었다", "non_housing_dwelling", True, "a dwelling"),
     ("투자액에 경제산업성이 정한 보조율을 곱한다", "base_subsidy_rate", False, "any subsidy rate"),
     ("빅데이터결합 상권분석 사례를 발표했다", "data_combination", False, "big data in general"),
     ("가명정보 결합으로 의료 데이터를 분석했다", "data_combination", True, "linkage"),
