@@ -31,7 +31,11 @@ from glossary import _cache
 __all__ = ["WordCheck", "after_name", "is_guessed_noun"]
 
 #: Score gap (log-probability) under which a runner-up analysis counts as a real rival.
-MARGIN = 6.0
+#: 5, not 6: with the grown glossary the re-reads in context were a third of the fast
+#: path's time; a rival 5-6 behind won its context read in 2 of 115 words (1,000 KDI
+#: records), and the judged sentences of bench/tagging_accuracy.py score the same at 5
+#: (at 4.5 recall drops). 19% fewer re-reads.
+MARGIN = 5.0
 _TOP_N = 3
 _CONTEXT = 2  # neighbouring words on each side read with a fragile word
 _WINDOW = 48  # characters: longest stretch read on either side of a hit
