@@ -102,17 +102,21 @@ def _readings(kiwi: Any, text: str, top_n: int) -> tuple[_Reading, ...]:
         guessed = []
         proper = []
         for t in toks:
-            if not ends_only(t.tag):
-                starts |= 1 << t.start
-            ends |= 1 << (t.start + t.len)
-            if t.tag == "NNG":
+            # Each attribute of a kiwipiepy Token is built on access: read each once (this
+            # runs for every morpheme of every word read), and ends_only inlined.
+            tag, start = t.tag, t.start
+            end = start + t.len
+            if tag[0] != "E" and tag != "VCP":
+                starts |= 1 << start
+            ends |= 1 << end
+            if tag == "NNG":
                 if t.oov:
-                    guessed.append((t.start, t.start + t.len))
+                    guessed.append((start, end))
                 else:
-                    known_starts |= 1 << t.start
-                    known_ends |= 1 << (t.start + t.len)
-            elif t.tag == "NNP":
-                proper.append((t.start, t.start + t.len))
+                    known_starts |= 1 << start
+                    known_ends |= 1 << end
+            elif tag == "NNP":
+                proper.append((start, end))
         out.append((starts, ends, score, tuple(guessed), known_starts, known_ends, tuple(proper)))
     return tuple(out)
 
