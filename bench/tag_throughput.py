@@ -613,15 +613,24 @@ def instrumented_tagger(g: Any) -> tuple[Any, _CountingKiwi, dict[str, float], A
         stats["scan_s"] += time.process_time() - t0
         return out
 
-    original = check.__call__
-
-    def counted_check(nt: str, start: int, end: int) -> bool:
-        stats["checks"] += 1
-        return original(nt, start, end)
-
     tagger._matcher.candidates = timed_candidates  # type: ignore[method-assign]
-    tagger._check = counted_check  # type: ignore[assignment]
+    tagger._check = _CountedCheck(check, stats)  # type: ignore[assignment]
     return tagger, counting, stats, check
+
+
+class _CountedCheck:
+    """Stands in for the tagger's word check: counts the checks, and passes everything
+    else (``compound``, ``in_spaced_name``) on, since the tagger calls those too."""
+
+    def __init__(self, check: Any, stats: dict[str, float]) -> None:
+        self._check, self._stats = check, stats
+
+    def __call__(self, nt: str, start: int, end: int) -> bool:
+        self._stats["checks"] += 1
+        return bool(self._check(nt, start, end))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._check, name)
 
 
 def cli_run(path: Path, out: Path) -> tuple[float, float]:
