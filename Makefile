@@ -22,7 +22,7 @@ run: $(STAMP)
 	$(BIN)/kotrend box
 
 test: $(STAMP) browser korean-font
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 # The editor page's browser test drives the system Chromium. Best effort: install it with
 # apt-get when it is missing and we are root; otherwise that test skips, saying why.
