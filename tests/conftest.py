@@ -181,33 +181,35 @@ def browser() -> Iterator[Any]:
     playwright.stop()
 
 
-# The files that take longest, longest first (seconds on an idle core, measured with
-# `pytest --durations`). `make test` hands out whole files (`--dist loadfile`) in collection
+# The files that take longest, longest first (CPU seconds per file in a full run, measured
+# with `pytest --durations` and getrusage). `make test` hands out whole files (`--dist loadfile`) in collection
 # order (`--no-loadscope-reorder`: xdist would otherwise send the files with the most tests
 # first, which put the slowest ones, with one or two tests each, last). The run ends when
 # the last worker does, so the long files go first and the many short ones even out the
 # end. Only an order: a file missing from this list runs after them, as collected.
 HEAVY_FILES = (
     "extract/cli/test_common.py",
-    "extract/engine/test_fast_vs_full.py",
     "extract/batch/test_distributed.py",
-    "test_bench_glossary_coverage.py",
+    "extract/engine/test_fast_vs_full.py",
     "extract/spacy_pipeline/test_spacy.py",
-    "extract/box/test_examples.py",
     "extract/cli/test_cli.py",
-    "extract/batch/test_reliability.py",
     "extract/cli/test_full_disk.py",
-    "extract/cli/test_box_explain.py",
     "test_notebook.py",
-    "test_doctests.py",
-    "extract/batch/test_batch.py",
-    "corpus/test_reliability.py",
-    "extract/engine/test_tagger.py",
-    "extract/discovery/test_termhood.py",
-    "extract/web/test_web_browser.py",
-    "extract/cli/test_reliability_cli.py",
     "extract/trends/test_trends_realdata.py",
+    "extract/web/test_web_browser.py",
+    "extract/cli/test_box_explain.py",
+    "extract/cli/test_reliability_cli.py",
+    "extract/discovery/test_termhood.py",
+    "extract/batch/test_reliability.py",
+    "extract/box/test_examples.py",
     "extract/engine/test_word_store.py",
+    "corpus/test_sentences.py",
+    "test_doctests.py",
+    "test_bench_glossary_coverage.py",
+    "extract/cli/test_user_walk.py",
+    "extract/cli/test_box_corpus.py",
+    "glossary/test_cache.py",
+    "extract/engine/test_compile_cache.py",
 )
 
 
