@@ -181,12 +181,12 @@ def browser() -> Iterator[Any]:
     playwright.stop()
 
 
-# The files that take longest, longest first (CPU seconds per file in a full run, measured
-# with `pytest --durations` and getrusage). `make test` hands out whole files (`--dist loadfile`) in collection
-# order (`--no-loadscope-reorder`: xdist would otherwise send the files with the most tests
-# first, which put the slowest ones, with one or two tests each, last). The run ends when
-# the last worker does, so the long files go first and the many short ones even out the
-# end. Only an order: a file missing from this list runs after them, as collected.
+# The files that take longest, longest first (CPU seconds per file in a full run, from
+# getrusage around each test). `make test` hands out whole files (`--dist loadfile`) in
+# collection order (`--no-loadscope-reorder`: xdist would otherwise send the files with the
+# most tests first, which put the slowest ones, with one or two tests each, last). The run
+# ends when the last worker does, so the long files go first and the many short ones even
+# out the end. Only an order: a file missing from this list runs after them, as collected.
 HEAVY_FILES = (
     "extract/cli/test_common.py",
     "extract/batch/test_distributed.py",
