@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.kotrend-installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint bench clean browser korean-font
+.PHONY: run test test-all lint bench clean browser korean-font
 
 # pip's output goes to a log that is shown only when the install fails, so that `make run`
 # prints the keyword box and not pages of installer chatter.
@@ -21,8 +21,17 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/kotrend box
 
+# Whole files to each worker, the slowest first (tests/conftest.py orders them; xdist would
+# otherwise send the files with the most tests first). `make test` leaves out the tests
+# marked `exhaustive` (slow, and what they check a faster test checks too); `make test-all`
+# runs every test.
+PYTEST := $(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
+
 test: $(STAMP) browser korean-font
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(PYTEST) -m "not exhaustive"
+
+test-all: $(STAMP) browser korean-font
+	$(PYTEST)
 
 # The editor page's browser test drives the system Chromium. Best effort: install it with
 # apt-get when it is missing and we are root; otherwise that test skips, saying why.

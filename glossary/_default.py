@@ -104,6 +104,16 @@ def check_default() -> list[GlossaryIssue]:
     []
     """
     root = data_root()
+    # Reading and checking every file takes seconds, and the CLI's `glossary check` and
+    # the tests ask often: kept on disk like the glossary itself, keyed on the same files
+    # and code, and on the background the warnings read.
+    bg_file = root / BACKGROUND_FILE
+    parts = _bundle_parts(root, True)
+    parts.append(bg_file.read_bytes() if bg_file.is_file() else b"")
+    return list(cached("glossary-check", parts, lambda: _check(root)))
+
+
+def _check(root: Traversable) -> list[GlossaryIssue]:
     terms, issues, n_concepts, files = _read(root, True)
     background = None
     bg_file = root / BACKGROUND_FILE
@@ -152,13 +162,18 @@ def _names_excluded(concepts: list[Term], names: list[Term]) -> list[Term]:
 def _bundle(root: Traversable, entities: bool) -> Glossary:
     """The bundled glossary, from the on-disk cache when its files and this package's
     code are unchanged (parsing and validating the YAML takes over a second)."""
+    return cached("glossary", _bundle_parts(root, entities), lambda: _build_bundle(root, entities))
+
+
+def _bundle_parts(root: Traversable, entities: bool) -> list[bytes | str]:
+    """What the bundle read from ``root`` depends on: its files and this package's code."""
     parts: list[bytes | str] = [str(root), str(entities), code_key()]
     for folder in ("default", "entities"):
         for file in _yaml_files(root / folder):
             parts += [f"{folder}/{file.name}", file.read_bytes()]
     version = root / "VERSION"
     parts.append(version.read_bytes() if version.is_file() else b"")
-    return cached("glossary", parts, lambda: _build_bundle(root, entities))
+    return parts
 
 
 def _build_bundle(root: Traversable, entities: bool) -> Glossary:

@@ -179,3 +179,41 @@ def browser() -> Iterator[Any]:
     yield launched
     launched.close()
     playwright.stop()
+
+
+# The files that take longest, longest first (CPU seconds per file in a full run, from
+# getrusage around each test). `make test` hands out whole files (`--dist loadfile`) in
+# collection order (`--no-loadscope-reorder`: xdist would otherwise send the files with the
+# most tests first, which put the slowest ones, with one or two tests each, last). The run
+# ends when the last worker does, so the long files go first and the many short ones even
+# out the end. Only an order: a file missing from this list runs after them, as collected.
+HEAVY_FILES = (
+    "extract/cli/test_common.py",
+    "extract/batch/test_distributed.py",
+    "extract/engine/test_fast_vs_full.py",
+    "extract/spacy_pipeline/test_spacy.py",
+    "extract/cli/test_cli.py",
+    "extract/cli/test_full_disk.py",
+    "test_notebook.py",
+    "extract/trends/test_trends_realdata.py",
+    "extract/web/test_web_browser.py",
+    "extract/cli/test_box_explain.py",
+    "extract/cli/test_reliability_cli.py",
+    "extract/discovery/test_termhood.py",
+    "extract/batch/test_reliability.py",
+    "extract/box/test_examples.py",
+    "extract/engine/test_word_store.py",
+    "corpus/test_sentences.py",
+    "test_doctests.py",
+    "test_bench_glossary_coverage.py",
+    "extract/cli/test_user_walk.py",
+    "extract/cli/test_box_corpus.py",
+    "glossary/test_cache.py",
+    "extract/engine/test_compile_cache.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {REPO / "tests" / name: i for i, name in enumerate(HEAVY_FILES)}
+    # sort is stable: the tests of a file, and the files not listed, keep their order
+    items.sort(key=lambda item: rank.get(item.path, len(rank)))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,16 @@ _spec.loader.exec_module(bench)
 
 
 JUDGED_FILES = [bench.JUDGED.parent / name for name in bench.DRAWS]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _read_each_file_once() -> Iterator[None]:
+    """The draws re-read whole news files (90 MB in all): each judged file's draw, and
+    ``fresh_records`` of a recorded seed, read the same ones again. Read each once here."""
+    read = functools.cache(lambda path, on_error: list(read_documents(path, on_error=on_error)))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(bench, "read_documents", lambda path, *, on_error="raise": read(path, on_error))
+        yield
 
 
 @pytest.fixture(scope="module", params=JUDGED_FILES, ids=lambda p: p.name)

@@ -151,6 +151,9 @@ def test_bad_arguments(tmp_path: Path, kwargs: dict, error: type, message: str) 
         tag_archive(tmp_path, tmp_path / "out", **kwargs)
 
 
+# make test-all only: test_reliability's kill test checks the same (resume message, mentions,
+# counts) on a run with a worker pool; this is the run without one.
+@pytest.mark.exhaustive
 @pytest.mark.slow  # one CLI process, full mode: a few seconds
 def test_kill_and_resume_gives_the_same_mentions(tmp_path: Path) -> None:
     """A run killed with SIGKILL midway, then resumed, equals an uninterrupted run.

@@ -92,11 +92,15 @@ def test_workers_exit_with_the_main_process_and_resume_is_identical(sig, tmp_pat
     while time.time() < deadline and any(map(_alive, workers)):
         time.sleep(0.1)
     assert [w for w in workers if _alive(w)] == []
+    n_done = len(list(done.glob("part-*.json")))  # not the dot-files of a write cut short
     manifest = json.loads((tmp_path / "cut" / "manifest.json").read_text())
     assert manifest["status"] == "running", "the kill came too late to test"
     resumed = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "cut"), "--resume"])
     assert resumed.exit_code == 0, resumed.output
+    assert f"({n_done} from an earlier run)" in resumed.stderr
     assert _sorted_mentions(tmp_path / "cut") == _sorted_mentions(tmp_path / "whole")
+    whole = json.loads((tmp_path / "whole" / "manifest.json").read_text())["counts"]
+    assert json.loads((tmp_path / "cut" / "manifest.json").read_text())["counts"] == whole
 
 
 def test_a_dead_worker_ends_the_run_with_a_resume_hint(tmp_path: Path, small, monkeypatch):

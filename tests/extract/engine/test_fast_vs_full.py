@@ -1,10 +1,11 @@
-"""The fast path finds what full morphology finds, on 2,000 real documents.
+"""The fast path finds what full morphology finds, on 1,000 real documents.
 
-1,000 KDI policy summaries (title + body, every 37th record, so all periods are in) and
-1,000 danews headlines (every 30th). Agreement is |intersection| / |union| of the
+500 KDI policy summaries (title + body, every 74th record, so all periods are in) and
+500 danews headlines (every 60th). Agreement is |intersection| / |union| of the
 (doc_id, field, start, end, term_id) of both modes' mentions; on failure the test lists
 the differences with their context. Full mode analyses every text with kiwipiepy: about
-8 of the test's 10 seconds.
+7 of the test's 10 seconds of CPU; 2,000 documents cost twice that. Measured: 99.6% of
+8,394 mentions agree.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from extract.engine.textspans import quick_normalize
 
 pytestmark = pytest.mark.realdata
 
-SLICES = [("kdi_epic_policy_materials.jsonl", 37), ("danews_daily_ko_headlines.jsonl", 30)]
-PER_FILE = 1000
+SLICES = [("kdi_epic_policy_materials.jsonl", 74), ("danews_daily_ko_headlines.jsonl", 60)]
+PER_FILE = 500
 MIN_AGREEMENT = 0.995
 
 
