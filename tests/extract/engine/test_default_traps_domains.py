@@ -78,6 +78,8 @@ CASES = [
         "water demand",
     ),
     ("여름 전력 피크에 대비해 수요관리를 늘린다", "energy_demand_management", True, "power demand"),
+    ("실직자를 위한 고용 안전망을 넓힌다", "employment_safety_net", True, "the longer term wins"),
+    ("증권 결제주기를 하루로 줄인다", "payment", True, "결제 is still the generic word"),
 ]
 
 
