@@ -6,8 +6,10 @@ noun (물관리 at the end of 건축물관리, 기소 inside 등기소), a short
 that must keep winning (디플레이터 in GDP 디플레이터, 일반주거지역 in 제3종 일반주거지역), a word
 used in another sense that a sentence cue tells apart (선물 as a gift or as futures, 무임승차 on
 the subway, 주거지역 as any neighbourhood rather than a zoning class, 사회자본 as Chinese
-'private capital', 적립금 as shop points, 수요관리 of water), an idiom (보증수표) and a
-brand or company name (디스커버리, 세원정공, LHRI). The term must still be found where it is meant.
+'private capital', 적립금 as shop points, 수요관리 of water), an idiom (보증수표), a
+brand or company name (디스커버리, 세원정공, LHRI), a particle after another noun (공보 + 의), and
+a generic phrase that a new compound also spells (사업계획 승인 of any plan, 약물감시 of
+offenders). The term must still be found where it is meant.
 """
 
 from __future__ import annotations
@@ -80,6 +82,30 @@ CASES = [
     ("여름 전력 피크에 대비해 수요관리를 늘린다", "energy_demand_management", True, "power demand"),
     ("실직자를 위한 고용 안전망을 넓힌다", "employment_safety_net", True, "the longer term wins"),
     ("증권 결제주기를 하루로 줄인다", "payment", True, "결제 is still the generic word"),
+    ("중국특허공보의 번역문을 공개한다", "public_health_doctor", False, "공보 + 의, a gazette"),
+    (
+        "농어촌 보건소에 배치되는 공보의가 줄었다",
+        "public_health_doctor",
+        True,
+        "a public health doctor",
+    ),
+    (
+        "위원회가 예산과 사업계획 승인을 의결했다",
+        "housing_project_approval",
+        False,
+        "any business plan",
+    ),
+    ("1천 가구 아파트 사업계획승인을 받았다", "housing_project_approval", True, "housing approval"),
+    ("보호관찰소의 약물감시 모니터링을 받는다", "pharmacovigilance", False, "drug-use monitoring"),
+    ("신약의 약물감시 체계를 강화한다", "pharmacovigilance", True, "pharmacovigilance"),
+    ("특별대손적립금 제도를 마련한다", "accumulated_reserve", False, "an accounting reserve"),
+    (
+        "지방자치단체 내부조직역량 평가체계",
+        "competency_assessment",
+        False,
+        "an organisation's capacity",
+    ),
+    ("공무원 승진 역량평가를 치른다", "competency_assessment", True, "a competency test"),
 ]
 
 
