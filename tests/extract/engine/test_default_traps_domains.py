@@ -106,6 +106,11 @@ CASES = [
         "an organisation's capacity",
     ),
     ("공무원 승진 역량평가를 치른다", "competency_assessment", True, "a competency test"),
+    ("GTX A·B·C 노선을 차질 없이 추진한다", "benefit_cost_ratio", False, "rail line letters"),
+    ("예타에서 B/C 비율이 1을 넘었다", "benefit_cost_ratio", True, "the benefit-cost ratio"),
+    ("지방세원칙과의 정합성을 따진다", "tax_source", False, "지방세 + 원칙"),
+    ("인턴 수련병원 지정기준을 바꾼다", "internship", False, "a medical intern"),
+    ("기재부 청년인턴 39명을 채용했다", "internship", True, "a job intern"),
 ]
 
 
