@@ -111,6 +111,8 @@ CASES = [
     ("지방세원칙과의 정합성을 따진다", "tax_source", False, "지방세 + 원칙"),
     ("인턴 수련병원 지정기준을 바꾼다", "internship", False, "a medical intern"),
     ("기재부 청년인턴 39명을 채용했다", "internship", True, "a job intern"),
+    ("건폐율 60% 이하로 짓는다", "building_coverage_ratio", True, "coverage, its own ratio"),
+    ("건폐율 60% 이하로 짓는다", "floor_area_ratio", False, "건폐율 is not 용적률"),
 ]
 
 
