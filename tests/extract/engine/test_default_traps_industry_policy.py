@@ -30,7 +30,7 @@ CASES = [
     ("학생의 기초학습능력 배양을 돕는다", "culturing", False, "배양 of abilities"),
     ("줄기세포를 배양해 치료제를 만든다", "culturing", True, "culturing cells"),
     ("자생생태계 안전망을 강화한다", "safety_net", False, "an ecological safety net"),
-    ("실직자를 위한 고용 안전망을 넓힌다", "safety_net", True, "a social safety net"),
+    ("실직자를 위한 안전망을 넓힌다", "safety_net", True, "a social safety net"),
     ("자택에서 발열 증상이 있으면 진료를 받는다", "heat_generation", False, "발열 as a fever"),
     ("새 스마트폰의 발열 문제를 잡았다", "heat_generation", True, "a device's heat"),
     ("소는 트림으로 메탄을 내뿜는다", "car_trim", False, "트림 of cattle"),
