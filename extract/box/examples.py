@@ -604,7 +604,9 @@ def _tokens(sentence: str, kiwi: Any) -> list[Any]:
     if kiwi is None:
         from extract.engine.analyzer import get_kiwi
 
-        kiwi = get_kiwi(block_others=False)
+        # Plain kiwipiepy, blind to words any glossary taught this process: whether the
+        # tagger taught them depends on its on-disk cache, and the box must not.
+        kiwi = get_kiwi(())
     quoted = [m.span() for m in _QUOTED.finditer(sentence)]
     return [t for t in kiwi.tokenize(sentence) if not any(a <= t.start < b for a, b in quoted)]
 

@@ -747,3 +747,17 @@ def test_a_two_sentence_quote_never_repeats_another_entrys_sentence(fast_tagger:
     quoted = [e.example.sentence for e in entries if e.example is not None]
     first = "하이퍼스케일러들이 데이터센터를 짓고 있다."
     assert sum(first in q for q in quoted) == 1, quoted
+
+
+def test_reading_a_sentence_does_not_depend_on_words_the_process_was_taught() -> None:
+    # The tagger teaches kiwipiepy its glossary's words only when its on-disk readings
+    # miss; the box's standalone checks must read a sentence the same either way, or a
+    # box changes with the cache (found on a real article: another example chosen).
+    from extract.box.examples import _tokens
+    from extract.engine.analyzer import get_kiwi
+
+    sentence = "해외수소충전망이 늘었다."
+    before = [(t.form, t.tag) for t in _tokens(sentence, None)]
+    get_kiwi(("해외수소충전망",))
+    assert [(t.form, t.tag) for t in _tokens(sentence, None)] == before
+    assert ("해외수소충전망", "NNP") not in before and ("해외수소충전망", "NNG") not in before
