@@ -317,6 +317,7 @@ def _learned(
         kiwi,
         known,
         own_head=[True] * len(pos) + [False] * len(vocab),
+        glossed=[target.known_glosses[k] for k, _ in pos] + [target.glosses[k] for k in vocab],
     )
     return learned_termhood(x[: len(pos)], x[len(pos) :])
 

@@ -48,6 +48,7 @@ FEATURES = (
     "name_units",
     "known_units",
     "logprob",
+    "glossed",
 )
 
 
@@ -79,6 +80,7 @@ def termhood_features(
     known: frozenset[str],
     *,
     own_head: Sequence[bool] | None = None,
+    glossed: Sequence[int] | None = None,
 ) -> Any:
     """One row of :data:`FEATURES` per candidate (a float NumPy array).
 
@@ -101,6 +103,10 @@ def termhood_features(
     own_head : sequence of bool, optional
         True for a candidate that is itself one of the terms counted in ``heads``: its
         own count is left out, so a known term is not term-like because it is known.
+    glossed : sequence of int, optional
+        Occurrences of each followed by its English name or Hanja in brackets (how a
+        text introduces a term; see
+        :attr:`~extract.discovery.candidates.CandidateCounts.glosses`).
 
     Examples
     --------
@@ -119,8 +125,9 @@ def termhood_features(
     built_head = Counter(us[-1] for us in lowered if len(us) > 1)
     built_mod = Counter(us[0] for us in lowered if len(us) > 1)
     own = own_head if own_head is not None else [False] * len(units)
+    glosses = glossed if glossed is not None else [0] * len(units)
     rows = []
-    for us, low, phrase, n, mine in zip(units, lowered, phrases, df, own, strict=True):
+    for us, low, phrase, n, mine, g in zip(units, lowered, phrases, df, own, glosses, strict=True):
         word = phrase.replace(" ", "")
         readings = [_word_reading(u, kiwi, cache) for u in us]
         everyday = [everyday_word(u, kiwi, cache) for u in us]
@@ -148,6 +155,7 @@ def termhood_features(
                     else 0.0
                 ),
                 kiwi.analyze(word, top_n=1)[0][1] / max(len(word), 1),
+                min(g / max(n, 1), 1.0),
             )
         )
     return np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
