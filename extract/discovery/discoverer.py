@@ -34,7 +34,7 @@ RANKS = ("termhood", "rise")
 
 #: Default weights of the score's components (see :class:`TermDiscoverer`).
 WEIGHTS: Mapping[str, float] = MappingProxyType(
-    {"c_value": 2.0, "head_terms": 2.0, "modifier": 0.0, "tfidf": 0.5, "df": 0.5, "learned": 0.0}
+    {"c_value": 2.0, "head_terms": 2.0, "modifier": 0.0, "tfidf": 0.5, "df": 0.5, "learned": 1.0}
 )
 
 
@@ -66,6 +66,12 @@ class TermDiscoverer:
       the corpus and the ``background`` together, so phrases common in the background
       score low;
     * ``df``: document frequency;
+    * ``learned``: how much the candidate looks like the glossary's own terms met in
+      the same corpus, by a classifier of known terms against unknown candidates on
+      form features (units, spacing, Kiwi's reading and language-model probability,
+      glossary heads, modifiability, bracketed glosses), cross-fitted so no candidate
+      is scored by a model that saw it (see :mod:`extract.discovery.learned`); with no
+      known term in ``min_df`` documents it is the same for all and changes nothing;
 
     Every score is times a termhood factor (:func:`extract.discovery.termhood.generic_factor`): one
     everyday word (감소, 개장, 현실화: a noun Kiwi's language model finds common) or one
@@ -94,9 +100,10 @@ class TermDiscoverer:
     fields : str or sequence of str, optional
         Text fields to read (default: ``text``, else ``title`` and ``body``).
     weights : mapping of str to float, optional
-        Weights of ``c_value``, ``head_terms``, ``tfidf`` and ``df`` in the score
-        (default :data:`WEIGHTS`: 2, 2, 0.5, 0.5, the best of a small grid on
-        ``bench/discovery.py``); missing keys weigh 0.
+        Weights of ``c_value``, ``head_terms``, ``modifier``, ``tfidf``, ``df`` and
+        ``learned`` in the score (default :data:`WEIGHTS`: 2, 2, 0, 0.5, 0.5, 1; the
+        first from a small grid on ``bench/discovery.py``, ``learned`` 1 where the
+        hand-judged precision of both corpora did not fall at 50); missing keys weigh 0.
     rank : {"termhood", "rise"}
         ``termhood`` orders by ``score``; ``rise`` by how much more often a candidate
         occurs in the corpus than in the ``background`` (the time before a window): the
