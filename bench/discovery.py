@@ -170,7 +170,12 @@ def number_or_time(phrase: str) -> bool:
 
 
 def precision(
-    argv_show: bool, min_df: int, *, baselines: bool = True, kdi_docs: int = 10_000
+    argv_show: bool,
+    min_df: int,
+    *,
+    baselines: bool = True,
+    kdi_docs: int = 10_000,
+    weights: dict[str, float] | None = None,
 ) -> None:
     full = glossary.default()
     known = {form_key(f, case_sensitive=False) for t in full for f in (*t.forms, *t.exclude)}
@@ -188,7 +193,9 @@ def precision(
         }
 
         def ours(docs: list[Document] = docs) -> list[str]:
-            d = TermDiscoverer(glossary=full, min_df=min_df, max_candidates=100, n_examples=0)
+            d = TermDiscoverer(
+                glossary=full, min_df=min_df, max_candidates=100, n_examples=0, weights=weights
+            )
             return [c.phrase for c in d.fit(docs).candidates_]
 
         methods: tuple[tuple[str, Callable[[], list[str]]], ...] = (("TermDiscoverer", ours),)
@@ -296,6 +303,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--no-baselines", action="store_true", help="with --precision: TermDiscoverer only"
     )
+    ap.add_argument(
+        "--weights",
+        type=json.loads,
+        default=None,
+        help='TermDiscoverer\'s weights as JSON (e.g. \'{"c_value": 2, "learned": 2}\')',
+    )
     args = ap.parse_args(argv)
     if args.aliases:
         aliases()
@@ -304,7 +317,7 @@ def main(argv: list[str] | None = None) -> None:
         march(args.min_df)
         return
     if args.precision:
-        precision(args.show, args.min_df, baselines=not args.no_baselines)
+        precision(args.show, args.min_df, baselines=not args.no_baselines, weights=args.weights)
         return
 
     full = glossary.default()
@@ -322,7 +335,13 @@ def main(argv: list[str] | None = None) -> None:
     known = {form_key(f, case_sensitive=False) for t in reduced for f in (*t.forms, *t.exclude)}
 
     def ours() -> list[str]:
-        d = TermDiscoverer(glossary=reduced, min_df=args.min_df, max_candidates=1000, n_examples=0)
+        d = TermDiscoverer(
+            glossary=reduced,
+            min_df=args.min_df,
+            max_candidates=1000,
+            n_examples=0,
+            weights=args.weights,
+        )
         return [c.phrase for c in d.fit(docs).candidates_]
 
     methods = (

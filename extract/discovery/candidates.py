@@ -22,6 +22,8 @@ _EVIDENCE_WIDTH = 160
 # A bracketed tag: a column, series or section name ([ETF 줌인], [차이나 워치], <시사점>).
 # Round brackets are left out: a term's acronym or English name is written in them.
 _BRACKETED = re.compile(r"[\[【〔<〈《][^\[\]【】〔〕<>〈〉《》\n]{1,100}[\]】〕>〉》]")
+# A gloss right after a phrase: its English name or Hanja in round brackets.
+_GLOSS = re.compile(r"\s?[(（]\s?[A-Za-z\u4e00-\u9fff]")
 # Junk reasons of a unit that rule out every phrase holding it.
 _STOP_REASONS = frozenset({"number", "amount", "date", "unit", "symbol"})
 
@@ -129,6 +131,7 @@ class CandidateCounts:
         self._df = array("i")
         self._last = array("i")  # the last document counted in df
         self._label = array("i")  # occurrences inside a bracketed tag
+        self._gloss = array("i")  # occurrences glossed in brackets (see glosses)
         # Documents a candidate may have had before it was (last) held: the threshold in
         # force when it came (back). Pruning tests df + this, so a candidate dropped,
         # seen again and dropped again never loses more than the threshold in all.
@@ -148,6 +151,29 @@ class CandidateCounts:
         self._n_texts = 0
         self._junk: dict[str, bool] = {}
         self._stop: dict[str, bool] = {}
+        # Glossary forms met (masked mentions), by loose key: [tf, df, last document,
+        # glossed occurrences],
+        # their term id and spelling. Bounded by the glossary's forms, not the corpus.
+        self._known_counts: dict[str, list[int]] = {}
+        self._known_terms: dict[str, tuple[str, str]] = {}
+
+    @property
+    def known_df(self) -> Mapping[str, int]:
+        """Documents each glossary form met in the text occurs in (masked mentions,
+        by loose key; only when ``mask``): the known terms of this corpus, which
+        :mod:`extract.discovery.learned` learns what a term looks like from."""
+        return {k: v[1] for k, v in self._known_counts.items()}
+
+    @property
+    def known_glosses(self) -> Mapping[str, int]:
+        """Occurrences of each glossary form of :attr:`known_df` glossed in brackets (see
+        :attr:`glosses`)."""
+        return {k: v[3] for k, v in self._known_counts.items()}
+
+    @property
+    def known_terms(self) -> Mapping[str, tuple[str, str]]:
+        """``(term id, spelling)`` of each glossary form of :attr:`known_df`."""
+        return self._known_terms
 
     @property
     def df(self) -> Mapping[str, int]:
@@ -164,6 +190,13 @@ class CandidateCounts:
         """Occurrences of each held candidate inside a bracketed tag ([ETF 줌인]: the name
         of a column or section, not running text), by key."""
         return _Column(self._id, lambda i: self._label[i])
+
+    @property
+    def glosses(self) -> Mapping[str, int]:
+        """Occurrences of each held candidate followed by a gloss in round brackets that
+        starts with Latin letters or Hanja (위해성평가(risk assessment), 수가(酬價)): how
+        a text introduces a term, by key."""
+        return _Column(self._id, lambda i: self._gloss[i])
 
     @property
     def units(self) -> Mapping[str, tuple[str, ...]]:
@@ -249,7 +282,7 @@ class CandidateCounts:
         slots = np.full(len(mask), -1, dtype=np.int32)
         slots[mask] = np.arange(int(mask.sum()), dtype=np.int32)
         self._id = {k: int(slots[i]) for k, i in self._id.items() if mask[i]}
-        for name in ("_tf", "_df", "_last", "_label", "_missed"):
+        for name in ("_tf", "_df", "_last", "_label", "_gloss", "_missed"):
             old = np.frombuffer(getattr(self, name), dtype=np.int32)
             setattr(self, name, _int_array("i", old[mask]))
             del old  # a view blocks appending to the array
@@ -314,10 +347,13 @@ class CandidateCounts:
     def _add_text(self, text: str, sents: Sequence[Any]) -> None:
         occ = self._occ
         mentions = []
-        if self.mask:
-            mentions = [(m.start, m.end) for m in self.tagger.tag(text)]
         text_idx = -1
         doc_idx = len(self.doc_ids) - 1
+        if self.mask:
+            for m in self.tagger.tag(text):
+                mentions.append((m.start, m.end))
+                glossed = _GLOSS.match(text, m.end) is not None
+                self._count_known(m.surface, m.term_id, doc_idx, glossed)
         only = self.only
         n_examples = self.n_examples
         tags = [m.span() for m in _BRACKETED.finditer(text)]
@@ -357,6 +393,7 @@ class CandidateCounts:
                         self._df.append(0)
                         self._last.append(-1)
                         self._label.append(0)
+                        self._gloss.append(0)
                         self._missed.append(self.prune_threshold)
                         # The key object itself when equal: one string, not two.
                         self._surfaces.append(key if surface == key else surface)
@@ -373,6 +410,8 @@ class CandidateCounts:
                     self._tf[kid] += 1
                     if tags and any(s <= start and end <= e for s, e in tags):
                         self._label[kid] += 1
+                    if _GLOSS.match(text, end):
+                        self._gloss[kid] += 1
                     if self._last[kid] != doc_idx:
                         self._last[kid] = doc_idx
                         self._df[kid] += 1
@@ -388,6 +427,18 @@ class CandidateCounts:
                                 self._examples[kid] = array("i", record)
                             else:
                                 ex.extend(record)
+
+    def _count_known(self, surface: str, term_id: str, doc_idx: int, glossed: bool) -> None:
+        key = form_key(surface, case_sensitive=False)
+        counts = self._known_counts.get(key)
+        if counts is None:
+            counts = self._known_counts[key] = [0, 0, -1, 0]
+            self._known_terms[key] = (term_id, " ".join(surface.split()))
+        counts[0] += 1
+        counts[3] += glossed
+        if counts[2] != doc_idx:
+            counts[1] += 1
+            counts[2] = doc_idx
 
     def phrase(self, key: str) -> str:
         """The most frequent spelling of ``key`` (ties: the first in sort order)."""

@@ -34,7 +34,7 @@ RANKS = ("termhood", "rise")
 
 #: Default weights of the score's components (see :class:`TermDiscoverer`).
 WEIGHTS: Mapping[str, float] = MappingProxyType(
-    {"c_value": 2.0, "head_terms": 2.0, "modifier": 0.0, "tfidf": 0.5, "df": 0.5}
+    {"c_value": 2.0, "head_terms": 2.0, "modifier": 0.0, "tfidf": 0.5, "df": 0.5, "learned": 1.0}
 )
 
 
@@ -66,6 +66,12 @@ class TermDiscoverer:
       the corpus and the ``background`` together, so phrases common in the background
       score low;
     * ``df``: document frequency;
+    * ``learned``: how much the candidate looks like the glossary's own terms met in
+      the same corpus, by a classifier of known terms against unknown candidates on
+      form features (units, spacing, Kiwi's reading and language-model probability,
+      glossary heads, modifiability, bracketed glosses), cross-fitted so no candidate
+      is scored by a model that saw it (see :mod:`extract.discovery.learned`); with no
+      known term in ``min_df`` documents it is the same for all and changes nothing;
 
     Every score is times a termhood factor (:func:`extract.discovery.termhood.generic_factor`): one
     everyday word (감소, 개장, 현실화: a noun Kiwi's language model finds common) or one
@@ -94,9 +100,10 @@ class TermDiscoverer:
     fields : str or sequence of str, optional
         Text fields to read (default: ``text``, else ``title`` and ``body``).
     weights : mapping of str to float, optional
-        Weights of ``c_value``, ``head_terms``, ``tfidf`` and ``df`` in the score
-        (default :data:`WEIGHTS`: 2, 2, 0.5, 0.5, the best of a small grid on
-        ``bench/discovery.py``); missing keys weigh 0.
+        Weights of ``c_value``, ``head_terms``, ``modifier``, ``tfidf``, ``df`` and
+        ``learned`` in the score (default :data:`WEIGHTS`: 2, 2, 0, 0.5, 0.5, 1; the
+        first from a small grid on ``bench/discovery.py``, ``learned`` 1 where the
+        hand-judged precision of both corpora did not fall at 50); missing keys weigh 0.
     rank : {"termhood", "rise"}
         ``termhood`` orders by ``score``; ``rise`` by how much more often a candidate
         occurs in the corpus than in the ``background`` (the time before a window): the
@@ -275,8 +282,51 @@ class TermDiscoverer:
             tagger.kiwi,
             known,
             rise=self.rank == "rise",
+            glossary=g,
+            min_df=self.min_df,
         )
         return self
+
+
+def _learned(
+    target: CandidateCounts,
+    vocab: list[str],
+    units: list[tuple[str, ...]],
+    df: Any,
+    heads: Mapping[str, int],
+    known: frozenset[str],
+    glossary: Glossary,
+    min_df: int,
+) -> Any:
+    """Cross-fitted termhood of each candidate of ``vocab``, learnt from the glossary
+    forms of the corpus (see :mod:`extract.discovery.learned`)."""
+    from extract.discovery.learned import known_units, learned_termhood, termhood_features
+
+    kiwi = get_kiwi()
+    # Everyday vocabulary the glossary holds for the box (금리, 매출: ``basic``) is not
+    # what a new term looks like; nor are bundled names.
+    basic = {t.id for t in glossary if t.basic}
+    pos_keys = [
+        k
+        for k, n in sorted(target.known_df.items())
+        if n >= min_df and target.known_terms[k][0] not in basic
+    ]
+    pos_units = known_units(glossary, kiwi, pos_keys)
+    pos = [(k, u) for k, u in zip(pos_keys, pos_units, strict=True) if u is not None]
+    all_units = [u for _, u in pos] + list(units)
+    phrases = [target.known_terms[k][1] for k, _ in pos] + [target.phrase(k) for k in vocab]
+    dfs = [target.known_df[k] for k, _ in pos] + [int(n) for n in df]
+    x = termhood_features(
+        all_units,
+        phrases,
+        dfs,
+        heads,
+        kiwi,
+        known,
+        own_head=[True] * len(pos) + [False] * len(vocab),
+        glossed=[target.known_glosses[k] for k, _ in pos] + [target.glosses[k] for k in vocab],
+    )
+    return learned_termhood(x[: len(pos)], x[len(pos) :])
 
 
 def _one_word(phrase: str) -> str | None:
@@ -294,6 +344,8 @@ def _rank(
     known: frozenset[str],
     *,
     rise: bool = False,
+    glossary: Glossary | None = None,
+    min_df: int = 1,
 ) -> tuple[tuple[TermCandidate, ...], int]:
     import numpy as np
     import scipy.sparse as sp
@@ -323,6 +375,8 @@ def _rank(
         "tfidf": mean_tfidf,
         "df": df,
     }
+    if weights.get("learned") and glossary is not None:
+        parts["learned"] = _learned(target, vocab, units, df, heads, known, glossary, min_df)
     total = sum(weights.values())
     log_score = sum(w * np.log(_percentiles(parts[k])) for k, w in weights.items() if w)
     cache: dict[str, bool] = {}

@@ -39,7 +39,8 @@ class TermCandidate:
         Its :func:`glossary.form_key` (spacing ignored): what the counts are over.
     score : float
         The rank score in (0, 1]: weighted geometric mean of the percentile ranks of
-        ``c_value``, ``head_terms``, ``tfidf`` and ``df`` among the candidates.
+        ``c_value``, ``head_terms``, ``tfidf``, ``df`` and the learned termhood among
+        the candidates (see :class:`TermDiscoverer`).
     df : int
         Documents of the target corpus it occurs in.
     tf : int
