@@ -89,6 +89,21 @@ CASES = [
     ("빅데이터결합 상권분석 사례를 발표했다", "data_combination", False, "big data in general"),
     ("가명정보 결합으로 의료 데이터를 분석했다", "data_combination", True, "linkage"),
     ("경기 하방압력이 커지고 있다", "downward_pressure", True, "macro pressure"),
+    # A market maker keeping a listed fund or a stock tradable is liquidity of another kind.
+    (
+        "증권사가 유동성공급자(LP)로 나서 이 ETF의 호가를 채운다",
+        "liquidity_provision",
+        False,
+        "an LP",
+    ),
+    ("지정자문인이 이 종목에 유동성 공급을 맡는다", "liquidity_provision", False, "an LP's job"),
+    ("이 ETF는 유동성 공급 호가가 얇아 괴리율이 컸다", "liquidity_provision", False, "LP quotes"),
+    (
+        "한국은행이 단기자금시장에 유동성 공급을 늘렸다",
+        "liquidity_provision",
+        True,
+        "the central bank",
+    ),
 ]
 
 
