@@ -135,6 +135,7 @@ SECOND_CASES = [
     ("결제 앱이 2주간 블랙아웃에 들어간다", "blackout", False, "a service switched off"),
     ("폭염에 전력 수요가 몰려 블랙아웃 우려가 커졌다", "blackout", True, "a power blackout"),
     ("직원들이 A-B-C 옵션을 행사했다", "benefit_cost_ratio", False, "an option series"),
+    ("GTX A·B·C 사업을 차질 없이 추진한다", "benefit_cost_ratio", False, "three rail lines"),
     ("이 사업의 B/C는 1.2로 나왔다", "benefit_cost_ratio", True, "the ratio"),
     ("대통령실이 업무시설 이사를 마쳤다", "office_use_facility", False, "moving offices"),
     ("생산 기타 주요업무시설 점거는 금지된다", "office_use_facility", False, "strike law"),
