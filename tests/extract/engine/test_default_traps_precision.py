@@ -1,5 +1,5 @@
 """Traps found by the hand-judged precision check of the grown default glossary (issue 13;
-bench/judged/precision.json, sets 'all2', 'new57', 'all4' and 'new4').
+bench/judged/precision.json, sets 'all2', 'new57', 'all4', 'new4', 'all5' and 'new5').
 
 Each wrong mention was a class of text, written here in our own words: an acronym with a
 second common meaning (PLC after a company name, EUA of carbon trading, PI of principal
@@ -104,6 +104,44 @@ SECOND_CASES = [
     ("골목상권 소상공인 지원을 늘린다", "local_commercial_district", True, "the term itself"),
     ("재고 급증에 감산이라는 긴급 처방을 내렸다", "prescription", False, "a remedy, no doctor"),
     ("의사가 감기약을 처방했다", "prescription", True, "the medical sense"),
+    # sets all5 and new5: malware, a registry, parties growing together, a fund type, a private
+    # developer, any sale's proceeds, a service switched off, an option series, moving offices,
+    # a trader
+    ("백신 프로그램이 해커와 바이러스, 스파이웨어를 막는다", "virus", False, "malware"),
+    ("독감 바이러스가 빠르게 퍼졌다", "virus", True, "the pathogen"),
+    ("신주는 핀란드 무역등기부에 등록됐다", "trade", False, "the trade register"),
+    ("양국 사이의 무역이 크게 늘었다", "trade", True, "trade between countries"),
+    ("광고와 커머스 사업의 동반성장이 기대된다", "shared_growth", False, "two businesses"),
+    ("지역과 대학의 동반성장을 꾀한다", "shared_growth", False, "a region and its college"),
+    ("대기업과 협력사의 동반성장을 돕는다", "shared_growth", True, "firms of different size"),
+    ("이 회사가 동반성장 최우수 기업에 뽑혔다", "shared_growth", True, "the index rating"),
+    ("경영참여형 사모펀드 규제를 풀었다", "management_participation_purpose", False, "fund type"),
+    (
+        "행동주의 펀드에 이어 경영참여 펀드까지 나왔다",
+        "management_participation_purpose",
+        False,
+        "a kind of fund",
+    ),
+    (
+        "지분 보유 목적을 경영참여로 바꿨다고 공시했다",
+        "management_participation_purpose",
+        True,
+        "the declared purpose",
+    ),
+    ("이 회사는 사들인 부지에서 택지개발을 시작한다", "public_housing_site", False, "private"),
+    ("국토부가 택지개발사업 계획을 승인했다", "public_housing_site", True, "the public programme"),
+    ("정유사가 판매대금 중에서 세금을 떼어 냈다", "sales_settlement", False, "own proceeds"),
+    ("티몬과 위메프의 판매대금 미정산 사태", "sales_settlement", True, "a platform's settlement"),
+    ("결제 앱이 2주간 블랙아웃에 들어간다", "blackout", False, "a service switched off"),
+    ("폭염에 전력 수요가 몰려 블랙아웃 우려가 커졌다", "blackout", True, "a power blackout"),
+    ("직원들이 A-B-C 옵션을 행사했다", "benefit_cost_ratio", False, "an option series"),
+    ("GTX A·B·C 사업을 차질 없이 추진한다", "benefit_cost_ratio", False, "three rail lines"),
+    ("이 사업의 B/C는 1.2로 나왔다", "benefit_cost_ratio", True, "the ratio"),
+    ("대통령실이 업무시설 이사를 마쳤다", "office_use_facility", False, "moving offices"),
+    ("생산 기타 주요업무시설 점거는 금지된다", "office_use_facility", False, "strike law"),
+    ("오피스텔은 건축법상 업무시설이다", "office_use_facility", True, "the building use"),
+    ("김치업체와 산지유통인이 배추를 저장했다", "producer_area_distribution", False, "a trader"),
+    ("정부가 산지유통 체계를 개편한다", "producer_area_distribution", True, "the stage"),
 ]
 
 
