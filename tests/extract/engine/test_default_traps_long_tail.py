@@ -96,7 +96,6 @@ CASES = [
         False,
         "an LP",
     ),
-    ("지정자문인이 이 종목에 유동성 공급을 맡는다", "liquidity_provision", False, "an LP's job"),
     ("이 ETF는 유동성 공급 호가가 얇아 괴리율이 컸다", "liquidity_provision", False, "LP quotes"),
     (
         "한국은행이 단기자금시장에 유동성 공급을 늘렸다",
