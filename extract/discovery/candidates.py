@@ -152,8 +152,8 @@ class CandidateCounts:
         self._junk: dict[str, bool] = {}
         self._stop: dict[str, bool] = {}
         # Glossary forms met (masked mentions), by loose key: [tf, df, last document,
-        # glossed occurrences],
-        # their term id and spelling. Bounded by the glossary's forms, not the corpus.
+        # glossed occurrences], and their term id and spelling. Bounded by the
+        # glossary's forms, not the corpus.
         self._known_counts: dict[str, list[int]] = {}
         self._known_terms: dict[str, tuple[str, str]] = {}
 

@@ -103,10 +103,10 @@ def _readings(kiwi: Any, text: str, top_n: int) -> tuple[_Reading, ...]:
         proper = []
         for t in toks:
             # Each attribute of a kiwipiepy Token is built on access: read each once (this
-            # runs for every morpheme of every word read), and ends_only inlined.
+            # runs for every morpheme of every word read).
             tag, start = t.tag, t.start
             end = start + t.len
-            if tag[0] != "E" and tag != "VCP":
+            if not ends_only(tag):
                 starts |= 1 << start
             ends |= 1 << end
             if tag == "NNG":

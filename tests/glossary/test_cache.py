@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import glossary
-from glossary import _cache, _default
+from glossary import GlossaryIssue, _cache, _default
 
 
 @pytest.fixture
@@ -160,3 +160,32 @@ def test_a_big_file_with_errors_raises_every_time(cache: Path, tmp_path: Path) -
         with pytest.raises(glossary.GlossaryError, match="t1"):
             glossary.load(file)
     assert not list(cache.glob("glossary-file-*"))
+
+
+# check_default's answer is kept on disk like the bundled glossary, so `kotrend glossary
+# check default` and each test that checks the bundle pay for the check once. (The real
+# issues travel through the run's cache in tests/extract/cli/test_cli.py, which reads
+# their files and lines; here a stand-in check keeps this test from paying for two.)
+def test_check_default_is_checked_once_then_read_back(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    issue = GlossaryIssue(
+        path="default/x.yaml",
+        line=3,
+        term_id="t",
+        field="term",
+        message="a stand-in",
+        severity="warning",
+    )
+    calls: list[object] = []
+
+    def check(root: object) -> list[GlossaryIssue]:
+        calls.append(root)
+        return [issue]
+
+    monkeypatch.setattr(_default, "_check", check)
+    fresh = glossary.check_default()
+    assert fresh == [issue] and len(calls) == 1
+    assert len(list(cache.glob("glossary-check-*.pickle"))) == 1
+    again = glossary.check_default()
+    assert again == fresh and again is not fresh and len(calls) == 1
