@@ -25,16 +25,20 @@ def test_fold_particle(word: str, end: int, folded: str) -> None:
     assert fold_particle(word, end) == folded
 
 
-def test_one_read_per_noun_whatever_the_particle() -> None:
-    kiwi = get_kiwi(("유가증권",))
+def _counting_check(kiwi: object) -> tuple[WordCheck, list[str]]:
+    """A word check over ``kiwi`` and the list of the texts it has kiwipiepy read."""
     reads: list[str] = []
 
     class Counting:
         def analyze(self, text: str, **kw: object) -> object:
             reads.append(text)
-            return kiwi.analyze(text, **kw)
+            return kiwi.analyze(text, **kw)  # type: ignore[attr-defined]
 
-    check = WordCheck(lambda: Counting())
+    return WordCheck(lambda: Counting()), reads
+
+
+def test_one_read_per_noun_whatever_the_particle() -> None:
+    check, reads = _counting_check(get_kiwi(("유가증권",)))
     got = [check(f"대출금리{p} 올랐다", 2, 4) for p in ("를", "는", "의", "에서", "으로")]
     assert got == [True] * 5
     assert reads == ["대출금리"]
@@ -84,15 +88,7 @@ def test_a_full_cache_keeps_the_words_in_use(monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setattr(wordcheck, "_CACHE_LIMIT", 4)
     monkeypatch.setattr(wordcheck, "_EVICT", 2)
-    kiwi = get_kiwi(())
-    reads: list[str] = []
-
-    class Counting:
-        def analyze(self, text: str, **kw: object) -> object:
-            reads.append(text)
-            return kiwi.analyze(text, **kw)
-
-    check = WordCheck(lambda: Counting())
+    check, reads = _counting_check(get_kiwi(()))
     others = ["신혼가전", "공유모빌리티", "수소충전소", "유가증권시장", "해외주식", "국채금리"]
     # A new particle each time: the verdict is not settled yet, the reading is cached.
     for other, particle in zip(others, ("를", "는", "의", "에서", "으로", "와"), strict=True):
