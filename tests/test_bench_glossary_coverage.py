@@ -151,6 +151,7 @@ ARTICLE_FILES = {
     "coverage.json": "naver_news_small_samples",
     "coverage2.json": "kdi_epic_research_ko",
     "coverage3.json": "kdi_epic_research_ko",
+    "coverage4.json": "kdi_epic_research_ko",
 }
 
 
