@@ -144,7 +144,7 @@ SECOND_CASES = [
     ("정부가 산지유통 체계를 개편한다", "producer_area_distribution", True, "the stage"),
     # set all6 (and the traps of an unjudged draw): banknotes, money in circulation, a group's
     # own investment plan, exclusive deals, developers of other things, a way of running
-    # something, a wire service, 통상 as "usually"
+    # something, a wire service, 통상 as "usually", EBIT written (EB)IT
     ("한국은행이 은행권 유통수명을 추정했다", "bank", False, "banknotes"),
     ("새 은행권 발행 뒤에도 옛 지폐를 쓴다", "bank", False, "new banknotes"),
     ("은행권 가계대출이 늘었다", "bank", True, "the bank sector"),
@@ -173,6 +173,8 @@ SECOND_CASES = [
     ("가을배추는 통상 10월 중순부터 나온다", "trade", False, "usually, a month"),
     ("공공연이 통상실시 방식으로 기술을 넘긴다", "trade", False, "a patent licence"),
     ("통상 압박이 커졌다", "trade", True, "trade pressure"),
+    ("수익성(EB)IT 비율은 13.9%였다", "information_technology", False, "EBIT in brackets"),
+    ("IT 수요가 늘었다", "information_technology", True, "information technology"),
 ]
 
 
