@@ -1,5 +1,6 @@
 """Traps found by the hand-judged precision check of the grown default glossary (issue 13;
-bench/judged/precision.json, sets 'all2', 'new57', 'all4', 'new4', 'all5', 'new5' and 'all6').
+bench/judged/precision.json, sets 'all2', 'new57', 'all4', 'new4', 'all5', 'new5', 'all6' and
+'all7').
 
 Each wrong mention was a class of text, written here in our own words: an acronym with a
 second common meaning (PLC after a company name, EUA of carbon trading, PI of principal
@@ -175,6 +176,15 @@ SECOND_CASES = [
     ("통상 압박이 커졌다", "trade", True, "trade pressure"),
     ("수익성(EB)IT 비율은 13.9%였다", "information_technology", False, "EBIT in brackets"),
     ("IT 수요가 늘었다", "information_technology", True, "information technology"),
+    # set all7: 매매 with the subject particle, data exchanged, a news site's tagline
+    ("청약된 주식은 다음 날 매매가 가능하다", "transaction_price", False, "trading is allowed"),
+    ("외국인의 차익 매매가 급증했다", "transaction_price", False, "trading surged"),
+    ("아파트 매매가 상승세가 이어졌다", "transaction_price", True, "the sale price"),
+    ("양질의 데이터 수집·활용·유통을 지원한다", "distribution_industry", False, "data"),
+    ("블록체인 기반 데이터 유통 모델을 내놨다", "distribution_industry", False, "data exchange"),
+    ("농산물 유통 구조를 개선한다", "distribution_industry", True, "farm produce"),
+    ("[머니투데이 스타트업 미디어 플랫폼 유니콘팩토리]", "platform_business", False, "a tagline"),
+    ("OTT 같은 디지털 미디어 플랫폼에 진출한다", "platform_business", True, "a media platform"),
 ]
 
 
