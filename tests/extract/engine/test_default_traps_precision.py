@@ -1,5 +1,6 @@
 """Traps found by the hand-judged precision check of the grown default glossary (issue 13;
-bench/judged/precision.json, sets 'all2', 'new57', 'all4', 'new4', 'all5' and 'new5').
+bench/judged/precision.json, sets 'all2', 'new57', 'all4', 'new4', 'all5', 'new5', 'all6' and
+'all7').
 
 Each wrong mention was a class of text, written here in our own words: an acronym with a
 second common meaning (PLC after a company name, EUA of carbon trading, PI of principal
@@ -142,6 +143,48 @@ SECOND_CASES = [
     ("오피스텔은 건축법상 업무시설이다", "office_use_facility", True, "the building use"),
     ("김치업체와 산지유통인이 배추를 저장했다", "producer_area_distribution", False, "a trader"),
     ("정부가 산지유통 체계를 개편한다", "producer_area_distribution", True, "the stage"),
+    # set all6 (and the traps of an unjudged draw): banknotes, money in circulation, a group's
+    # own investment plan, exclusive deals, developers of other things, a way of running
+    # something, a wire service, 통상 as "usually", EBIT written (EB)IT
+    ("한국은행이 은행권 유통수명을 추정했다", "bank", False, "banknotes"),
+    ("새 은행권 발행 뒤에도 옛 지폐를 쓴다", "bank", False, "new banknotes"),
+    ("은행권 가계대출이 늘었다", "bank", True, "the bank sector"),
+    ("한국은행이 은행권 유통수명을 추정했다", "distribution_industry", False, "notes circulate"),
+    ("통화 유통속도가 떨어졌다", "distribution_industry", False, "velocity of money"),
+    ("대형 유통업체들이 할인 행사를 연다", "distribution_industry", True, "retail trade"),
+    ("대기업의 상반기 투자집행률이 45%였다", "budget_execution_rate", False, "a firm's plan"),
+    ("정부의 상반기 예산 집행률은 60%였다", "budget_execution_rate", True, "the budget"),
+    ("새 법인의 제품을 팔 독점권을 갖는다", "exclusive_monopoly", False, "an exclusive right"),
+    ("제약사와 북미 독점 판매권 계약을 맺었다", "exclusive_monopoly", False, "a licence deal"),
+    ("OTT가 시상식 독점 중계를 맡았다", "exclusive_monopoly", False, "exclusive streaming"),
+    ("플랫폼 독점을 막는 법안을 냈다", "exclusive_monopoly", True, "a market monopoly"),
+    ("업무편람은 표준 개발자의 역량을 높인다", "software_developer", False, "standards"),
+    ("신약 개발자들이 임상을 준비한다", "software_developer", False, "drug developers"),
+    ("재생의료 연구 개발자와 관계부처가 모였다", "software_developer", False, "R&D staff"),
+    ("경력 개발자를 뽑는다", "software_developer", True, "a programmer"),
+    ("학교장 중심의 학교 운영 체제를 세운다", "operating_system", False, "running a school"),
+    ("ECB가 통화정책 운영체제를 바꿨다", "operating_system", False, "a policy framework"),
+    ("가뭄에 긴축운영체제로 전환했다", "operating_system", False, "a crisis regime"),
+    ("윈도우 7 운영 체제와 호환된다", "operating_system", True, "Windows"),
+    ("자동차에 자체 운영체제를 탑재한다", "operating_system", True, "a car's OS"),
+    ("(ADP News) - 2009년 2월 4일 - 핀란드", "adp_employment", False, "the wire service"),
+    ("ADP뉴스 - 2009년 8월 3일", "adp_employment", False, "the wire service in Hangul"),
+    ("미국 7월 ADP 민간고용이 예상치를 웃돌았다", "adp_employment", True, "the report"),
+    ("서류 확인은 통상 3~5일 걸린다", "trade", False, "통상 before a number: usually"),
+    ("가을배추는 통상 10월 중순부터 나온다", "trade", False, "usually, a month"),
+    ("공공연이 통상실시 방식으로 기술을 넘긴다", "trade", False, "a patent licence"),
+    ("통상 압박이 커졌다", "trade", True, "trade pressure"),
+    ("수익성(EB)IT 비율은 13.9%였다", "information_technology", False, "EBIT in brackets"),
+    ("IT 수요가 늘었다", "information_technology", True, "information technology"),
+    # set all7: 매매 with the subject particle, data exchanged, a news site's tagline
+    ("청약된 주식은 다음 날 매매가 가능하다", "transaction_price", False, "trading is allowed"),
+    ("외국인의 차익 매매가 급증했다", "transaction_price", False, "trading surged"),
+    ("아파트 매매가 상승세가 이어졌다", "transaction_price", True, "the sale price"),
+    ("양질의 데이터 수집·활용·유통을 지원한다", "distribution_industry", False, "data"),
+    ("블록체인 기반 데이터 유통 모델을 내놨다", "distribution_industry", False, "data exchange"),
+    ("농산물 유통 구조를 개선한다", "distribution_industry", True, "farm produce"),
+    ("[머니투데이 스타트업 미디어 플랫폼 유니콘팩토리]", "platform_business", False, "a tagline"),
+    ("OTT 같은 디지털 미디어 플랫폼에 진출한다", "platform_business", True, "a media platform"),
 ]
 
 
