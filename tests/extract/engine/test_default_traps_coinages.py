@@ -5,8 +5,9 @@ Each trap is a class of text, written here in our own words: a short coinage tha
 piece of a longer everyday word (국평 in 전국평균, 단칸 in 단칸방, 탈서울 at the end of a hotel's
 name), a coinage whose words also make up a plainer phrase (디지털 금 before 금융), a slang
 word that is also the name of an insect (불개미), a number that another programme uses for
-its own track (IPEF's 필라3 is its clean-economy pact, not the Basel disclosure pillar), and
-one coinage inside a bigger one (따블 in 따따블). The term must still be found where it is
+its own track (IPEF's 필라3 is its clean-economy pact, not the Basel disclosure pillar),
+one coinage inside a bigger one (따블 in 따따블), and a slang word used for more than money
+(일감 몰빵 piles work orders on an affiliate). The term must still be found where it is
 meant.
 """
 
@@ -61,6 +62,9 @@ CASES = [
     ("하나면 충분하다는 요노 소비가 퍼지고 있다", "yono", True, "the trend"),
     ("올해 IPO 최대어로 꼽히는 기업이 청약을 받는다", "ipo_large_deal", True, "an alias added"),
     ("외국인 매도에 코스피가 오천피를 내줬다", "kospi_5000", True, "the index level"),
+    # The slang word also piles work orders on one affiliate: not an investment.
+    ("회장 일가 회사에 일감 몰빵…사익편취 비판", "all_in_bet", False, "work orders"),
+    ("대출받아 2차전지에 몰빵했다가 손실을 봤다", "all_in_bet", True, "an investment"),
 ]
 
 
