@@ -6,9 +6,9 @@ piece of a longer everyday word (국평 in 전국평균, 단칸 in 단칸방, �
 name), a coinage whose words also make up a plainer phrase (디지털 금 before 금융), a slang
 word that is also the name of an insect (불개미), a number that another programme uses for
 its own track (IPEF's 필라3 is its clean-economy pact, not the Basel disclosure pillar),
-one coinage inside a bigger one (따블 in 따따블), and a slang word used for more than money
-(일감 몰빵 piles work orders on an affiliate). The term must still be found where it is
-meant.
+one coinage inside a bigger one (따블 in 따따블), a slang word used for more than money
+(일감 몰빵 piles work orders on an affiliate), and a generation's nickname that is also an
+esports team (젠지). The term must still be found where it is meant.
 """
 
 from __future__ import annotations
@@ -65,6 +65,9 @@ CASES = [
     # The slang word also piles work orders on one affiliate: not an investment.
     ("회장 일가 회사에 일감 몰빵…사익편취 비판", "all_in_bet", False, "work orders"),
     ("대출받아 2차전지에 몰빵했다가 손실을 봤다", "all_in_bet", True, "an investment"),
+    # 젠지 is how headlines write an esports team (Gen.G), so Gen Z keeps only its other forms.
+    ("젠지가 LCK컵에서 전승 우승했다", "generation_z", False, "an esports team"),
+    ("가전매장을 찾는 Z세대 소비자가 늘었다", "generation_z", True, "the generation"),
 ]
 
 
