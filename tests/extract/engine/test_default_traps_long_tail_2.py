@@ -5,8 +5,9 @@ Each trap is a class of text, written here in our own words: a term that ends a 
 compound with another head (물관리 at the end of 생물관리, 작물관리, 화물관리), a term
 inside its own opposite (송치 in 불송치, 수평적 기업결합 after 非/비), a term as the first
 part of the name of an act (농약관리법, 장애인고용촉진 및 직업재활법) or of an institution
-(금융보안원), and a short form that is the tail of an unrelated word (당류 in 정당류). The
-term must still be found where it is meant.
+(금융보안원), a short form that is the tail of an unrelated word (당류 in 정당류), and a
+generic office word (통합공고 of any bundled call) or a sibling concept (지능정보기술 is the
+technology, not the society). The term must still be found where it is meant.
 """
 
 from __future__ import annotations
@@ -71,6 +72,16 @@ CASES = [
     # 수가 is also 수 (number) + 가 (subject particle): the fee stays under 의료수가 only.
     ("환자 수가 늘었다", "medical_fee", False, "a count"),
     ("친환경차 구매목표제를 이행한 기업을 포상했다", "purchase_target_system", True, "car targets"),
+    # A notice that bundles several calls for applications is not the trade requirements list.
+    (
+        "특성화대학원 지정 신청에 관한 통합공고를 시행했다",
+        "trade_integrated_notice",
+        False,
+        "a bundled call",
+    ),
+    ("세관은 수출입공고에 따라 수입 요건을 확인한다", "trade_integrated_notice", True, "trade"),
+    ("공정에 지능정보기술을 적용했다", "intelligent_information_society", False, "a technology"),
+    ("지능정보사회 이용자 패널조사 결과", "intelligent_information_society", True, "society"),
 ]
 
 
