@@ -44,6 +44,8 @@ CASES = [
     ("경찰은 직원 전원을 불송치하기로 했다", "referral_to_prosecution", False, "non-referral"),
     ("경찰은 사건을 검찰에 송치했다", "referral_to_prosecution", True, "referral"),
     ("개정된 농약관리법이 시행됐다", "pesticides", False, "name of an act"),
+    ("항만대기질법 시행령을 고쳤다", "air_quality", False, "short name of an act"),
+    ("도심 대기질이 나빠졌다", "air_quality", True, "air quality"),
     ("골프장 농약 사용량이 줄었다", "pesticides", True, "pesticides"),
     (
         "장애인고용촉진 및 직업재활법 시행령이 의결됐다",
