@@ -69,6 +69,8 @@ CASES = [
     ("경쟁사 간 수평결합은 점유율 심사를 받는다", "horizontal_merger", True, "a merger"),
     ("금융보안원과 함께 점검을 벌였다", "financial_security", False, "an institution"),
     ("금융회사의 금융보안 관리 역량을 높인다", "financial_security", True, "the concept"),
+    ("위폐방지 실무위원회 회의를 열었다", "counterfeit_currency", False, "a committee"),
+    ("올해 위폐 발견 건수가 줄었다", "counterfeit_currency", True, "counterfeit notes"),
     ("군소 정당류의 난립이 우려된다", "sugars", False, "political parties"),
     ("어린이의 당류 섭취량이 권고치를 넘었다", "sugars", True, "sugars"),
     # 수가 is also 수 (number) + 가 (subject particle): the fee stays under 의료수가 only.
