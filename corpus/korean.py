@@ -385,9 +385,14 @@ INSTITUTION_SUFFIXES: tuple[str, ...] = (
     "영업부",
     "기획부",
     "본부",
-    # Counselling centres of an agency (특허상담센터): 센터 alone is left out, since a
-    # term before it names what the centre is for (물류센터, 데이터센터).
+    # Counselling, management and information centres of an agency (특허상담센터,
+    # 마약류통합정보관리센터): 센터 alone is left out, since a term before it names what
+    # the centre is for (물류센터, 데이터센터).
     "상담센터",
+    "관리센터",
+    "정보센터",
+    # Mutual aid associations (건설근로자공제회, 과학기술인공제회).
+    "공제회",
     # Endings of a law's name (사업재편지원특별법, 금융소비자보호법): the term names the
     # law, as a term inside an institution's name does.
     "특별법",

@@ -97,9 +97,16 @@ _NEGATING = frozenset("비무")
 # A person or agent suffix makes another concept: 대출자 (borrower) is not 대출, 사업자
 # (business operator) not 사업. (인 is left out: it is also the copula, 원자재인 구리; a
 # glued noun for a person is a compound the policy counts: 교육전문가, 펀드매니저.)
+# So do 사 for a firm or a practitioner (금융사, 상장사: firms; 통합사례관리사: a case
+# manager) and 생 for a student (대학생, 교육생); 사이, 사과 and 사의 (between, apology,
+# resignation) read as 사 plus a particle but are other words, left to morphology.
 _AGENT = frozenset(
-    a + s for a in ("자", "업자") for s in ("", "들", *PARTICLES, *("들" + p for p in PARTICLES))
-) | frozenset(("인들", *("인들" + p for p in PARTICLES)))  # 어업인들: 인 with 들 is a person
+    a + s
+    for a in ("자", "업자", "사", "생")
+    for s in ("", "들", *PARTICLES, *("들" + p for p in PARTICLES))
+) - frozenset(("사이", "사과", "사의")) | frozenset(
+    ("인들", *("인들" + p for p in PARTICLES))
+)  # 어업인들: 인 with 들 is a person
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # An X-to-Y model code (P2P, B2B, O2O, P2B): glued before a term it says whom the
 # thing runs between (P2P대출), where other capitals glued before a term make a name.
@@ -123,9 +130,13 @@ _MAX_TAIL = 16  # a longer Hangul run after a hit is not read (text without spac
 # After an exclude word that names something, these make a longer name: its head (장,
 # 장관: 금융감독원장, 고용부장관) or an institution.
 _NAME_GOES_ON = ("장", *INSTITUTION_SUFFIXES)
-# Suffixes that derive a verb or noun: an exclude word ending in one (경유하, 기계화) is
-# the derived word, whatever follows it.
-_DERIVING = frozenset("하화적성되")
+# A verb-deriving 되 or 하 merges with the ending that follows into one syllable
+# (대두되 -> 대두됨, 대두된, 대두됐다): an exclude word ending in 되 or 하 stands for those
+# forms too.
+_CONTRACTED = {"되": "됨된될됐돼", "하": "함한할했해"}
+# Suffixes that derive a verb or noun: an exclude word ending in one (경유하, 기계화,
+# 대두됨) is the derived word, whatever follows it.
+_DERIVING = frozenset("하화적성되" + "".join(_CONTRACTED.values()))
 _SQUEEZE = re.compile(r"[\s·\-/]+")
 
 # An amount just before a currency: digits, then a magnitude (Latin or Hangul) if any,
@@ -223,6 +234,19 @@ def _word_splits(form: str, words: frozenset[str]) -> list[str]:
     return out
 
 
+def _contracted(word: str) -> list[str]:
+    """The forms of an exclude word ending in a deriving 되 or 하 with that syllable
+    merged into the ending after it (see :data:`_CONTRACTED`).
+
+    Examples
+    --------
+    >>> _contracted("대두되")[:3], _contracted("대두")
+    (['대두됨', '대두된', '대두될'], [])
+    """
+    tail = _CONTRACTED.get(word[-1:]) if len(word) >= 3 else None
+    return [word[:-1] + c for c in tail] if tail else []
+
+
 def _encode(text: str) -> str:
     # pyahocorasick looks a node's children up one by one, and the root of a glossary
     # automaton has hundreds of distinct first characters. Scanning UTF-16 bytes (as
@@ -261,8 +285,9 @@ def _compile(glossary: Glossary) -> tuple[ahocorasick.Automaton, frozenset[str]]
                 patterns[v.lower()].append(_Pattern(term.id, v, cs, False))
         for word in term.exclude:
             # Written every way the forms are, so that 유가 stays rejected in 유가 증권.
-            for v in _variants(word, words, split=term.split):
-                patterns[v.lower()].append(_Pattern(term.id, v, False, True))
+            for w in (word, *_contracted(word)):
+                for v in _variants(w, words, split=term.split):
+                    patterns[v.lower()].append(_Pattern(term.id, v, False, True))
     automaton = ahocorasick.Automaton()
     for key, pats in patterns.items():
         if key:
