@@ -273,10 +273,8 @@ class Tagger:
             # 단스케 은행, 노키안 타이어: kiwipiepy knows the two words as one name (--full
             # reads it so)
             return False
-        if c.verdict == AMBIGUOUS:  # kiwipiepy on the words around it (cached)
-            ok = self._check(nt, c.start, c.end)
-        else:
-            ok = c.verdict == ACCEPT
+        # AMBIGUOUS: kiwipiepy on the words around it (cached)
+        ok = self._check(nt, c.start, c.end) if c.verdict == AMBIGUOUS else c.verdict == ACCEPT
         if ok and _may_end_in_particle(nt, c.start, c.end):
             return not self._ends_in_particle(nt, c.start, c.end)
         return ok
