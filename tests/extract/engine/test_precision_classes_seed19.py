@@ -72,3 +72,23 @@ def taggers() -> dict[str, Tagger]:
 def test_class(taggers: dict[str, Tagger], mode: str, text: str, expected: list, why: str) -> None:
     got = [(m.surface, m.term_id) for m in taggers[mode].tag(text)]
     assert got == expected, why
+
+
+# Senses with the bundled glossary: a voucher's or a payment app's merchant is no
+# franchise, energy and fuel use no household consumption.
+SENSES = [
+    ("온누리상품권 가맹점 문구가 붙어 있다", "franchise", False),
+    ("제로페이 가맹점에서 쓸 수 있다", "franchise", False),
+    ("편의점 가맹점이 늘었다", "franchise", True),
+    ("연료 소비를 줄이기 위해 협력한다", "consumption", False),
+    ("에너지 소비가 늘었다", "consumption", False),
+    ("전력소비 세계 8위", "consumption", False),
+    ("올해 소비가 늘었다", "consumption", True),
+    ("새로운 과제로 대두됨.", "soybean", False),
+    ("대두 가격이 올랐다", "soybean", True),
+]
+
+
+@pytest.mark.parametrize(("text", "term_id", "tagged"), SENSES, ids=[s[0] for s in SENSES])
+def test_sense(default_tagger: Tagger, text: str, term_id: str, tagged: bool) -> None:
+    assert (term_id in {m.term_id for m in default_tagger.tag(text)}) is tagged
