@@ -202,6 +202,7 @@ def _variants(form: str, words: frozenset[str], *, split: bool = True) -> list[s
             out.append(spaced)
             out.extend(latin_plurals(spaced))
         out.extend(compound_splits(form.strip(), words))
+        out.extend(_double_splits(form.strip(), words))
         out.extend(_word_splits(form.strip(), words))
     return list(dict.fromkeys(out))
 
@@ -245,6 +246,24 @@ def _contracted(word: str) -> list[str]:
     """
     tail = _CONTRACTED.get(word[-1:]) if len(word) >= 3 else None
     return [word[:-1] + c for c in tail] if tail else []
+
+
+def _double_splits(form: str, words: frozenset[str]) -> list[str]:
+    """A one-word Hangul compound of three parts written with two spaces (인쇄회로기판 as
+    인쇄 회로 기판): each two-word split whose second word splits again.
+
+    Examples
+    --------
+    >>> _double_splits("인쇄회로기판", frozenset())
+    ['인쇄 회로 기판']
+    >>> _double_splits("무역수지", frozenset())
+    []
+    """
+    out: list[str] = []
+    for spaced in compound_splits(form, words):
+        head, rest = spaced.split(" ")
+        out.extend(f"{head} {s}" for s in compound_splits(rest, words))
+    return out
 
 
 def _encode(text: str) -> str:
@@ -486,6 +505,8 @@ def boundary_verdict(
             verdict = AMBIGUOUS
         elif nxt and is_hangul(nxt) and _in_name(text, end):
             return REJECT  # WM영업전략부: glued into the name of a department
+    elif verdict == AMBIGUOUS and nxt in _UPPER and _caps_name_after(text, end, latin_forms):
+        return REJECT  # CD금리투자KIS: a fund's or a product's name, glued on both sides
     elif is_hangul(last) and nxt and is_hangul(nxt):
         run = _HANGUL_RUN.match(text, end, end + _MAX_TAIL)
         tail = run.group() if run is not None else ""
@@ -496,6 +517,21 @@ def boundary_verdict(
         if verdict != AMBIGUOUS and (tail not in _SUFFIXES or tail in _CASE_OR_PERSON):
             verdict = AMBIGUOUS
     return verdict
+
+
+def _caps_name_after(text: str, end: int, latin_forms: frozenset[str]) -> bool:
+    """Whether two or more capitals (digits may join them) that are no glossary form
+    follow a Hangul hit glued to Hangul before it: the word is a name (an ETF's,
+    CD금리투자KIS), as capitals glued before a hit make one (KB금융지주)."""
+    j = end
+    while j < len(text) and text[j] in _LATIN_ALNUM:
+        j += 1
+    caps = text[end:j]
+    return (
+        sum(c in _UPPER for c in caps) >= 2
+        and caps.upper() not in latin_forms
+        and not _TO_MODEL.fullmatch(caps)
+    )
 
 
 def _designated(text: str, at: int) -> bool:

@@ -1,6 +1,6 @@
-"""Classes of false positives found by hand judging a fresh draw of real news (issue 14,
-seed 19), one row per case, in both modes, with rows that must stay mentions beside
-them. The sentences are written for these tests, not taken from news.
+"""Classes of false positives and misses found by hand judging a fresh draw of real news
+(issue 14, seed 19), one row per case, in both modes, with rows that must stay mentions
+beside them. The sentences are written for these tests, not taken from news.
 """
 
 from __future__ import annotations
@@ -23,6 +23,10 @@ TERMS = [
     Term(id="tire", term="타이어"),
     Term(id="semiconductor", term="반도체"),
     Term(id="pharma", term="제약"),
+    Term(id="pcb", term="인쇄회로기판"),
+    Term(id="substrate", term="기판"),
+    Term(id="investment", term="투자"),
+    Term(id="cd_rate", term="CD금리"),
 ]
 
 BOTH = ("fast", "full")
@@ -58,6 +62,13 @@ CASES = [
     ("미국 반도체 업황이 나빠졌다", [("반도체", "semiconductor")], "a place before it"),
     ("차세대 반도체 개발", [("반도체", "semiconductor")], "a known noun before it"),
     ("국내 제약 업계", [("제약", "pharma")], "a known noun before 제약"),
+    # A one-word compound of three parts written with two spaces.
+    ("인쇄 회로 기판을 만드는 공장", [("인쇄 회로 기판", "pcb")], "two spaces in a compound"),
+    ("회로 기판을 만든다", [("기판", "substrate")], "the shorter term as written"),
+    # Capitals glued after a term that is glued after Hangul: a fund's or product's name.
+    # (CD금리 names what the fund tracks: the judged set counts it.)
+    ("TIGER CD금리투자KIS(합성)가 올랐다", [("CD금리", "cd_rate")], "a term in an ETF's name"),
+    ("CD금리 투자 비중", [("CD금리", "cd_rate"), ("투자", "investment")], "the words spaced"),
 ]
 
 
