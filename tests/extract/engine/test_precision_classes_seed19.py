@@ -103,3 +103,10 @@ SENSES = [
 @pytest.mark.parametrize(("text", "term_id", "tagged"), SENSES, ids=[s[0] for s in SENSES])
 def test_sense(default_tagger: Tagger, text: str, term_id: str, tagged: bool) -> None:
     assert (term_id in {m.term_id for m in default_tagger.tag(text)}) is tagged
+
+
+def test_health_inequality_is_no_income_gap(default_tagger: Tagger) -> None:
+    tagged = {m.term_id for m in default_tagger.tag("글로벌 건강 불평등 심화 현상에 주목했다")}
+    assert "income_inequality" not in tagged
+    tagged = {m.term_id for m in default_tagger.tag("자산 불평등이 심화됐다")}
+    assert "income_inequality" in tagged
