@@ -23,6 +23,7 @@ TERMS = [
     Term(id="tire", term="타이어"),
     Term(id="semiconductor", term="반도체"),
     Term(id="pharma", term="제약"),
+    Term(id="petroleum", term="석유"),
     Term(id="pcb", term="인쇄회로기판"),
     Term(id="substrate", term="기판"),
     Term(id="investment", term="투자"),
@@ -60,6 +61,10 @@ CASES = [
     ("핀란드의 노키안 타이어와 계약했다", [], "a spaced name kiwipiepy knows"),
     ("뉴로모픽 반도체 특허", [("반도체", "semiconductor")], "a guessed word before it"),
     ("미국 반도체 업황이 나빠졌다", [("반도체", "semiconductor")], "a place before it"),
+    # 한국 glued before an industry names a company (한국석유, 한국타이어); another
+    # country glued before one is the industry there.
+    ("한국석유 주가가 급등했다", [], "한국 glued before an industry"),
+    ("미국반도체 업황이 나빠졌다", [("반도체", "semiconductor")], "a country glued before it"),
     ("차세대 반도체 개발", [("반도체", "semiconductor")], "a known noun before it"),
     ("국내 제약 업계", [("제약", "pharma")], "a known noun before 제약"),
     # A one-word compound of three parts written with two spaces.
