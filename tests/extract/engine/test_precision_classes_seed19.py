@@ -100,6 +100,9 @@ SENSES = [
     ("에너지 소비가 늘었다", "consumption", False),
     ("전력소비 세계 8위", "consumption", False),
     ("올해 소비가 늘었다", "consumption", True),
+    ("「ESG 평가기관 가이던스」 시행", "guidance", False),
+    ("IRA 잠정 가이던스 발표에 앞서", "guidance", False),
+    ("보수적 가이던스에도 수주가 늘었다", "guidance", True),
     ("새로운 과제로 대두됨.", "soybean", False),
     ("대두 가격이 올랐다", "soybean", True),
 ]
