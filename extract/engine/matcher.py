@@ -351,6 +351,11 @@ class TermMatcher:
         # Per term, every exclude word cut short by at least one letter: text that runs
         # on from one exclude word into a longer one (금융위 into 금융위원장, as in
         # 금융위원회) is still that name.
+        # Terms that are themselves firms (a form ends in 사: PG사, 결제대행사): 사 after
+        # another of their forms is the firm again (전자지급결제대행사), not a firm of it.
+        self._firms = frozenset(
+            t.id for t in glossary if any(f.endswith("사") and len(f) > 2 for f in t.forms)
+        )
         self._exclude_heads = {
             t.id: frozenset(w[:i] for w in map(_squeeze, t.exclude) for i in range(1, len(w)))
             for t in glossary
@@ -410,6 +415,8 @@ class TermMatcher:
                     verdict = verdicts[start, end] = boundary_verdict(
                         text, start, end, self._latin_forms
                     )
+                if verdict == REJECT and term_id in self._firms and text.startswith("사", end):
+                    verdict = AMBIGUOUS  # left to morphology, as before the firm rule
             out.append(Candidate(start, end, term_id, verdict))
         return out
 

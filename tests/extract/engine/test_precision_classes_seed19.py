@@ -14,6 +14,7 @@ TERMS = [
     Term(id="case_management", term="사례관리", aliases=("통합사례관리",)),
     Term(id="university", term="대학"),
     Term(id="finance", term="금융"),
+    Term(id="pg_company", term="전자지급결제대행", aliases=("PG사", "결제대행사")),
     Term(id="soybean", term="대두", exclude=("대두되", "대두하")),
     Term(id="narcotics", term="마약류"),
     Term(id="construction_workers", term="건설근로자"),
@@ -39,6 +40,12 @@ CASES = [
     ("대학생 자녀를 지원한다", [], "생 for a student"),
     ("금융사들이 모였다", [], "사 for a firm, then 들"),
     ("통합사례관리 체계를 갖췄다", [("통합사례관리", "case_management")], "the term as a word"),
+    # A term that is itself a firm (a form ends in 사) is the firm with 사 glued on.
+    (
+        "핀테크와 전자지급결제대행사 등이 늘었다",
+        [("전자지급결제대행", "pg_company")],
+        "사 after a firm's own form",
+    ),
     ("대학 등록금이 올랐다", [("대학", "university")], "the term before a space"),
     # A deriving 되 merged with its ending (됨, 됐, 된) is the exclude word 대두되.
     ("새로운 과제로 대두됨.", [], "대두됨: the exclude word contracted"),
