@@ -107,6 +107,11 @@ _AGENT = frozenset(
 ) - frozenset(("사이", "사과", "사의")) | frozenset(
     ("인들", *("인들" + p for p in PARTICLES))
 )  # 어업인들: 인 with 들 is a person
+#: One-syllable nouns that glue onto the last word of a multi-word term and keep the
+#: concept (the compound policy's 반도체 수출액 -> chip_exports): amount, feeling, volume,
+#: rate, money (금리 인하 기대감), then a particle if any. 법 is left out: a method (AI
+#: 학습법) as often as a law, whose name holds the term (공무원 연금법).
+PHRASE_TAILS = frozenset(s + p for s in "감액량률율금" for p in ("", *PARTICLES))
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # An X-to-Y model code (P2P, B2B, O2O, P2B): glued before a term it says whom the
 # thing runs between (P2P대출), where other capitals glued before a term make a name.
@@ -521,6 +526,8 @@ def boundary_verdict(
             return REJECT  # 대출자, 대출업자들: the person, not the concept
         if len(tail) < _MAX_TAIL and _in_name(text, end, tail):
             return REJECT  # 한국간편결제진흥원, 금융투자업자: glued into a name
+        if tail in PHRASE_TAILS and " " in text[start:end]:
+            return ACCEPT  # 금리 인하 기대감: the phrase's last noun, suffixed
         if verdict != AMBIGUOUS and (tail not in _SUFFIXES or tail in _CASE_OR_PERSON):
             verdict = AMBIGUOUS
     return verdict

@@ -29,6 +29,8 @@ TERMS = [
     Term(id="substrate", term="기판"),
     Term(id="investment", term="투자"),
     Term(id="cd_rate", term="CD금리"),
+    Term(id="rate_cut", term="금리 인하"),
+    Term(id="rate_cut_expectations", term="금리 인하 기대"),
 ]
 
 BOTH = ("fast", "full")
@@ -77,6 +79,12 @@ CASES = [
     # A one-word compound of three parts written with two spaces.
     ("인쇄 회로 기판을 만드는 공장", [("인쇄 회로 기판", "pcb")], "two spaces in a compound"),
     ("회로 기판을 만든다", [("기판", "substrate")], "the shorter term as written"),
+    # A multi-word term whose last noun a one-syllable noun glues onto (감, 액).
+    (
+        "최근 금리 인하 기대감에 비해",
+        [("금리 인하 기대", "rate_cut_expectations")],
+        "a feeling of the phrase",
+    ),
     # Capitals glued after a term that is glued after Hangul: a fund's or product's name.
     # (CD금리 names what the fund tracks: the judged set counts it.)
     ("TIGER CD금리투자KIS(합성)가 올랐다", [("CD금리", "cd_rate")], "a term in an ETF's name"),
