@@ -640,13 +640,16 @@ def whole_words(
                 if " " in text[a.start : b.start]:
                     if spans is None:
                         spans = {(c.start, c.end, c.term_id) for c in cands}
-                    if (b.start, a.end, b.term_id) in spans or (
-                        b.term_id == a.term_id and a.verdict != REJECT
+                    if (
+                        (b.start, a.end, b.term_id) in spans
+                        or (b.term_id == a.term_id and a.verdict != REJECT)
+                        or text[a.end : b.end] in PHRASE_TAILS
                     ):
                         # 반도체 수출액: 수출액 is 수출 with 액 glued on, so the multi-word
                         # term ends where that concept's word ends, and is as sure as it.
                         # So where a form of the same term ends the word: 금리 인하 기대감
-                        # is 금리 인하 기대 glued into 기대감 (인하 기대감 is that term too).
+                        # is 금리 인하 기대 glued into 기대감 (인하 기대감 is that term too),
+                        # and where a suffix of PHRASE_TAILS glues on (수출액 as exports).
                         if b.verdict == ACCEPT or (accept is not None and accept(b)):
                             grown[i] = a._replace(verdict=ACCEPT)
                         continue

@@ -29,6 +29,8 @@ TERMS = [
     Term(id="substrate", term="기판"),
     Term(id="investment", term="투자"),
     Term(id="cd_rate", term="CD금리"),
+    Term(id="exports", term="수출", aliases=("수출액",)),
+    Term(id="chip_exports", term="반도체 수출"),
     Term(id="rate_cut", term="금리 인하"),
     Term(id="rate_cut_expectations", term="금리 인하 기대"),
 ]
@@ -85,6 +87,7 @@ CASES = [
         [("금리 인하 기대", "rate_cut_expectations")],
         "a feeling of the phrase",
     ),
+    ("반도체 수출액은 늘었다", [("반도체 수출", "chip_exports")], "an amount of the phrase"),
     # Capitals glued after a term that is glued after Hangul: a fund's or product's name.
     # (CD금리 names what the fund tracks: the judged set counts it.)
     ("TIGER CD금리투자KIS(합성)가 올랐다", [("CD금리", "cd_rate")], "a term in an ETF's name"),
