@@ -121,6 +121,9 @@ SENSES = [
     ("「ESG 평가기관 가이던스」 시행", "guidance", False),
     ("IRA 잠정 가이던스 발표에 앞서", "guidance", False),
     ("보수적 가이던스에도 수주가 늘었다", "guidance", True),
+    ("다우존스 지속가능성 지수에 편입됐다", "dow_jones", False),
+    ("다우존스 지속가능경영지수 발표", "dow_jones", False),
+    ("다우존스 지수가 올랐다", "dow_jones", True),
     ("새로운 과제로 대두됨.", "soybean", False),
     ("대두 가격이 올랐다", "soybean", True),
 ]
