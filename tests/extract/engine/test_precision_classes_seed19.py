@@ -124,6 +124,9 @@ SENSES = [
     ("다우존스 지속가능성 지수에 편입됐다", "dow_jones", False),
     ("다우존스 지속가능경영지수 발표", "dow_jones", False),
     ("다우존스 지수가 올랐다", "dow_jones", True),
+    ("'홈 오피스 기능 강화' 스마트 모니터", "office_property", False),
+    ("홈오피스 환경 구축", "office_property", False),
+    ("강남 오피스 임대료가 올랐다", "office_property", True),
     ("새로운 과제로 대두됨.", "soybean", False),
     ("대두 가격이 올랐다", "soybean", True),
 ]
