@@ -97,9 +97,21 @@ _NEGATING = frozenset("비무")
 # A person or agent suffix makes another concept: 대출자 (borrower) is not 대출, 사업자
 # (business operator) not 사업. (인 is left out: it is also the copula, 원자재인 구리; a
 # glued noun for a person is a compound the policy counts: 교육전문가, 펀드매니저.)
+# So do 사 for a firm or a practitioner (금융사, 상장사: firms; 통합사례관리사: a case
+# manager) and 생 for a student (대학생, 교육생); 사이, 사과 and 사의 (between, apology,
+# resignation) read as 사 plus a particle but are other words, left to morphology.
 _AGENT = frozenset(
-    a + s for a in ("자", "업자") for s in ("", "들", *PARTICLES, *("들" + p for p in PARTICLES))
-) | frozenset(("인들", *("인들" + p for p in PARTICLES)))  # 어업인들: 인 with 들 is a person
+    a + s
+    for a in ("자", "업자", "사", "생")
+    for s in ("", "들", *PARTICLES, *("들" + p for p in PARTICLES))
+) - frozenset(("사이", "사과", "사의")) | frozenset(
+    ("인들", *("인들" + p for p in PARTICLES))
+)  # 어업인들: 인 with 들 is a person
+#: One-syllable nouns that glue onto the last word of a multi-word term and keep the
+#: concept (the compound policy's 반도체 수출액 -> chip_exports): amount, feeling, volume,
+#: rate, money (금리 인하 기대감), then a particle if any. 법 is left out: a method (AI
+#: 학습법) as often as a law, whose name holds the term (공무원 연금법).
+PHRASE_TAILS = frozenset(s + p for s in "감액량률율금" for p in ("", *PARTICLES))
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # An X-to-Y model code (P2P, B2B, O2O, P2B): glued before a term it says whom the
 # thing runs between (P2P대출), where other capitals glued before a term make a name.
@@ -123,9 +135,13 @@ _MAX_TAIL = 16  # a longer Hangul run after a hit is not read (text without spac
 # After an exclude word that names something, these make a longer name: its head (장,
 # 장관: 금융감독원장, 고용부장관) or an institution.
 _NAME_GOES_ON = ("장", *INSTITUTION_SUFFIXES)
-# Suffixes that derive a verb or noun: an exclude word ending in one (경유하, 기계화) is
-# the derived word, whatever follows it.
-_DERIVING = frozenset("하화적성되")
+# A verb-deriving 되 or 하 merges with the ending that follows into one syllable
+# (대두되 -> 대두됨, 대두된, 대두됐다): an exclude word ending in 되 or 하 stands for those
+# forms too.
+_CONTRACTED = {"되": "됨된될됐돼", "하": "함한할했해"}
+# Suffixes that derive a verb or noun: an exclude word ending in one (경유하, 기계화,
+# 대두됨) is the derived word, whatever follows it.
+_DERIVING = frozenset("하화적성되" + "".join(_CONTRACTED.values()))
 _SQUEEZE = re.compile(r"[\s·\-/]+")
 
 # An amount just before a currency: digits, then a magnitude (Latin or Hangul) if any,
@@ -191,6 +207,7 @@ def _variants(form: str, words: frozenset[str], *, split: bool = True) -> list[s
             out.append(spaced)
             out.extend(latin_plurals(spaced))
         out.extend(compound_splits(form.strip(), words))
+        out.extend(_double_splits(form.strip(), words))
         out.extend(_word_splits(form.strip(), words))
     return list(dict.fromkeys(out))
 
@@ -220,6 +237,37 @@ def _word_splits(form: str, words: frozenset[str]) -> list[str]:
             splits.append(f"{part[0]} {part[1:]}")
         for spaced in splits:
             out.append(" ".join((*parts[:i], spaced, *parts[i + 1 :])))
+    return out
+
+
+def _contracted(word: str) -> list[str]:
+    """The forms of an exclude word ending in a deriving 되 or 하 with that syllable
+    merged into the ending after it (see :data:`_CONTRACTED`).
+
+    Examples
+    --------
+    >>> _contracted("대두되")[:3], _contracted("대두")
+    (['대두됨', '대두된', '대두될'], [])
+    """
+    tail = _CONTRACTED.get(word[-1:]) if len(word) >= 3 else None
+    return [word[:-1] + c for c in tail] if tail else []
+
+
+def _double_splits(form: str, words: frozenset[str]) -> list[str]:
+    """A one-word Hangul compound of three parts written with two spaces (인쇄회로기판 as
+    인쇄 회로 기판): each two-word split whose second word splits again.
+
+    Examples
+    --------
+    >>> _double_splits("인쇄회로기판", frozenset())
+    ['인쇄 회로 기판']
+    >>> _double_splits("무역수지", frozenset())
+    []
+    """
+    out: list[str] = []
+    for spaced in compound_splits(form, words):
+        head, rest = spaced.split(" ")
+        out.extend(f"{head} {s}" for s in compound_splits(rest, words))
     return out
 
 
@@ -261,8 +309,9 @@ def _compile(glossary: Glossary) -> tuple[ahocorasick.Automaton, frozenset[str]]
                 patterns[v.lower()].append(_Pattern(term.id, v, cs, False))
         for word in term.exclude:
             # Written every way the forms are, so that 유가 stays rejected in 유가 증권.
-            for v in _variants(word, words, split=term.split):
-                patterns[v.lower()].append(_Pattern(term.id, v, False, True))
+            for w in (word, *_contracted(word)):
+                for v in _variants(w, words, split=term.split):
+                    patterns[v.lower()].append(_Pattern(term.id, v, False, True))
     automaton = ahocorasick.Automaton()
     for key, pats in patterns.items():
         if key:
@@ -307,6 +356,11 @@ class TermMatcher:
         # Per term, every exclude word cut short by at least one letter: text that runs
         # on from one exclude word into a longer one (금융위 into 금융위원장, as in
         # 금융위원회) is still that name.
+        # Terms that are themselves firms (a form ends in 사: PG사, 결제대행사): 사 after
+        # another of their forms is the firm again (전자지급결제대행사), not a firm of it.
+        self._firms = frozenset(
+            t.id for t in glossary if any(f.endswith("사") and len(f) > 2 for f in t.forms)
+        )
         self._exclude_heads = {
             t.id: frozenset(w[:i] for w in map(_squeeze, t.exclude) for i in range(1, len(w)))
             for t in glossary
@@ -366,6 +420,8 @@ class TermMatcher:
                     verdict = verdicts[start, end] = boundary_verdict(
                         text, start, end, self._latin_forms
                     )
+                if verdict == REJECT and term_id in self._firms and text.startswith("사", end):
+                    verdict = AMBIGUOUS  # left to morphology, as before the firm rule
             out.append(Candidate(start, end, term_id, verdict))
         return out
 
@@ -461,6 +517,8 @@ def boundary_verdict(
             verdict = AMBIGUOUS
         elif nxt and is_hangul(nxt) and _in_name(text, end):
             return REJECT  # WM영업전략부: glued into the name of a department
+    elif verdict == AMBIGUOUS and nxt in _UPPER and _caps_name_after(text, end, latin_forms):
+        return REJECT  # CD금리투자KIS: a fund's or a product's name, glued on both sides
     elif is_hangul(last) and nxt and is_hangul(nxt):
         run = _HANGUL_RUN.match(text, end, end + _MAX_TAIL)
         tail = run.group() if run is not None else ""
@@ -468,9 +526,26 @@ def boundary_verdict(
             return REJECT  # 대출자, 대출업자들: the person, not the concept
         if len(tail) < _MAX_TAIL and _in_name(text, end, tail):
             return REJECT  # 한국간편결제진흥원, 금융투자업자: glued into a name
+        if tail in PHRASE_TAILS and " " in text[start:end]:
+            return ACCEPT  # 금리 인하 기대감: the phrase's last noun, suffixed
         if verdict != AMBIGUOUS and (tail not in _SUFFIXES or tail in _CASE_OR_PERSON):
             verdict = AMBIGUOUS
     return verdict
+
+
+def _caps_name_after(text: str, end: int, latin_forms: frozenset[str]) -> bool:
+    """Whether two or more capitals (digits may join them) that are no glossary form
+    follow a Hangul hit glued to Hangul before it: the word is a name (an ETF's,
+    CD금리투자KIS), as capitals glued before a hit make one (KB금융지주)."""
+    j = end
+    while j < len(text) and text[j] in _LATIN_ALNUM:
+        j += 1
+    caps = text[end:j]
+    return (
+        sum(c in _UPPER for c in caps) >= 2
+        and caps.upper() not in latin_forms
+        and not _TO_MODEL.fullmatch(caps)
+    )
 
 
 def _designated(text: str, at: int) -> bool:
@@ -565,13 +640,16 @@ def whole_words(
                 if " " in text[a.start : b.start]:
                     if spans is None:
                         spans = {(c.start, c.end, c.term_id) for c in cands}
-                    if (b.start, a.end, b.term_id) in spans or (
-                        b.term_id == a.term_id and a.verdict != REJECT
+                    if (
+                        (b.start, a.end, b.term_id) in spans
+                        or (b.term_id == a.term_id and a.verdict != REJECT)
+                        or text[a.end : b.end] in PHRASE_TAILS
                     ):
                         # 반도체 수출액: 수출액 is 수출 with 액 glued on, so the multi-word
                         # term ends where that concept's word ends, and is as sure as it.
                         # So where a form of the same term ends the word: 금리 인하 기대감
-                        # is 금리 인하 기대 glued into 기대감 (인하 기대감 is that term too).
+                        # is 금리 인하 기대 glued into 기대감 (인하 기대감 is that term too),
+                        # and where a suffix of PHRASE_TAILS glues on (수출액 as exports).
                         if b.verdict == ACCEPT or (accept is not None and accept(b)):
                             grown[i] = a._replace(verdict=ACCEPT)
                         continue
