@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -11,7 +10,6 @@ from typing import Any, Literal
 from corpus import Document, NormalizedText, glued_breaks, line_starts
 from corpus.korean import ORGANISATION_HEADS, is_hangul
 from extract.engine.analyzer import get_kiwi, user_words
-from extract.engine.boundary import BoundaryModel, model_for
 from extract.engine.matcher import (
     ACCEPT,
     AMBIGUOUS,
@@ -126,12 +124,7 @@ class Tagger:
         self.mode = mode
         self._matcher = TermMatcher(glossary)
         self._words = user_words(glossary)
-        self._check = WordCheck(
-            lambda: self.kiwi,
-            store=_store_key(glossary, self._words),
-            # fast mode only: --full reads every word in its sentence
-            model=_boundary_model(self._words) if mode == "fast" else None,
-        )
+        self._check = WordCheck(lambda: self.kiwi, store=_store_key(glossary, self._words))
         # Terms whose sense their sentence tells (glossary.Context), by id.
         self._cued = {t.id: t.context for t in glossary if t.context is not None}
 
@@ -290,19 +283,6 @@ def _store_key(glossary: Glossary, words: tuple[str, ...]) -> list[str | bytes] 
         return None
     modules = ("extract.engine.analyzer", "extract.engine.wordcheck")
     return [kiwi_version, "\n".join(words), source_key(*modules)]
-
-
-def _boundary_model(words: tuple[str, ...]) -> BoundaryModel | None:
-    """The shipped boundary model if it was fitted for these user words (the bundled
-    glossary) and the installed kiwipiepy; ``KOTREND_NO_MODEL=1`` turns it off."""
-    if os.environ.get("KOTREND_NO_MODEL") == "1":
-        return None
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return model_for(words, version("kiwipiepy"))
-    except PackageNotFoundError:
-        return None
 
 
 _Span = tuple[tuple[int, int, str], tuple[int, int]]

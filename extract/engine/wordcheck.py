@@ -217,13 +217,8 @@ class WordCheck:
     True
     """
 
-    def __init__(
-        self, kiwi: Any, *, store: Sequence[str | bytes] | None = None, model: Any = None
-    ) -> None:
+    def __init__(self, kiwi: Any, *, store: Sequence[str | bytes] | None = None) -> None:
         self._get_kiwi = kiwi
-        #: A :class:`extract.engine.boundary.BoundaryModel` asked about words not read yet
-        #: (``None``: every new word is read).
-        self.model = model
         self._instance: Any = None
         self._cache: dict[str, tuple[_Reading, ...]] = {}
         # Verdicts the word alone settles (no context needed), for repeated hits.
@@ -356,14 +351,6 @@ class WordCheck:
             self._settled[word, s, e] = settled  # the most recently used (see _EVICT)
             return settled
         stem = fold_particle(word, e)
-        if self.model is not None:
-            if not self._loaded:
-                self._load()
-            if stem not in self._cache:  # a word read before is answered by its reading
-                guess = self.model.answer(stem, s, e)
-                if guess is not None:
-                    _remember(self._settled, (word, s, e), guess)
-                    return bool(guess)
         readings = self._lookup(stem, _TOP_N, stem)
         if not readings:
             return False
