@@ -1,4 +1,4 @@
-"""Fewer kiwipiepy reads per new word: brackets, quotes and punctuation cut off before a read."""
+"""Fewer kiwipiepy reads per new word: brackets, quotes, middle dots and commas cut off."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from extract.engine.wordcheck import WordCheck, marked_core
         ("(기준금리)를", 1, 5, ("기준금리", 0, 4)),
         ("「새나라자동차공업주식회사」와", 7, 9, ("새나라자동차공업주식회사", 6, 8)),
         ("예산억제,", 0, 2, ("예산억제", 0, 2)),
-        ("가.석유화학공업", 4, 6, ("석유화학공업", 2, 4)),
+        ("가.석유화학공업", 4, 6, ("가.석유화학공업", 4, 6)),  # a full stop stays
+        ("1,000억원,", 6, 7, ("1,000억원", 6, 7)),  # a comma inside a number stays
         ("재정·통화정책을", 3, 5, ("통화정책을", 0, 2)),
         ("인수·합병을", 0, 5, ("인수·합병을", 0, 5)),  # never cut inside the hit
         ("www.k-startup.go.kr", 6, 13, ("www.k-startup.go.kr", 6, 13)),  # an address
