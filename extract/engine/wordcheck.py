@@ -10,7 +10,9 @@ again with the neighbouring word on each side, closer to how ``mode="full"`` wou
 A particle at the end of the word, after the hit, is left out of the read and of the
 cache key (기준금리를, 기준금리가 and 기준금리는 are one read of 기준금리): on a long
 stream of distinct news most words are new, and the same noun comes back with another
-particle far more often than the same word does.
+particle far more often than the same word does. So are brackets, quotes, middle dots
+and commas around the hit ((기준금리)를 and 기준금리, are read as 기준금리; see
+:func:`marked_core`).
 
 Given ``store`` (a key naming the glossary's words and the kiwipiepy version), the
 readings are also kept on disk between runs (:mod:`glossary._cache`; written every
