@@ -1,4 +1,4 @@
-"""bench/boundary_model.py: its features and its coverage count (no kiwipiepy needed)."""
+"""bench/boundary_model.py: its features, model and thresholds (no kiwipiepy needed)."""
 
 from __future__ import annotations
 
@@ -29,12 +29,22 @@ def test_features_see_only_the_word_around_the_hit() -> None:
     forms = frozenset({"금리", "인상"})
     a = bench.features("금리인상", 0, 2, forms)
     assert a == bench.features("금리인상", 0, 2, forms)
-    assert a["tail_is_form=1"] == 1
+    assert "Tf=1" in a
     assert a != bench.features("금리인하", 0, 2, forms)
 
 
-def test_coverage_counts_only_new_reads_in_the_confident_region() -> None:
-    proba = [0.9999, 0.0001, 0.7, 0.9999]
-    truth = [True, True, False, False]
-    assert bench.coverage(proba, truth, [True, True, True, False], 0.999) == (3, 2, 1)
-    assert bench.coverage(proba, truth, [True, True, True, True], 0.5) == (4, 4, 3)
+def test_thresholds_answer_only_where_agreement_holds() -> None:
+    scores = [5.0, 4.0, 3.0, 2.0, -2.0, -3.0, -4.0] * 20
+    truth = [True, True, False, True, False, False, False] * 20
+    accept, reject = bench.thresholds(scores, truth, 0.99)
+    assert (accept, reject) == (4.0, -2.0)
+    # asking for more agreement than any prefix has: no answer on the True side
+    mixed = bench.thresholds([float(-i) for i in range(40)], [True, False] * 20, 0.99)
+    assert mixed[0] == float("inf")
+
+
+def test_the_model_answers_beyond_its_thresholds_only() -> None:
+    m = bench.Model({"h=금리": 9.0}, -1.0, frozenset(), accept=8.0, reject=-0.5)
+    assert m.answer("대출금리", 2, 4) is True
+    assert m.answer("유가", 0, 2) is False
+    assert bench.Model({}, 0.0, frozenset(), accept=1.0, reject=-1.0).answer("유가", 0, 2) is None

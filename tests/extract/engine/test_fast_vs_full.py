@@ -5,7 +5,8 @@
 (doc_id, field, start, end, term_id) of both modes' mentions; on failure the test lists
 the differences with their context. Full mode analyses every text with kiwipiepy: about
 7 of the test's 10 seconds of CPU; 2,000 documents cost twice that. Measured: 99.6% of
-8,394 mentions agree.
+8,394 mentions agree with two neighbours read around a fragile word, 99.36% of 8,525
+with one and marks cut off the words read.
 """
 
 from __future__ import annotations
@@ -24,7 +25,11 @@ pytestmark = pytest.mark.realdata
 
 SLICES = [("kdi_epic_policy_materials.jsonl", 74), ("danews_daily_ko_headlines.jsonl", 60)]
 PER_FILE = 500
-MIN_AGREEMENT = 0.995
+# Measured 0.9936 once fragile words are re-read with one neighbour a side, not two
+# (wordcheck._CONTEXT; 0.9945), and words are read without the brackets, quotes,
+# commas and middle dots around them (wordcheck._CUT_MARKS): fewer kiwipiepy reads, the
+# same hand-judged accuracy (bench/tagging_accuracy.py), which issue 14 makes the target.
+MIN_AGREEMENT = 0.993
 
 
 @pytest.fixture(scope="module")

@@ -153,7 +153,7 @@ def test_word_check_reads_fragile_words_in_context(
     check = wordcheck.WordCheck(lambda: Spy())
     text = "수소충전소 보급 확대"
     first = check(text, 0, 2)
-    assert calls == ["수소충전소", "수소충전소 보급 확대"]
+    assert calls == ["수소충전소", "수소충전소 보급"]  # one neighbour a side (_CONTEXT)
     assert check(text, 0, 2) == first and len(calls) == 2  # both answers cached
     monkeypatch.setattr(wordcheck, "MARGIN", 0.0)  # no rival counts: the word alone decides
     calls.clear()
