@@ -8,7 +8,8 @@ government's own-source revenue), an investor's word read as an administrative o
 venture capital 투자심사 is not the local-finance investment review), a generic phrase
 read as a central-bank one (감축 목표 범위 is any target range, not the Fed's), a word
 that is also a room (단칸방 is not the Bank of Japan's Tankan), and short aliases that
-must not fire inside longer words. The term must still be found where it is meant.
+must not fire inside longer words; an added alias broader than its term (투기성 자금 of
+speculators' futures positions is not hot money). The term must still be found where it is meant.
 """
 
 from __future__ import annotations
@@ -56,6 +57,12 @@ CASES = [
     ("한은은 통화정책방향 결정문에서 물가를 언급했다", "monetary_policy_statement", False, "BOK"),
     ("FOMC 정책결정문에서 문구가 바뀌었다", "monetary_policy_statement", True, "the FOMC"),
     ("팬데믹이 남긴 상흔효과가 청년 고용에 남았다", "scarring_effect", True, "scarring"),
+    # Speculators' futures positions (CFTC) are not cross-border hot money.
+    ("CFTC 집계로 투기성 자금의 원유 선물 순매수가 줄었다", "hot_money", False, "futures"),
+    ("핫머니가 신흥국 증시에서 빠져나갔다", "hot_money", True, "hot money"),
+    # A term glued into a bureau's name is the name.
+    ("특허청 융복합기술심사국이 심사기준을 고쳤다", "convergence_industry", False, "a bureau"),
+    ("탄소소재 융복합 산업 행사가 열렸다", "convergence_industry", True, "convergence"),
     ("유럽 단일시장 규칙을 따라야 한다", "eu_single_market", True, "the EU market"),
     ("중국은 단일 시장으로는 세계 최대 규모다", "eu_single_market", False, "one country"),
 ]
