@@ -63,6 +63,11 @@ CASES = [
     # A term glued into a bureau's name is the name.
     ("특허청 융복합기술심사국이 심사기준을 고쳤다", "convergence_industry", False, "a bureau"),
     ("탄소소재 융복합 산업 행사가 열렸다", "convergence_industry", True, "convergence"),
+    # A glued compound ending in the noun suffix -물 (동물, 곡물) is not water.
+    ("휴원 때는 보유동물관리계획을 내야 한다", "water_management", False, "animals"),
+    ("효율적인 수자원 관리가 필요하다", "water_management", True, "water"),
+    ("가뭄으로 곡물부족이 심해졌다", "water_scarcity", False, "grain"),
+    ("중동에는 물부족 국가가 많다", "water_scarcity", True, "water"),
     ("유럽 단일시장 규칙을 따라야 한다", "eu_single_market", True, "the EU market"),
     ("중국은 단일 시장으로는 세계 최대 규모다", "eu_single_market", False, "one country"),
 ]
