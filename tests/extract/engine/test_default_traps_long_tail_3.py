@@ -68,6 +68,9 @@ CASES = [
     ("효율적인 수자원 관리가 필요하다", "water_management", True, "water"),
     ("가뭄으로 곡물부족이 심해졌다", "water_scarcity", False, "grain"),
     ("중동에는 물부족 국가가 많다", "water_scarcity", True, "water"),
+    # A fund's name (the World Bank's Financial Intermediary Fund) is the name.
+    ("세계은행의 팬데믹 대응 금융중개기금에 출연했다", "financial_intermediation", False, "a fund"),
+    ("위기 때 은행의 금융중개기능이 막혔다", "financial_intermediation", True, "intermediation"),
     ("유럽 단일시장 규칙을 따라야 한다", "eu_single_market", True, "the EU market"),
     ("중국은 단일 시장으로는 세계 최대 규모다", "eu_single_market", False, "one country"),
 ]
