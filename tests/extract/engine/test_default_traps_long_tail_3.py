@@ -71,6 +71,9 @@ CASES = [
     # A fund's name (the World Bank's Financial Intermediary Fund) is the name.
     ("세계은행의 팬데믹 대응 금융중개기금에 출연했다", "financial_intermediation", False, "a fund"),
     ("위기 때 은행의 금융중개기능이 막혔다", "financial_intermediation", True, "intermediation"),
+    # "In proportion to risk" is not the regulatory principle.
+    ("보험료를 위험 비례로 나눠 매겼다", "risk_proportionate_regulation", False, "plain words"),
+    ("AI 규제는 위험비례 원칙을 따른다", "risk_proportionate_regulation", True, "the principle"),
     ("유럽 단일시장 규칙을 따라야 한다", "eu_single_market", True, "the EU market"),
     ("중국은 단일 시장으로는 세계 최대 규모다", "eu_single_market", False, "one country"),
 ]
