@@ -74,6 +74,8 @@ CASES = [
     # "In proportion to risk" is not the regulatory principle.
     ("보험료를 위험 비례로 나눠 매겼다", "risk_proportionate_regulation", False, "plain words"),
     ("AI 규제는 위험비례 원칙을 따른다", "risk_proportionate_regulation", True, "the principle"),
+    ("학생들이 국제표준올림피아드 예선을 치렀다", "international_standard", False, "an event"),
+    ("국내 기술을 국제표준으로 올렸다", "international_standard", True, "standards"),
     ("유럽 단일시장 규칙을 따라야 한다", "eu_single_market", True, "the EU market"),
     ("중국은 단일 시장으로는 세계 최대 규모다", "eu_single_market", False, "one country"),
 ]
