@@ -46,8 +46,8 @@ CASES = [
     ("도서관 신축은 행안부 중앙투자심사를 거쳐야 한다", "local_investment_review", True, "local"),
     ("정부는 2030년 감축 목표 범위를 제시했다", "fed_target_range", False, "any range"),
     ("연준은 정책금리 목표범위를 동결했다", "fed_target_range", True, "the Fed's range"),
-    ("그는 서울의 단칸방에서 자취를 했다", "tankan", False, "a one-room flat"),
-    ("일본은행 단칸 지수가 두 분기째 개선됐다", "tankan", True, "the survey"),
+    ("그는 서울의 단칸방에서 자취를 했다", "tankan_survey", False, "a one-room flat"),
+    ("일본은행 단칸 지수가 두 분기째 개선됐다", "tankan_survey", True, "the survey"),
     ("스마트폰 케이스가 외부 충격으로부터 기기를 지킨다", "external_shock", False, "a knock"),
     ("소규모 개방경제는 대외충격에 취약하다", "external_shock", True, "the economy"),
     # The wider form owns the span: an exchange rate's pass-through is its own term.
