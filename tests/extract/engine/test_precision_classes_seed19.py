@@ -140,5 +140,5 @@ def test_sense(default_tagger: Tagger, text: str, term_id: str, tagged: bool) ->
 def test_health_inequality_is_no_income_gap(default_tagger: Tagger) -> None:
     tagged = {m.term_id for m in default_tagger.tag("글로벌 건강 불평등 심화 현상에 주목했다")}
     assert "income_inequality" not in tagged
-    tagged = {m.term_id for m in default_tagger.tag("자산 불평등이 심화됐다")}
+    tagged = {m.term_id for m in default_tagger.tag("소득 불평등이 심화됐다")}
     assert "income_inequality" in tagged
