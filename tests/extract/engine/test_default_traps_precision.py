@@ -1,6 +1,6 @@
 """Traps found by the hand-judged precision check of the grown default glossary (issue 13;
 bench/judged/precision.json, sets 'all2', 'new57', 'all4', 'new4', 'all5', 'new5', 'all6',
-'all7', 'all8' and 'new8').
+'all7', 'all8', 'new8' and 'all9').
 
 Each wrong mention was a class of text, written here in our own words: an acronym with a
 second common meaning (PLC after a company name, EUA of carbon trading, PI of principal
@@ -208,6 +208,15 @@ SECOND_CASES = [
     ("창업기업 지원 뒤 사후관리를 강화한다", "post_management", True, "follow-up of support"),
     ("젖소의 사료 섭취량이 줄었다", "intake_exposure", False, "what animals eat"),
     ("성인의 일일 섭취량 기준을 넘었다", "intake_exposure", True, "a person's intake"),
+    # set all9: a news agency, analysts' drivers, everyday undoing and second tries
+    ("AFP 통신은 회담이 열린다고 전했다", "telecom_industry", False, "a news agency"),
+    ("통신 산업의 설비 투자가 줄었다", "telecom_industry", True, "the telecom trade"),
+    ("Search ads are the key earnings drivers", "driver", False, "what moves earnings"),
+    ("자율주행차는 운전자 없이 달린다", "driver", True, "a person driving"),
+    ("앱 화면 배치를 원상복구했다", "restoration_order", False, "undoing an app update"),
+    ("불법 전용 농지에 원상복구 명령을 내렸다", "restoration_order", True, "the order"),
+    ("그 제약사는 내년 상장에 재도전한다", "restart_business", False, "a second try"),
+    ("재도전성공패키지 참여자를 모집한다", "restart_business", True, "the restart programme"),
 ]
 
 
