@@ -1,6 +1,6 @@
 """Traps found by the hand-judged precision check of the grown default glossary (issue 13;
-bench/judged/precision.json, sets 'all2', 'new57', 'all4', 'new4', 'all5', 'new5', 'all6' and
-'all7').
+bench/judged/precision.json, sets 'all2', 'new57', 'all4', 'new4', 'all5', 'new5', 'all6',
+'all7', 'all8', 'new8' and 'all9').
 
 Each wrong mention was a class of text, written here in our own words: an acronym with a
 second common meaning (PLC after a company name, EUA of carbon trading, PI of principal
@@ -185,6 +185,38 @@ SECOND_CASES = [
     ("농산물 유통 구조를 개선한다", "distribution_industry", True, "farm produce"),
     ("[머니투데이 스타트업 미디어 플랫폼 유니콘팩토리]", "platform_business", False, "a tagline"),
     ("OTT 같은 디지털 미디어 플랫폼에 진출한다", "platform_business", True, "a media platform"),
+    # set all8: 제지 that stops, brokerages' and programmes' names, foreign green new deals
+    ("시민단체의 전단 제지법이 통과됐다", "paper_industry", False, "a law stopping leaflets"),
+    ("경비원이 출입을 제지당한 기자에게 사과했다", "paper_industry", False, "stopped at the door"),
+    ("펄프와 제지 산업의 수요가 줄었다", "paper_industry", True, "papermaking"),
+    ("반도체 업황 개선 전망 -대신투자證", "investment", False, "a brokerage's name"),
+    ("개인의 주식 투자가 늘었다", "investment", True, "investing in shares"),
+    ("K-디지털 플랫폼 10곳을 새로 연다", "platform_business", False, "a training hub's name"),
+    ("주요국의 그린뉴딜 정책을 비교했다", "korean_new_deal", False, "other countries' deals"),
+    ("아프리카 그린뉴딜 사업 동향", "korean_new_deal", False, "Africa's green new deal"),
+    ("정부의 그린뉴딜 예산이 늘었다", "korean_new_deal", True, "the Korean green new deal"),
+    ("아시아 지역경제통합 논의가 빨라졌다", "regional_economy", False, "economic integration"),
+    ("지방 소멸로 지역경제가 무너진다", "regional_economy", True, "a region's economy"),
+    ("청년 개발자를 위한 멤버십 캠프를 연다", "membership_program", False, "a camp's name"),
+    ("쇼핑몰 멤버십 가입자가 늘었다", "membership_program", True, "a paid membership"),
+    ("회사는 자본전환대출 계획을 공시했다", "switch_loan", False, "a loan turned into capital"),
+    ("저금리 전환대출 신청을 받는다", "switch_loan", True, "a refinancing loan"),
+    ("신차가 유로 NCAP에서 별 다섯 개를 받았다", "euro", False, "the car safety test"),
+    ("유로 가치가 달러 대비 떨어졌다", "euro", True, "the currency"),
+    # set new8: after-sales repair, what animals eat
+    ("전기차 사후관리(A/S) 센터를 늘린다", "post_management", False, "after-sales repair"),
+    ("창업기업 지원 뒤 사후관리를 강화한다", "post_management", True, "follow-up of support"),
+    ("젖소의 사료 섭취량이 줄었다", "intake_exposure", False, "what animals eat"),
+    ("성인의 일일 섭취량 기준을 넘었다", "intake_exposure", True, "a person's intake"),
+    # set all9: a news agency, analysts' drivers, everyday undoing and second tries
+    ("AFP 통신은 회담이 열린다고 전했다", "telecom_industry", False, "a news agency"),
+    ("통신 산업의 설비 투자가 줄었다", "telecom_industry", True, "the telecom trade"),
+    ("Search ads are the key earnings drivers", "driver", False, "what moves earnings"),
+    ("자율주행차는 운전자 없이 달린다", "driver", True, "a person driving"),
+    ("앱 화면 배치를 원상복구했다", "restoration_order", False, "undoing an app update"),
+    ("불법 전용 농지에 원상복구 명령을 내렸다", "restoration_order", True, "the order"),
+    ("그 제약사는 내년 상장에 재도전한다", "restart_business", False, "a second try"),
+    ("재도전성공패키지 참여자를 모집한다", "restart_business", True, "the restart programme"),
 ]
 
 
