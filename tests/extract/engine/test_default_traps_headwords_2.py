@@ -5,7 +5,8 @@ Each trap is a class of text, written here in our own words: a short form glued 
 longer word with another meaning (수출주 in 수출주도형, 내수주 in 내수주도형, 재수출 read
 across 목재 수출, 1차 산업 inside an ordinal 제1차 산업기술 회의), a tax term inside a
 statistic of another kind (소득금액 of asset income), and a news column named like a
-term (인더머니). Forms dropped for the same reason (등가격 across 차등가격제 and 등 가격,
+term (인더머니), a lien inside an agency's name (미연방저당권협회), and cost
+shifting onto a weaker party (비용 전가) that is no price pass-through. Forms dropped for the same reason (등가격 across 차등가격제 and 등 가격,
 시장 조성 of fostering a market, 상품 선물 of a gift) are checked to stay untagged. The
 term must still be found where it is meant.
 """
@@ -62,6 +63,11 @@ CASES = [
     ("중국의 지방정부 부채 리스크가 커졌다", "local_government_debt", True, "spaced form"),
     ("노조가 조정 중지 결정으로 쟁의권을 확보했다", "right_to_strike", True, "strike right"),
     ("편의점과 준대규모점포 매출이 늘었다", "semi_large_store", True, "the store class"),
+    ("미연방저당권협회(Fannie Mae)가 발표했다", "mortgage_right", False, "an agency's name"),
+    ("은행은 건물에 저당권을 설정했다", "mortgage_right", True, "the lien"),
+    ("대형유통업체의 일방적 비용 전가를 막는다", "price_pass_through", False, "cost shifting"),
+    ("일본 기업들의 가격 전가가 이어졌다", "price_pass_through", True, "pass-through"),
+    ("[인더머니] 반도체 ELS가 뜬다", "in_the_money", False, "a news column again"),
 ]
 
 
