@@ -6,8 +6,10 @@ longer word with another meaning (수출주 in 수출주도형, 내수주 in 내
 across 목재 수출, 1차 산업 inside an ordinal 제1차 산업기술 회의), a tax term inside a
 statistic of another kind (소득금액 of asset income), and a news column named like a
 term (인더머니), a lien inside an agency's name (미연방저당권협회), and cost
-shifting onto a weaker party (비용 전가) that is no price pass-through. Forms dropped for the same reason (등가격 across 차등가격제 and 등 가격,
-시장 조성 of fostering a market, 상품 선물 of a gift) are checked to stay untagged. The
+shifting onto a weaker party (비용 전가) that is no price pass-through; a good replaced (화석연료 대체 효과), capital-market
+rules (자본시장 규율), net interest income read as gross (순이자 수익), and another column
+(마이머니). Forms dropped for the same reason (등가격 across 차등가격제 and 등 가격,
+시장 조성 of fostering a market, 상품 선물 and 주식 선물 of a gift) are checked to stay untagged. The
 term must still be found where it is meant.
 """
 
@@ -68,6 +70,14 @@ CASES = [
     ("대형유통업체의 일방적 비용 전가를 막는다", "price_pass_through", False, "cost shifting"),
     ("일본 기업들의 가격 전가가 이어졌다", "price_pass_through", True, "pass-through"),
     ("[인더머니] 반도체 ELS가 뜬다", "in_the_money", False, "a news column again"),
+    ("- (수출주요국가) 중국과 미국이 늘었다", "export_stocks", False, "main export markets"),
+    ("화석연료 대체 효과 등 세 가지 효과가 있다", "substitution_effect", False, "fuel replaced"),
+    ("값이 오르자 다른 상품으로 옮겨가는 대체효과가 나타났다", "substitution_effect", True, "econ"),
+    ("새 증권을 자본시장 규율에 포섭해야 한다", "market_discipline", False, "market regulation"),
+    ("예금자에 의한 시장규율이 약해졌다", "market_discipline", True, "depositor discipline"),
+    ("이 중 38유로가 순이자 수익이었다", "interest_income_gross", False, "net interest income"),
+    ("증권사들 디지털 혁신 [마이머니]", "e_money", False, "a news column"),
+    ("토스 주식 선물하기가 10만건을 넘었다", "stock_futures", False, "dropped: a gift of shares"),
 ]
 
 
