@@ -2,15 +2,15 @@
 glossary/data/default/73_public_headwords_2.yaml (the second public-headword sweep).
 
 Each trap is a class of text, written here in our own words: a short form glued into a
-longer word with another meaning (수출주 in 수출주도형, 내수주 in 내수주도형, 재수출 read
-across 목재 수출, 1차 산업 inside an ordinal 제1차 산업기술 회의), a tax term inside a
-statistic of another kind (소득금액 of asset income), and a news column named like a
-term (인더머니), a lien inside an agency's name (미연방저당권협회), and cost
-shifting onto a weaker party (비용 전가) that is no price pass-through; a good replaced (화석연료 대체 효과), capital-market
-rules (자본시장 규율), net interest income read as gross (순이자 수익), and another column
-(마이머니). Forms dropped for the same reason (등가격 across 차등가격제 and 등 가격,
-시장 조성 of fostering a market, 상품 선물 and 주식 선물 of a gift) are checked to stay untagged. The
-term must still be found where it is meant.
+longer word with another meaning (수출주 in 수출주도형 and 수출주요국가, 내수주 in 내수주도형,
+재수출 read across 목재 수출, 1차 산업 inside an ordinal 제1차 산업기술 회의, 수출세 as export
+momentum), a term inside a phrase of another kind (소득금액 of asset income, 대체 효과 of a
+fuel replaced, 시장 규율 in 자본시장 규율, 이자 수익 in 순이자 수익, 저당권 in the name
+미연방저당권협회), cost shifting onto a weaker party (비용 전가) that is no price
+pass-through, and news columns named like terms (인더머니, 마이머니). Forms dropped for the
+same reason (등가격 across 차등가격제 and 등 가격, 시장 조성 of fostering a market, 상품 선물
+and 주식 선물 of a gift) are checked to stay untagged. The term must still be found where
+it is meant.
 """
 
 from __future__ import annotations
@@ -78,6 +78,8 @@ CASES = [
     ("이 중 38유로가 순이자 수익이었다", "interest_income_gross", False, "net interest income"),
     ("증권사들 디지털 혁신 [마이머니]", "e_money", False, "a news column"),
     ("토스 주식 선물하기가 10만건을 넘었다", "stock_futures", False, "dropped: a gift of shares"),
+    ("공급망 차질이 수출세 제약 요인이다", "export_duty", False, "수출세 = export momentum"),
+    ("인니는 광물 수출관세를 10%로 올렸다", "export_duty", True, "the duty"),
 ]
 
 
