@@ -80,6 +80,17 @@ CASES = [
     ("토스 주식 선물하기가 10만건을 넘었다", "stock_futures", False, "dropped: a gift of shares"),
     ("공급망 차질이 수출세 제약 요인이다", "export_duty", False, "수출세 = export momentum"),
     ("인니는 광물 수출관세를 10%로 올렸다", "export_duty", True, "the duty"),
+    ("제3차 산업정책심의회를 열었다", "tertiary_industry", False, "an ordinal"),
+    ("2, 3차 산업혁명을 거치며 기술이 바뀌었다", "tertiary_industry", False, "revolutions"),
+    ("서비스업 같은 3차 산업의 고용이 늘었다", "tertiary_industry", True, "the sector"),
+    ("기업 유치 산업단지를 조성한다", "infant_industry", False, "attracting firms"),
+    ("설립 중인 유치산업 보호를 위해 관세를 올렸다", "infant_industry", True, "infant industry"),
+    (
+        "한은은 금융중개지원대출 한도를 늘렸다",
+        "financial_intermediation",
+        False,
+        "the BOK facility",
+    ),
 ]
 
 
