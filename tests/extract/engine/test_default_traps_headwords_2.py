@@ -91,6 +91,15 @@ CASES = [
         False,
         "the BOK facility",
     ),
+    (
+        "탈금융중개형 플랫폼이 늘었다",
+        "financial_intermediation",
+        False,
+        "opposite",
+    ),
+    ("은행의 금융중개 기능이 중요하다", "financial_intermediation", True, "intermediation"),
+    ("세계표준포럼 유치 산업통상자원부는 밝혔다", "infant_industry", False, "a headline run-on"),
+    ("민간 투자 860억원 유치 산업부는 15일 밝혔다", "infant_industry", False, "a headline run-on"),
 ]
 
 
