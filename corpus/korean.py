@@ -77,7 +77,7 @@ BOUND_NOUNS: tuple[str, ...] = ("간", "내", "별")
 #: make the name of one (한국금융지주, 조선은행), not a mention of the kind. Other terms
 #: after a proper noun are left to morphology: 미국경제 and 한일무역 are concepts.
 ORGANISATION_HEADS = words(
-    "은행 금융지주 지주 증권 투자증권 자산운용 캐피탈 저축은행 로보틱스 주식회사"
+    "은행 금융지주 지주 증권 투자증권 자산운용 캐피탈 저축은행 로보틱스 주식회사 대학교"
 )
 
 #: Terms that, glued after any other word, end a company's name, whatever that word is:

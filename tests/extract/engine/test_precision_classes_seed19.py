@@ -12,7 +12,7 @@ from glossary import Glossary, Term
 
 TERMS = [
     Term(id="case_management", term="사례관리", aliases=("통합사례관리",)),
-    Term(id="university", term="대학"),
+    Term(id="university", term="대학", aliases=("대학교",)),
     Term(id="finance", term="금융"),
     Term(id="pg_company", term="전자지급결제대행", aliases=("PG사", "결제대행사")),
     Term(id="soybean", term="대두", exclude=("대두되", "대두하")),
@@ -51,6 +51,9 @@ CASES = [
         "사 after a firm's own form",
     ),
     ("대학 등록금이 올랐다", [("대학", "university")], "the term before a space"),
+    # 대학교 glued after a proper noun names one university (한양대학교), as 은행 one bank.
+    ("차관이 한양대학교를 찾았다", [], "a university's name"),
+    ("대학교 기숙사가 부족하다", [("대학교", "university")], "the kind before a space"),
     # A deriving 되 merged with its ending (됨, 됐, 된) is the exclude word 대두되.
     ("새로운 과제로 대두됨.", [], "대두됨: the exclude word contracted"),
     ("문제가 대두됐다", [], "대두됐다"),
