@@ -217,8 +217,18 @@ SECOND_CASES = [
     ("불법 전용 농지에 원상복구 명령을 내렸다", "restoration_order", True, "the order"),
     ("그 제약사는 내년 상장에 재도전한다", "restart_business", False, "a second try"),
     ("재도전성공패키지 참여자를 모집한다", "restart_business", True, "the restart programme"),
-    ("대규모 수주계약을 맺었다", "main_insurance_contract", False, "an order contract, 수주 + 계약"),
-    ("입주계약 체결 기업에 임대료를 깎아 준다", "main_insurance_contract", False, "a tenancy contract"),
+    (
+        "대규모 수주계약을 맺었다",
+        "main_insurance_contract",
+        False,
+        "an order contract, 수주 + 계약",
+    ),
+    (
+        "입주계약 체결 기업에 임대료를 깎아 준다",
+        "main_insurance_contract",
+        False,
+        "a tenancy contract",
+    ),
     ("보험 주계약에 특약을 붙였다", "main_insurance_contract", True, "the main policy"),
 ]
 
