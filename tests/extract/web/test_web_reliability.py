@@ -149,6 +149,9 @@ def test_small_requests_are_not_held_behind_a_large_one(test_glossary: Glossary)
         thread.join()
         assert timings["status"] == 200
         assert len(small) >= 3, (timings, small)  # several answered while it ran
-        assert max(small) < timings["large"] / 4, (timings, small)
+        # The median, not the slowest: on a loaded 2-core machine one small request can
+        # wait out a GIL-heavy stretch of the large one (0.8 s of 2.3 s, once in CI);
+        # held behind a lock, they would all wait it out (and fewer than 3 would run).
+        assert sorted(small)[len(small) // 2] < timings["large"] / 4, (timings, small)
     finally:
         gen.close()
