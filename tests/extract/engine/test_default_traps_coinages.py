@@ -13,27 +13,10 @@ esports team (젠지). The term must still be found where it is meant.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
-import glossary
-from extract import Tagger
-
-# Building a tagger over the whole default glossary loads kiwipiepy: several seconds.
+# The default glossary's tagger (one per test process, tests/conftest.py) loads kiwipiepy.
 pytestmark = pytest.mark.slow
-
-COINAGES = Path(glossary.__file__).parent / "data" / "default" / "72_news_coinages.yaml"
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(glossary.default())
-
-
-def _ids(tagger: Tagger, text: str) -> set[str]:
-    return {m.term_id for m in tagger.tag(text)}
 
 
 CASES = [
@@ -74,21 +57,5 @@ CASES = [
 @pytest.mark.parametrize(
     ("text", "term_id", "expected", "why"), CASES, ids=[f"{c[1]}-{c[3]}" for c in CASES]
 )
-def test_coinage_trap(tagger, text, term_id, expected, why):
-    assert (term_id in _ids(tagger, text)) is expected, why
-
-
-def _coinage_terms() -> list[tuple[str, str]]:
-    data = yaml.safe_load(COINAGES.read_text(encoding="utf-8"))
-    return [(t["id"], t["term"]) for t in data["terms"]]
-
-
-def test_every_coinage_is_found_in_a_plain_sentence(tagger):
-    # Coinages are odd words for a tokenizer; a canonical form that it splits differently
-    # from running text would make an entry dead weight.
-    missed = [
-        (tid, term)
-        for tid, term in _coinage_terms()
-        if tid not in _ids(tagger, f"기사는 {term} 현상을 다뤘다.")
-    ]
-    assert not missed, missed
+def test_coinage_trap(default_tagger, text, term_id, expected, why):
+    assert (term_id in {m.term_id for m in default_tagger.tag(text)}) is expected, why

@@ -12,27 +12,10 @@ technology, not the society). The term must still be found where it is meant.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
-import glossary
-from extract import Tagger
-
-# Building a tagger over the whole default glossary loads kiwipiepy: several seconds.
+# The default glossary's tagger (one per test process, tests/conftest.py) loads kiwipiepy.
 pytestmark = pytest.mark.slow
-
-LONG_TAIL_2 = Path(glossary.__file__).parent / "data" / "default" / "70_policy_long_tail_2.yaml"
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger(glossary.default())
-
-
-def _ids(tagger: Tagger, text: str) -> set[str]:
-    return {m.term_id for m in tagger.tag(text)}
 
 
 CASES = [
@@ -92,21 +75,5 @@ CASES = [
 @pytest.mark.parametrize(
     ("text", "term_id", "expected", "why"), CASES, ids=[f"{c[1]}-{c[3]}" for c in CASES]
 )
-def test_long_tail_2_trap(tagger, text, term_id, expected, why):
-    assert (term_id in _ids(tagger, text)) is expected, why
-
-
-def _long_tail_2_terms() -> list[tuple[str, str]]:
-    data = yaml.safe_load(LONG_TAIL_2.read_text(encoding="utf-8"))
-    return [(t["id"], t["term"]) for t in data["terms"]]
-
-
-def test_every_long_tail_2_term_is_found_in_a_plain_sentence(tagger):
-    # A canonical form that the tokenizer splits differently from running text would make
-    # an entry dead weight: each must be found when written plainly in a sentence.
-    missed = [
-        (tid, term)
-        for tid, term in _long_tail_2_terms()
-        if tid not in _ids(tagger, f"보고서는 {term} 문제를 다뤘다.")
-    ]
-    assert not missed, missed
+def test_long_tail_2_trap(default_tagger, text, term_id, expected, why):
+    assert (term_id in {m.term_id for m in default_tagger.tag(text)}) is expected, why
