@@ -28,8 +28,9 @@ Misses found on a judged sample may be shown to the glossary writers, and then t
 sample no longer measures held-out coverage. ``--sheet --seed N`` with a new seed
 draws a fresh sample of :data:`FRESH` sizes that leaves out every judged record; :data:`DRAWS` says which seed, sizes and exclusions each judged file was
 drawn with, so ``--sheet --judged FILE`` reprints the records of ``FILE``.
-``bench/judged/coverage2.json`` (seed 1203), ``coverage3.json`` (seed 1301) and
-``coverage4.json`` (seed 1401) are such samples, each judged blind.
+``bench/judged/coverage2.json`` (seed 1203), ``coverage3.json`` (seed 1301),
+``coverage4.json`` (seed 1401) and ``coverage5.json`` (seed 1501) are such samples,
+each judged blind.
 """
 
 from __future__ import annotations
@@ -89,6 +90,9 @@ DRAWS: dict[str, Draw] = {
     "coverage2.json": Draw(1203, FRESH, ("coverage.json",)),
     "coverage3.json": Draw(1301, FRESH, ("coverage.json", "coverage2.json")),
     "coverage4.json": Draw(1401, FRESH, ("coverage.json", "coverage2.json", "coverage3.json")),
+    "coverage5.json": Draw(
+        1501, FRESH, ("coverage.json", "coverage2.json", "coverage3.json", "coverage4.json")
+    ),
 }
 
 #: KDI summaries are kept between these body lengths (characters), so that a few very

@@ -152,6 +152,7 @@ ARTICLE_FILES = {
     "coverage2.json": "kdi_epic_research_ko",
     "coverage3.json": "kdi_epic_research_ko",
     "coverage4.json": "kdi_epic_research_ko",
+    "coverage5.json": "kdi_epic_research_ko",
 }
 
 
