@@ -632,6 +632,16 @@ def print_breakdown(runs: dict[str, list[dict[str, float]]]) -> None:
     print(f"  {'':34}" + "".join(f"{name:>16}" for name in chosen))
     for label, fmt in rows:
         print(f"  {label:34}" + "".join(f"{fmt(r):>16}" for r in chosen.values()))
+    a = chosen.get("A")
+    for name, r in chosen.items():
+        if a is None or name == "A":
+            continue
+        kiwi = r["fast"] * r["kiwi_s"] / r["total_s"]
+        print(
+            f"{name} against A with {name}'s kiwipiepy reads and no other cost at all: at most "
+            f"{(a['fast'] / a['mb']) / (kiwi / r['mb']):.2f} (kiwipiepy alone is {kiwi:.2f} CPU s "
+            f"of {name}'s {r['fast']:.2f}; all of A takes {a['fast']:.2f})"
+        )
 
 
 # --------------------------------------------------------------------------- agreement
