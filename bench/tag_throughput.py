@@ -8,6 +8,7 @@ Run from the repository root::
     python bench/tag_throughput.py --stream [--warmup-mb 20 --stream-mb 40]   # steady state
     python bench/tag_throughput.py --startup-only     # kotrend tag on one document, cache or not
     python bench/tag_throughput.py --glossary old.yaml --compare-glossary new.yaml --docs 5000
+    python bench/tag_throughput.py --glossary old.yaml --compare-glossary default --restrict-ids
 
 Measures, in one run, on a real slice of ``DATA/news`` (needs the ``bench`` extra:
 ``pip install -e .[bench]``):
@@ -26,6 +27,13 @@ and the dictionary scan's time; then ``kotrend tag -j1`` end to end on the same 
 (a fresh process on warm-up + stream minus one on the warm-up alone), kiwipiepy's
 ``tokenize`` and flashtext (on the first ``--subset-mb`` MB) and the raw scan, all in MB
 per CPU-second.
+
+``--compare-glossary`` times the fast path with two glossaries, alternating fresh
+processes, and prints for each where the time goes (a second, timed pass): hits, hits
+rejected before any read, kiwipiepy reads (cold and from the cache), CPU seconds in the
+scan, the verdict Python, kiwipiepy and the output, and time per mention and per hit;
+``--restrict-ids`` adds the second glossary cut to the first one's ids, with a small and
+with its big automaton.
 
 The slow ones run on the first ``--subset`` documents; MB/s stays comparable. Then the
 ratios, peak memory, start-up time in a fresh interpreter, and how far the fast path
@@ -363,35 +371,175 @@ def cli_startup(path: Path, spec: str | None, runs: int = 3) -> None:
 _FAST_RUN = """
 import json, sys, time
 sys.path.insert(0, {bench!r})
-from tag_throughput import kiwi_tokenize, load_docs, load_glossary, megabytes, texts_of
+from tag_throughput import glossary_for_run, kiwi_tokenize, load_docs, megabytes, texts_of
+from tag_throughput import where_time_goes
 from pathlib import Path
 from extract import Tagger
-g, _ = load_glossary({spec!r})
+g, keep = glossary_for_run({spec!r}, {restrict!r}, {how!r})
 docs = load_docs(Path({path!r}), {n})
 tagger = Tagger(g)
+if keep is not None:
+    tagger._matcher.candidates = keep(tagger._matcher.candidates)
 tagger.kiwi.tokenize("대출금리가 올랐다")  # Kiwi builds its model on the first call
 c0 = time.process_time()
 n = sum(len(tagger.tag_document(d)) for d in docs)
 fast = time.process_time() - c0
+parts = where_time_goes(g, docs, keep)
 sub = docs[:{subset}]
 _, _, kiwi = kiwi_tokenize(texts_of(sub))
 print(json.dumps({{"fast": fast, "mb": megabytes(docs), "mentions": n, "kiwi": kiwi,
-                  "sub_mb": megabytes(sub), "terms": len(g)}}))
+                  "sub_mb": megabytes(sub), "terms": len(g), "docs": len(docs), **parts}}))
 """
+
+
+def glossary_for_run(
+    spec: str, restrict: str | None, how: str
+) -> tuple[Any, Callable[[Any], Any] | None]:
+    """The glossary ``spec`` names, and a wrapper for its matcher's ``candidates``, if
+    any: with ``restrict`` (another glossary's spec), ``how="subset"`` keeps only the
+    terms whose ids ``restrict`` has (a small automaton), ``how="filter"`` keeps every
+    term in the automaton and drops the other terms' hits after the scan (same terms,
+    the big automaton)."""
+    g, _ = load_glossary(spec)
+    if restrict is None:
+        return g, None
+    from glossary import Glossary
+
+    ids = {t.id for t in load_glossary(restrict)[0]}
+    if how == "subset":
+        return Glossary([t for t in g if t.id in ids], name=f"{g.name}&{restrict}"), None
+
+    def keep(candidates: Callable[[str], list[Any]]) -> Callable[[str], list[Any]]:
+        return lambda text: [c for c in candidates(text) if c.term_id in ids]
+
+    return g, keep
+
+
+def where_time_goes(
+    g: Any, docs: Sequence[Any], keep: Callable[[Any], Any] | None = None
+) -> dict[str, float]:
+    """One more pass of the fast path over ``docs`` with a fresh tagger (cold word
+    cache), its parts timed and counted: the dictionary scan and boundary verdicts
+    (``TermMatcher.candidates``), kiwipiepy's calls (``analyze``, ``tokenize``), the
+    output (the sentence around each chosen hit, offsets back to the original text,
+    mentions) and the rest, the Python that settles the hits between them. Timers add
+    their own cost (a few percent): the shares are what counts, the clean run's CPU
+    time is the rate."""
+    import extract.engine.tagger as tagger_mod
+    from extract import Tagger
+    from extract.engine.analyzer import KiwiView
+    from extract.engine.matcher import AMBIGUOUS, REJECT
+    from extract.engine.wordcheck import WordCheck
+
+    clock = time.process_time
+    acc = dict.fromkeys(
+        ("scan_s", "kiwi_s", "output_s", "total_s", "hits", "rejected", "ambiguous"), 0.0
+    )
+    acc.update(reads=0, lookups=0, particle_checks=0, word_checks=0)
+    tagger = Tagger(g)
+    tagger.kiwi.tokenize("대출금리가 올랐다")
+    scan = tagger._matcher.candidates if keep is None else keep(tagger._matcher.candidates)
+
+    def candidates(text: str) -> list[Any]:
+        t0 = clock()
+        out = scan(text)
+        acc["scan_s"] += clock() - t0
+        acc["hits"] += len(out)
+        acc["rejected"] += sum(c.verdict == REJECT for c in out)
+        acc["ambiguous"] += sum(c.verdict == AMBIGUOUS for c in out)
+        return out
+
+    tagger._matcher.candidates = candidates  # type: ignore[method-assign]
+    spans_end = [0.0]
+    spans_around = tagger_mod._spans_around
+
+    def spans(*a: Any) -> Any:
+        spans_end[0] = clock()  # from here (sentences) to the end of tag() is output
+        return spans_around(*a)
+
+    def kiwi_call(method: Callable[..., Any]) -> Callable[..., Any]:
+        def call(self: Any, *a: Any, **kw: Any) -> Any:
+            t0 = clock()
+            out = method(self, *a, **kw)
+            acc["kiwi_s"] += clock() - t0
+            acc["reads"] += 1
+            return out
+
+        return call
+
+    def counted(method: Callable[..., Any], key: str) -> Callable[..., Any]:
+        def call(self: Any, *a: Any, **kw: Any) -> Any:
+            acc[key] += 1
+            return method(self, *a, **kw)
+
+        return call
+
+    tag = tagger.tag
+
+    def timed_tag(text: str, **kw: Any) -> Any:
+        spans_end[0] = -1.0
+        t0 = clock()
+        out = tag(text, **kw)
+        t1 = clock()
+        acc["total_s"] += t1 - t0
+        if spans_end[0] >= 0:
+            acc["output_s"] += t1 - spans_end[0]
+        return out
+
+    tagger.tag = timed_tag  # type: ignore[method-assign]
+    saved = {
+        (KiwiView, "analyze"): KiwiView.analyze,
+        (KiwiView, "tokenize"): KiwiView.tokenize,
+        (WordCheck, "_lookup"): WordCheck._lookup,
+        (WordCheck, "__call__"): WordCheck.__call__,
+        (type(tagger), "_ends_in_particle"): type(tagger)._ends_in_particle,
+    }
+    try:
+        tagger_mod._spans_around = spans  # type: ignore[assignment]
+        KiwiView.analyze = kiwi_call(KiwiView.analyze)  # type: ignore[method-assign]
+        KiwiView.tokenize = kiwi_call(KiwiView.tokenize)  # type: ignore[method-assign]
+        WordCheck._lookup = counted(WordCheck._lookup, "lookups")  # type: ignore[method-assign]
+        WordCheck.__call__ = counted(WordCheck.__call__, "word_checks")  # type: ignore[method-assign]
+        type(tagger)._ends_in_particle = counted(  # type: ignore[method-assign]
+            type(tagger)._ends_in_particle, "particle_checks"
+        )
+        for doc in docs:
+            tagger.tag_document(doc)
+    finally:
+        tagger_mod._spans_around = spans_around
+        for (cls, name), method in saved.items():
+            setattr(cls, name, method)
+    acc["verdict_s"] = acc["total_s"] - acc["scan_s"] - acc["kiwi_s"] - acc["output_s"]
+    return acc
 
 
 def compare_glossaries(args: argparse.Namespace, data: Path) -> None:
     """The fast path (cold word cache) and kiwipiepy's ``tokenize`` with two glossaries,
     each in a fresh process, alternating A, B, A, B...: the ratio of their speeds against
-    kiwipiepy, measured in one run (issue 13: at most 10% slower with the big glossary)."""
+    kiwipiepy, measured in one run (issue 13: at most 10% slower with the big glossary),
+    and where each one's time goes: per document, per mention and per dictionary hit.
+
+    With ``--restrict-ids``, two more runs: B restricted to A's term ids, once as a
+    glossary of those terms only (C: a small automaton) and once with all of B's terms
+    in the automaton and the other terms' hits dropped after the scan (D): whether the
+    size of the automaton alone costs anything."""
     path = data / "news" / args.file
-    specs = {"A": args.glossary or "default", "B": args.compare_glossary}
-    runs: dict[str, list[dict[str, float]]] = {"A": [], "B": []}
+    specs: dict[str, tuple[str, str | None, str]] = {
+        "A": (args.glossary or "default", None, ""),
+        "B": (args.compare_glossary, None, ""),
+    }
+    if args.restrict_ids:
+        a_spec = args.glossary or "default"
+        specs["C"] = (args.compare_glossary, a_spec, "subset")
+        specs["D"] = (args.compare_glossary, a_spec, "filter")
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in specs}
     for _ in range(max(1, args.repeat)):
-        for name, spec in specs.items():
+        for name, (spec, restrict, how) in specs.items():
             code = _FAST_RUN.format(
                 bench=str(Path(__file__).parent),
                 spec=spec,
+                restrict=restrict,
+                how=how,
                 path=str(path),
                 n=args.docs,
                 subset=args.subset,
@@ -405,21 +553,95 @@ def compare_glossaries(args: argparse.Namespace, data: Path) -> None:
         f"each run a fresh process, cold word cache, KOTREND_NO_CACHE=1"
     )
     best = {}
-    for name, spec in specs.items():
+    labels = {
+        "A": specs["A"][0],
+        "B": specs["B"][0],
+        "C": f"{specs['B'][0]} with only the ids of {specs['A'][0]} (small automaton)",
+        "D": f"{specs['B'][0]}, hits of other ids dropped after the scan (big automaton)",
+    }
+    for name in specs:
         rs = runs[name]
         rates = [r["mb"] / r["fast"] for r in rs]
         ratios = [(r["mb"] / r["fast"]) / (r["sub_mb"] / r["kiwi"]) for r in rs]
         best[name] = (max(rates), statistics.median(ratios))
         print(
-            f"  {name} {spec} ({rs[0]['terms']:,} terms, {rs[0]['mentions']:,} mentions): fast "
+            f"  {name} {labels[name]} ({rs[0]['terms']:,} terms, {rs[0]['mentions']:,} mentions): "
+            "fast "
             + ", ".join(f"{x:.2f}" for x in rates)
             + " MB/CPU-s; fast / kiwipiepy "
             + ", ".join(f"{x:.2f}x" for x in ratios)
         )
-    print(
-        f"B against A: best fast rate {best['B'][0] / best['A'][0]:.3f}, median ratio to "
-        f"kiwipiepy {best['B'][1] / best['A'][1]:.3f} (1.000 = as fast)"
-    )
+    for name in specs:
+        if name != "A":
+            print(
+                f"{name} against A: best fast rate {best[name][0] / best['A'][0]:.3f}, median "
+                f"ratio to kiwipiepy {best[name][1] / best['A'][1]:.3f} (1.000 = as fast)"
+            )
+    print_breakdown({name: runs[name] for name in specs})
+
+
+def print_breakdown(runs: dict[str, list[dict[str, float]]]) -> None:
+    """Where the time goes, per glossary: the run with the fastest clean pass, counts
+    and the timed pass's parts scaled to the clean pass's CPU time."""
+    rows: list[tuple[str, Callable[[dict[str, float]], str]]] = [
+        ("documents", lambda r: f"{r['docs']:,.0f}"),
+        ("mentions", lambda r: f"{r['mentions']:,.0f}"),
+        ("automaton hits (candidates)", lambda r: f"{r['hits']:,.0f}"),
+        ("  rejected before any read", lambda r: f"{r['rejected']:,.0f}"),
+        ("  ambiguous (morphology asked)", lambda r: f"{r['ambiguous']:,.0f}"),
+        (
+            "word checks + particle checks",
+            lambda r: f"{r['word_checks'] + r['particle_checks']:,.0f}",
+        ),
+        ("kiwipiepy reads (cold)", lambda r: f"{r['reads']:,.0f}"),
+        (
+            "  answered from the cache",
+            lambda r: f"{r['lookups'] + r['particle_checks'] - r['reads']:,.0f}",
+        ),
+        ("kiwipiepy reads per 1,000 docs", lambda r: f"{1000 * r['reads'] / r['docs']:,.0f}"),
+        ("mentions per document", lambda r: f"{r['mentions'] / r['docs']:.2f}"),
+        ("hits per document", lambda r: f"{r['hits'] / r['docs']:.2f}"),
+        ("reads per mention", lambda r: f"{r['reads'] / r['mentions']:.3f}"),
+        ("CPU s, clean pass", lambda r: f"{r['fast']:.2f}"),
+    ]
+    for part in ("scan", "verdict", "kiwi", "output"):
+        rows.append(
+            (
+                f"  {part} s (share)",
+                lambda r, p=part: (  # type: ignore[misc]
+                    f"{r['fast'] * r[p + '_s'] / r['total_s']:.2f} "
+                    f"({100 * r[p + '_s'] / r['total_s']:.0f}%)"
+                ),
+            )
+        )
+    rows += [
+        ("µs per document", lambda r: f"{1e6 * r['fast'] / r['docs']:,.0f}"),
+        ("µs per mention", lambda r: f"{1e6 * r['fast'] / r['mentions']:.1f}"),
+        ("µs per hit", lambda r: f"{1e6 * r['fast'] / r['hits']:.1f}"),
+        (
+            "  without kiwipiepy: µs per hit",
+            lambda r: f"{1e6 * r['fast'] * (1 - r['kiwi_s'] / r['total_s']) / r['hits']:.1f}",
+        ),
+        (
+            "  kiwipiepy: µs per read",
+            lambda r: f"{1e6 * r['fast'] * r['kiwi_s'] / r['total_s'] / max(1, r['reads']):.0f}",
+        ),
+    ]
+    chosen = {name: min(rs, key=lambda r: r["fast"]) for name, rs in runs.items()}
+    print("\nwhere the time goes (each glossary's fastest run; parts from its timed pass):")
+    print(f"  {'':34}" + "".join(f"{name:>16}" for name in chosen))
+    for label, fmt in rows:
+        print(f"  {label:34}" + "".join(f"{fmt(r):>16}" for r in chosen.values()))
+    a = chosen.get("A")
+    for name, r in chosen.items():
+        if a is None or name == "A":
+            continue
+        kiwi = r["fast"] * r["kiwi_s"] / r["total_s"]
+        print(
+            f"{name} against A with {name}'s kiwipiepy reads and no other cost at all: at most "
+            f"{(a['fast'] / a['mb']) / (kiwi / r['mb']):.2f} (kiwipiepy alone is {kiwi:.2f} CPU s "
+            f"of {name}'s {r['fast']:.2f}; all of A takes {a['fast']:.2f})"
+        )
 
 
 # --------------------------------------------------------------------------- agreement
@@ -837,6 +1059,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--compare-glossary",
         metavar="SPEC",
         help="only the fast path with --glossary (A) and SPEC (B), fresh processes, alternating",
+    )
+    ap.add_argument(
+        "--restrict-ids",
+        action="store_true",
+        help="--compare-glossary: also B with only A's term ids, small and big automaton",
     )
     ap.add_argument(
         "--startup-only",

@@ -22,6 +22,7 @@ hit then gets a verdict from the characters around it:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -60,6 +61,7 @@ __all__ = [
     "Candidate",
     "TermMatcher",
     "leftmost_longest",
+    "whole_leftmost_longest",
     "whole_words",
 ]
 
@@ -620,46 +622,96 @@ def whole_words(
     """
     if len(cands) < 2:
         return cands
-    n = len(text)
-    cut: set[int] = set()
-    grown: dict[int, Candidate] = {}
-    spans = None
-    for i, a in enumerate(cands):
-        if a.end >= n or not (is_hangul(text[a.end]) or text[a.end] in _LATIN_ALNUM):
-            continue  # a ends a word: it cuts nothing
-        for b in cands[i + 1 :]:
-            if b.start >= a.end:
-                break
-            if (
-                a.start < b.start
-                and a.end < b.end
-                and b.verdict != REJECT
-                and " " not in text[a.end : b.end]
-                and _ends_word(text, b.end)
-            ):
-                if " " in text[a.start : b.start]:
-                    if spans is None:
-                        spans = {(c.start, c.end, c.term_id) for c in cands}
-                    if (
-                        (b.start, a.end, b.term_id) in spans
-                        or (b.term_id == a.term_id and a.verdict != REJECT)
-                        or text[a.end : b.end] in PHRASE_TAILS
-                    ):
-                        # 반도체 수출액: 수출액 is 수출 with 액 glued on, so the multi-word
-                        # term ends where that concept's word ends, and is as sure as it.
-                        # So where a form of the same term ends the word: 금리 인하 기대감
-                        # is 금리 인하 기대 glued into 기대감 (인하 기대감 is that term too),
-                        # and where a suffix of PHRASE_TAILS glues on (수출액 as exports).
-                        if b.verdict == ACCEPT or (accept is not None and accept(b)):
-                            grown[i] = a._replace(verdict=ACCEPT)
-                        continue
-                if accept is not None and not accept(b):
-                    continue  # asked last: it may run kiwipiepy
-                cut.add(i)
-                break
-    if not (cut or grown):
+    spans: list[set[tuple[int, int, str]]] = []
+    out = [_whole_word_fate(text, cands, i, accept, spans) for i in range(len(cands))]
+    if all(f is c for f, c in zip(out, cands, strict=True)):
         return cands
-    return [grown.get(i, c) for i, c in enumerate(cands) if i not in cut]
+    return [f for f in out if f is not None]
+
+
+def _whole_word_fate(
+    text: str,
+    cands: list[Candidate],
+    i: int,
+    accept: Callable[[Candidate], bool] | None,
+    spans: list[set[tuple[int, int, str]]],
+) -> Candidate | None:
+    """``cands[i]`` as :func:`whole_words` keeps it (``None``: cut; the candidate made
+    sure where a longer form of its concept ends the word). It depends on the
+    candidates after it only, so it can be asked for the candidates that matter alone
+    (see :func:`whole_leftmost_longest`). ``spans`` holds the set of every candidate's
+    span once one is needed (filled here, shared between calls on the same list)."""
+    a = cands[i]
+    n = len(text)
+    if a.end >= n or not (is_hangul(text[a.end]) or text[a.end] in _LATIN_ALNUM):
+        return a  # a ends a word: it cuts nothing
+    grown = a
+    for b in itertools.islice(cands, i + 1, None):
+        if b.start >= a.end:
+            break
+        if (
+            a.start < b.start
+            and a.end < b.end
+            and b.verdict != REJECT
+            and " " not in text[a.end : b.end]
+            and _ends_word(text, b.end)
+        ):
+            if " " in text[a.start : b.start]:
+                if not spans:
+                    spans.append({(c.start, c.end, c.term_id) for c in cands})
+                if (
+                    (b.start, a.end, b.term_id) in spans[0]
+                    or (b.term_id == a.term_id and a.verdict != REJECT)
+                    or text[a.end : b.end] in PHRASE_TAILS
+                ):
+                    # 반도체 수출액: 수출액 is 수출 with 액 glued on, so the multi-word
+                    # term ends where that concept's word ends, and is as sure as it.
+                    # So where a form of the same term ends the word: 금리 인하 기대감
+                    # is 금리 인하 기대 glued into 기대감 (인하 기대감 is that term too),
+                    # and where a suffix of PHRASE_TAILS glues on (수출액 as exports).
+                    if b.verdict == ACCEPT or (accept is not None and accept(b)):
+                        grown = a._replace(verdict=ACCEPT)
+                    continue
+            if accept is not None and not accept(b):
+                continue  # asked last: it may run kiwipiepy
+            return None
+    return grown
+
+
+def whole_leftmost_longest(
+    text: str, cands: list[Candidate], accept: Callable[[Candidate], bool]
+) -> list[Candidate]:
+    """``leftmost_longest(whole_words(text, cands, accept), accept)``, with the
+    whole-word rule asked only about the candidates :func:`leftmost_longest` reaches:
+    whether 분기 실적 is cut by 실적발표 does not matter once a longer term around it is
+    kept, and asking may run kiwipiepy on 실적발표 (about 2% of the fast path's reads on
+    news, a third of them for candidates never reached).
+
+    Examples
+    --------
+    >>> c = [Candidate(1, 6, "quarterly_earnings", 1), Candidate(4, 8, "earnings_release", 2)]
+    >>> [x.term_id for x in whole_leftmost_longest("1분기 실적발표", c, lambda c: True)]
+    ['earnings_release']
+    """
+    if len(cands) < 2:
+        return leftmost_longest(cands, accept)
+    spans: list[set[tuple[int, int, str]]] = []
+    out: list[Candidate] = []
+    last_end = -1
+    for i in sorted(range(len(cands)), key=lambda i: _order(cands[i])):
+        c = cands[i]
+        if c.start < last_end:
+            continue
+        kept = _whole_word_fate(text, cands, i, accept, spans)
+        if kept is not None and accept(kept):
+            out.append(kept)
+            last_end = kept.end
+    return out
+
+
+def _order(c: Candidate) -> tuple[int, int, str]:
+    """Leftmost first, then the longest (then by term id, for a stable result)."""
+    return (c.start, c.start - c.end, c.term_id)
 
 
 def _ends_word(text: str, end: int) -> bool:
@@ -687,7 +739,7 @@ def leftmost_longest(
     """
     out: list[Candidate] = []
     last_end = -1
-    for c in sorted(cands, key=lambda c: (c.start, c.start - c.end, c.term_id)):
+    for c in sorted(cands, key=_order):
         if c.start >= last_end and (accept is None or accept(c)):
             out.append(c)
             last_end = c.end

@@ -19,6 +19,7 @@ from extract.engine.matcher import (
     Candidate,
     TermMatcher,
     leftmost_longest,
+    whole_leftmost_longest,
     whole_words,
 )
 from extract.engine.textspans import quick_normalize, sentence_around, sentence_bounds
@@ -170,7 +171,7 @@ class Tagger:
             spans = _spans_from(leftmost_longest(whole_words(nt, accepted)), sents)
         else:
             ok = self._accept_in(nt)
-            chosen = leftmost_longest(whole_words(nt, cands, ok), ok)
+            chosen = whole_leftmost_longest(nt, cands, ok)
             spans = _spans_around(nt, chosen, _line_cuts(text, nt, norm) if chosen else [])
         out = []
         for (start, end, term_id), (ss, se) in spans:

@@ -28,3 +28,20 @@ def test_stream_instrumentation_tags_like_the_tagger() -> None:
     mentions = tagger.tag("단스케 은행은 대출금리가 올랐다고 밝혔다.")
     assert [m.surface for m in mentions] == ["금리"]
     assert stats["checks"] == 1 and kiwi.reads >= 2
+
+
+def test_where_time_goes_counts_one_pass_and_restores_the_tagger() -> None:
+    from corpus import Document
+    from extract import Tagger
+    from extract.engine.analyzer import KiwiView
+    from extract.engine.wordcheck import WordCheck
+
+    g = Glossary([Term(id="bank", term="은행"), Term(id="rate", term="금리")])
+    docs = [Document(id="1", body="단스케 은행은 대출금리가 올랐다고 밝혔다. 금리는 내렸다.")]
+    before = (KiwiView.analyze, WordCheck.__call__, Tagger._ends_in_particle)
+    parts = _bench().where_time_goes(g, docs)  # type: ignore[attr-defined]
+    assert (KiwiView.analyze, WordCheck.__call__, Tagger._ends_in_particle) == before
+    # 은행 (a name with the word before it), 금리 glued (read), 금리 before a particle
+    assert parts["hits"] == 3 and parts["ambiguous"] == 1 and parts["word_checks"] == 1
+    assert parts["reads"] >= 2 and parts["kiwi_s"] > 0
+    assert parts["total_s"] >= parts["scan_s"] + parts["kiwi_s"] + parts["output_s"]
