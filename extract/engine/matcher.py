@@ -12,7 +12,9 @@ hit then gets a verdict from the characters around it:
   a term that ends a company's name glued after another word (이지스자산운용),
   a currency next to an amount (40mln유로, 300만 유로, 유로0.3: the unit, not the
   currency), or a form glued into a name: of an institution (한국간편결제진흥원), of a
-  numbered vehicle (유진스팩7호) or of an agent (금융투자업자).
+  numbered vehicle (유진스팩7호) or of an agent (금융투자업자); a form ending in the
+  industry suffix 업 before 체 where the form without 업 is a form too (제지업 in
+  제지업체, which is 제지 + 업체: a paper firm).
 * ``ACCEPT``: clean boundaries on both sides, where the only Hangul after the form is a
   known particle or ending, 들, or a bound noun 간/내/별 (하이퍼스케일러들은, CapEx가, 은행간).
 * ``AMBIGUOUS``: Hangul glued on either side (기준금리, 유가증권, 금요일), or a Latin
@@ -408,7 +410,11 @@ class TermMatcher:
             found = sorted(set(found))
         out = []
         verdicts: dict[tuple[int, int], int] = {}  # several terms can share one span
+        firms = _before_firm(text, found) if "업체" in text else None
         for start, end, term_id in found:
+            if firms and (start, end) in firms:
+                out.append(Candidate(start, end, term_id, REJECT))
+                continue
             if excluded and any(
                 xs <= start and end <= xe and self._exclude_holds(text, end, xs, xe, term_id)
                 for xs, xe in excluded.get(term_id, ())
@@ -422,6 +428,10 @@ class TermMatcher:
                     )
                 if verdict == REJECT and term_id in self._firms and text.startswith("사", end):
                     verdict = AMBIGUOUS  # left to morphology, as before the firm rule
+                elif verdict == AMBIGUOUS and firms and (start, end + 1) in firms:
+                    # 건설업체: 건설 before the free noun 업체, which kiwipiepy knows as
+                    # one noun; the compound policy counts it (투자회사 -> 투자).
+                    verdict = ACCEPT
             out.append(Candidate(start, end, term_id, verdict))
         return out
 
@@ -448,6 +458,27 @@ class TermMatcher:
         if tail in _SUFFIXES or tail.startswith(_NAME_GOES_ON):
             return True
         return _squeeze(text[xs : xe + 1].lower()) in self._exclude_heads.get(term_id, ())
+
+
+def _before_firm(text: str, found: list[tuple[int, int, str]]) -> set[tuple[int, int]]:
+    """Spans of hits that end in the industry suffix 업 before 체 where the hit without
+    업 is a hit too: 제지업 in 제지업체, which is 제지 + 업체 (a paper firm), as 제조업체 is
+    제조 + 업체. Such a hit is cut wrongly (see the module doc); its shorter hit is the
+    term before the free noun 업체.
+
+    Examples
+    --------
+    >>> sorted(_before_firm("제지업체가", [(0, 2, "paper"), (0, 3, "paper")]))
+    [(0, 3)]
+    >>> _before_firm("중소기업체", [(0, 4, "sme")])
+    set()
+    """
+    spans = {(s, e) for s, e, _ in found}
+    return {
+        (s, e)
+        for s, e, _ in found
+        if e - s >= 3 and text[e - 1] == "업" and text.startswith("체", e) and (s, e - 1) in spans
+    }
 
 
 def _squeeze(word: str) -> str:
