@@ -36,6 +36,7 @@ __all__ = [
     "INDUSTRY_HEADS",
     "INSTITUTION_SUFFIXES",
     "LOANWORD_HEADS",
+    "LOANWORD_TAILS",
     "MAGNITUDES",
     "NUMBER_WORDS",
     "OFFICE_TITLES",
@@ -127,6 +128,11 @@ DEPARTMENT_TITLES = words("본부장 부문장 센터장 팀장 실장 사업부
 #: rest (빅스텝 / 빅 스텝, 콜옵션 / 콜 옵션, 핀테크 / 핀 테크). Other one-syllable heads are
 #: not split off: 공 매도 and 자사 주 are other words.
 LOANWORD_HEADS = words("빅 딥 앱 웹 팹 칩 핀 뉴 톱 핫 콜 풋 숏 롱 펫 킥")
+
+#: One-syllable English loanwords that end compounds and are often spaced from the rest
+#: (스마트팜 / 스마트 팜, 스마트홈 / 스마트 홈, 폴더블폰 / 폴더블 폰, 뱅킹앱 / 뱅킹 앱: 37 such
+#: spaced words in the shared news). 쿠폰 is one word, never split.
+LOANWORD_TAILS = words("팜 홈 폰 칩 앱 팹 팩")
 
 
 def is_hangul(c: str) -> bool:

@@ -41,6 +41,7 @@ from corpus.korean import (
     HANGUL_SYLLABLES,
     INSTITUTION_SUFFIXES,
     LOANWORD_HEADS,
+    LOANWORD_TAILS,
     MAGNITUDES,
     PARTICLES,
     is_hangul,
@@ -221,13 +222,16 @@ def _word_splits(form: str, words: frozenset[str]) -> list[str]:
     """``form`` with one of its Hangul words split the way writers space compounds.
 
     A word of a multi-word form is split as a one-word form is (개인정보 보호 as 개인 정보
-    보호), and a one-syllable loanword head of :data:`corpus.korean.LOANWORD_HEADS` is
-    spaced from a rest of two or more syllables (빅스텝 as 빅 스텝).
+    보호), and a one-syllable loanword head of :data:`corpus.korean.LOANWORD_HEADS` or
+    tail of :data:`corpus.korean.LOANWORD_TAILS` is spaced from a rest of two or more
+    syllables (빅스텝 as 빅 스텝, 스마트팜 as 스마트 팜).
 
     Examples
     --------
     >>> _word_splits("개인정보 보호", frozenset()), _word_splits("빅스텝", frozenset())
     (['개인 정보 보호'], ['빅 스텝'])
+    >>> _word_splits("스마트팜", frozenset()), _word_splits("소비쿠폰", frozenset())
+    (['스마트 팜'], [])
     """
     parts = form.split(" ")
     out = []
@@ -237,6 +241,8 @@ def _word_splits(form: str, words: frozenset[str]) -> list[str]:
         splits = compound_splits(part, words) if len(parts) > 1 else []
         if part[0] in LOANWORD_HEADS and len(part) >= 3:
             splits.append(f"{part[0]} {part[1:]}")
+        if part[-1] in LOANWORD_TAILS and len(part) >= 3 and not part.endswith("쿠폰"):
+            splits.append(f"{part[:-1]} {part[-1]}")
         for spaced in splits:
             out.append(" ".join((*parts[:i], spaced, *parts[i + 1 :])))
     return out

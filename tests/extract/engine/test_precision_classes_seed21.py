@@ -18,6 +18,10 @@ TERMS = [
     Term(id="vegetables", term="채소"),
     Term(id="semiconductor", term="반도체"),
     Term(id="bank", term="은행"),
+    Term(id="smart_farm", term="스마트팜"),
+    Term(id="smart_home", term="스마트홈"),
+    Term(id="subscription_home", term="청약홈"),
+    Term(id="subscription", term="청약"),
 ]
 
 BOTH = ("fast", "full")
@@ -45,6 +49,12 @@ CASES = [
     ("국내 제지가 어렵다", [("제지", "paper_industry")], "a known word before it"),
     ("미국 반도체 업황이 나빠졌다", [("반도체", "semiconductor")], "a place before it"),
     ("국내 시중 은행은 대출을 늘렸다", [("은행", "bank")], "a known word before a bank"),
+    # A one-syllable loanword that ends a compound, spaced from the rest (스마트 팜), as
+    # one that starts it is (빅 스텝).
+    ("지능형 농장(스마트 팜) 확산", [("스마트 팜", "smart_farm")], "팜 spaced"),
+    ("스마트 홈 기기가 팔렸다", [("스마트 홈", "smart_home")], "홈 spaced"),
+    ("스마트홈 기기가 팔렸다", [("스마트홈", "smart_home")], "홈 glued"),
+    ("청약 홈페이지에서 신청한다", [("청약", "subscription")], "the tail inside a longer word"),
 ]
 
 
