@@ -367,6 +367,9 @@ INSTITUTION_SUFFIXES: tuple[str, ...] = (
     "진흥회",
     "연합회",
     "중앙회",
+    # Councils (고용정책심의회, 국가과학기술자문회의: 583 such words in the shared news).
+    "심의회",
+    "자문회의",
     "재단",
     "협회",
     "공단",

@@ -22,6 +22,8 @@ TERMS = [
     Term(id="smart_home", term="스마트홈"),
     Term(id="subscription_home", term="청약홈"),
     Term(id="subscription", term="청약"),
+    Term(id="education", term="교육", aliases=("교육정책",)),
+    Term(id="employment", term="고용"),
 ]
 
 BOTH = ("fast", "full")
@@ -55,6 +57,10 @@ CASES = [
     ("스마트 홈 기기가 팔렸다", [("스마트 홈", "smart_home")], "홈 spaced"),
     ("스마트홈 기기가 팔렸다", [("스마트홈", "smart_home")], "홈 glued"),
     ("청약 홈페이지에서 신청한다", [("청약", "subscription")], "the tail inside a longer word"),
+    # A council's name (고용정책심의회, 국가과학기술자문회의) holds the term as a name does.
+    ("문교부에 교육정책심의회를 둔다", [], "a council"),
+    ("고용정책자문회의가 열렸다", [], "an advisory council"),
+    ("교육정책 심의를 강화한다", [("교육정책", "education")], "the term before a word"),
 ]
 
 
