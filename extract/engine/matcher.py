@@ -417,15 +417,27 @@ class TermMatcher:
         out = []
         verdicts: dict[tuple[int, int], int] = {}  # several terms can share one span
         firms = _before_firm(text, found) if "업체" in text else None
+        cut: list[tuple[int, int, int]] = []  # (exclude word's start, rejected hit)
         for start, end, term_id in found:
             if firms and (start, end) in firms:
                 out.append(Candidate(start, end, term_id, REJECT))
                 continue
-            if excluded and any(
-                xs <= start and end <= xe and self._exclude_holds(text, end, xs, xe, term_id)
-                for xs, xe in excluded.get(term_id, ())
-            ):
+            held = None  # where the exclude word that turns the hit down starts
+            if excluded:
+                held = next(
+                    (
+                        xs
+                        for xs, xe in excluded.get(term_id, ())
+                        if xs <= start
+                        and end <= xe
+                        and self._exclude_holds(text, end, xs, xe, term_id)
+                    ),
+                    None,
+                )
+            if held is not None:
                 verdict = REJECT
+                if held < start and (held == 0 or not is_hangul(text[held - 1])):
+                    cut.append((held, start, end))
             else:
                 verdict = verdicts.get((start, end), -1)
                 if verdict < 0:
@@ -439,6 +451,17 @@ class TermMatcher:
                     # one noun; the compound policy counts it (투자회사 -> 투자).
                     verdict = ACCEPT
             out.append(Candidate(start, end, term_id, verdict))
+        if cut:
+            # An exclude word that starts a word before the hit it turns down says where
+            # the word is cut: 수주계약 (an exclude word of 주계약) is 수주 + 계약, so a hit
+            # from the exclude word's start to inside the rejected one is the word's
+            # head, however kiwipiepy, taught 주계약, reads the word alone (수 + 주계약).
+            # Not inside a word: 내수주 (an exclude word of 수주) in 국내수주 is no 내수.
+            for i, c in enumerate(out):
+                if c.verdict == AMBIGUOUS and any(
+                    c.start == xs and rs < c.end < re for xs, rs, re in cut
+                ):
+                    out[i] = c._replace(verdict=ACCEPT)
         return out
 
     def _exclude_holds(self, text: str, end: int, xs: int, xe: int, term_id: str) -> bool:

@@ -24,6 +24,9 @@ TERMS = [
     Term(id="subscription", term="청약"),
     Term(id="education", term="교육", aliases=("교육정책",)),
     Term(id="employment", term="고용"),
+    Term(id="order_intake", term="수주", exclude=("내수주",)),
+    Term(id="main_contract", term="주계약", exclude=("수주계약", "발주계약")),
+    Term(id="domestic_demand", term="내수"),
 ]
 
 BOTH = ("fast", "full")
@@ -33,7 +36,7 @@ CASES = [
     # 제지 + 업체 (a paper firm), as 제조업체 is 제조 + 업체; the shorter form of the
     # same term is the mention.
     ("제지업체 스토라가 공장을 닫았다", [("제지", "paper_industry")], "제지 + 업체"),
-    ("국내 건설업체들이 수주에 나섰다", [("건설", "construction")], "건설 + 업체, then 들"),
+    ("국내 건설업체들이 공사에 나섰다", [("건설", "construction")], "건설 + 업체, then 들"),
     ("제지업 경기가 나빠졌다", [("제지업", "paper_industry")], "the industry as a word"),
     ("건설업 취업자가 줄었다", [("건설업", "construction")], "건설업 as a word"),
     ("소매업체가 늘었다", [("소매업체", "retail_trade")], "a form that is the firm itself"),
@@ -61,6 +64,12 @@ CASES = [
     ("문교부에 교육정책심의회를 둔다", [], "a council"),
     ("고용정책자문회의가 열렸다", [], "an advisory council"),
     ("교육정책 심의를 강화한다", [("교육정책", "education")], "the term before a word"),
+    # An exclude word says where its word is cut: 수주계약 (an exclude word of 주계약) is
+    # 수주 + 계약, though kiwipiepy, taught 주계약, reads it alone as 수 + 주계약.
+    ("이번 수주계약은 성과다", [("수주", "order_intake")], "the exclude word's head"),
+    ("주계약 보험료가 올랐다", [("주계약", "main_contract")], "the excluded term itself"),
+    ("내수주도형 성장", [("내수", "domestic_demand")], "내수주 starts the word"),
+    ("국내수주는 소폭 증가했다", [], "an exclude word inside a word says nothing"),
 ]
 
 
