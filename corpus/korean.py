@@ -367,9 +367,11 @@ INSTITUTION_SUFFIXES: tuple[str, ...] = (
     "진흥회",
     "연합회",
     "중앙회",
-    # Councils (고용정책심의회, 국가과학기술자문회의: 583 such words in the shared news).
+    # Councils (고용정책심의회, 국가과학기술자문회의: 583 such words in the shared news)
+    # and development organisations (경제협력개발기구, 우주항공개발기구 for JAXA).
     "심의회",
     "자문회의",
+    "개발기구",
     "재단",
     "협회",
     "공단",

@@ -27,6 +27,7 @@ TERMS = [
     Term(id="order_intake", term="수주", exclude=("내수주",)),
     Term(id="main_contract", term="주계약", exclude=("수주계약", "발주계약")),
     Term(id="domestic_demand", term="내수"),
+    Term(id="aerospace", term="우주항공"),
 ]
 
 BOTH = ("fast", "full")
@@ -64,6 +65,8 @@ CASES = [
     ("문교부에 교육정책심의회를 둔다", [], "a council"),
     ("고용정책자문회의가 열렸다", [], "an advisory council"),
     ("교육정책 심의를 강화한다", [("교육정책", "education")], "the term before a word"),
+    ("일본의 우주항공개발기구(JAXA)는 밝혔다", [], "a development organisation"),
+    ("우주항공 개발을 늘린다", [("우주항공", "aerospace")], "the term before a word, 2"),
     # An exclude word says where its word is cut: 수주계약 (an exclude word of 주계약) is
     # 수주 + 계약, though kiwipiepy, taught 주계약, reads it alone as 수 + 주계약.
     ("이번 수주계약은 성과다", [("수주", "order_intake")], "the exclude word's head"),
