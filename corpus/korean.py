@@ -36,6 +36,7 @@ __all__ = [
     "INDUSTRY_HEADS",
     "INSTITUTION_SUFFIXES",
     "LOANWORD_HEADS",
+    "LOANWORD_TAILS",
     "MAGNITUDES",
     "NUMBER_WORDS",
     "OFFICE_TITLES",
@@ -110,9 +111,12 @@ PLACE_NAMES = words(
 
 #: Designators that end a company's name when they follow it after a space (바이오히트
 #: 헬스케어 Ltd, 노키안 타이어 Oyj, 후스크바르나 아웃도어 프로덕츠), as written (case
-#: matters: Co. but not co). 그룹 is left out: 금융 그룹 is as often a kind of firm.
+#: matters: Co. but not co). 그룹 is left out: 금융 그룹 is as often a kind of firm. 오이
+#: is Oy as Korean translations of Finnish news write it (파인데스트 단백질 오이): all 99
+#: words 오이 after a word and a space in the shared news are that, or cucumbers after a
+#: particle or a verb (감소한 오이), never right after a glossary term.
 COMPANY_DESIGNATORS = words(
-    "Ltd Ltd. Limited Inc Inc. Corp Corp. Co. plc PLC Oyj Oy Abp AB ASA AG GmbH LLC",
+    "Ltd Ltd. Limited Inc Inc. Corp Corp. Co. plc PLC Oyj Oy 오이 Abp AB ASA AG GmbH LLC",
     "코퍼레이션 컴퍼니 홀딩스 프로덕츠 테크놀로지스 인터내셔널 리미티드 인더스트리즈",
 )
 
@@ -124,6 +128,11 @@ DEPARTMENT_TITLES = words("본부장 부문장 센터장 팀장 실장 사업부
 #: rest (빅스텝 / 빅 스텝, 콜옵션 / 콜 옵션, 핀테크 / 핀 테크). Other one-syllable heads are
 #: not split off: 공 매도 and 자사 주 are other words.
 LOANWORD_HEADS = words("빅 딥 앱 웹 팹 칩 핀 뉴 톱 핫 콜 풋 숏 롱 펫 킥")
+
+#: One-syllable English loanwords that end compounds and are often spaced from the rest
+#: (스마트팜 / 스마트 팜, 스마트홈 / 스마트 홈, 폴더블폰 / 폴더블 폰, 뱅킹앱 / 뱅킹 앱: 37 such
+#: spaced words in the shared news). 쿠폰 is one word, never split.
+LOANWORD_TAILS = words("팜 홈 폰 칩 앱 팹 팩")
 
 
 def is_hangul(c: str) -> bool:
@@ -358,6 +367,11 @@ INSTITUTION_SUFFIXES: tuple[str, ...] = (
     "진흥회",
     "연합회",
     "중앙회",
+    # Councils (고용정책심의회, 국가과학기술자문회의: 583 such words in the shared news)
+    # and development organisations (경제협력개발기구, 우주항공개발기구 for JAXA).
+    "심의회",
+    "자문회의",
+    "개발기구",
     "재단",
     "협회",
     "공단",

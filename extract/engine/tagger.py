@@ -253,6 +253,9 @@ class Tagger:
                 (c.start in starts and c.end in ends)
                 # 금리 인하 기대감: a multi-word term whose last noun a suffix glues onto
                 or (c.start in starts and _suffixed_phrase(nt, c.start, c.end))
+                # 건설업체: the matcher accepts 건설 before 업체 where 건설업 is a form too
+                # (kiwipiepy knows 건설업체 as one noun)
+                or (c.verdict == ACCEPT and c.start in starts and nt.startswith("업체", c.end))
                 # inside a noun kiwipiepy guessed: the compound rule of the fast path
                 or (
                     any(gs <= c.start and c.end <= ge for gs, ge in guessed)

@@ -325,7 +325,10 @@ class WordCheck:
         or reads that word whole as a noun it does not know and guesses, which before a
         kind of organisation is a name (노르데아 은행, 바스웨어 주식회사: all 39 such
         pairs in 6,000 real news records were), where a known word is not (시중 은행,
-        미국 은행).
+        미국 은행). Before an industry, a name (a proper noun or a guessed word) is read
+        again with a word on each side, and the hit is in the name when kiwipiepy then
+        reads a proper noun from it on past its end (핀란드 메소 제지가 말레이시아: 제지가/NNP),
+        the reading --full takes from the sentence.
 
         Examples
         --------
@@ -343,7 +346,22 @@ class WordCheck:
             return False
         if any(ps < start - 1 - lo and end - lo <= pe for ps, pe in found[0][6]):
             return True
-        return (0, start - 1 - lo) in found[0][3] and after_name(nt, lo, start, end, spaced=True)
+        name = (0, start - 1 - lo)
+        if name in found[0][3] and after_name(nt, lo, start, end, spaced=True):
+            return True
+        if (name in found[0][3] or name in found[0][6]) and nt[start:end] in INDUSTRY_HEADS:
+            # A name before an industry (메소 제지가): --full, reading the sentence, may
+            # take the hit's word for the rest of the name (제지가/NNP after 핀란드 메소),
+            # where the two words alone read 제지 + 가. Read them with a word on each
+            # side, as the context re-read does, and turn the hit down when kiwipiepy
+            # then reads a proper noun from the hit on past its end, as --full does.
+            lo2 = nt.rfind(" ", 0, lo - 1) + 1 if lo > 1 else lo
+            hi2 = nt.find(" ", hi + 1) if hi < len(nt) else hi
+            hi2 = len(nt) if hi2 < 0 else hi2
+            wide = self._lookup(nt[lo2:hi2], 1, "\x00" + nt[lo2:hi2])
+            s2, e2 = start - lo2, end - lo2
+            return bool(wide) and any(ps <= s2 and e2 < pe for ps, pe in wide[0][6])
+        return False
 
     def __call__(self, nt: str, start: int, end: int) -> bool:
         """Judge ``nt[start:end]`` (``nt`` normalized: spaces are its only whitespace)."""
