@@ -89,8 +89,12 @@ def test_class(taggers: dict[str, Tagger], mode: str, text: str, expected: list,
     assert got == expected, why
 
 
-# Senses with the bundled glossary: an overhaul (대수술, 수술대에 오르다) is no surgery.
+# Senses with the bundled glossary: an overhaul (대수술, 수술대에 오르다) is no surgery;
+# a bare PE in business news is private equity (or a permanent establishment), never the
+# plastic, which news names in full or as HDPE/LDPE.
 SENSES = [
+    ("글로벌 PE 운용사가 지분을 인수했다", "polyethylene", False),
+    ("고밀도 폴리에틸렌 가격이 올랐다", "polyethylene", True),
     ("퇴직연금 20년 만에 대수술", "surgery", False),
     ("상속세 수술대 오를까", "surgery", False),
     ("수술 건수가 늘었다", "surgery", True),
