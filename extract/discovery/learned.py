@@ -178,6 +178,7 @@ def learned_termhood(x_known: Any, x_unknown: Any, *, folds: int = 3, seed: int 
     """
     import numpy as np
     from sklearn.ensemble import HistGradientBoostingClassifier
+    from threadpoolctl import threadpool_limits
 
     x_known = np.asarray(x_known, dtype=float)
     x_unknown = np.asarray(x_unknown, dtype=float)
@@ -199,6 +200,10 @@ def learned_termhood(x_known: Any, x_unknown: Any, *, folds: int = 3, seed: int 
         model = HistGradientBoostingClassifier(
             max_iter=150, learning_rate=0.1, max_leaf_nodes=15, random_state=seed
         )
-        model.fit(x, y, sample_weight=w)
-        out[held] = model.predict_proba(x_unknown[held])[:, 1]
+        # One thread: on thousands of rows and a dozen features, OpenMP's start-up and
+        # spin-waiting cost more than they save, and on busy cores several times more
+        # (3.5x less CPU and 5x less wall time measured on 2 shared cores).
+        with threadpool_limits(limits=1, user_api="openmp"):
+            model.fit(x, y, sample_weight=w)
+            out[held] = model.predict_proba(x_unknown[held])[:, 1]
     return out
