@@ -4,9 +4,12 @@ theory in KDI research summaries).
 
 Each trap is a class of text, written here in our own words: a method's short form that is
 also part of an everyday word (가변수 inside 가변수익 and 가변수수료, 가격 차별 inside 가격
-차별화 of marketing), and short generic words the file deliberately leaves out because the
-same texts use them in another sense (탄력성 of supply-chain resilience, 할인율 of a shop
-discount). The term must still be found where it is meant.
+차별화 of marketing, 봉쇄 효과 of a lockdown, 흡수능력 of forests taking up carbon), an
+acronym or compound with an everyday finance or survey sense (MMT, the money-market trust next
+to MMF; 신뢰수준, the level of social trust, left out of the confidence interval), and short
+generic words the file deliberately leaves out because the same texts use them in another
+sense (탄력성 of supply-chain resilience, 할인율 of a shop discount). The term must still be
+found where it is meant.
 """
 
 from __future__ import annotations
@@ -30,6 +33,16 @@ CASES = [
     ("구조VAR 모형으로 유가 충격을 식별했다", "structural_var", True, "glued form"),
     ("공적분 관계가 확인되었다", "cointegration", True, "the relation"),
     ("의중임금이 높아 구직 기간이 길어졌다", "reservation_wage", True, "survey name"),
+    ("MMT·MMF 같은 단기금융상품이 늘었다", "modern_monetary_theory", False, "money trust"),
+    ("현대통화이론은 재정적자를 옹호한다", "modern_monetary_theory", True, "the theory"),
+    ("우리나라의 사회적 신뢰수준은 중간이다", "confidence_interval", False, "social trust"),
+    ("95% 신뢰구간은 1.2에서 1.8이다", "confidence_interval", True, "the interval"),
+    ("코로나 봉쇄 효과로 소비가 줄었다", "foreclosure_effect", False, "a lockdown"),
+    ("끼워팔기의 시장봉쇄효과를 따졌다", "foreclosure_effect", True, "antitrust"),
+    ("산림의 탄소 흡수능력이 크다", "absorptive_capacity", False, "carbon uptake"),
+    ("중소기업의 기술흡수능력이 낮다", "absorptive_capacity", True, "technology"),
+    ("MMF·MMT 등 단기상품 감독을 강화한다", "modern_monetary_theory", False, "MMT after MMF"),
+    ("공간자기회귀모형으로 경쟁을 분석했다", "spatial_econometrics", True, "spatial AR"),
 ]
 
 
