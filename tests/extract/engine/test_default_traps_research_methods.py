@@ -5,8 +5,9 @@ theory in KDI research summaries).
 Each trap is a class of text, written here in our own words: a method's short form that is
 also part of an everyday word (가변수 inside 가변수익 and 가변수수료, 가격 차별 inside 가격
 차별화 of marketing, 봉쇄 효과 of a lockdown, 흡수능력 of forests taking up carbon), an
-acronym or compound with an everyday finance or survey sense (MMT, the money-market trust next
-to MMF; 신뢰수준, the level of social trust, left out of the confidence interval), and short
+acronym or compound with an everyday sense (MMT, the money-market trust next to MMF; HHI, an
+institute's initials; 신뢰수준, the level of social trust; 오차범위, a measuring tolerance; 적정
+환율, the rate an exporter can live with), and short
 generic words the file deliberately leaves out because the same texts use them in another
 sense (탄력성 of supply-chain resilience, 할인율 of a shop discount). The term must still be
 found where it is meant.
@@ -43,6 +44,12 @@ CASES = [
     ("중소기업의 기술흡수능력이 낮다", "absorptive_capacity", True, "technology"),
     ("MMF·MMT 등 단기상품 감독을 강화한다", "modern_monetary_theory", False, "MMT after MMF"),
     ("공간자기회귀모형으로 경쟁을 분석했다", "spatial_econometrics", True, "spatial AR"),
+    ("GPS 측량의 오차범위를 줄였다", "sampling_error", False, "measurement tolerance"),
+    ("이 조사의 표본오차는 ±3.1%포인트다", "sampling_error", True, "poll error"),
+    ("헤르츠 연구소(HHI)와 협력센터를 열었다", "herfindahl_index", False, "an institute"),
+    ("합병 뒤 허핀달지수가 2,500을 넘는다", "herfindahl_index", True, "concentration"),
+    ("중소기업들은 적정 환율을 1,360원으로 봤다", "equilibrium_exchange_rate", False, "break-even"),
+    ("원화가 균형환율보다 저평가되었다", "equilibrium_exchange_rate", True, "fundamentals"),
 ]
 
 
