@@ -7,7 +7,8 @@ also part of an everyday word (가변수 inside 가변수익 and 가변수수료
 차별화 of marketing, 봉쇄 효과 of a lockdown, 흡수능력 of forests taking up carbon), an
 acronym or compound with an everyday sense (MMT, the money-market trust next to MMF; HHI, an
 institute's initials; 신뢰수준, the level of social trust; 오차범위, a measuring tolerance; 적정
-환율, the rate an exporter can live with), and short
+환율, the rate an exporter can live with; TGA, Australia's drug regulator; 손실 회피, avoiding
+a loss; 수요 독점할까, a headline verb; 조세경쟁력, tax competitiveness), and short
 generic words the file deliberately leaves out because the same texts use them in another
 sense (탄력성 of supply-chain resilience, 할인율 of a shop discount). The term must still be
 found where it is meant.
@@ -50,6 +51,13 @@ CASES = [
     ("합병 뒤 허핀달지수가 2,500을 넘는다", "herfindahl_index", True, "concentration"),
     ("중소기업들은 적정 환율을 1,360원으로 봤다", "equilibrium_exchange_rate", False, "break-even"),
     ("원화가 균형환율보다 저평가되었다", "equilibrium_exchange_rate", True, "fundamentals"),
+    ("호주 TGA 허가를 받은 의료기기다", "treasury_general_account", False, "drug agency"),
+    ("투자 손실 회피를 위해 주식을 팔았다", "loss_aversion", False, "avoiding a loss"),
+    ("손실회피 성향 때문에 손절하지 못한다", "loss_aversion", True, "the bias"),
+    ("나홀로 공모에 나서…수요 독점할까", "monopsony", False, "a verb phrase"),
+    ("플랫폼의 노동수요독점력을 추정했다", "monopsony", True, "labour monopsony"),
+    ("한국의 조세경쟁력은 26위다", "tax_competition", False, "competitiveness"),
+    ("국가 간 조세 경쟁을 막는다", "tax_competition", True, "the race"),
 ]
 
 
