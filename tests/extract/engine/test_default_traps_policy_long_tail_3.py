@@ -1,0 +1,62 @@
+"""Traps found while tagging non-held-out policy and news records with the terms of
+glossary/data/default/76_policy_long_tail_3.yaml (the third long-tail pass: law,
+enforcement, rights, media, telecom and consumer technology).
+
+Each trap is a class of text, written here in our own words: a legal term glued into the
+name of an act or a body (임시조치 in a temporary-measures act, 특허심판 in the name of the
+patent tribunal), a general word that the term's short form shares (a committee's prior
+review of a hospital plan is no review of expression, 몰수패 is a forfeited game), and
+short forms dropped because their everyday sense wins (사회봉사 of volunteering, 특사 of
+an envoy, 사전컨설팅 of business advice). The term must still be found where it is meant.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+# The default glossary's tagger (one per test process, tests/conftest.py) loads kiwipiepy.
+pytestmark = pytest.mark.slow
+
+
+CASES = [
+    # (text, term id, expected: is it tagged?, why)
+    ("정부는 개발촉진에 관한 임시조치법을 의결했다", "temporary_blocking_measure", False, "an act"),
+    ("물가조절에 관한 임시조치법 운용을 검토한다", "temporary_blocking_measure", False, "an act"),
+    ("포털은 신고된 글에 게시물 임시조치를 했다", "temporary_blocking_measure", True, "takedown"),
+    ("병상 증설은 위원회의 사전 심의를 받아야 한다", "prior_censorship_review", False, "approval"),
+    ("영상물 사전심의는 검열이라는 비판을 받았다", "prior_censorship_review", True, "censorship"),
+    ("특허심판원은 심판 처리 기간을 줄였다", "patent_trial", False, "the tribunal's name"),
+    ("경쟁사는 특허심판을 청구해 특허를 무효로 했다", "patent_trial", True, "the trial"),
+    ("상대팀이 경기에 나오지 않아 몰수패가 선언됐다", "forfeiture", False, "a forfeited game"),
+    ("법원은 범죄수익을 몰수하고 추징했다", "forfeiture", True, "forfeiture"),
+    (
+        "임직원들이 주말마다 사회봉사 활동에 나섰다",
+        "community_service_order",
+        False,
+        "volunteering",
+    ),
+    ("법원은 집행유예와 함께 사회봉사명령을 내렸다", "community_service_order", True, "the order"),
+    ("대통령 특사로 미국을 방문했다", "special_pardon", False, "dropped: an envoy"),
+    ("광복절 특별사면 명단에 경제인이 포함됐다", "special_pardon", True, "the pardon"),
+    ("수출기업에 사전컨설팅을 제공한다", "pre_consulting_audit", False, "dropped: advice"),
+    ("사전컨설팅 감사를 받으면 면책된다", "pre_consulting_audit", True, "the audit"),
+    ("ANC 정부는 선거에서 과반을 잃었다", "noise_cancelling", False, "dropped: a party"),
+    ("노이즈 캔슬링 이어폰 판매가 늘었다", "noise_cancelling", True, "the feature"),
+    ("민방위 훈련이 전국에서 열렸다", "private_broadcasting", False, "civil defence"),
+    ("지역 민방의 광고 매출이 줄었다", "private_broadcasting", True, "commercial TV"),
+    ("CNN은 선거 결과를 보도했다", "convolutional_neural_network", False, "a network"),
+    ("합성곱 신경망으로 사진을 분류한다", "convolutional_neural_network", True, "the model"),
+    ("갈륨나이트라이드(GaN) 전력반도체", "generative_adversarial_network", False, "GaN"),
+    ("4K 해상도 TV 출하가 늘었다", "uhd", True, "4K"),
+    ("사업자단체가 회원사의 가격을 정해 제재를 받았다", "trade_association_rules", True, "assoc."),
+    ("국고채 30년물 지표종목과 경과종목을 교환한다", "benchmark_bond_issue", True, "on-the-run"),
+    ("체불사업주는 구속수사를 원칙으로 한다", "investigation_in_custody", True, "custody"),
+    ("정부는 대북 독자제재 대상을 추가했다", "unilateral_sanctions", True, "sanctions"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "term_id", "expected", "why"), CASES, ids=[f"{c[1]}-{c[3]}" for c in CASES]
+)
+def test_policy_long_tail_3_trap(default_tagger, text, term_id, expected, why):
+    assert (term_id in {m.term_id for m in default_tagger.tag(text)}) is expected, why
