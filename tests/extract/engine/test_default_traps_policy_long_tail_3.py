@@ -2,12 +2,14 @@
 glossary/data/default/76_policy_long_tail_3.yaml (the third long-tail pass: law,
 enforcement, rights, media, telecom and consumer technology).
 
-Each trap is a class of text, written here in our own words: a legal term glued into the
-name of an act or a body (임시조치 in a temporary-measures act, 특허심판 in the name of the
-patent tribunal), a general word that the term's short form shares (a committee's prior
-review of a hospital plan is no review of expression, 몰수패 is a forfeited game), and
-short forms dropped because their everyday sense wins (사회봉사 of volunteering, 특사 of
-an envoy, 사전컨설팅 of business advice). The term must still be found where it is meant.
+Each trap is a class of text, written here in our own words: a term glued into the name
+of an act or a body (임시조치 in a temporary-measures act, 특허심판 in the name of the
+patent tribunal, 방송광고판매대행 in the media-rep act), a general word that the term's
+short form shares (a committee's prior review of a hospital plan is no review of
+expression, 몰수패 is a forfeited game, 스마트파밍 is farming), and short forms dropped
+because their everyday sense wins (사회봉사 of volunteering, 특사 of an envoy, 사전컨설팅
+of business advice, ANC of a party, 치투 inside the company name 에이치투). The term must
+still be found where it is meant.
 """
 
 from __future__ import annotations
@@ -52,6 +54,13 @@ CASES = [
     ("국고채 30년물 지표종목과 경과종목을 교환한다", "benchmark_bond_issue", True, "on-the-run"),
     ("체불사업주는 구속수사를 원칙으로 한다", "investigation_in_custody", True, "custody"),
     ("정부는 대북 독자제재 대상을 추가했다", "unilateral_sanctions", True, "sanctions"),
+    ("에이치투가 우수성과에 선정됐다", "qi2", False, "dropped: inside a company name"),
+    ("Qi2 무선충전을 지원하는 폰", "qi2", True, "the standard"),
+    ("「방송광고판매대행 등에 관한 법률」을 어겼다", "media_rep", False, "an act's name"),
+    ("미디어렙이 방송 광고를 판매한다", "media_rep", True, "the agency"),
+    ("포털은 언론중재법 개정에 반대했다", "press_arbitration_act", True, "the act"),
+    ("스마트파밍 기술로 농가 소득이 늘었다", "pharming", False, "smart farming"),
+    ("가짜 은행 사이트로 유도하는 파밍 피해가 늘었다", "pharming", True, "the fraud"),
 ]
 
 
