@@ -6,10 +6,12 @@ Each trap is a class of text, written here in our own words: a term glued into t
 of an act or a body (임시조치 in a temporary-measures act, 특허심판 in the name of the
 patent tribunal, 방송광고판매대행 in the media-rep act), a general word that the term's
 short form shares (a committee's prior review of a hospital plan is no review of
-expression, 몰수패 is a forfeited game, 스마트파밍 is farming), and short forms dropped
-because their everyday sense wins (사회봉사 of volunteering, 특사 of an envoy, 사전컨설팅
-of business advice, ANC of a party, 치투 inside the company name 에이치투). The term must
-still be found where it is meant.
+expression, 몰수패 is a forfeited game, 스마트파밍 is farming, 불구속 수사 is the
+opposite, 관리정보 접근성 is access to records, an on-screen ticker is no captioning for
+deaf viewers), and short forms dropped because their everyday sense wins (사회봉사 of
+volunteering, 특사 of an envoy, 사전컨설팅 of business advice, ANC of a party, 치투 inside
+the company name 에이치투, 정보접근성 of access to records). The term must still be
+found where it is meant.
 """
 
 from __future__ import annotations
@@ -61,6 +63,10 @@ CASES = [
     ("포털은 언론중재법 개정에 반대했다", "press_arbitration_act", True, "the act"),
     ("스마트파밍 기술로 농가 소득이 늘었다", "pharming", False, "smart farming"),
     ("가짜 은행 사이트로 유도하는 파밍 피해가 늘었다", "pharming", True, "the fraud"),
+    ("경찰은 피의자를 불구속 수사하기로 했다", "investigation_in_custody", False, "the opposite"),
+    ("아파트 관리정보 접근성을 높인다", "web_accessibility", False, "access to information"),
+    ("고령층의 디지털 접근성을 높인다", "web_accessibility", True, "accessibility"),
+    ("문자메시지와 자막 방송으로 수칙을 알렸다", "accessibility_broadcasting", False, "a ticker"),
 ]
 
 
