@@ -10,8 +10,8 @@ expression, 몰수패 is a forfeited game, 스마트파밍 is farming, 불구속
 opposite, 관리정보 접근성 is access to records, an on-screen ticker is no captioning for
 deaf viewers), and short forms dropped because their everyday sense wins (사회봉사 of
 volunteering, 특사 of an envoy, 사전컨설팅 of business advice, ANC of a party, 치투 inside
-the company name 에이치투, 정보접근성 of access to records). The term must still be
-found where it is meant.
+the company name 에이치투, 정보접근성 of access to records, 정상참작 of a regulator's
+leniency). The term must still be found where it is meant.
 """
 
 from __future__ import annotations
@@ -66,6 +66,8 @@ CASES = [
     ("경찰은 피의자를 불구속 수사하기로 했다", "investigation_in_custody", False, "the opposite"),
     ("아파트 관리정보 접근성을 높인다", "web_accessibility", False, "access to information"),
     ("고령층의 디지털 접근성을 높인다", "web_accessibility", True, "accessibility"),
+    ("노력한 회사는 제재 때 정상 참작하겠다", "mitigation_of_sentence", False, "dropped"),
+    ("법원은 작량감경으로 형을 낮췄다", "mitigation_of_sentence", True, "sentencing"),
     ("문자메시지와 자막 방송으로 수칙을 알렸다", "accessibility_broadcasting", False, "a ticker"),
 ]
 
