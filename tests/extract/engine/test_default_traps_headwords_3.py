@@ -9,7 +9,7 @@ word with another meaning (손비 in 대손비용, 생산재 in 생산재개, �
 dropped because ordinary prose uses them in another sense (시간가치 of travel time,
 재고순환 of rotating stock, 기술적 분석 of descriptive research, 공동 시장 점유율,
 이익 조정 after 영업, RCF of the IMF's rapid credit facility, 전환형 of a target-conversion
-fund). The term must still be found where it is meant.
+fund, 사업자 등록 of a sector licence). The term must still be found where it is meant.
 """
 
 from __future__ import annotations
@@ -64,6 +64,20 @@ CASES = [
     ("한국 증시는 MSCI 선진지수 편입을 노린다", "msci_index", True, "existing alias"),
     ("투자율은 28.8%로 낮아졌다", "investment_ratio", True, "new alias"),
     ("건설사들은 리파이낸싱 어려움을 겪었다", "refinancing", True, "new alias"),
+    ("원산지 인증수출자 신청이 늘었다", "capital_contribution", False, "no 출자 inside"),
+    ("원산지 인증수출자 신청이 늘었다", "approved_exporter", True, "approved exporter"),
+    ("미 상무부 연례재심에서 관세율이 낮아졌다", "retrial", False, "no court retrial"),
+    ("캐나다 고등연구재단(CIFAR)이 참여했다", "cif_terms", False, "an acronym inside"),
+    ("수입은 CIF 기준으로 집계한다", "cif_terms", True, "the trade term"),
+    ("전문광해방지사업자 등록기준을 완화했다", "business_registration", False, "a licence"),
+    ("건설기술엔지니어링 사업자 등록이 필요하다", "business_registration", False, "a licence"),
+    ("지원금은 사업자등록번호 끝자리로 나눠 신청한다", "business_registration", True, "tax id"),
+    (
+        "환경부는 자동차 업계와 자발적 협약을 맺었다",
+        "voluntary_environmental_agreement",
+        True,
+        "VA",
+    ),
 ]
 
 
