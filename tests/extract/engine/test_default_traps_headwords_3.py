@@ -9,7 +9,8 @@ word with another meaning (손비 in 대손비용, 생산재 in 생산재개, �
 dropped because ordinary prose uses them in another sense (시간가치 of travel time,
 재고순환 of rotating stock, 기술적 분석 of descriptive research, 공동 시장 점유율,
 이익 조정 after 영업, RCF of the IMF's rapid credit facility, 전환형 of a target-conversion
-fund, 사업자 등록 of a sector licence). The term must still be found where it is meant.
+fund, 사업자 등록 of a sector licence, a headline ending in 수주 run on into
+산업통상자원부). The term must still be found where it is meant.
 """
 
 from __future__ import annotations
@@ -78,6 +79,9 @@ CASES = [
         True,
         "VA",
     ),
+    ("이집트 원전 사업 수주 산업통상자원부는 밝혔다", "order_based_industry", False, "run-on"),
+    ("해외 플랜트 수주 산업부는 25일 밝혔다", "order_based_industry", False, "a headline run-on"),
+    ("조선·건설 같은 수주산업은 회계 위험이 크다", "order_based_industry", True, "the industry"),
 ]
 
 
