@@ -82,6 +82,10 @@ CASES = [
     ("이집트 원전 사업 수주 산업통상자원부는 밝혔다", "order_based_industry", False, "run-on"),
     ("해외 플랜트 수주 산업부는 25일 밝혔다", "order_based_industry", False, "a headline run-on"),
     ("조선·건설 같은 수주산업은 회계 위험이 크다", "order_based_industry", True, "the industry"),
+    ("정책의 실현가능성이 낮다", "present_value", False, "dropped: 현가 in 실현가능성"),
+    ("군 입대의 의무를 다했다", "residents_council", False, "dropped: 입대의 of enlisting"),
+    ("미래 현금흐름의 현재가치를 구한다", "present_value", True, "present value"),
+    ("관리업체 선정은 입주자대표회의가 결정한다", "residents_council", True, "the council"),
 ]
 
 
