@@ -86,6 +86,13 @@ CASES = [
     ("군 입대의 의무를 다했다", "residents_council", False, "dropped: 입대의 of enlisting"),
     ("미래 현금흐름의 현재가치를 구한다", "present_value", True, "present value"),
     ("관리업체 선정은 입주자대표회의가 결정한다", "residents_council", True, "the council"),
+    (
+        "이 재무약정으로 회사는 자금을 넉넉히 쓸 수 있다",
+        "financial_covenant",
+        False,
+        "an arrangement",
+    ),
+    ("차입자가 재무유지약정을 어겨 조기상환 요구를 받았다", "financial_covenant", True, "covenant"),
 ]
 
 
