@@ -24,6 +24,7 @@ FILES = [
     ("71_research_long_tail.yaml", "보고서는 {} 문제를 다뤘다."),
     ("72_news_coinages.yaml", "기사는 {} 현상을 다뤘다."),
     ("73_public_headwords_2.yaml", "보고서는 {} 문제를 다뤘다."),
+    ("74_public_headwords_3.yaml", "보고서는 {} 문제를 다뤘다."),
     ("75_research_methods.yaml", "보고서는 {} 문제를 다뤘다."),
     ("76_policy_long_tail_3.yaml", "보고서는 {} 문제를 다뤘다."),
 ]
