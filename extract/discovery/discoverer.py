@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from corpus import Document
 from extract.discovery.candidates import CandidateCounts, known_keys
+from extract.discovery.marked import marked_scores
 from extract.discovery.records import TermCandidate
 from extract.discovery.termhood import (
     GENERIC_FACTORS,
@@ -34,7 +35,16 @@ RANKS = ("termhood", "rise")
 
 #: Default weights of the score's components (see :class:`TermDiscoverer`).
 WEIGHTS: Mapping[str, float] = MappingProxyType(
-    {"c_value": 2.0, "head_terms": 2.0, "modifier": 0.0, "tfidf": 0.5, "df": 0.5, "learned": 1.0}
+    {
+        "c_value": 2.0,
+        "head_terms": 2.0,
+        "modifier": 0.0,
+        "tfidf": 0.5,
+        "df": 0.5,
+        "learned": 1.0,
+        "marked": 0.0,
+        "entropy": 0.0,
+    }
 )
 
 
@@ -315,7 +325,11 @@ def _learned(
     pos = [(k, u) for k, u in zip(pos_keys, pos_units, strict=True) if u is not None]
     all_units = [u for _, u in pos] + list(units)
     phrases = [target.known_terms[k][1] for k, _ in pos] + [target.phrase(k) for k in vocab]
-    dfs = [target.known_df[k] for k, _ in pos] + [int(n) for n in df]
+    known_df = target.known_df
+    dfs = [known_df[k] for k, _ in pos] + [int(n) for n in df]
+    # Each known_* property builds its mapping anew: once each, not once a form.
+    k_glosses, k_marked = target.known_glosses, target.known_marked
+    k_entropy, k_tf = target.known_entropy, target.known_tf
     x = termhood_features(
         all_units,
         phrases,
@@ -324,7 +338,10 @@ def _learned(
         kiwi,
         known,
         own_head=[True] * len(pos) + [False] * len(vocab),
-        glossed=[target.known_glosses[k] for k, _ in pos] + [target.glosses[k] for k in vocab],
+        glossed=[k_glosses[k] for k, _ in pos] + [target.glosses[k] for k in vocab],
+        marked=[k_marked[k] for k, _ in pos] + [target.marked[k] for k in vocab],
+        entropy=[k_entropy[k] for k, _ in pos] + [target.entropy[k] for k in vocab],
+        tf=[k_tf[k] for k, _ in pos] + [target.tf[k] for k in vocab],
     )
     return learned_termhood(x[: len(pos)], x[len(pos) :])
 
@@ -368,7 +385,11 @@ def _rank(
     units = [target.units[k] for k in vocab]
     cv = np.array(c_values(tf.tolist(), units, index))
     head = np.array([heads.get(u[-1].lower(), 0) for u in units])
+    marked = np.array([target.marked[k] for k in vocab], dtype=float)
+    entropy = np.array([min(target.entropy[k]) for k in vocab])
     parts = {
+        "marked": marked_scores(marked, tf),
+        "entropy": entropy,
         "c_value": cv,
         "head_terms": head_shares(head, units),
         "modifier": modifier_shares(units),
