@@ -144,6 +144,8 @@ class CandidateCounts:
         self._label = array("i")  # occurrences inside a bracketed tag
         self._gloss = array("i")  # occurrences glossed in brackets (see glosses)
         self._marked = array("i")  # occurrences marked as a term (see marked)
+        self._marked_df = array("i")  # documents with a marked occurrence (see marked_df)
+        self._marked_last = array("i")  # the last document counted in marked_df
         # Left then right context buckets, N_BUCKETS each, per slot (see entropy).
         self._ctx = array("H")
         # Documents a candidate may have had before it was (last) held: the threshold in
@@ -167,8 +169,9 @@ class CandidateCounts:
         self._junk: dict[str, bool] = {}
         self._stop: dict[str, bool] = {}
         # Glossary forms met (masked mentions), by loose key: [tf, df, last document,
-        # glossed occurrences, marked occurrences, then the 2 * N_BUCKETS context
-        # buckets], and their term id and spelling. Bounded by the glossary's forms,
+        # glossed occurrences, marked occurrences, the 2 * N_BUCKETS context buckets,
+        # documents with a marked occurrence, the last of them], and their term id and
+        # spelling. Bounded by the glossary's forms,
         # not the corpus.
         self._known_counts: dict[str, list[int]] = {}
         self._known_terms: dict[str, tuple[str, str]] = {}
@@ -198,11 +201,19 @@ class CandidateCounts:
         return {k: v[4] for k, v in self._known_counts.items()}
 
     @property
+    def known_marked_df(self) -> Mapping[str, int]:
+        """Documents in which each glossary form of :attr:`known_df` is marked as a term."""
+        return {k: v[-2] for k, v in self._known_counts.items()}
+
+    @property
     def known_entropy(self) -> Mapping[str, tuple[float, float]]:
         """Left and right context entropy of each glossary form of :attr:`known_df` (see
         :attr:`entropy`)."""
         return {
-            k: (bucket_entropy(v[5 : 5 + N_BUCKETS]), bucket_entropy(v[5 + N_BUCKETS :]))
+            k: (
+                bucket_entropy(v[5 : 5 + N_BUCKETS]),
+                bucket_entropy(v[5 + N_BUCKETS : 5 + 2 * N_BUCKETS]),
+            )
             for k, v in self._known_counts.items()
         }
 
@@ -241,6 +252,12 @@ class CandidateCounts:
         말한다, X라는 신조어) or announced (이른바 X); see
         :func:`~extract.discovery.marked.marked_at`."""
         return _Column(self._id, lambda i: self._marked[i])
+
+    @property
+    def marked_df(self) -> Mapping[str, int]:
+        """Documents in which each held candidate is marked as a term (see :attr:`marked`):
+        a term is introduced again in many texts, an emphasis is one writer's."""
+        return _Column(self._id, lambda i: self._marked_df[i])
 
     @property
     def entropy(self) -> Mapping[str, tuple[float, float]]:
@@ -340,7 +357,17 @@ class CandidateCounts:
         slots = np.full(len(mask), -1, dtype=np.int32)
         slots[mask] = np.arange(int(mask.sum()), dtype=np.int32)
         self._id = {k: int(slots[i]) for k, i in self._id.items() if mask[i]}
-        for name in ("_tf", "_df", "_last", "_label", "_gloss", "_marked", "_missed"):
+        for name in (
+            "_tf",
+            "_df",
+            "_last",
+            "_label",
+            "_gloss",
+            "_marked",
+            "_marked_df",
+            "_marked_last",
+            "_missed",
+        ):
             old = np.frombuffer(getattr(self, name), dtype=np.int32)
             setattr(self, name, _int_array("i", old[mask]))
             del old  # a view blocks appending to the array
@@ -453,6 +480,9 @@ class CandidateCounts:
             for qs, qe in quotes:
                 if sent.start <= qs and qe <= sent.end and (qs, qe) not in seen:
                     words = text[qs:qe].split()
+                    # A number or time word inside stops it, as it stops a noun run.
+                    if len(words) > 1 and any(map(self._is_stop, words)):
+                        continue
                     if len(words) <= self.max_units and _quoted_phrase(sent.tokens, qs, qe):
                         self._occurrence(
                             text,
@@ -499,6 +529,8 @@ class CandidateCounts:
             self._label.append(0)
             self._gloss.append(0)
             self._marked.append(0)
+            self._marked_df.append(0)
+            self._marked_last.append(-1)
             self._ctx.extend(_ZERO_CTX)
             self._missed.append(self.prune_threshold)
             # The key object itself when equal: one string, not two.
@@ -520,6 +552,9 @@ class CandidateCounts:
             self._gloss[kid] += 1
         if marked_at(text, start, end, quotes):
             self._marked[kid] += 1
+            if self._marked_last[kid] != doc_idx:
+                self._marked_last[kid] = doc_idx
+                self._marked_df[kid] += 1
         left, right = context_buckets(text, start, end)
         _add_context(self._ctx, 2 * N_BUCKETS * kid, left, right)
         if self._last[kid] != doc_idx:
@@ -551,11 +586,15 @@ class CandidateCounts:
         key = form_key(surface, case_sensitive=False)
         counts = self._known_counts.get(key)
         if counts is None:
-            counts = self._known_counts[key] = [0, 0, -1, 0, 0, *_ZERO_CTX]
+            counts = self._known_counts[key] = [0, 0, -1, 0, 0, *_ZERO_CTX, 0, -1]
             self._known_terms[key] = (term_id, " ".join(surface.split()))
         counts[0] += 1
         counts[3] += _GLOSS.match(text, end) is not None
-        counts[4] += marked_at(text, start, end, quotes)
+        if marked_at(text, start, end, quotes):
+            counts[4] += 1
+            if counts[-1] != doc_idx:
+                counts[-1] = doc_idx
+                counts[-2] += 1
         left, right = context_buckets(text, start, end)
         _add_context(counts, 5, left, right)
         if counts[2] != doc_idx:

@@ -328,8 +328,8 @@ def _learned(
     known_df = target.known_df
     dfs = [known_df[k] for k, _ in pos] + [int(n) for n in df]
     # Each known_* property builds its mapping anew: once each, not once a form.
-    k_glosses, k_marked = target.known_glosses, target.known_marked
-    k_entropy, k_tf = target.known_entropy, target.known_tf
+    k_glosses, k_marked = target.known_glosses, target.known_marked_df
+    k_entropy = target.known_entropy
     x = termhood_features(
         all_units,
         phrases,
@@ -339,9 +339,10 @@ def _learned(
         known,
         own_head=[True] * len(pos) + [False] * len(vocab),
         glossed=[k_glosses[k] for k, _ in pos] + [target.glosses[k] for k in vocab],
-        marked=[k_marked[k] for k, _ in pos] + [target.marked[k] for k in vocab],
+        # Documents, not occurrences: one text that repeats its quote marks it once.
+        marked=[k_marked[k] for k, _ in pos] + [target.marked_df[k] for k in vocab],
         entropy=[k_entropy[k] for k, _ in pos] + [target.entropy[k] for k in vocab],
-        tf=[k_tf[k] for k, _ in pos] + [target.tf[k] for k in vocab],
+        tf=dfs,
     )
     return learned_termhood(x[: len(pos)], x[len(pos) :])
 
@@ -385,10 +386,12 @@ def _rank(
     units = [target.units[k] for k in vocab]
     cv = np.array(c_values(tf.tolist(), units, index))
     head = np.array([heads.get(u[-1].lower(), 0) for u in units])
-    marked = np.array([target.marked[k] for k in vocab], dtype=float)
+    # Documents that mark it, against documents it is in: a term is introduced again
+    # in many texts; one text that repeats its quote marks it once.
+    marked = np.array([target.marked_df[k] for k in vocab], dtype=float)
     entropy = np.array([min(target.entropy[k]) for k in vocab])
     parts = {
-        "marked": marked_scores(marked, tf),
+        "marked": marked_scores(marked, df),
         "entropy": entropy,
         "c_value": cv,
         "head_terms": head_shares(head, units),

@@ -54,6 +54,13 @@ def test_marked_occurrences_are_counted() -> None:
     key = "탄소차액계약"
     assert counts.tf[key] == 8 and counts.marked[key] == 6
     assert counts.marked["녹색채권"] == 0
+    assert counts.marked_df[key] == 6
+
+
+def test_a_text_that_repeats_its_quote_marks_the_phrase_once() -> None:
+    counts = CandidateCounts(Tagger(EMPTY), known=frozenset(), max_units=3, n_examples=0)
+    counts.add(["'탄소차액계약', '탄소차액계약', 또 '탄소차액계약'이다.", "탄소차액계약 도입"])
+    assert counts.marked["탄소차액계약"] == 3 and counts.marked_df["탄소차액계약"] == 1
 
 
 def test_marked_occurrences_of_glossary_forms_are_counted() -> None:
@@ -100,6 +107,13 @@ def test_a_quoted_coinage_is_a_candidate_even_when_the_noun_runs_split_it() -> N
     assert counts.df["오천피"] == 4 and counts.marked["오천피"] == 4
     assert counts.units["오천피"] == ("오천피",)
     assert "우르르" not in counts.df  # an adverb in quotes is an exclamation, not a term
+
+
+def test_a_quoted_stretch_with_a_number_or_time_word_is_no_candidate() -> None:
+    docs = [f"그는 '당원권 1년 정지' 처분을 {i}번째로 받았다." for i in range(3)]
+    counts = CandidateCounts(Tagger(EMPTY), known=frozenset(), max_units=3, n_examples=0)
+    counts.add(docs)
+    assert not [k for k in counts.df if "1년" in k]
 
 
 def test_learned_features_hold_the_marked_share_and_entropy() -> None:
