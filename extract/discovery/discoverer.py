@@ -76,10 +76,17 @@ class TermDiscoverer:
       the corpus and the ``background`` together, so phrases common in the background
       score low;
     * ``df``: document frequency;
+    * ``marked``: how often writers mark the candidate as a term they introduce, in
+      quotes, with its English name in brackets, in a definition (X란, X는 …을
+      말한다, X라는 신조어) or announced (이른바 X): the count of documents that mark
+      it and their share of its documents (see :mod:`extract.discovery.marked`);
+    * ``entropy``: the lower of its left and right context entropies (a fragment of a
+      fixed phrase always meets the same neighbour);
     * ``learned``: how much the candidate looks like the glossary's own terms met in
       the same corpus, by a classifier of known terms against unknown candidates on
       form features (units, spacing, Kiwi's reading and language-model probability,
-      glossary heads, modifiability, bracketed glosses), cross-fitted so no candidate
+      glossary heads, modifiability, bracketed glosses, marked documents and their share,
+      context entropies), cross-fitted so no candidate
       is scored by a model that saw it (see :mod:`extract.discovery.learned`); with no
       known term in ``min_df`` documents it is the same for all and changes nothing;
 
@@ -110,8 +117,9 @@ class TermDiscoverer:
     fields : str or sequence of str, optional
         Text fields to read (default: ``text``, else ``title`` and ``body``).
     weights : mapping of str to float, optional
-        Weights of ``c_value``, ``head_terms``, ``modifier``, ``tfidf``, ``df`` and
-        ``learned`` in the score (default :data:`WEIGHTS`: 2, 2, 0, 0.5, 0.5, 1; the
+        Weights of ``c_value``, ``head_terms``, ``modifier``, ``tfidf``, ``df``,
+        ``learned``, ``marked`` and ``entropy`` in the score (default :data:`WEIGHTS`:
+        2, 2, 0, 0.5, 0.5, 1, 0, 0; the
         first from a small grid on ``bench/discovery.py``, ``learned`` 1 where the
         hand-judged precision of both corpora did not fall at 50); missing keys weigh 0.
     rank : {"termhood", "rise"}
