@@ -37,6 +37,7 @@ _STOP_REASONS = frozenset({"number", "amount", "date", "unit", "symbol"})
 # a verb, ending, particle or adverb makes the quote a sentence or an exclamation.
 _QUOTED_TAGS = NOUN_TAGS | {"NR", "NNB", "SO", "SW"}
 _QUOTED_CORE = frozenset({"NNG", "NNP", "SL"})
+_WORD = re.compile(r"\S+")
 
 
 def iter_texts(
@@ -473,13 +474,14 @@ class CandidateCounts:
                         sent,
                         tags,
                         quotes,
-                        lambda i=i, j=j, run=run: [text[u.start : u.end] for u in run[i:j]],
+                        run[i:j],
                     )
             # A quoted coinage is a candidate even where the noun runs split it
             # ('오천피': a numeral and a noun): its words are its units.
             for qs, qe in quotes:
                 if sent.start <= qs and qe <= sent.end and (qs, qe) not in seen:
-                    words = text[qs:qe].split()
+                    spans = [(m.start(), m.end()) for m in _WORD.finditer(text, qs, qe)]
+                    words = [text[a:b] for a, b in spans]
                     # A number or time word inside stops it, as it stops a noun run.
                     if len(words) > 1 and any(map(self._is_stop, words)):
                         continue
@@ -493,7 +495,7 @@ class CandidateCounts:
                             sent,
                             tags,
                             quotes,
-                            lambda words=words: words,
+                            spans,
                         )
 
     def _occurrence(
@@ -506,9 +508,10 @@ class CandidateCounts:
         sent: Any,
         tags: list[tuple[int, int]],
         quotes: frozenset[tuple[int, int]],
-        units: Callable[[], list[str]],
+        units: Sequence[tuple[int, ...]],
     ) -> None:
-        """Count the candidate ``text[start:end]`` (made of ``units()``), if it is one."""
+        """Count the candidate ``text[start:end]``, if it is one; ``units`` are the
+        spans (start and end first) of its units."""
         if mentions and any(
             s < end and start < e and not (start <= s and e <= end) for s, e in mentions
         ):
@@ -535,7 +538,7 @@ class CandidateCounts:
             self._missed.append(self.prune_threshold)
             # The key object itself when equal: one string, not two.
             self._surfaces.append(key if surface == key else surface)
-            self._units.append(_join_units(units()))
+            self._units.append(_join_units([text[u[0] : u[1]] for u in units]))
             if self.n_examples:
                 self._examples.append(None)
         self._occ.append(kid)
