@@ -10,7 +10,14 @@ from typing import Any
 
 from corpus import Document
 from extract.box.examples import is_boilerplate, snippet
-from extract.discovery.junk import string_junk_reason
+from extract.discovery.junk import NOUN_TAGS, string_junk_reason
+from extract.discovery.marked import (
+    N_BUCKETS,
+    bucket_entropy,
+    context_buckets,
+    marked_at,
+    quote_spans,
+)
 from extract.discovery.phrases import noun_runs, run_spans
 from extract.discovery.records import Evidence
 from extract.engine.tagger import Tagger
@@ -26,6 +33,11 @@ _BRACKETED = re.compile(r"[\[【〔<〈《][^\[\]【】〔〕<>〈〉《》\n]{1
 _GLOSS = re.compile(r"\s?[(（]\s?[A-Za-z\u4e00-\u9fff]")
 # Junk reasons of a unit that rule out every phrase holding it.
 _STOP_REASONS = frozenset({"number", "amount", "date", "unit", "symbol"})
+# Morphemes a quoted coinage may be made of ('오천피': 오천/NR + 피/NNG, '한빛-나노');
+# a verb, ending, particle or adverb makes the quote a sentence or an exclamation.
+_QUOTED_TAGS = NOUN_TAGS | {"NR", "NNB", "SO", "SW"}
+_QUOTED_CORE = frozenset({"NNG", "NNP", "SL"})
+_WORD = re.compile(r"\S+")
 
 
 def iter_texts(
@@ -132,6 +144,11 @@ class CandidateCounts:
         self._last = array("i")  # the last document counted in df
         self._label = array("i")  # occurrences inside a bracketed tag
         self._gloss = array("i")  # occurrences glossed in brackets (see glosses)
+        self._marked = array("i")  # occurrences marked as a term (see marked)
+        self._marked_df = array("i")  # documents with a marked occurrence (see marked_df)
+        self._marked_last = array("i")  # the last document counted in marked_df
+        # Left then right context buckets, N_BUCKETS each, per slot (see entropy).
+        self._ctx = array("H")
         # Documents a candidate may have had before it was (last) held: the threshold in
         # force when it came (back). Pruning tests df + this, so a candidate dropped,
         # seen again and dropped again never loses more than the threshold in all.
@@ -149,11 +166,14 @@ class CandidateCounts:
         self.texts: dict[int, str] = {}
         self.prune_threshold = 0
         self._n_texts = 0
+        self._text_idx = -1  # number of the text being read in texts, once it is kept
         self._junk: dict[str, bool] = {}
         self._stop: dict[str, bool] = {}
         # Glossary forms met (masked mentions), by loose key: [tf, df, last document,
-        # glossed occurrences], and their term id and spelling. Bounded by the
-        # glossary's forms, not the corpus.
+        # glossed occurrences, marked occurrences, the 2 * N_BUCKETS context buckets,
+        # documents with a marked occurrence, the last of them], and their term id and
+        # spelling. Bounded by the glossary's forms,
+        # not the corpus.
         self._known_counts: dict[str, list[int]] = {}
         self._known_terms: dict[str, tuple[str, str]] = {}
 
@@ -165,10 +185,38 @@ class CandidateCounts:
         return {k: v[1] for k, v in self._known_counts.items()}
 
     @property
+    def known_tf(self) -> Mapping[str, int]:
+        """Occurrences of each glossary form of :attr:`known_df`."""
+        return {k: v[0] for k, v in self._known_counts.items()}
+
+    @property
     def known_glosses(self) -> Mapping[str, int]:
         """Occurrences of each glossary form of :attr:`known_df` glossed in brackets (see
         :attr:`glosses`)."""
         return {k: v[3] for k, v in self._known_counts.items()}
+
+    @property
+    def known_marked(self) -> Mapping[str, int]:
+        """Occurrences of each glossary form of :attr:`known_df` marked as a term (see
+        :attr:`marked`)."""
+        return {k: v[4] for k, v in self._known_counts.items()}
+
+    @property
+    def known_marked_df(self) -> Mapping[str, int]:
+        """Documents in which each glossary form of :attr:`known_df` is marked as a term."""
+        return {k: v[-2] for k, v in self._known_counts.items()}
+
+    @property
+    def known_entropy(self) -> Mapping[str, tuple[float, float]]:
+        """Left and right context entropy of each glossary form of :attr:`known_df` (see
+        :attr:`entropy`)."""
+        return {
+            k: (
+                bucket_entropy(v[5 : 5 + N_BUCKETS]),
+                bucket_entropy(v[5 + N_BUCKETS : 5 + 2 * N_BUCKETS]),
+            )
+            for k, v in self._known_counts.items()
+        }
 
     @property
     def known_terms(self) -> Mapping[str, tuple[str, str]]:
@@ -197,6 +245,34 @@ class CandidateCounts:
         starts with Latin letters or Hanja (위해성평가(risk assessment), 수가(酬價)): how
         a text introduces a term, by key."""
         return _Column(self._id, lambda i: self._gloss[i])
+
+    @property
+    def marked(self) -> Mapping[str, int]:
+        """Occurrences of each held candidate that a writer marked as a term: quoted
+        whole, glossed in brackets (X(English), English(X)), defined (X란, X는 …을
+        말한다, X라는 신조어) or announced (이른바 X); see
+        :func:`~extract.discovery.marked.marked_at`."""
+        return _Column(self._id, lambda i: self._marked[i])
+
+    @property
+    def marked_df(self) -> Mapping[str, int]:
+        """Documents in which each held candidate is marked as a term (see :attr:`marked`):
+        a term is introduced again in many texts, an emphasis is one writer's."""
+        return _Column(self._id, lambda i: self._marked_df[i])
+
+    @property
+    def entropy(self) -> Mapping[str, tuple[float, float]]:
+        """Left and right context entropy (nats) of each held candidate, over the two
+        characters before and after its occurrences hashed into
+        :data:`~extract.discovery.marked.N_BUCKETS` buckets: low when it always meets the
+        same neighbour (호르무즈 before 해협), a fragment of a fixed phrase."""
+        b = N_BUCKETS
+
+        def get(i: int) -> tuple[float, float]:
+            row = self._ctx[2 * b * i : 2 * b * (i + 1)]
+            return bucket_entropy(row[:b]), bucket_entropy(row[b:])
+
+        return _Column(self._id, get)
 
     @property
     def units(self) -> Mapping[str, tuple[str, ...]]:
@@ -282,10 +358,25 @@ class CandidateCounts:
         slots = np.full(len(mask), -1, dtype=np.int32)
         slots[mask] = np.arange(int(mask.sum()), dtype=np.int32)
         self._id = {k: int(slots[i]) for k, i in self._id.items() if mask[i]}
-        for name in ("_tf", "_df", "_last", "_label", "_gloss", "_missed"):
+        for name in (
+            "_tf",
+            "_df",
+            "_last",
+            "_label",
+            "_gloss",
+            "_marked",
+            "_marked_df",
+            "_marked_last",
+            "_missed",
+        ):
             old = np.frombuffer(getattr(self, name), dtype=np.int32)
             setattr(self, name, _int_array("i", old[mask]))
             del old  # a view blocks appending to the array
+        if len(self._ctx):
+            ctx = np.frombuffer(self._ctx, dtype=np.uint16).reshape(-1, 2 * N_BUCKETS)
+            kept = ctx[mask]
+            del ctx
+            self._ctx = _int_array("H", kept)
         self._surfaces = [v for v, k in zip(self._surfaces, keep, strict=True) if k]
         self._units = [v for v, k in zip(self._units, keep, strict=True) if k]
         if self._examples:
@@ -345,19 +436,17 @@ class CandidateCounts:
         return stop
 
     def _add_text(self, text: str, sents: Sequence[Any]) -> None:
-        occ = self._occ
         mentions = []
-        text_idx = -1
         doc_idx = len(self.doc_ids) - 1
+        quotes = frozenset(quote_spans(text))
         if self.mask:
             for m in self.tagger.tag(text):
                 mentions.append((m.start, m.end))
-                glossed = _GLOSS.match(text, m.end) is not None
-                self._count_known(m.surface, m.term_id, doc_idx, glossed)
-        only = self.only
-        n_examples = self.n_examples
+                self._count_known(m.surface, m.term_id, doc_idx, text, m.start, m.end, quotes)
         tags = [m.span() for m in _BRACKETED.finditer(text)]
+        self._text_idx = -1
         for sent in sents:
+            seen: set[tuple[int, int]] = set()
             for run in noun_runs(sent.tokens, text):
                 # A number, unit or time word inside a phrase makes it a fragment of a
                 # sentence (시총 3, 지난해 영업이익), never a term: spans stop at it.
@@ -375,67 +464,142 @@ class CandidateCounts:
                     if j - i > 1 and any(stops[i:j]):
                         continue
                     start, end = run[i].start, run[j - 1].end
-                    if mentions and any(
-                        s < end and start < e and not (start <= s and e <= end) for s, e in mentions
-                    ):
-                        continue  # part of a known term, or straddling one
-                    raw = text[start:end]
-                    surface = " ".join(raw.split()) if "\n" in raw or "  " in raw else raw
-                    key = form_key(surface)
-                    if only is not None and key not in only:
+                    seen.add((start, end))
+                    self._occurrence(
+                        text,
+                        start,
+                        end,
+                        mentions,
+                        doc_idx,
+                        sent,
+                        tags,
+                        quotes,
+                        run[i:j],
+                    )
+            # A quoted coinage is a candidate even where the noun runs split it
+            # ('오천피': a numeral and a noun): its words are its units.
+            for qs, qe in quotes:
+                if sent.start <= qs and qe <= sent.end and (qs, qe) not in seen:
+                    spans = [(m.start(), m.end()) for m in _WORD.finditer(text, qs, qe)]
+                    words = [text[a:b] for a, b in spans]
+                    # A number or time word inside stops it, as it stops a noun run.
+                    if len(words) > 1 and any(map(self._is_stop, words)):
                         continue
-                    if self._is_junk(surface):
-                        continue
-                    kid = self._id.get(key)
-                    if kid is None:
-                        kid = self._id[key] = len(self._tf)
-                        self._tf.append(0)
-                        self._df.append(0)
-                        self._last.append(-1)
-                        self._label.append(0)
-                        self._gloss.append(0)
-                        self._missed.append(self.prune_threshold)
-                        # The key object itself when equal: one string, not two.
-                        self._surfaces.append(key if surface == key else surface)
-                        self._units.append(_join_units([text[u.start : u.end] for u in run[i:j]]))
-                        if n_examples:
-                            self._examples.append(None)
-                    occ.append(kid)
-                    seen = self._surfaces[kid]
-                    if isinstance(seen, str):
-                        if seen != surface:
-                            self._surfaces[kid] = Counter({seen: self._tf[kid], surface: 1})
-                    else:
-                        seen[surface] += 1
-                    self._tf[kid] += 1
-                    if tags and any(s <= start and end <= e for s, e in tags):
-                        self._label[kid] += 1
-                    if _GLOSS.match(text, end):
-                        self._gloss[kid] += 1
-                    if self._last[kid] != doc_idx:
-                        self._last[kid] = doc_idx
-                        self._df[kid] += 1
-                    if n_examples:
-                        ex = self._examples[kid]
-                        if ex is None or (len(ex) < 6 * n_examples and ex[-6] != doc_idx):
-                            if text_idx < 0:
-                                text_idx = self._n_texts
-                                self._n_texts += 1
-                                self.texts[text_idx] = text
-                            record = (doc_idx, text_idx, sent.start, sent.end, start, end)
-                            if ex is None:
-                                self._examples[kid] = array("i", record)
-                            else:
-                                ex.extend(record)
+                    if len(words) <= self.max_units and _quoted_phrase(sent.tokens, qs, qe):
+                        self._occurrence(
+                            text,
+                            qs,
+                            qe,
+                            mentions,
+                            doc_idx,
+                            sent,
+                            tags,
+                            quotes,
+                            spans,
+                        )
 
-    def _count_known(self, surface: str, term_id: str, doc_idx: int, glossed: bool) -> None:
+    def _occurrence(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        mentions: list[tuple[int, int]],
+        doc_idx: int,
+        sent: Any,
+        tags: list[tuple[int, int]],
+        quotes: frozenset[tuple[int, int]],
+        units: Sequence[tuple[int, ...]],
+    ) -> None:
+        """Count the candidate ``text[start:end]``, if it is one; ``units`` are the
+        spans (start and end first) of its units."""
+        if mentions and any(
+            s < end and start < e and not (start <= s and e <= end) for s, e in mentions
+        ):
+            return  # part of a known term, or straddling one
+        raw = text[start:end]
+        surface = " ".join(raw.split()) if "\n" in raw or "  " in raw else raw
+        key = form_key(surface)
+        if self.only is not None and key not in self.only:
+            return
+        if self._is_junk(surface):
+            return
+        kid = self._id.get(key)
+        if kid is None:
+            kid = self._id[key] = len(self._tf)
+            self._tf.append(0)
+            self._df.append(0)
+            self._last.append(-1)
+            self._label.append(0)
+            self._gloss.append(0)
+            self._marked.append(0)
+            self._marked_df.append(0)
+            self._marked_last.append(-1)
+            self._ctx.extend(_ZERO_CTX)
+            self._missed.append(self.prune_threshold)
+            # The key object itself when equal: one string, not two.
+            self._surfaces.append(key if surface == key else surface)
+            self._units.append(_join_units([text[u[0] : u[1]] for u in units]))
+            if self.n_examples:
+                self._examples.append(None)
+        self._occ.append(kid)
+        seen = self._surfaces[kid]
+        if isinstance(seen, str):
+            if seen != surface:
+                self._surfaces[kid] = Counter({seen: self._tf[kid], surface: 1})
+        else:
+            seen[surface] += 1
+        self._tf[kid] += 1
+        if tags and any(s <= start and end <= e for s, e in tags):
+            self._label[kid] += 1
+        if _GLOSS.match(text, end):
+            self._gloss[kid] += 1
+        if marked_at(text, start, end, quotes):
+            self._marked[kid] += 1
+            if self._marked_last[kid] != doc_idx:
+                self._marked_last[kid] = doc_idx
+                self._marked_df[kid] += 1
+        left, right = context_buckets(text, start, end)
+        _add_context(self._ctx, 2 * N_BUCKETS * kid, left, right)
+        if self._last[kid] != doc_idx:
+            self._last[kid] = doc_idx
+            self._df[kid] += 1
+        if self.n_examples:
+            ex = self._examples[kid]
+            if ex is None or (len(ex) < 6 * self.n_examples and ex[-6] != doc_idx):
+                if self._text_idx < 0:
+                    self._text_idx = self._n_texts
+                    self._n_texts += 1
+                    self.texts[self._text_idx] = text
+                record = (doc_idx, self._text_idx, sent.start, sent.end, start, end)
+                if ex is None:
+                    self._examples[kid] = array("i", record)
+                else:
+                    ex.extend(record)
+
+    def _count_known(
+        self,
+        surface: str,
+        term_id: str,
+        doc_idx: int,
+        text: str,
+        start: int,
+        end: int,
+        quotes: frozenset[tuple[int, int]],
+    ) -> None:
         key = form_key(surface, case_sensitive=False)
         counts = self._known_counts.get(key)
         if counts is None:
-            counts = self._known_counts[key] = [0, 0, -1, 0]
+            counts = self._known_counts[key] = [0, 0, -1, 0, 0, *_ZERO_CTX, 0, -1]
             self._known_terms[key] = (term_id, " ".join(surface.split()))
         counts[0] += 1
-        counts[3] += glossed
+        counts[3] += _GLOSS.match(text, end) is not None
+        if marked_at(text, start, end, quotes):
+            counts[4] += 1
+            if counts[-1] != doc_idx:
+                counts[-1] = doc_idx
+                counts[-2] += 1
+        left, right = context_buckets(text, start, end)
+        _add_context(counts, 5, left, right)
         if counts[2] != doc_idx:
             counts[1] += 1
             counts[2] = doc_idx
@@ -473,6 +637,37 @@ def _join_units(units: list[str]) -> str | tuple[str, ...]:
 
 def _split_units(units: str | tuple[str, ...]) -> tuple[str, ...]:
     return units if isinstance(units, tuple) else tuple(units.split(_SEP))
+
+
+_ZERO_CTX = (0,) * (2 * N_BUCKETS)
+_CAP = 0xFFFF
+
+
+def _add_context(ctx: Any, at: int, left: int, right: int) -> None:
+    """Count one occurrence's ``left`` and ``right`` buckets into the row at ``at``."""
+    for side, b in ((0, left), (N_BUCKETS, right)):
+        i = at + side + b
+        if ctx[i] >= _CAP:
+            # Halve the side (its shape is what matters) rather than overflow 16 bits.
+            for j in range(at + side, at + side + N_BUCKETS):
+                ctx[j] //= 2
+        ctx[i] += 1
+
+
+def _quoted_phrase(tokens: Sequence[Any], start: int, end: int) -> bool:
+    """Whether the quoted ``start:end`` is a phrase of nouns, as analysed in ``tokens``
+    (a name or coinage), not words of a sentence or an exclamation ('우르르')."""
+    inside = []
+    for t in tokens:
+        ts, te = t.start, t.start + t.len
+        if te <= start or ts >= end:
+            continue
+        if ts < start or te > end:
+            return False  # a morpheme across the quote: not a phrase of its own
+        inside.append(t)
+    if not inside or inside[0].start != start or inside[-1].start + inside[-1].len != end:
+        return False
+    return all(t.tag in _QUOTED_TAGS for t in inside) and any(t.tag in _QUOTED_CORE for t in inside)
 
 
 def _records(ex: array[int] | None) -> list[tuple[int, ...]]:

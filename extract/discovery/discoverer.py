@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from corpus import Document
 from extract.discovery.candidates import CandidateCounts, known_keys
+from extract.discovery.marked import marked_scores
 from extract.discovery.records import TermCandidate
 from extract.discovery.termhood import (
     GENERIC_FACTORS,
@@ -34,7 +35,16 @@ RANKS = ("termhood", "rise")
 
 #: Default weights of the score's components (see :class:`TermDiscoverer`).
 WEIGHTS: Mapping[str, float] = MappingProxyType(
-    {"c_value": 2.0, "head_terms": 2.0, "modifier": 0.0, "tfidf": 0.5, "df": 0.5, "learned": 1.0}
+    {
+        "c_value": 2.0,
+        "head_terms": 2.0,
+        "modifier": 0.0,
+        "tfidf": 0.5,
+        "df": 0.5,
+        "learned": 1.0,
+        "marked": 0.0,
+        "entropy": 0.0,
+    }
 )
 
 
@@ -66,10 +76,17 @@ class TermDiscoverer:
       the corpus and the ``background`` together, so phrases common in the background
       score low;
     * ``df``: document frequency;
+    * ``marked``: how often writers mark the candidate as a term they introduce, in
+      quotes, with its English name in brackets, in a definition (X란, X는 …을
+      말한다, X라는 신조어) or announced (이른바 X): the count of documents that mark
+      it and their share of its documents (see :mod:`extract.discovery.marked`);
+    * ``entropy``: the lower of its left and right context entropies (a fragment of a
+      fixed phrase always meets the same neighbour);
     * ``learned``: how much the candidate looks like the glossary's own terms met in
       the same corpus, by a classifier of known terms against unknown candidates on
       form features (units, spacing, Kiwi's reading and language-model probability,
-      glossary heads, modifiability, bracketed glosses), cross-fitted so no candidate
+      glossary heads, modifiability, bracketed glosses, marked documents and their share,
+      context entropies), cross-fitted so no candidate
       is scored by a model that saw it (see :mod:`extract.discovery.learned`); with no
       known term in ``min_df`` documents it is the same for all and changes nothing;
 
@@ -100,8 +117,9 @@ class TermDiscoverer:
     fields : str or sequence of str, optional
         Text fields to read (default: ``text``, else ``title`` and ``body``).
     weights : mapping of str to float, optional
-        Weights of ``c_value``, ``head_terms``, ``modifier``, ``tfidf``, ``df`` and
-        ``learned`` in the score (default :data:`WEIGHTS`: 2, 2, 0, 0.5, 0.5, 1; the
+        Weights of ``c_value``, ``head_terms``, ``modifier``, ``tfidf``, ``df``,
+        ``learned``, ``marked`` and ``entropy`` in the score (default :data:`WEIGHTS`:
+        2, 2, 0, 0.5, 0.5, 1, 0, 0; the
         first from a small grid on ``bench/discovery.py``, ``learned`` 1 where the
         hand-judged precision of both corpora did not fall at 50); missing keys weigh 0.
     rank : {"termhood", "rise"}
@@ -315,7 +333,11 @@ def _learned(
     pos = [(k, u) for k, u in zip(pos_keys, pos_units, strict=True) if u is not None]
     all_units = [u for _, u in pos] + list(units)
     phrases = [target.known_terms[k][1] for k, _ in pos] + [target.phrase(k) for k in vocab]
-    dfs = [target.known_df[k] for k, _ in pos] + [int(n) for n in df]
+    known_df = target.known_df
+    dfs = [known_df[k] for k, _ in pos] + [int(n) for n in df]
+    # Each known_* property builds its mapping anew: once each, not once a form.
+    k_glosses, k_marked = target.known_glosses, target.known_marked_df
+    k_entropy = target.known_entropy
     x = termhood_features(
         all_units,
         phrases,
@@ -324,7 +346,11 @@ def _learned(
         kiwi,
         known,
         own_head=[True] * len(pos) + [False] * len(vocab),
-        glossed=[target.known_glosses[k] for k, _ in pos] + [target.glosses[k] for k in vocab],
+        glossed=[k_glosses[k] for k, _ in pos] + [target.glosses[k] for k in vocab],
+        # Documents, not occurrences: one text that repeats its quote marks it once.
+        marked=[k_marked[k] for k, _ in pos] + [target.marked_df[k] for k in vocab],
+        entropy=[k_entropy[k] for k, _ in pos] + [target.entropy[k] for k in vocab],
+        tf=dfs,
     )
     return learned_termhood(x[: len(pos)], x[len(pos) :])
 
@@ -368,7 +394,13 @@ def _rank(
     units = [target.units[k] for k in vocab]
     cv = np.array(c_values(tf.tolist(), units, index))
     head = np.array([heads.get(u[-1].lower(), 0) for u in units])
+    # Documents that mark it, against documents it is in: a term is introduced again
+    # in many texts; one text that repeats its quote marks it once.
+    marked = np.array([target.marked_df[k] for k in vocab], dtype=float)
+    entropy = np.array([min(target.entropy[k]) for k in vocab])
     parts = {
+        "marked": marked_scores(marked, df),
+        "entropy": entropy,
         "c_value": cv,
         "head_terms": head_shares(head, units),
         "modifier": modifier_shares(units),

@@ -49,6 +49,10 @@ FEATURES = (
     "known_units",
     "logprob",
     "glossed",
+    "marked_share",
+    "marked",
+    "entropy_left",
+    "entropy_right",
 )
 
 
@@ -81,6 +85,9 @@ def termhood_features(
     *,
     own_head: Sequence[bool] | None = None,
     glossed: Sequence[int] | None = None,
+    marked: Sequence[int] | None = None,
+    entropy: Sequence[tuple[float, float]] | None = None,
+    tf: Sequence[int] | None = None,
 ) -> Any:
     """One row of :data:`FEATURES` per candidate (a float NumPy array).
 
@@ -107,6 +114,15 @@ def termhood_features(
         Occurrences of each followed by its English name or Hanja in brackets (how a
         text introduces a term; see
         :attr:`~extract.discovery.candidates.CandidateCounts.glosses`).
+    marked : sequence of int, optional
+        Occurrences of each that a writer marked as a term (quoted, glossed, defined,
+        announced; see :attr:`~extract.discovery.candidates.CandidateCounts.marked`):
+        its count and its share of ``tf`` are features.
+    entropy : sequence of (float, float), optional
+        Left and right context entropy of each (see
+        :attr:`~extract.discovery.candidates.CandidateCounts.entropy`).
+    tf : sequence of int, optional
+        Occurrences of each (default: ``df``), for the share of marked ones.
 
     Examples
     --------
@@ -126,8 +142,13 @@ def termhood_features(
     built_mod = Counter(us[0] for us in lowered if len(us) > 1)
     own = own_head if own_head is not None else [False] * len(units)
     glosses = glossed if glossed is not None else [0] * len(units)
+    marks = marked if marked is not None else [0] * len(units)
+    ents = entropy if entropy is not None else [(0.0, 0.0)] * len(units)
+    tfs = tf if tf is not None else df
     rows = []
-    for us, low, phrase, n, mine, g in zip(units, lowered, phrases, df, own, glosses, strict=True):
+    for us, low, phrase, n, mine, g, mk, ent, t in zip(
+        units, lowered, phrases, df, own, glosses, marks, ents, tfs, strict=True
+    ):
         word = phrase.replace(" ", "")
         readings = [_word_reading(u, kiwi, cache) for u in us]
         everyday = [everyday_word(u, kiwi, cache) for u in us]
@@ -156,6 +177,10 @@ def termhood_features(
                 ),
                 kiwi.analyze(word, top_n=1)[0][1] / max(len(word), 1),
                 min(g / max(n, 1), 1.0),
+                min(mk / max(t, 1), 1.0),
+                math.log1p(mk),
+                ent[0],
+                ent[1],
             )
         )
     return np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
