@@ -251,6 +251,14 @@ SECOND_CASES = [
     ("필기시험과 심층면접 등을 통해 최종 선발한다", "in_depth_interview", False, "a hiring round"),
     ("상담회에서 일대일 심층면접을 한다", "in_depth_interview", False, "a one-to-one meeting"),
     ("주민 설문조사와 심층면접을 실시했다", "in_depth_interview", True, "the research method"),
+    # leftovers of earlier draws: the year's biggest housing deal, an adjusting device
+    ("올해 재건축 최대어로 꼽히는 단지", "ipo_large_deal", False, "a redevelopment project"),
+    ("강북 재개발 '최대어' 수주전", "ipo_large_deal", False, "in quotes"),
+    ("강북권 청약 최대어였던 단지가 미분양됐다", "ipo_large_deal", False, "a presale"),
+    ("내년 IPO 최대어 상장이 다가온다", "ipo_large_deal", True, "the largest listing"),
+    ("하반기 최대어 게임사가 상장한다", "ipo_large_deal", True, "bare 최대어 of a listing"),
+    ("전기 조정장치 부문을 국산화했다", "correction_market", False, "an adjusting device"),
+    ("단기 조정장에도 개인이 순매수했다", "correction_market", True, "a market correction"),
 ]
 
 
