@@ -1,6 +1,6 @@
 """Traps found by the hand-judged precision check of the grown default glossary (issue 13;
 bench/judged/precision.json, sets 'all2', 'new57', 'all4', 'new4', 'all5', 'new5', 'all6',
-'all7', 'all8', 'new8', 'all9', 'all10' and 'new10').
+'all7', 'all8', 'new8', 'all9', 'all10', 'new10' and 'all11').
 
 Each wrong mention was a class of text, written here in our own words: an acronym with a
 second common meaning (PLC after a company name, EUA of carbon trading, PI of principal
@@ -259,6 +259,11 @@ SECOND_CASES = [
     ("하반기 최대어 게임사가 상장한다", "ipo_large_deal", True, "bare 최대어 of a listing"),
     ("전기 조정장치 부문을 국산화했다", "correction_market", False, "an adjusting device"),
     ("단기 조정장에도 개인이 순매수했다", "correction_market", True, "a market correction"),
+    # set all11: an analyst firm and a pension fund whose names hold an acronym
+    ("CCS인사이트의 분석가는 시장이 커진다고 말했다", "carbon_capture", False, "a firm"),
+    ("발전소에 CCS 설비를 단다", "carbon_capture", True, "carbon capture and storage"),
+    ("국가연금기금 VER이 지분 0.6%를 갖고 있다", "voluntary_export_restraint", False, "a fund"),
+    ("일본은 자동차 수출에 VER을 받아들였다", "voluntary_export_restraint", True, "the restraint"),
 ]
 
 
