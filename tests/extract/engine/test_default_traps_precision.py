@@ -264,6 +264,10 @@ SECOND_CASES = [
     ("발전소에 CCS 설비를 단다", "carbon_capture", True, "carbon capture and storage"),
     ("국가연금기금 VER이 지분 0.6%를 갖고 있다", "voluntary_export_restraint", False, "a fund"),
     ("일본은 자동차 수출에 VER을 받아들였다", "voluntary_export_restraint", True, "the restraint"),
+    # 통상 as "usually" before a time of year, and regular working hours
+    ("공공공사 발주는 통상 연말인 12월에 몰린다", "trade", False, "usually at year end"),
+    ("위원회는 통상 분기별로 열린다", "trade", False, "usually each quarter"),
+    ("주 근로시간 중 통상 근무시간은 40시간이다", "trade", False, "regular working hours"),
 ]
 
 
