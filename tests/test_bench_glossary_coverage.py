@@ -153,6 +153,7 @@ ARTICLE_FILES = {
     "coverage3.json": "kdi_epic_research_ko",
     "coverage4.json": "kdi_epic_research_ko",
     "coverage5.json": "kdi_epic_research_ko",
+    "coverage6.json": "kdi_epic_research_ko",
 }
 
 
