@@ -1,6 +1,6 @@
 """Traps found by the hand-judged precision check of the grown default glossary (issue 13;
 bench/judged/precision.json, sets 'all2', 'new57', 'all4', 'new4', 'all5', 'new5', 'all6',
-'all7', 'all8', 'new8' and 'all9').
+'all7', 'all8', 'new8', 'all9', 'all10', 'new10' and 'all11').
 
 Each wrong mention was a class of text, written here in our own words: an acronym with a
 second common meaning (PLC after a company name, EUA of carbon trading, PI of principal
@@ -230,6 +230,44 @@ SECOND_CASES = [
         "a tenancy contract",
     ),
     ("보험 주계약에 특약을 붙였다", "main_insurance_contract", True, "the main policy"),
+    # sets all10 and new10: a company named AI, 기업인 as a kind of company + the copula before
+    # its name, one firm's ad revenue, 지속 가능성 of a trend lasting, a selection interview
+    ("NC AI가 산업용 언어 모델을 공개했다", "ai", False, "NC AI, a company"),
+    ("제조 현장에 AI를 도입한다", "ai", True, "the technology"),
+    ("반도체 장비 제조기업인 나래테크를 방문했다", "business_people", False, "is a maker"),
+    ("보안 전문기업인 ㈜가나다를 찾았다", "business_people", False, "is a specialist firm"),
+    ("식품 기업인 (주)다온에 투자했다", "business_people", False, "is a firm, before (주)"),
+    ("낡은 부품 기업인 줄 알았다", "business_people", False, "thought it was a firm"),
+    ("대통령이 기업인 100명과 간담회를 열었다", "business_people", True, "business people"),
+    ("석유화학 기업인들과 수출 애로를 논의했다", "business_people", True, "people of a trade"),
+    ("카카오톡 광고 매출이 늘었다", "advertising_market", False, "one firm's ad revenue"),
+    ("국내 광고 시장이 위축됐다", "advertising_market", True, "the market"),
+    ("달러 강세 지속 가능성을 점검한다", "sustainability_general", False, "a trend lasting"),
+    ("고금리 지속 가능성이 커졌다", "sustainability_general", False, "high rates lasting"),
+    ("임금 상승세의 지속 가능성을 검토했다", "sustainability_general", False, "a rise lasting"),
+    ("축산업의 지속 가능성을 높인다", "sustainability_general", True, "an industry's"),
+    ("지역자원시설세의 지속가능성을 평가했다", "sustainability_general", True, "a tax's"),
+    ("서류전형과 2차 심층 면접을 거쳐 50명을 뽑는다", "in_depth_interview", False, "selection"),
+    ("필기시험과 심층면접 등을 통해 최종 선발한다", "in_depth_interview", False, "a hiring round"),
+    ("상담회에서 일대일 심층면접을 한다", "in_depth_interview", False, "a one-to-one meeting"),
+    ("주민 설문조사와 심층면접을 실시했다", "in_depth_interview", True, "the research method"),
+    # leftovers of earlier draws: the year's biggest housing deal, an adjusting device
+    ("올해 재건축 최대어로 꼽히는 단지", "ipo_large_deal", False, "a redevelopment project"),
+    ("강북 재개발 '최대어' 수주전", "ipo_large_deal", False, "in quotes"),
+    ("강북권 청약 최대어였던 단지가 미분양됐다", "ipo_large_deal", False, "a presale"),
+    ("내년 IPO 최대어 상장이 다가온다", "ipo_large_deal", True, "the largest listing"),
+    ("하반기 최대어 게임사가 상장한다", "ipo_large_deal", True, "bare 최대어 of a listing"),
+    ("전기 조정장치 부문을 국산화했다", "correction_market", False, "an adjusting device"),
+    ("단기 조정장에도 개인이 순매수했다", "correction_market", True, "a market correction"),
+    # set all11: an analyst firm and a pension fund whose names hold an acronym
+    ("CCS인사이트의 분석가는 시장이 커진다고 말했다", "carbon_capture", False, "a firm"),
+    ("발전소에 CCS 설비를 단다", "carbon_capture", True, "carbon capture and storage"),
+    ("국가연금기금 VER이 지분 0.6%를 갖고 있다", "voluntary_export_restraint", False, "a fund"),
+    ("일본은 자동차 수출에 VER을 받아들였다", "voluntary_export_restraint", True, "the restraint"),
+    # 통상 as "usually" before a time of year, and regular working hours
+    ("공공공사 발주는 통상 연말인 12월에 몰린다", "trade", False, "usually at year end"),
+    ("위원회는 통상 분기별로 열린다", "trade", False, "usually each quarter"),
+    ("주 근로시간 중 통상 근무시간은 40시간이다", "trade", False, "regular working hours"),
 ]
 
 
