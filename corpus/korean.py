@@ -347,7 +347,13 @@ UNIT_WORDS = words(
 
 #: Currencies, lower case: next to an amount (300만 유로, 40mln유로, 유로0.3) they are its
 #: unit, not the currency as a topic.
-CURRENCIES = words("원 달러 엔 위안 유로 파운드 원화 달러화 엔화 위안화 유로화 파운드화")
+CURRENCIES = words(
+    "원 달러 엔 위안 유로 파운드 원화 달러화 엔화 위안화 유로화 파운드화 "
+    # The other currencies news prices deals in (2조 루피아, 5억링깃): each a unit too.
+    "루피 루피화 루피아 루피아화 링깃 링깃화 루블 루블화 헤알 헤알화 바트 바트화 페소 "
+    "페소화 리라 리라화 프랑 프랑화 랜드 랜드화 동화 크로나 크로네 즐로티 디르함 리얄 "
+    "디나르 호주달러 캐나다달러 홍콩달러 싱가포르달러 대만달러"
+)
 
 #: Magnitude words after a number (37.5 mln, 300만, 2bn), lower case.
 MAGNITUDES = words("k m mn mln bn b tn 십 백 천 만 억 조 십만 백만 천만 십억 백억 천억 수십억")

@@ -36,6 +36,8 @@ TERMS = [
     Term(id="materials", term="원자재"),
     Term(id="euro", term="유로화", aliases=("유로",)),
     Term(id="dollar", term="달러"),
+    Term(id="rupiah", term="루피아화", aliases=("루피아",)),
+    Term(id="ringgit", term="링깃화", aliases=("링깃",)),
     Term(id="spac", term="스팩"),
     Term(id="payment", term="간편결제"),
     Term(id="seafood", term="수산물"),
@@ -88,7 +90,9 @@ CASES = [
     ("300만 유로와 4억유로", [], "Hangul magnitudes, spaced or glued"),
     ("수십억 달러 규모", [], "an approximate amount"),
     ("15달러에 팔렸다", [], "glued to the digits"),
+    ("2조 루피아와 5억링깃", [], "any currency's name after an amount, not only the majors"),
     ("유로 약세와 달러 강세", [("유로", "euro"), ("달러", "dollar")], "the currencies as topics"),
+    ("루피아 약세", [("루피아", "rupiah")], "a minor currency as a topic"),
     ("G7 유로 논의", [("유로", "euro")], "digits inside a Latin name are no amount"),
     # A term inside the name of an institution or of a numbered vehicle is a name.
     ("한국간편결제진흥원에 문의", [], "institution suffix 진흥원 after the term"),

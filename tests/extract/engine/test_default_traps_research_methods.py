@@ -58,6 +58,12 @@ CASES = [
     ("플랫폼의 노동수요독점력을 추정했다", "monopsony", True, "labour monopsony"),
     ("한국의 조세경쟁력은 26위다", "tax_competition", False, "competitiveness"),
     ("국가 간 조세 경쟁을 막는다", "tax_competition", True, "the race"),
+    # The change of one firm's or one loan's structure is not an economy's structural change.
+    ("최대주주 지분구조 변화가 있었다", "structural_change", False, "a shareholding structure"),
+    ("자금조달 구조 변화로 금리 부담이 줄었다", "structural_change", False, "a funding mix"),
+    ("회사는 수익 구조 변화를 꾀했다", "structural_change", False, "a firm's revenue mix"),
+    ("고용의 구조적 변화가 이어졌다", "structural_change", True, "the economy's"),
+    ("임대차시장의 구조 변화가 뚜렷하다", "structural_change", True, "a market's"),
 ]
 
 
