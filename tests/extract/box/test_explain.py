@@ -167,13 +167,14 @@ def test_bundled_background_holds_numbers_for_default_ids() -> None:
     ids = {t.id for t in glossary.default(entities=True)}
     assert bg.glossary == glossary.default().name and bg.documents >= 10_000
     # Unseen terms are left out (df 0: fully unfamiliar). Specialised terms are rare by
-    # design, so a share of every file goes unseen in 30,000 documents; a whole file with
-    # few terms seen means the counts were built before that file was added.
+    # design, so a share of every file goes unseen in 30,000 documents (about two thirds of
+    # the legal-procedure and research-method files); a file counted before it was added
+    # has none seen.
     assert set(bg.df) <= ids and len(bg.df) > 0.5 * len(ids)
     for path in sorted((Path(glossary.__file__).parent / "data" / "default").glob("*.yaml")):
         file_ids = re.findall(r"^  - id: (\S+)$", path.read_text(encoding="utf-8"), re.M)
         seen = sum(i in bg.df for i in file_ids)
-        assert seen >= 0.4 * len(file_ids), f"{path.name}: {seen} of {len(file_ids)} seen"
+        assert seen >= 0.25 * len(file_ids), f"{path.name}: {seen} of {len(file_ids)} seen"
     assert all(isinstance(n, int) and 0 < n <= bg.documents for n in bg.df.values())
     assert sum(bg.sources.values()) == bg.documents and len(bg.sources) >= 5
     assert max(bg.sources.values()) <= 2 * sorted(bg.sources.values())[len(bg.sources) // 2]
