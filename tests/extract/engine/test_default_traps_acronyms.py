@@ -4,8 +4,8 @@ bare aliases: each is found written alone in a plain sentence with a particle or
 it, and the other senses that real news gives the same letters stay untagged: a person's
 nickname (Saudi Arabia's crown prince written MBS), a news agency (RIA Novosti), a camera
 or an address on the Internet Protocol (IP카메라, IP 주소), a ship's cargo-tank design
-(KC-2), a company glued to the letters (KC그린홀딩스), and longer Latin words that hold them
-(IPTV, MZM, TFT).
+(KC-2), a company glued to the letters (KC그린홀딩스), a patent on a business method
+(영업방법(BM) 발명, BM 특허), and longer Latin words that hold them (IPTV, TFT, BMW).
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ CASES = [
     ("스타트업은 BM을 먼저 검증해야 한다", "business_model", True, "BM alone"),
     ("회사는 비즈니스 모델을 구독형으로 바꿨다", "business_model", True, "the Korean name"),
     ("BMW 판매량이 늘었다", "business_model", False, "BMW holds BM"),
+    ("특허청은 영업방법(BM) 발명의 심사 기준을 고쳤다", "business_model", False, "business method"),
+    ("핀테크 업체가 BM 특허를 출원했다", "business_model", False, "a business-method patent"),
 ]
 
 
