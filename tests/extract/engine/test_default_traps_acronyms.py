@@ -48,6 +48,9 @@ CASES = [
     ("스타트업은 BM을 먼저 검증해야 한다", "business_model", True, "BM alone"),
     ("회사는 비즈니스 모델을 구독형으로 바꿨다", "business_model", True, "the Korean name"),
     ("BMW 판매량이 늘었다", "business_model", False, "BMW holds BM"),
+    ("BBIG가 주도하던 장세가 끝났다", "bbig", True, "BBIG with a particle"),
+    ("복지부는 DTC 유전자검사 항목을 넓혔다", "dtc_genetic_testing", True, "DTC genetic testing"),
+    ("DTC 인증제를 받은 기관만 검사한다", "dtc_genetic_testing", True, "its certification scheme"),
     ("특허청은 영업방법(BM) 발명의 심사 기준을 고쳤다", "business_model", False, "business method"),
     ("핀테크 업체가 BM 특허를 출원했다", "business_model", False, "a business-method patent"),
 ]
