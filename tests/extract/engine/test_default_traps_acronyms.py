@@ -4,7 +4,7 @@ bare aliases: each is found written alone in a plain sentence with a particle or
 it, and the other senses that real news gives the same letters stay untagged: a person's
 nickname (Saudi Arabia's crown prince written MBS), a news agency (RIA Novosti), a camera
 or an address on the Internet Protocol (IP카메라, IP 주소), a ship's cargo-tank design
-(KC-2), a company glued to the letters (KC그린홀딩스), a patent on a business method
+(KC-2), a company glued to the letters (KC그린홀딩스, HS화성), a patent on a business method
 (영업방법(BM) 발명, BM 특허), and longer Latin words that hold them (IPTV, TFT, BMW).
 """
 
@@ -55,6 +55,10 @@ CASES = [
     ("금감원은 대형 GA의 내부통제를 점검했다", "insurance_agency", True, "GA alone"),
     ("휴니드는 GA-ASI와 부품 계약을 맺었다", "insurance_agency", False, "General Atomics"),
     ("은행은 TCB 평가를 거쳐 대출을 내준다", "tech_credit_bureau", True, "TCB alone"),
+    ("HS 6단위 기준 수출 품목을 집계했다", "hs_code", True, "HS alone"),
+    ("관세청은 반도체 품목분류(HS) 지침을 냈다", "hs_code", True, "HS in brackets"),
+    ("HS효성 부회장이 포럼에 참석했다", "hs_code", False, "the HS group"),
+    ("HS화성이 도로공사를 수주했다", "hs_code", False, "a builder"),
     ("복지부는 DTC 유전자검사 항목을 넓혔다", "dtc_genetic_testing", True, "DTC genetic testing"),
     ("DTC 인증제를 받은 기관만 검사한다", "dtc_genetic_testing", True, "its certification scheme"),
     ("특허청은 영업방법(BM) 발명의 심사 기준을 고쳤다", "business_model", False, "business method"),
