@@ -565,6 +565,8 @@ _SERIAL_ENDINGS = frozenset({"어", "아", "여"})
 # the clause part of a noun phrase ("한국이 …할 경우", "경쟁이 치열해지는 가운데").
 _AUX_HEADS = frozenset(
     {"것", "수", "계획", "예정", "방침", "전망", "듯", "셈", "모양", "가능성", "필요", "뿐"}
+    # "…가 꺾이는 모양새다", "…가 살아나는 분위기다": how things look, said of the subject
+    | {"모양새", "분위기", "양상", "추세", "형국"}
 )
 # "…때문으로 풀이된다", "…영향이라는 해석도 나온다": the sentence explains a fact that the
 # sentence before states; it stands alone only when it names what it explains.

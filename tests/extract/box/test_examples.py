@@ -555,6 +555,13 @@ ALONE = [
     ("한빛전자는 물론 대한전자도 투자를 늘렸다.", "물론 with names"),
     ("스타트업 두 곳도 시리즈 A 투자를 유치했다.", "…도 with an object: the subject"),
     ("정부가 규제를 풀면서 주택 가격이 10% 올랐다.", "가격 of a good named"),
+    (
+        "'영끌(영혼까지 끌어모아 대출)'이라는 말이 다시 유행하고 있다.",
+        "a clause inside a quotation does not end the first clause",
+    ),
+    ('"빚내서 집 사라"는 구호는 힘을 잃었다.', "a quoted clause before the topic"),
+    ("'청약 불패'라는 말이 한풀 꺾이는 모양새다.", "…는 모양새다: the subject is the sentence's"),
+    ("반도체 수요가 살아나는 분위기다.", "…는 분위기다 as …할 전망이다"),
 ]
 
 
