@@ -41,6 +41,8 @@ CASES = [
     ("KC코트렐 주가가 올랐다", "kc_certification", False, "another group company"),
     ("금융위는 제도 개선 TF를 꾸렸다", "task_force", True, "TF alone"),
     ("TFT 패널 가격이 올랐다", "task_force", False, "TFT holds TF"),
+    ("[TF초점] 반도체 업황 점검", "task_force", False, "an outlet's column tag"),
+    ("[TF사진관] 기자회견 현장", "task_force", False, "an outlet's photo column"),
     ("두 회사는 미국에 배터리 JV를 세운다", "joint_venture_investment", True, "JV alone"),
     ("미국 CHIPS 보조금이 지급됐다", "chips_act", True, "CHIPS alone"),
     ("삼성전자 CEO가 투자 계획을 밝혔다", "ceo_title", True, "CEO alone"),
