@@ -64,6 +64,7 @@ __all__ = [
     "Candidate",
     "TermMatcher",
     "leftmost_longest",
+    "suffixed_phrase",
     "whole_leftmost_longest",
     "whole_words",
 ]
@@ -593,6 +594,21 @@ def boundary_verdict(
         if verdict != AMBIGUOUS and (tail not in _SUFFIXES or tail in _CASE_OR_PERSON):
             verdict = AMBIGUOUS
     return verdict
+
+
+def suffixed_phrase(text: str, start: int, end: int) -> bool:
+    """Whether the multi-word hit ``text[start:end]`` runs on into a one-syllable noun of
+    :data:`PHRASE_TAILS` (금리 인하 기대감), which :func:`boundary_verdict` accepts.
+
+    Examples
+    --------
+    >>> suffixed_phrase("금리 인하 기대감이 커졌다", 0, 8), suffixed_phrase("기대감", 0, 2)
+    (True, False)
+    """
+    if " " not in text[start:end]:
+        return False
+    run = _HANGUL_RUN.match(text, end, end + _MAX_TAIL)
+    return run is not None and run.group() in PHRASE_TAILS
 
 
 def _caps_name_after(text: str, end: int, latin_forms: frozenset[str]) -> bool:

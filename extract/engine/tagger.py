@@ -14,11 +14,11 @@ from extract.engine.matcher import (
     ACCEPT,
     AMBIGUOUS,
     CACHE_MIN_TERMS,
-    PHRASE_TAILS,
     REJECT,
     Candidate,
     TermMatcher,
     leftmost_longest,
+    suffixed_phrase,
     whole_leftmost_longest,
     whole_words,
 )
@@ -252,7 +252,7 @@ class Tagger:
             and (
                 (c.start in starts and c.end in ends)
                 # 금리 인하 기대감: a multi-word term whose last noun a suffix glues onto
-                or (c.start in starts and _suffixed_phrase(nt, c.start, c.end))
+                or (c.start in starts and suffixed_phrase(nt, c.start, c.end))
                 # 건설업체: the matcher accepts 건설 before 업체 where 건설업 is a form too
                 # (kiwipiepy knows 건설업체 as one noun)
                 or (c.verdict == ACCEPT and c.start in starts and nt.startswith("업체", c.end))
@@ -314,18 +314,6 @@ _SPACED_NAME_HEADS = ORGANISATION_HEADS | INDUSTRY_HEADS
 
 #: One-syllable subject particles that also end terms (판매가, 공모가: a price).
 _SUBJECT_PARTICLES = frozenset("가이")
-
-
-def _suffixed_phrase(nt: str, start: int, end: int) -> bool:
-    """Whether a multi-word hit runs on into a one-syllable noun of
-    :data:`~extract.engine.matcher.PHRASE_TAILS` (금리 인하 기대감), as the fast path
-    accepts."""
-    if " " not in nt[start:end] or end >= len(nt) or not is_hangul(nt[end]):
-        return False
-    stop = end
-    while stop < len(nt) and is_hangul(nt[stop]):
-        stop += 1
-    return nt[end:stop] in PHRASE_TAILS
 
 
 def _may_end_in_particle(nt: str, start: int, end: int) -> bool:

@@ -355,9 +355,7 @@ class WordCheck:
             # where the two words alone read 제지 + 가. Read them with a word on each
             # side, as the context re-read does, and turn the hit down when kiwipiepy
             # then reads a proper noun from the hit on past its end, as --full does.
-            lo2 = nt.rfind(" ", 0, lo - 1) + 1 if lo > 1 else lo
-            hi2 = nt.find(" ", hi + 1) if hi < len(nt) else hi
-            hi2 = len(nt) if hi2 < 0 else hi2
+            lo2, hi2 = _word(nt, lo - 1, hi + 1)
             wide = self._lookup(nt[lo2:hi2], 1, "\x00" + nt[lo2:hi2])
             s2, e2 = start - lo2, end - lo2
             return bool(wide) and any(ps <= s2 and e2 < pe for ps, pe in wide[0][6])
