@@ -15,6 +15,7 @@ from extract.discovery.marked import (
     N_BUCKETS,
     bucket_entropy,
     context_buckets,
+    glossed_at,
     marked_at,
     quote_spans,
 )
@@ -30,7 +31,6 @@ _EVIDENCE_WIDTH = 160
 # Round brackets are left out: a term's acronym or English name is written in them.
 _BRACKETED = re.compile(r"[\[【〔<〈《][^\[\]【】〔〕<>〈〉《》\n]{1,100}[\]】〕>〉》]")
 # A gloss right after a phrase: its English name or Hanja in round brackets.
-_GLOSS = re.compile(r"\s?[(（]\s?[A-Za-z\u4e00-\u9fff]")
 # Junk reasons of a unit that rule out every phrase holding it.
 _STOP_REASONS = frozenset({"number", "amount", "date", "unit", "symbol"})
 # Morphemes a quoted coinage may be made of ('오천피': 오천/NR + 피/NNG, '한빛-나노');
@@ -551,9 +551,10 @@ class CandidateCounts:
         self._tf[kid] += 1
         if tags and any(s <= start and end <= e for s, e in tags):
             self._label[kid] += 1
-        if _GLOSS.match(text, end):
+        glossed = glossed_at(text, end)
+        if glossed:
             self._gloss[kid] += 1
-        if marked_at(text, start, end, quotes):
+        if glossed or marked_at(text, start, end, quotes):
             self._marked[kid] += 1
             if self._marked_last[kid] != doc_idx:
                 self._marked_last[kid] = doc_idx
@@ -592,8 +593,9 @@ class CandidateCounts:
             counts = self._known_counts[key] = [0, 0, -1, 0, 0, *_ZERO_CTX, 0, -1]
             self._known_terms[key] = (term_id, " ".join(surface.split()))
         counts[0] += 1
-        counts[3] += _GLOSS.match(text, end) is not None
-        if marked_at(text, start, end, quotes):
+        glossed = glossed_at(text, end)
+        counts[3] += glossed
+        if glossed or marked_at(text, start, end, quotes):
             counts[4] += 1
             if counts[-1] != doc_idx:
                 counts[-1] = doc_idx

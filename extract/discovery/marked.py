@@ -27,6 +27,7 @@ __all__ = [
     "N_BUCKETS",
     "bucket_entropy",
     "context_buckets",
+    "glossed_at",
     "marked_at",
     "marked_scores",
     "quote_spans",
@@ -73,6 +74,18 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def glossed_at(text: str, end: int) -> bool:
+    """Whether an English name, an acronym or Hanja follows ``text[:end]`` in brackets:
+    how a text introduces a term (잔여이행의무(RPO), 자본 지출 (Capex)).
+
+    Examples
+    --------
+    >>> glossed_at("잔여이행의무(RPO)가 늘었다", 6), glossed_at("매출(3조원)이 늘었다", 2)
+    (True, False)
+    """
+    return _GLOSS_AFTER.match(text, end) is not None
+
+
 def marked_at(text: str, start: int, end: int, quotes: frozenset[tuple[int, int]]) -> bool:
     """Whether the occurrence ``text[start:end]`` is marked as a term: the whole of a
     quoted stretch (``quotes``: :func:`quote_spans`, as a set), glossed in brackets
@@ -92,7 +105,7 @@ def marked_at(text: str, start: int, end: int, quotes: frozenset[tuple[int, int]
     """
     if (start, end) in quotes:
         return True
-    if _GLOSS_AFTER.match(text, end):
+    if glossed_at(text, end):
         return True
     # English(X): the phrase fills the brackets after a Latin name.
     if (
