@@ -9,13 +9,21 @@ the glossary reads as 저비용 항공사) or not to be proposed at all (``"refu
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from corpus.korean import HANGUL
 from glossary import Term
 
-__all__ = ["acronym_matches", "alias_verdict", "clipped_from", "min_documents", "names_match"]
+__all__ = [
+    "acronym_matches",
+    "alias_verdict",
+    "clipped_from",
+    "garbled_name",
+    "min_documents",
+    "names_match",
+]
 
 # Capitals, maybe with digits (5G, COP): an acronym.
 _ACRONYM = re.compile(r"^(?=[0-9]*[A-Z])[A-Z0-9][A-Z0-9&+\-]{1,7}$")
@@ -24,6 +32,12 @@ _SYMBOL = re.compile(r"[^\w\s\-·&./']")
 _WORD = re.compile(r"[A-Za-z]+")
 # Words an acronym usually skips (Carbon Capture and Storage: CCS).
 _SKIPPED = frozenset({"a", "an", "and", "for", "in", "of", "on", "the", "to", "by", "with"})
+
+
+#: Heads that say which kind of thing a term is: a certificate, a body, a scheme, a law.
+_KIND_HEADS = frozenset(
+    {"인증", "인증제", "인증제도", "위원회", "제도", "기준", "센터", "공단", "협회", "재단", "법"}
+)
 
 
 def acronym_matches(acronym: str, name: str) -> bool:
@@ -89,6 +103,60 @@ def _names_alike(a: str, b: str) -> bool:
         return False
     it = iter(long)
     return all(ch in it for ch in short)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance between two short words."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def garbled_name(form: str, names: list[str], *, acronyms: Sequence[str] = ()) -> bool:
+    """Whether the Latin ``form`` is one of ``names`` written wrongly rather than another
+    name: a mark beside a space (Carbon- Free Alliance), two of its words run together
+    (New productiveforces), one word misspelt (Lone Prime Rate for Loan Prime Rate), or
+    a word left out after its first (Trade and Investment Framework for Trade and
+    Investment Promotion Framework: a programme's name without a word is no name;
+    leaving out leading words, as Neural Network does, keeps the head), unless the
+    shorter name spells one of the term's ``acronyms`` (General Agency for GA).
+
+    Examples
+    --------
+    >>> [garbled_name(f, ["Loan Prime Rate"]) for f in
+    ...     ("Lone Prime Rate", "Loan Prime Rates", "Prime Rate", "Loan Rate")]
+    [True, False, False, True]
+    >>> garbled_name("Carbon- Free Alliance", ["Carbon Free Alliance"])
+    True
+    >>> garbled_name("General Agency", ["General Insurance Agency"], acronyms=["GA"])
+    False
+    """
+    if re.search(r"\s[-/]|[-/]\s", form):
+        return True
+    got = [w.lower() for w in _WORD.findall(form)]
+    for name in names:
+        have = [w.lower() for w in _WORD.findall(name)]
+        if len(have) < 2 or got == have:
+            continue
+        joined = {a + b for a, b in itertools.pairwise(have)}
+        if any(w in joined for w in got):
+            return True
+        if len(got) == len(have):
+            diff = [(g, h) for g, h in zip(got, have, strict=True) if _stem(g) != _stem(h)]
+            if len(diff) == 1 and min(map(len, diff[0])) >= 3 and _edits(*diff[0]) <= 2:
+                return True
+        if (
+            1 < len(got) < len(have)
+            and got[0] == have[0]
+            and not any(acronym_matches(a, form) for a in acronyms)
+        ):
+            it = iter(have)
+            if all(w in it for w in got):
+                return True
+    return False
 
 
 def _stem(word: str) -> str:
@@ -193,6 +261,12 @@ def alias_verdict(term: Term, known_form: str, form: str, everyday: Callable[[st
     # (A syllable more is a suffix: 저비용항공사들, 벤처투자사.)
     if any(f in loose and len(loose) - len(f) > 1 and HANGUL.search(f) for f in forms):
         return "refuse"
+    # The term without the head that says what kind of thing it is (식품안전관리 of
+    # 식품안전관리인증) names the activity, not the certificate, body or scheme.
+    if HANGUL.search(form) and any(
+        f.startswith(loose) and f[len(loose) :] in _KIND_HEADS for f in forms
+    ):
+        return "refuse"
     names = _english_names(term)
     if _ACRONYM.match(form) and any(
         form in _WORD.findall(n) for n in (*names, *term.forms) if n.isascii()
@@ -208,6 +282,8 @@ def alias_verdict(term: Term, known_form: str, form: str, everyday: Callable[[st
         return "alias" if any(acronym_matches(form, n) for n in names) else "refuse"
     if not HANGUL.search(form):
         latin = [f for f in term.forms if f.isascii()]
+        if garbled_name(form, names, acronyms=[f for f in latin if _ACRONYM.match(f)]):
+            return "refuse"
         if " " not in form and any(clipped_from(form, n) for n in names):
             return "alias"  # Capex of Capital Expenditure
         return "alias" if names_match(form, [*names, *latin]) else "refuse"

@@ -105,6 +105,33 @@ WRONG = [
         "Sustainable Aviation Fuel",
         "the expansion of a narrower thing's acronym the entry holds",
     ),
+    (
+        Term(id="lpr", term="대출우대금리", en="Loan Prime Rate", aliases=("LPR",)),
+        "Lone Prime Rate",
+        "the English name misspelt (its initials still spell the acronym)",
+    ),
+    (
+        Term(
+            id="tipf", term="무역투자촉진프레임워크", en="Trade and Investment Promotion Framework"
+        ),
+        "Trade and Investment Framework",
+        "a programme's English name with an inner word left out",
+    ),
+    (
+        Term(id="cfa", term="무탄소연합", en="Carbon Free Alliance"),
+        "Carbon- Free Alliance",
+        "a mark beside a space",
+    ),
+    (
+        Term(id="nqpf", term="신품질생산력", en="New Quality Productive Forces"),
+        "New productiveforces",
+        "words of the name run together",
+    ),
+    (
+        Term(id="haccp", term="식품안전관리인증", en="Hazard Analysis and Critical Control Points"),
+        "식품안전관리",
+        "the term without the head that makes it a certificate",
+    ),
 ]
 
 
@@ -127,6 +154,11 @@ RIGHT = [
     (Term(id="capex", term="자본 지출", en="Capital Expenditure"), "Capex"),
     (Term(id="opex", term="운영비", en="Operating Expenditure"), "OpEx"),
     (Term(id="fintech", term="핀테크", en="Financial Technology"), "Fintech"),
+    # A shorter English name that its acronym spells is the name the acronym stands for.
+    (
+        Term(id="ga", term="법인보험대리점", en="General Insurance Agency", aliases=("GA",)),
+        "General Agency",
+    ),
 ]
 
 
