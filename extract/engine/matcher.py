@@ -214,8 +214,29 @@ def _variants(form: str, words: frozenset[str], *, split: bool = True) -> list[s
             out.extend(latin_plurals(spaced))
         out.extend(compound_splits(form.strip(), words))
         out.extend(_double_splits(form.strip(), words))
-        out.extend(_word_splits(form.strip(), words))
+        # A word split, then a space dropped elsewhere: the space has moved (위기경보
+        # 단계 written 위기 경보단계).
+        out.extend(
+            v for split in _word_splits(form.strip(), words) for v in spacing_variants(split)
+        )
+        out.extend(short for v in list(out) if v.startswith(_US) for short in _us_shortened(v))
     return list(dict.fromkeys(out))
+
+
+_US = "미국 "
+
+
+def _us_shortened(form: str) -> list[str]:
+    """``form``, which starts with 미국 and a space, with 미국 shortened as news writes it
+    before a noun: 미 or its character 美, spaced or (美 only) not.
+
+    Examples
+    --------
+    >>> _us_shortened("미국 국채")
+    ['미 국채', '美 국채', '美국채']
+    """
+    rest = form[len(_US) :]
+    return [f"미 {rest}", f"美 {rest}", f"美{rest}"]
 
 
 _HANGUL_WORD = re.compile(f"^[{HANGUL_SYLLABLES}]+$")

@@ -34,6 +34,8 @@ TERMS = [
     Term(id="listing", term="상장", context=Context(avoid=("수여", "상금"))),
     Term(id="wm", term="자산관리", aliases=("WM",)),
     Term(id="robot", term="로봇", aliases=("로보틱스",)),
+    Term(id="alert", term="위기경보", aliases=("위기경보 단계",)),
+    Term(id="ust", term="미국 국채", aliases=("미국채",)),
 ]
 
 BOTH = ("fast", "full")
@@ -98,6 +100,20 @@ CASES = [
         BOTH,
         "a word of a multi-word form spaced as its compound splits",
     ),
+    (
+        "위기 경보단계를 올렸다",
+        [("위기 경보단계", "alert")],
+        BOTH,
+        "the space of a multi-word form moved into a word it splits",
+    ),
+    (
+        "미 국채 금리가 뛰었다",
+        [("미 국채", "ust")],
+        BOTH,
+        "미국 written 미, as news shortens it before a noun",
+    ),
+    ("美 국채 매입", [("美 국채", "ust")], BOTH, "and written 美"),
+    ("재미 국채 얘기", [], BOTH, "미 at the end of another word is no 미국"),
     (
         "국세청 체납관리단 출범",
         [],
