@@ -29,8 +29,8 @@ sample no longer measures held-out coverage. ``--sheet --seed N`` with a new see
 draws a fresh sample of :data:`FRESH` sizes that leaves out every judged record; :data:`DRAWS` says which seed, sizes and exclusions each judged file was
 drawn with, so ``--sheet --judged FILE`` reprints the records of ``FILE``.
 ``bench/judged/coverage2.json`` (seed 1203), ``coverage3.json`` (seed 1301),
-``coverage4.json`` (seed 1401), ``coverage5.json`` (seed 1501) and ``coverage6.json``
-(seed 1601) are such samples, each judged blind.
+``coverage4.json`` (seed 1401), ``coverage5.json`` (seed 1501), ``coverage6.json``
+(seed 1601) and ``coverage7.json`` (seed 1701) are such samples, each judged blind.
 """
 
 from __future__ import annotations
@@ -97,6 +97,18 @@ DRAWS: dict[str, Draw] = {
         1601,
         FRESH,
         ("coverage.json", "coverage2.json", "coverage3.json", "coverage4.json", "coverage5.json"),
+    ),
+    "coverage7.json": Draw(
+        1701,
+        FRESH,
+        (
+            "coverage.json",
+            "coverage2.json",
+            "coverage3.json",
+            "coverage4.json",
+            "coverage5.json",
+            "coverage6.json",
+        ),
     ),
 }
 

@@ -154,6 +154,7 @@ ARTICLE_FILES = {
     "coverage4.json": "kdi_epic_research_ko",
     "coverage5.json": "kdi_epic_research_ko",
     "coverage6.json": "kdi_epic_research_ko",
+    "coverage7.json": "kdi_epic_research_ko",
 }
 
 
