@@ -127,7 +127,7 @@ DEPARTMENT_TITLES = words("본부장 부문장 센터장 팀장 실장 사업부
 #: One-syllable English loanwords that start compounds and are often spaced from the
 #: rest (빅스텝 / 빅 스텝, 콜옵션 / 콜 옵션, 핀테크 / 핀 테크). Other one-syllable heads are
 #: not split off: 공 매도 and 자사 주 are other words.
-LOANWORD_HEADS = words("빅 딥 앱 웹 팹 칩 핀 뉴 톱 핫 콜 풋 숏 롱 펫 킥")
+LOANWORD_HEADS = words("빅 딥 앱 웹 팹 칩 핀 뉴 톱 핫 콜 풋 숏 롱 펫 킥 갭")
 
 #: One-syllable English loanwords that end compounds and are often spaced from the rest
 #: (스마트팜 / 스마트 팜, 스마트홈 / 스마트 홈, 폴더블폰 / 폴더블 폰, 뱅킹앱 / 뱅킹 앱: 37 such

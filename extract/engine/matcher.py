@@ -242,6 +242,13 @@ def _us_shortened(form: str) -> list[str]:
 _HANGUL_WORD = re.compile(f"^[{HANGUL_SYLLABLES}]+$")
 
 
+#: Two-syllable words that end in 간 without being the bound noun 간 (between): 근로시간,
+#: 유예기간 and 과표구간 are not 근로시 + 간.
+_WORDS_IN_GAN = frozenset(
+    ("시간", "기간", "구간", "인간", "민간", "공간", "중간", "순간", "주간", "연간")
+)
+
+
 def _word_splits(form: str, words: frozenset[str]) -> list[str]:
     """``form`` with one of its Hangul words split the way writers space compounds.
 
@@ -256,6 +263,8 @@ def _word_splits(form: str, words: frozenset[str]) -> list[str]:
     (['개인 정보 보호'], ['빅 스텝'])
     >>> _word_splits("스마트팜", frozenset()), _word_splits("소비쿠폰", frozenset())
     (['스마트 팜'], [])
+    >>> _word_splits("세대간 형평성", frozenset()), _word_splits("근로시간", frozenset())
+    (['세대 간 형평성'], [])
     """
     parts = form.split(" ")
     out = []
@@ -267,6 +276,8 @@ def _word_splits(form: str, words: frozenset[str]) -> list[str]:
             splits.append(f"{part[0]} {part[1:]}")
         if part[-1] in LOANWORD_TAILS and len(part) >= 3 and not part.endswith("쿠폰"):
             splits.append(f"{part[:-1]} {part[-1]}")
+        if part.endswith("간") and len(part) >= 3 and part[-2:] not in _WORDS_IN_GAN:
+            splits.append(f"{part[:-1]} 간")  # 간 (between) is a bound noun, often spaced
         for spaced in splits:
             out.append(" ".join((*parts[:i], spaced, *parts[i + 1 :])))
     return out

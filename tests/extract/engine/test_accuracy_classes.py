@@ -36,6 +36,8 @@ TERMS = [
     Term(id="robot", term="로봇", aliases=("로보틱스",)),
     Term(id="alert", term="위기경보", aliases=("위기경보 단계",)),
     Term(id="ust", term="미국 국채", aliases=("미국채",)),
+    Term(id="gap_investment", term="갭투자"),
+    Term(id="equity_between_generations", term="세대간 형평성"),
 ]
 
 BOTH = ("fast", "full")
@@ -114,6 +116,13 @@ CASES = [
     ),
     ("美 국채 매입", [("美 국채", "ust")], BOTH, "and written 美"),
     ("재미 국채 얘기", [], BOTH, "미 at the end of another word is no 미국"),
+    ("갭 투자 성행", [("갭 투자", "gap_investment")], BOTH, "갭, a loanword head, spaced"),
+    (
+        "세대 간 형평성 논란",
+        [("세대 간 형평성", "equity_between_generations")],
+        BOTH,
+        "간 (between) spaced from the noun before it",
+    ),
     (
         "국세청 체납관리단 출범",
         [],
