@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from extract.box.examples import QUOTE_LIMIT
@@ -29,13 +30,22 @@ def _md(s: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", s)
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 def _synonyms(entry: BoxEntry) -> list[str]:
     # A form that is only the English plural of one already shown adds nothing for a
-    # reader (Remaining Performance Obligation/Obligations); case variants do stay.
+    # reader (Remaining Performance Obligation/Obligations); case variants do stay. Nor
+    # do numbered instances, forms that differ only in their leading number (4나노,
+    # 12나노 of 공정 노드; 1기 신도시, 2기 신도시): the tagger needs them, a reader does not.
+    # A lone numbered form is another name (6시그마, 2금융권) and stays.
+    series = Counter(_NUMBER.sub("", f, count=1) for f in entry.synonyms if _NUMBER.match(f))
     shown: list[str] = []
     seen: set[str] = {entry.term}
     for form in entry.synonyms:
         if form in seen or any(p in seen for p in latin_plurals(form)):
+            continue
+        if _NUMBER.match(form) and series[_NUMBER.sub("", form, count=1)] > 1:
             continue
         shown.append(form)
         seen.add(form)

@@ -246,3 +246,26 @@ def test_an_empty_box_says_why_for_one_article_or_many(
     text = KeywordBox((), n_documents, 3, rank=rank).to_text()
     assert says in text
     assert never not in text
+
+
+def test_synonyms_leave_out_numbered_instances() -> None:
+    from extract import BoxEntry, KeywordBox
+
+    # 4나노 and 12나노급 are forms the tagger needs (each is a process node), but for a
+    # reader they are instances, not other names of 공정 노드.
+    entry = BoxEntry(
+        "process_node",
+        "공정 노드",
+        ("Process Node", "나노 공정", "4나노", "12나노", "11나노급", "12나노급"),
+        None,
+        None,
+        1,
+        1,
+        (),
+        0,
+    )
+    text = KeywordBox((entry,), 1, 1).to_text()
+    assert "(Process Node, 나노 공정)\n" in text
+    # A lone numbered form is another name of the term, not one of a series.
+    sigma = BoxEntry("six_sigma", "식스 시그마", ("Six Sigma", "6시그마"), None, None, 1, 1, (), 0)
+    assert "(Six Sigma, 6시그마)" in KeywordBox((sigma,), 1, 1).to_text()
