@@ -30,6 +30,7 @@ FILES = [
     ("77_acronyms.yaml", "보고서는 {} 문제를 다뤘다."),
     ("78_kdi_policy_admin.yaml", "보고서는 {} 문제를 다뤘다."),
     ("80_kdi_research.yaml", "보고서는 {} 문제를 다뤘다."),
+    ("81_markets_core_audit.yaml", "보고서는 {} 문제를 다뤘다."),
 ]
 
 
