@@ -29,8 +29,10 @@ FILES = [
     ("76_policy_long_tail_3.yaml", "보고서는 {} 문제를 다뤘다."),
     ("77_acronyms.yaml", "보고서는 {} 문제를 다뤘다."),
     ("78_kdi_policy_admin.yaml", "보고서는 {} 문제를 다뤘다."),
+    ("79_kdi_policy_social.yaml", "보고서는 {} 문제를 다뤘다."),
     ("80_kdi_research.yaml", "보고서는 {} 문제를 다뤘다."),
     ("81_markets_core_audit.yaml", "보고서는 {} 문제를 다뤘다."),
+    ("84_discovered.yaml", "보고서는 {} 문제를 다뤘다."),
 ]
 
 
