@@ -8,8 +8,8 @@ disaster (재난) but no natural disaster; money put into domestic bonds by fore
 foreign investment (외국인 투자) but no direct investment; farmers (농업인, 농가) are not the
 industry; agri-food (농식품) is more than farm produce. Recurring trap phrases stay untagged:
 securities, tokens and central-bank money that are issued and circulate, spam and illegal
-information that spreads, a bank's cost-to-income ratio, an executive course, training
-institutes, a telecom union's name. Each sentence is written for this test.
+information that spreads, a bank's cost-to-income ratio, training institutes and a
+telecom union's names. Each sentence is written for this test.
 """
 
 from __future__ import annotations
@@ -46,14 +46,11 @@ CASES = [
     ("상반기 스팸 유통 현황을 조사했다", "distribution_industry", False, "spam spreads"),
     ("은행의 영업이익경비율이 낮아졌다", "operating_profit", False, "cost-to-income ratio"),
     ("1분기 영업이익이 늘었다", "operating_profit", True, "operating profit"),
-    ("대학의 최고경영자과정 수강생을 모집한다", "ceo_title", False, "an executive course"),
-    ("최고경영자가 직접 사과했다", "ceo_title", True, "the office"),
     ("농업교육원장은 디지털 전환을 강조했다", "education", False, "an institute's head"),
     ("국제전기통신연합 회의가 열렸다", "telecom_industry", False, "ITU, a name"),
     ("통신 분야 규제를 풀었다", "telecom_industry", True, "telecom"),
     ("고용복지+센터에서 취업 상담을 받는다", "employment", False, "a centre's name"),
     ("어업정책과에 의견을 내면 된다", "seafood", False, "a ministry division"),
-    ("올해 인터배터리 전시회가 개막했다", "battery", False, "a trade show's name"),
     ("재테크 박람회에 관람객이 몰렸다", "trade_fair", True, "a consumer fair"),
     ("표준주택가격을 이달 말 공시한다", "disclosure", True, "government price notice"),
     ("공동주택 공유자의 지분만큼 세금을 낸다", "equity_stake", True, "a share of property"),
