@@ -32,6 +32,7 @@ FILES = [
     ("79_kdi_policy_social.yaml", "보고서는 {} 문제를 다뤘다."),
     ("80_kdi_research.yaml", "보고서는 {} 문제를 다뤘다."),
     ("81_markets_core_audit.yaml", "보고서는 {} 문제를 다뤘다."),
+    ("82_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
     ("84_discovered.yaml", "보고서는 {} 문제를 다뤘다."),
 ]
 
