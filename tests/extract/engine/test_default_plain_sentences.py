@@ -28,6 +28,7 @@ FILES = [
     ("75_research_methods.yaml", "보고서는 {} 문제를 다뤘다."),
     ("76_policy_long_tail_3.yaml", "보고서는 {} 문제를 다뤘다."),
     ("77_acronyms.yaml", "보고서는 {} 문제를 다뤘다."),
+    ("83_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
 ]
 
 
