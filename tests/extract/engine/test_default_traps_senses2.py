@@ -4,8 +4,9 @@ an alias that was a neighbouring concept now has its own entry (인구감소지�
 원산지 표시 the country of origin), and recurring longer words that hold a term but mean
 something else stay untagged: a customs administration (관세당국), a foreign medicines
 regulator (의약품청), an official's post (산업정책관), a company (롯데관광), corporate venturing
-(기업 벤처링), clinical practice (임상 현장), and councils that are no board (EU 이사회,
-유엔 인권이사회). Each first row of a pair is the right sense, still found.
+(기업 벤처링), clinical practice (임상 현장), councils that are no board (EU 이사회,
+유엔 인권이사회), an outlet's column (IB토마토), a union (보건의료노조) and property management
+(부동산 자산관리). Each first row of a pair is the right sense, still found.
 """
 
 from __future__ import annotations
@@ -57,6 +58,13 @@ CASES = [
     ("신약이 임상 3상에 들어갔다", "clinical_trial", True, "a trial"),
     ("의사들은 임상 현장의 요구를 전했다", "clinical_trial", False, "clinical practice"),
     ("임상경험을 쌓은 의사가 늘었다", "clinical_trial", False, "clinical experience"),
+    ("주요 IB들은 금리 인하를 점쳤다", "investment_bank", True, "IB alone"),
+    ("[IB토마토] 증권사 실적 점검", "investment_bank", False, "an outlet's column brand"),
+    ("보건의료 분야 예산이 늘었다", "health_and_medical", True, "health and medical care"),
+    ("보건의료노조가 파업에 들어갔다", "health_and_medical", False, "a union"),
+    ("보건의료노조가 파업에 들어갔다", "medical_care", False, "a union, not care"),
+    ("은행들이 자산관리 서비스를 넓혔다", "wealth_management", True, "wealth management"),
+    ("부동산 자산관리 회사가 빌딩을 맡았다", "wealth_management", False, "property management"),
 ]
 
 
