@@ -33,6 +33,7 @@ FILES = [
     ("80_kdi_research.yaml", "보고서는 {} 문제를 다뤘다."),
     ("81_markets_core_audit.yaml", "보고서는 {} 문제를 다뤘다."),
     ("82_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
+    ("83_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
     ("84_discovered.yaml", "보고서는 {} 문제를 다뤘다."),
 ]
 
