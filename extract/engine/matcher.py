@@ -566,6 +566,8 @@ def boundary_verdict(
     nxt = text[end] if end < n else ""
     if nxt == " " and end + 1 < n and text[end + 1] in _DESIGNATORS and _designated(text, end + 1):
         return REJECT  # 바이오히트 헬스케어 Ltd: the end of a company's name
+    if nxt == " " and _institution_word(text, end + 1):
+        return REJECT  # 공익변리사 특허 상담센터: the term names the centre, as glued
     verdict = ACCEPT
     if nxt in _DIGITS:
         if _NUMBERED.match(text, end):
@@ -656,6 +658,35 @@ def _caps_name_after(text: str, end: int, latin_forms: frozenset[str]) -> bool:
         and caps.upper() not in latin_forms
         and not _TO_MODEL.fullmatch(caps)
     )
+
+
+#: Words after a space that say what a unit works on rather than name it: 반도체 사업부
+#: and 보험 사업부 are the chip and insurance businesses, 투자 위원회 a committee on
+#: investment (업자, a kind of firm, is no institution).
+_DESCRIPTIVE_HEADS = frozenset(
+    ("업자", "본부", "사업부", "전략부", "영업부", "기획부", "연구소", "위원회")
+)
+
+
+def _institution_word(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is a kind of institution or law on its own
+    (:data:`corpus.korean.INSTITUTION_SUFFIXES`: 상담센터, 진흥원, 특별법; not the
+    :data:`_DESCRIPTIVE_HEADS`), a particle or its head's title after it if any: the
+    words before it name that institution.
+
+    Examples
+    --------
+    >>> _institution_word("특허 상담센터 누리집", 3), _institution_word("특허 상담을", 3)
+    (True, False)
+    """
+    run = _HANGUL_RUN.match(text, at, at + _MAX_TAIL)
+    if run is None:
+        return False
+    m = _NAME_CORE.match(run.group())
+    if m is None or m.group() in _DESCRIPTIVE_HEADS:
+        return False
+    rest = run.group()[m.end() :]
+    return not rest or rest in _SUFFIXES or rest in _TITLED
 
 
 def _designated(text: str, at: int) -> bool:

@@ -37,6 +37,8 @@ TERMS = [
     Term(id="alert", term="위기경보", aliases=("위기경보 단계",)),
     Term(id="ust", term="미국 국채", aliases=("미국채",)),
     Term(id="gap_investment", term="갭투자"),
+    Term(id="patent", term="특허"),
+    Term(id="insurance", term="보험"),
     Term(id="equity_between_generations", term="세대간 형평성"),
 ]
 
@@ -117,6 +119,18 @@ CASES = [
     ("美 국채 매입", [("美 국채", "ust")], BOTH, "and written 美"),
     ("재미 국채 얘기", [], BOTH, "미 at the end of another word is no 미국"),
     ("갭 투자 성행", [("갭 투자", "gap_investment")], BOTH, "갭, a loanword head, spaced"),
+    (
+        "공익변리사 특허 상담센터 누리집",
+        [],
+        BOTH,
+        "a term before a spaced kind of institution names it, as glued",
+    ),
+    (
+        "보험 사업부가 성장했다",
+        [("보험", "insurance")],
+        BOTH,
+        "a spaced division says its business",
+    ),
     (
         "세대 간 형평성 논란",
         [("세대 간 형평성", "equity_between_generations")],
