@@ -670,9 +670,9 @@ _DESCRIPTIVE_HEADS = frozenset(
 
 def _institution_word(text: str, at: int) -> bool:
     """Whether the word at ``at`` is a kind of institution or law on its own
-    (:data:`corpus.korean.INSTITUTION_SUFFIXES`: 상담센터, 진흥원, 특별법; not the
-    :data:`_DESCRIPTIVE_HEADS`), a particle or its head's title after it if any: the
-    words before it name that institution.
+    (:data:`corpus.korean.INSTITUTION_SUFFIXES`: 상담센터, 진흥원, 공제회; not the
+    :data:`_DESCRIPTIVE_HEADS` nor a law), a particle or its head's title after it if
+    any: the words before it name that institution.
 
     Examples
     --------
@@ -683,7 +683,8 @@ def _institution_word(text: str, at: int) -> bool:
     if run is None:
         return False
     m = _NAME_CORE.match(run.group())
-    if m is None or m.group() in _DESCRIPTIVE_HEADS:
+    # A spaced law (경제 지원법) is as often a law about the thing as its name.
+    if m is None or m.group() in _DESCRIPTIVE_HEADS or m.group().endswith("법"):
         return False
     rest = run.group()[m.end() :]
     return not rest or rest in _SUFFIXES or rest in _TITLED

@@ -28,7 +28,7 @@ CASES = [
     ("구매력평가 기준 환율", "purchasing_power", False, "구매력 inside 구매력평가"),
     ("고물가로 가계 구매력이 떨어졌다", "purchasing_power", True, "the term itself"),
     ("옛 외환은행 본점 건물", "foreign_exchange_plain", False, "a bank's name"),
-    ("은행간 외환거래 규모가 늘었다", "foreign_exchange_plain", True, "the term itself"),
+    ("은행간 외환 수요가 늘었다", "foreign_exchange_plain", True, "the term itself"),
     ("CMA CGM이 선박을 발주했다", "cma", False, "a shipping line's name"),
     ("이윤정 기자가 보도했다", "profit_econ", False, "a person's name"),
     ("원가가 올라 기업 이윤이 줄었다", "profit_econ", True, "the term itself"),
