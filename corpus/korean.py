@@ -116,8 +116,8 @@ PLACE_NAMES = words(
 #: words 오이 after a word and a space in the shared news are that, or cucumbers after a
 #: particle or a verb (감소한 오이), never right after a glossary term.
 COMPANY_DESIGNATORS = words(
-    "Ltd Ltd. Limited Inc Inc. Corp Corp. Co. plc PLC Oyj Oy 오이 Abp AB ASA AG GmbH LLC",
-    "코퍼레이션 컴퍼니 홀딩스 프로덕츠 테크놀로지스 인터내셔널 리미티드 인더스트리즈",
+    "Ltd Ltd. Limited Inc Inc. Corp Corp. Co. plc Plc PLC Oyj Oy 오이 Abp AB ASA AG GmbH LLC",
+    "코퍼레이션 코퍼 컴퍼니 홀딩스 프로덕츠 테크놀로지스 인터내셔널 리미티드 인더스트리즈",
 )
 
 #: Titles of a department's head that follow its name after a space (한국ESG연구소

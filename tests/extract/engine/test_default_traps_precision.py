@@ -268,6 +268,14 @@ SECOND_CASES = [
     ("공공공사 발주는 통상 연말인 12월에 몰린다", "trade", False, "usually at year end"),
     ("위원회는 통상 분기별로 열린다", "trade", False, "usually each quarter"),
     ("주 근로시간 중 통상 근무시간은 40시간이다", "trade", False, "regular working hours"),
+    # set all13: a household's finances, posting proof online, Plc and 코퍼 ending a name
+    ("가계 재정이 빠듯해졌다", "public_finance", False, "a household's finances"),
+    ("정부 재정이 악화됐다", "public_finance", True, "the government's purse"),
+    ("SNS 인증 이벤트에 참여하면 경품을 준다", "certification", False, "posting proof"),
+    ("제품 인증을 받아 수출길을 열었다", "certification", True, "certification"),
+    ("노르딕 ICT Plc는 실적을 발표했다", "ict", False, "Plc ends a company's name"),
+    ("바이오티 치료제 코퍼가 지분을 샀다", "therapeutic", False, "코퍼 (Corp) ends a name"),
+    ("비상장주식을 시가평가해 증여세를 매긴다", "mark_to_market", True, "valued at market for tax"),
 ]
 
 
