@@ -39,13 +39,14 @@ def _synonyms(entry: BoxEntry) -> list[str]:
     # do numbered instances, forms that differ only in their leading number (4나노,
     # 12나노 of 공정 노드; 1기 신도시, 2기 신도시): the tagger needs them, a reader does not.
     # A lone numbered form is another name (6시그마, 2금융권) and stays.
-    series = Counter(_NUMBER.sub("", f, count=1) for f in entry.synonyms if _NUMBER.match(f))
+    unnumbered = {f: _NUMBER.sub("", f, count=1) for f in entry.synonyms if _NUMBER.match(f)}
+    series = Counter(unnumbered.values())
     shown: list[str] = []
     seen: set[str] = {entry.term}
     for form in entry.synonyms:
         if form in seen or any(p in seen for p in latin_plurals(form)):
             continue
-        if _NUMBER.match(form) and series[_NUMBER.sub("", form, count=1)] > 1:
+        if form in unnumbered and series[unnumbered[form]] > 1:
             continue
         shown.append(form)
         seen.add(form)

@@ -126,6 +126,7 @@ _TO_MODEL = re.compile("[A-Z]2[A-Z]")
 # A word glued after a term that ends in one of these (then 들 or a particle, if any)
 # makes a name: 한국간편결제진흥원 is an institution, 금융투자업자 a kind of firm.
 _NAME_CORE = re.compile("|".join(sorted((*INSTITUTION_SUFFIXES, "업자"), key=len, reverse=True)))
+_NAME_CORE_FIRST = frozenset(s[0] for s in (*INSTITUTION_SUFFIXES, "업자"))
 # After such a name, its head's title keeps it the name: 정보통신산업진흥원장, 협회장이.
 _TITLED = frozenset(t + p for t in ("장", "이사장") for p in ("", "들", *PARTICLES))
 # Words that end a name when they follow a hit after a space (a company designator, a
@@ -669,7 +670,7 @@ _DESCRIPTIVE_HEADS = frozenset(
 
 
 def _institution_word(text: str, at: int) -> bool:
-    """Whether the word at ``at`` is a kind of institution or law on its own
+    """Whether the word at ``at`` is a kind of institution on its own
     (:data:`corpus.korean.INSTITUTION_SUFFIXES`: 상담센터, 진흥원, 공제회; not the
     :data:`_DESCRIPTIVE_HEADS` nor a law), a particle or its head's title after it if
     any: the words before it name that institution.
@@ -679,15 +680,12 @@ def _institution_word(text: str, at: int) -> bool:
     >>> _institution_word("특허 상담센터 누리집", 3), _institution_word("특허 상담을", 3)
     (True, False)
     """
+    if at >= len(text) or text[at] not in _NAME_CORE_FIRST:
+        return False  # most words after a hit: no regex run at all
     run = _HANGUL_RUN.match(text, at, at + _MAX_TAIL)
-    if run is None:
-        return False
-    m = _NAME_CORE.match(run.group())
+    m = _name_core(run.group(), at_start=True) if run is not None else None
     # A spaced law (경제 지원법) is as often a law about the thing as its name.
-    if m is None or m.group() in _DESCRIPTIVE_HEADS or m.group().endswith("법"):
-        return False
-    rest = run.group()[m.end() :]
-    return not rest or rest in _SUFFIXES or rest in _TITLED
+    return m is not None and m.group() not in _DESCRIPTIVE_HEADS and not m.group().endswith("법")
 
 
 def _designated(text: str, at: int) -> bool:
@@ -716,11 +714,17 @@ def _in_name(text: str, end: int, tail: str | None = None) -> bool:
         tail = run.group() if run is not None else ""
         if len(tail) >= _MAX_TAIL:
             return False
-    m = _NAME_CORE.search(tail)
-    if m is None or m.end() == len(tail):
-        return m is not None
+    return _name_core(tail) is not None
+
+
+def _name_core(tail: str, *, at_start: bool = False) -> re.Match[str] | None:
+    """The institution, team or department word in ``tail`` (at its start, if
+    ``at_start``) that ends it, a particle or its head's title after it if any."""
+    m = (_NAME_CORE.match if at_start else _NAME_CORE.search)(tail)
+    if m is None:
+        return None
     rest = tail[m.end() :]
-    return rest in _SUFFIXES or rest in _TITLED
+    return m if not rest or rest in _SUFFIXES or rest in _TITLED else None
 
 
 def _after_latin_name(text: str, start: int, latin_forms: frozenset[str]) -> bool:
