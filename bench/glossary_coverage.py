@@ -30,7 +30,8 @@ draws a fresh sample of :data:`FRESH` sizes that leaves out every judged record;
 drawn with, so ``--sheet --judged FILE`` reprints the records of ``FILE``.
 ``bench/judged/coverage2.json`` (seed 1203), ``coverage3.json`` (seed 1301),
 ``coverage4.json`` (seed 1401), ``coverage5.json`` (seed 1501), ``coverage6.json``
-(seed 1601) and ``coverage7.json`` (seed 1701) are such samples, each judged blind.
+(seed 1601), ``coverage7.json`` (seed 1701) and ``coverage8.json`` (seed 1801) are such
+samples, each judged blind.
 """
 
 from __future__ import annotations
@@ -108,6 +109,19 @@ DRAWS: dict[str, Draw] = {
             "coverage4.json",
             "coverage5.json",
             "coverage6.json",
+        ),
+    ),
+    "coverage8.json": Draw(
+        1801,
+        FRESH,
+        (
+            "coverage.json",
+            "coverage2.json",
+            "coverage3.json",
+            "coverage4.json",
+            "coverage5.json",
+            "coverage6.json",
+            "coverage7.json",
         ),
     ),
 }
