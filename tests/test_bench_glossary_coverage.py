@@ -155,6 +155,7 @@ ARTICLE_FILES = {
     "coverage5.json": "kdi_epic_research_ko",
     "coverage6.json": "kdi_epic_research_ko",
     "coverage7.json": "kdi_epic_research_ko",
+    "coverage8.json": "kdi_epic_research_ko",
 }
 
 
