@@ -176,8 +176,10 @@ def precision(
     baselines: bool = True,
     kdi_docs: int = 10_000,
     weights: dict[str, float] | None = None,
+    glossary_path: str | None = None,
 ) -> None:
-    full = glossary.default()
+    full = glossary.load(glossary_path) if glossary_path else glossary.default()
+    label_g = f"glossary {glossary_path}" if glossary_path else "default glossary"
     known = {form_key(f, case_sensitive=False) for t in full for f in (*t.forms, *t.exclude)}
     judged_all = json.loads(JUDGED.read_text(encoding="utf-8"))
     ref = reference_keys()
@@ -204,7 +206,7 @@ def precision(
                 ("Kiwi.extract_words", lambda texts=texts: kiwi_words(texts, min_df)),
                 ("noun n-gram TF-IDF", lambda texts=texts: tfidf_baseline(texts, min_df)),
             )
-        print(f"\n{name}: {len(docs):,} documents, default glossary ({len(full)} terms)\n")
+        print(f"\n{name}: {len(docs):,} documents, {label_g} ({len(full)} terms)\n")
         print(
             "| method | P@20 | P@50 | P@100 | unjudged in 100 | number/time in 100 "
             "| MOEF/BOK headwords in 100 | time (s) |"
@@ -309,6 +311,11 @@ def main(argv: list[str] | None = None) -> None:
         default=None,
         help='TermDiscoverer\'s weights as JSON (e.g. \'{"c_value": 2, "learned": 2}\')',
     )
+    ap.add_argument(
+        "--glossary",
+        default=None,
+        help="with --precision: the glossary discovery knows (default: the bundled one)",
+    )
     args = ap.parse_args(argv)
     if args.aliases:
         aliases()
@@ -317,7 +324,13 @@ def main(argv: list[str] | None = None) -> None:
         march(args.min_df)
         return
     if args.precision:
-        precision(args.show, args.min_df, baselines=not args.no_baselines, weights=args.weights)
+        precision(
+            args.show,
+            args.min_df,
+            baselines=not args.no_baselines,
+            weights=args.weights,
+            glossary_path=args.glossary,
+        )
         return
 
     full = glossary.default()

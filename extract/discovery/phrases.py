@@ -18,6 +18,9 @@ from extract.discovery.junk import NOUN_TAGS
 __all__ = ["PhraseSpan", "noun_phrases", "noun_runs", "phrase_spans", "run_spans"]
 
 
+_AMOUNT_END = frozenset("0123456789%")
+
+
 class PhraseSpan(NamedTuple):
     """A candidate ``text[start:end]`` made of ``units`` units."""
 
@@ -61,6 +64,11 @@ def _in_run(prev: Any, tok: Any, nxt: Any, text: str) -> bool:
     )
 
 
+def _amount_unit(tok: Any, text: str) -> bool:
+    """Whether ``tok`` is a Latin word glued after a digit or a percent sign."""
+    return tok.tag == "SL" and tok.start > 0 and text[tok.start - 1] in _AMOUNT_END
+
+
 def noun_runs(tokens: Sequence[Any], text: str) -> list[list[_Unit]]:
     """Runs of noun-like morphemes in ``tokens`` (of ``text``), each a list of units."""
     runs: list[list[_Unit]] = []
@@ -70,9 +78,12 @@ def noun_runs(tokens: Sequence[Any], text: str) -> list[list[_Unit]]:
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < n else None
         gap = text[prev.start + prev.len : tok.start] if prev is not None else None
-        # A suffix cannot start a run (it belongs to whatever came before).
+        # A suffix cannot start a run (it belongs to whatever came before), nor can
+        # the unit of an amount that a symbol cut off from its number (the P of 0.25%P).
         starts = not units or gap not in ("", " ")
-        if not _in_run(prev, tok, nxt, text) or (starts and tok.tag == "XSN"):
+        if not _in_run(prev, tok, nxt, text) or (
+            starts and (tok.tag == "XSN" or _amount_unit(tok, text))
+        ):
             if units:
                 runs.append(units)
             units, prev = [], None
