@@ -14,16 +14,21 @@ _ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _ZERO_WIDTH_SET = frozenset(_ZERO_WIDTH)
 
 # Same-length replacements: every whitespace character (``str.isspace``) becomes a
-# space, full-width ASCII (U+FF01-U+FF5E) becomes ASCII.
+# space, full-width ASCII (U+FF01-U+FF5E) becomes ASCII, and the look-alikes writers
+# type for the middle dot become it (인수ㆍ합병 is 인수·합병: Korean keyboards give the
+# Hangul letter araea, U+318D, for it, and government documents keep it).
 _WHITESPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
     "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 _TABLE: dict[int, int] = dict.fromkeys(map(ord, _WHITESPACE), 0x20)
 _TABLE.update({code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)})
+_MIDDLE_DOTS = "\u318d\u30fb\u2027\u2219\u22c5\uff65"
+_TABLE.update(dict.fromkeys(map(ord, _MIDDLE_DOTS), 0xB7))
 
-# Anything that would change: a non-space whitespace, full-width ASCII, zero width.
-_NEEDS_WORK = re.compile(f"[{_WHITESPACE}\\uff01-\\uff5e{_ZERO_WIDTH}]")
+# Anything that would change: a non-space whitespace, full-width ASCII, a middle dot's
+# look-alike, zero width.
+_NEEDS_WORK = re.compile(f"[{_WHITESPACE}\\uff01-\\uff5e{_MIDDLE_DOTS}{_ZERO_WIDTH}]")
 
 # Characters that never compose with or reorder against what comes before them (NFC
 # quick check Yes, combining class 0, never the second half of a composition), so NFC
@@ -176,9 +181,9 @@ def normalize(text: str) -> NormalizedText:
     """Normalise ``text`` for matching and keep a map back to the original offsets.
 
     Applies Unicode NFC (decomposed Hangul jamo compose into syllables), turns
-    full-width ASCII (``Ａ``-``Ｚ``, ``０``-``９``, ``！``-``～``) into ASCII and every
-    whitespace character (tab, newline, NBSP, ideographic space, ...) into a space,
-    and removes zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen).
+    full-width ASCII (``Ａ``-``Ｚ``, ``０``-``９``, ``！``-``～``) into ASCII, every
+    whitespace character (tab, newline, NBSP, ideographic space, ...) into a space and
+    the middle dot's look-alikes (ㆍ, ・, ‧, ∙, ⋅, ･) into the middle dot ·, and removes zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen).
 
     Parameters
     ----------

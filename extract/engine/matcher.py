@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from corpus import normalize
 from corpus.korean import (
     BOUND_NOUNS,
     COMPANY_DESIGNATORS,
@@ -80,6 +81,7 @@ _COMPILER_MODULES = (
     "glossary._forms",
     "glossary._model",
     "corpus.korean",
+    "corpus._normalize",
 )
 
 # A term glued to one of these (or to 들 and one of these, or to a bound noun such as
@@ -349,10 +351,12 @@ def _compile(glossary: Glossary) -> tuple[ahocorasick.Automaton, frozenset[str]]
     for term in glossary:
         for form in term.forms:
             cs = term.is_case_sensitive(form)
-            for v in _variants(form, words, split=term.split):
+            # Matched against normalized text, so normalized too (ㆍ is ·, Ａ is A).
+            for v in _variants(normalize(form).text, words, split=term.split):
                 patterns[v.lower()].append(_Pattern(term.id, v, cs, False))
         for word in term.exclude:
             # Written every way the forms are, so that 유가 stays rejected in 유가 증권.
+            word = normalize(word).text
             for w in (word, *_contracted(word)):
                 for v in _variants(w, words, split=term.split):
                     patterns[v.lower()].append(_Pattern(term.id, v, False, True))

@@ -38,6 +38,7 @@ CASES = [
     ("cafe\u0301 ｃａｆé", "café café", "combining accent composes"),
     ("\u212b\u2000", "\u00c5 ", "NFC singletons (Angstrom sign, en quad)"),
     ("", "", "empty text"),
+    ("인수ㆍ합병・M‧A∙R･D", "인수·합병·M·A·R·D", "middle-dot look-alikes become the middle dot"),
 ]
 
 

@@ -66,6 +66,8 @@ CASES = [
     ("미중 갈등이 커졌다", [("미중 갈등", "us_china")], "middle dot left out"),
     ("미-중 갈등", [("미-중 갈등", "us_china")], "hyphen for the middle dot"),
     ("미 중 갈등", [("미 중 갈등", "us_china")], "space for the middle dot"),
+    ("미ㆍ중 갈등", [("미ㆍ중 갈등", "us_china")], "the Hangul letter araea for the middle dot"),
+    ("미・중 갈등", [("미・중 갈등", "us_china")], "the katakana middle dot"),
     ("AI 반도체 수요", [("AI 반도체", "ai_chip")], "space where the script changes"),
     ("Open AI는", [("AI", "ai")], "names match only as written (AI alone is a term)"),
     ("OpenAI는", [("OpenAI", "openai")], "the name as written"),
@@ -141,3 +143,13 @@ def test_bundled_names_do_not_count_as_their_everyday_parts(
 ) -> None:
     assert not_counted in default_tagger.glossary, f"the bundled glossary lost {not_counted!r}"
     assert not_counted not in {m.term_id for m in default_tagger.tag(text)}
+
+
+@pytest.mark.parametrize("mode", ["fast", "full"])
+@pytest.mark.parametrize("text", ["탄소중립·녹색성장기본법 시행", "탄소중립ㆍ녹색성장 기본법 시행"])
+def test_a_form_written_with_a_middle_dot_look_alike_matches_every_middle_dot(
+    mode: str, text: str
+) -> None:
+    # Text is normalized before matching (ㆍ becomes ·), so forms must be too.
+    g = Glossary([Term(id="green_growth_act", term="탄소중립ㆍ녹색성장 기본법")])
+    assert [m.term_id for m in Tagger(g, mode=mode).tag(text)] == ["green_growth_act"]
