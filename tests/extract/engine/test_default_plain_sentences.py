@@ -36,6 +36,7 @@ FILES = [
     ("83_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
     ("84_discovered.yaml", "보고서는 {} 문제를 다뤘다."),
     ("85_kdi_energy_industry.yaml", "보고서는 {} 문제를 다뤘다."),
+    ("86_kdi_finance_regulation.yaml", "보고서는 {} 문제를 다뤘다."),
 ]
 
 
