@@ -37,6 +37,7 @@ FILES = [
     ("84_discovered.yaml", "보고서는 {} 문제를 다뤘다."),
     ("85_kdi_energy_industry.yaml", "보고서는 {} 문제를 다뤘다."),
     ("86_kdi_finance_regulation.yaml", "보고서는 {} 문제를 다뤘다."),
+    ("87_kdi_research_2.yaml", "보고서는 {} 문제를 다뤘다."),
 ]
 
 
