@@ -35,6 +35,7 @@ FILES = [
     ("82_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
     ("83_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
     ("84_discovered.yaml", "보고서는 {} 문제를 다뤘다."),
+    ("88_kdi_policy_social_2.yaml", "보고서는 {} 문제를 다뤘다."),
 ]
 
 
