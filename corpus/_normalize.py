@@ -183,7 +183,8 @@ def normalize(text: str) -> NormalizedText:
     Applies Unicode NFC (decomposed Hangul jamo compose into syllables), turns
     full-width ASCII (``Ａ``-``Ｚ``, ``０``-``９``, ``！``-``～``) into ASCII, every
     whitespace character (tab, newline, NBSP, ideographic space, ...) into a space and
-    the middle dot's look-alikes (ㆍ, ・, ‧, ∙, ⋅, ･) into the middle dot ·, and removes zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen).
+    the middle dot's look-alikes (ㆍ, ・, ‧, ∙, ⋅, ･) into the middle dot ·, and
+    removes zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen).
 
     Parameters
     ----------
