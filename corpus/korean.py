@@ -409,7 +409,8 @@ INSTITUTION_SUFFIXES: tuple[str, ...] = (
     "본부",
     # Counselling, management and information centres of an agency (특허상담센터,
     # 마약류통합정보관리센터): 센터 alone is left out, since a term before it names what
-    # the centre is for (물류센터, 데이터센터).
+    # the centre is for (물류센터, 데이터센터); the matcher rejects a term glued on both
+    # sides inside a word ending in 센터 (국민참여입법센터).
     "상담센터",
     "관리센터",
     "정보센터",

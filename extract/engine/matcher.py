@@ -628,6 +628,8 @@ def boundary_verdict(
             return REJECT  # 대출자, 대출업자들: the person, not the concept
         if len(tail) < _MAX_TAIL and _in_name(text, end, tail):
             return REJECT  # 한국간편결제진흥원, 금융투자업자: glued into a name
+        if verdict == AMBIGUOUS and tail in _CENTRE:
+            return REJECT  # 매일경제교육센터, 국민참여입법센터: a centre's name
         if tail in PHRASE_TAILS and " " in text[start:end]:
             return ACCEPT  # 금리 인하 기대감: the phrase's last noun, suffixed
         if verdict != AMBIGUOUS and (tail not in _SUFFIXES or tail in _CASE_OR_PERSON):
@@ -707,6 +709,11 @@ def _designated(text: str, at: int) -> bool:
         if run is not None and run.group() in _SUFFIXES:
             return True
     return False
+
+
+#: 센터 and a particle: a term glued inside a word that ends so, with a word glued before
+#: it too, is part of a centre's name (국민참여입법센터); 물류센터 alone still counts.
+_CENTRE = frozenset(("센터", *("센터" + p for p in PARTICLES)))
 
 
 def _in_name(text: str, end: int, tail: str | None = None) -> bool:

@@ -98,6 +98,10 @@ CASES = [
     # A counselling centre's name: 상담센터 after the term.
     ("통신상담센터 누리집에서 확인", [], "a counselling centre's name"),
     ("통신센터 증설", [("통신", "telecom")], "센터 alone is a free noun (compound)"),
+    # Glued on both sides, ending in 센터: the term is inside a centre's name.
+    ("국민참여통신센터 누리집", [], "a term glued inside a centre's name"),
+    ("한국통신센터에서 열린 행사", [], "a term inside a centre's name, a particle after"),
+    ("한국 통신센터 증설", [("통신", "telecom")], "a word before with a space: 센터 alone"),
     # A fund manager's name: any word glued before 자산운용 makes one (이지스, 삼성액티브),
     # even a word kiwipiepy knows as a common noun (이지스, aegis).
     ("이지스자산운용은 매각을 철회했다", [], "자산운용 glued after a word: a company"),
