@@ -85,46 +85,21 @@ class Draw(NamedTuple):
     exclude: tuple[str, ...] = ()
 
 
-#: Judged file name -> its draw.  A new sample excludes every judged file before it.
-DRAWS: dict[str, Draw] = {
-    "coverage.json": Draw(SEED, SAMPLE),
-    "coverage2.json": Draw(1203, FRESH, ("coverage.json",)),
-    "coverage3.json": Draw(1301, FRESH, ("coverage.json", "coverage2.json")),
-    "coverage4.json": Draw(1401, FRESH, ("coverage.json", "coverage2.json", "coverage3.json")),
-    "coverage5.json": Draw(
-        1501, FRESH, ("coverage.json", "coverage2.json", "coverage3.json", "coverage4.json")
-    ),
-    "coverage6.json": Draw(
-        1601,
-        FRESH,
-        ("coverage.json", "coverage2.json", "coverage3.json", "coverage4.json", "coverage5.json"),
-    ),
-    "coverage7.json": Draw(
-        1701,
-        FRESH,
-        (
-            "coverage.json",
-            "coverage2.json",
-            "coverage3.json",
-            "coverage4.json",
-            "coverage5.json",
-            "coverage6.json",
-        ),
-    ),
-    "coverage8.json": Draw(
-        1801,
-        FRESH,
-        (
-            "coverage.json",
-            "coverage2.json",
-            "coverage3.json",
-            "coverage4.json",
-            "coverage5.json",
-            "coverage6.json",
-            "coverage7.json",
-        ),
-    ),
+#: Seeds of the fresh samples after the first, in the order they were judged.
+_FRESH_SEEDS = {
+    "coverage2.json": 1203,
+    "coverage3.json": 1301,
+    "coverage4.json": 1401,
+    "coverage5.json": 1501,
+    "coverage6.json": 1601,
+    "coverage7.json": 1701,
+    "coverage8.json": 1801,
 }
+
+#: Judged file name -> its draw.  A new sample excludes every judged file before it.
+DRAWS: dict[str, Draw] = {"coverage.json": Draw(SEED, SAMPLE)}
+for _name, _seed in _FRESH_SEEDS.items():
+    DRAWS[_name] = Draw(_seed, FRESH, tuple(DRAWS))
 
 #: KDI summaries are kept between these body lengths (characters), so that a few very
 #: long reports do not take the judging time of a dozen summaries.
