@@ -8,27 +8,27 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from corpus.korean import MIDDLE_DOTS
+
 __all__ = ["NormalizedText", "normalize"]
 
 _ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _ZERO_WIDTH_SET = frozenset(_ZERO_WIDTH)
 
 # Same-length replacements: every whitespace character (``str.isspace``) becomes a
-# space, full-width ASCII (U+FF01-U+FF5E) becomes ASCII, and the look-alikes writers
-# type for the middle dot become it (인수ㆍ합병 is 인수·합병: Korean keyboards give the
-# Hangul letter araea, U+318D, for it, and government documents keep it).
+# space, full-width ASCII (U+FF01-U+FF5E) becomes ASCII, and the marks writers type for
+# the middle dot (:data:`corpus.korean.MIDDLE_DOTS`) become it: 인수ㆍ합병 is 인수·합병.
 _WHITESPACE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
     "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 _TABLE: dict[int, int] = dict.fromkeys(map(ord, _WHITESPACE), 0x20)
 _TABLE.update({code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)})
-_MIDDLE_DOTS = "\u318d\u30fb\u2027\u2219\u22c5\uff65"
-_TABLE.update(dict.fromkeys(map(ord, _MIDDLE_DOTS), 0xB7))
+_TABLE.update(dict.fromkeys(map(ord, MIDDLE_DOTS), 0xB7))
 
 # Anything that would change: a non-space whitespace, full-width ASCII, a middle dot's
 # look-alike, zero width.
-_NEEDS_WORK = re.compile(f"[{_WHITESPACE}\\uff01-\\uff5e{_MIDDLE_DOTS}{_ZERO_WIDTH}]")
+_NEEDS_WORK = re.compile(f"[{_WHITESPACE}\\uff01-\\uff5e{MIDDLE_DOTS}{_ZERO_WIDTH}]")
 
 # Characters that never compose with or reorder against what comes before them (NFC
 # quick check Yes, combining class 0, never the second half of a composition), so NFC

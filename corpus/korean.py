@@ -38,6 +38,7 @@ __all__ = [
     "LOANWORD_HEADS",
     "LOANWORD_TAILS",
     "MAGNITUDES",
+    "MIDDLE_DOTS",
     "NUMBER_WORDS",
     "OFFICE_TITLES",
     "ORGANISATION_HEADS",
@@ -66,6 +67,11 @@ def words(*lines: str) -> frozenset[str]:
 HANGUL_SYLLABLES = "\uac00-\ud7a3"
 #: Hangul jamo (conjoining and compatibility: ㄱ, ㅏ), for a character class too.
 HANGUL_JAMO = "\u1100-\u11ff\u3131-\u318e"
+#: Marks writers type for the middle dot ·: the Hangul letter araea ㆍ (U+318D) that Korean
+#: keyboards give and government documents keep, the katakana middle dot ・, the
+#: hyphenation point ‧, the bullet and dot operators ∙ ⋅ and the half-width ･
+#: (:func:`corpus.normalize` turns each into ·).
+MIDDLE_DOTS = "\u318d\u30fb\u2027\u2219\u22c5\uff65"
 #: One Hangul syllable; ``HANGUL.search(s)`` tells whether ``s`` has any.
 HANGUL = re.compile(f"[{HANGUL_SYLLABLES}]")
 

@@ -15,18 +15,17 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from corpus import NormalizedText, normalize, split_sentences
-from corpus.korean import HANGUL_SYLLABLES
+from corpus.korean import HANGUL_SYLLABLES, MIDDLE_DOTS
 
 __all__ = ["quick_normalize", "sentence_around", "sentence_bounds"]
 
 # Everything corpus.normalize changes, besides tab, newline and carriage return (turned
 # into spaces, same length): other whitespace (str.isspace), full-width ASCII, the
-# middle dot's look-alikes (ㆍ・‧∙⋅･) and zero-width characters.
+# middle dot's look-alikes (corpus.korean.MIDDLE_DOTS) and zero-width characters.
 # tests/extract/engine/test_textspans.py checks every BMP character.
 _WHITESPACE = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \t\n\r")
 _RARE = re.compile(
-    f"[{_WHITESPACE}\\uff01-\\uff5e\\u318d\\u30fb\\u2027\\u2219\\u22c5\\uff65"
-    "\\u00ad\\u200b-\\u200d\\u2060\\ufeff]"
+    f"[{_WHITESPACE}\\uff01-\\uff5e{MIDDLE_DOTS}\\u00ad\\u200b-\\u200d\\u2060\\ufeff]"
 )
 # Tokens where the rule splitter may start a sentence: a terminal mark followed by more
 # marks or closing quotes up to a space or the end, or glued to what follows after a
