@@ -18,6 +18,7 @@ from ._check import check
 from ._default import check_default, default
 from ._forms import (
     compound_splits,
+    dotted_variants,
     form_key,
     is_acronym,
     joiner_variants,
@@ -52,6 +53,7 @@ __all__ = [
     "check_spec",
     "compound_splits",
     "default",
+    "dotted_variants",
     "dump_yaml",
     "form_key",
     "import_table",

@@ -7,6 +7,7 @@ from collections.abc import Collection
 
 __all__ = [
     "compound_splits",
+    "dotted_variants",
     "form_key",
     "is_acronym",
     "is_case_sensitive",
@@ -148,6 +149,33 @@ def joiner_variants(form: str) -> list[str]:
         return _JOINER.sub(one, form)
 
     return list(dict.fromkeys([form, *(join(c) for c in _JOINER_CHOICES)]))
+
+
+#: At most this many leading syllables are dotted off (산·학·연·관: three).
+_MAX_DOTTED = 3
+_HANGUL_ONLY = re.compile(f"^[{HANGUL_RANGE}]{{3,}}$")
+
+
+def dotted_variants(form: str) -> list[str]:
+    """``form``, a one-word Hangul compound, with a middle dot after each of its first
+    one, two or three syllables.
+
+    Compounds of one-syllable abbreviations (산학연관 for 산업·학계·연구·관, 농수산물,
+    소부장) are as often written with the dots that stand between their words (산·학·연·관,
+    농·수산물, 농·축·수산물, 소·부·장). Forms of two syllables are left out: dotted, most
+    are two other words (한·우 for Korea and Uzbekistan, not 한우), so the few that are
+    abbreviation pairs (노·사) are written as forms of their own.
+
+    Examples
+    --------
+    >>> dotted_variants("산학연관")
+    ['산·학연관', '산·학·연관', '산·학·연·관']
+    >>> dotted_variants("노사"), dotted_variants("자본 지출"), dotted_variants("AI칩")
+    ([], [], [])
+    """
+    if not _HANGUL_ONLY.match(form):
+        return []
+    return ["·".join((*form[:k], form[k:])) for k in range(1, min(len(form), _MAX_DOTTED + 1))]
 
 
 def script_splits(form: str) -> list[str]:

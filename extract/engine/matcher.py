@@ -51,6 +51,7 @@ from corpus.korean import (
 from glossary import (
     Glossary,
     compound_splits,
+    dotted_variants,
     joiner_variants,
     latin_plurals,
     script_splits,
@@ -198,13 +199,17 @@ class _Entry(NamedTuple):
     exclude: tuple[str, ...]  # term ids for which this key is an ``exclude`` word
 
 
-def _variants(form: str, words: frozenset[str], *, split: bool = True) -> list[str]:
+def _variants(
+    form: str, words: frozenset[str], *, split: bool = True, dotted: bool = True
+) -> list[str]:
     """Every way writers put ``form`` on the page that the matcher accepts.
 
     As written and with its marks between parts changed (미·중, 미중, 미 중); each with
     or without its inner spaces; English plurals; and, unless ``split`` is false (names,
     matched only as written), spaced at script and camel-case changes (AI반도체 as AI
-    반도체) and one-word Hangul compounds split in two (하이퍼 스케일러).
+    반도체), one-word Hangul compounds split in two (하이퍼 스케일러) and, if ``dotted``,
+    compounds of abbreviations dotted (산·학·연·관). Exclude words are not dotted: the
+    exclude word 화물부족 dotted would turn down 물부족 in 기후변화·물부족.
     """
     out: list[str] = []
     for joined in joiner_variants(form.strip()) if split else [form.strip()]:
@@ -216,6 +221,8 @@ def _variants(form: str, words: frozenset[str], *, split: bool = True) -> list[s
             out.append(spaced)
             out.extend(latin_plurals(spaced))
         out.extend(compound_splits(form.strip(), words))
+        if dotted:
+            out.extend(dotted_variants(form.strip()))
         out.extend(_double_splits(form.strip(), words))
         # A word split, then a space dropped elsewhere: the space has moved (위기경보
         # 단계 written 위기 경보단계).
@@ -358,7 +365,7 @@ def _compile(glossary: Glossary) -> tuple[ahocorasick.Automaton, frozenset[str]]
             # Written every way the forms are, so that 유가 stays rejected in 유가 증권.
             word = normalize(word).text
             for w in (word, *_contracted(word)):
-                for v in _variants(w, words, split=term.split):
+                for v in _variants(w, words, split=term.split, dotted=False):
                     patterns[v.lower()].append(_Pattern(term.id, v, False, True))
     automaton = ahocorasick.Automaton()
     for key, pats in patterns.items():

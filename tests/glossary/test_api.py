@@ -25,6 +25,7 @@ EXPECTED_API = {
     "check_spec",
     "compound_splits",
     "default",
+    "dotted_variants",
     "dump_yaml",
     "form_key",
     "import_table",

@@ -40,6 +40,11 @@ TERMS = [
     Term(id="patent", term="특허"),
     Term(id="insurance", term="보험"),
     Term(id="equity_between_generations", term="세대간 형평성"),
+    Term(id="industry_academia", term="산학연관"),
+    Term(id="farm_and_fish_products", term="농수산물"),
+    Term(id="seafood", term="수산물"),
+    Term(id="water_scarcity", term="물부족", exclude=("화물부족",)),
+    Term(id="korean_beef", term="한우"),
 ]
 
 BOTH = ("fast", "full")
@@ -155,6 +160,25 @@ CASES = [
     ("증권사 WM 사업을 키운다", [("WM", "wm")], BOTH, "WM written apart"),
     ("레인보우로보틱스 지분 매입", [], BOTH, "a company: a proper noun, then 로보틱스"),
     ("로보틱스 산업을 키운다", [("로보틱스", "robot")], BOTH, "로보틱스 as a word"),
+    (
+        "산·학·연·관 전문가가 모였다",
+        [("산·학·연·관", "industry_academia")],
+        BOTH,
+        "a compound of abbreviations written with a middle dot after each syllable",
+    ),
+    (
+        "농·수산물 안전관리를 강화한다",
+        [("농·수산물", "farm_and_fish_products")],
+        BOTH,
+        "a compound of abbreviations dotted after its first syllable, not the shorter term",
+    ),
+    (
+        "기후변화·물부족 공동대응",
+        [("물부족", "water_scarcity")],
+        BOTH,
+        "exclude words are not dotted (화물부족 as 화·물부족 is not in 기후변화·물부족)",
+    ),
+    ("한·우 정상회담", [], BOTH, "a two-syllable form dotted is two other words"),
 ]
 
 
