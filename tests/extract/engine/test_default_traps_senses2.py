@@ -65,6 +65,12 @@ CASES = [
     ("보건의료노조가 파업에 들어갔다", "medical_care", False, "a union, not care"),
     ("은행들이 자산관리 서비스를 넓혔다", "wealth_management", True, "wealth management"),
     ("부동산 자산관리 회사가 빌딩을 맡았다", "wealth_management", False, "property management"),
+    # Context cues (glossary.Context) of words news uses more often in another sense.
+    ("연구진이 DNA 염기서열을 분석했다", "dna", True, "the molecule"),
+    ("회장은 혁신 DNA를 심겠다고 했다", "dna", False, "a firm's character"),
+    ("정부는 DNA 산업과 BIG3 산업을 키운다", "dna", False, "the data-network-AI policy"),
+    ("개미들이 삼성전자 주식을 손절했다", "stop_loss", True, "selling at a loss"),
+    ("광고주들이 논란의 모델을 손절했다", "stop_loss", False, "cutting ties with a person"),
 ]
 
 
