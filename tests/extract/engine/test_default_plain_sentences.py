@@ -39,6 +39,7 @@ FILES = [
     ("86_kdi_finance_regulation.yaml", "보고서는 {} 문제를 다뤘다."),
     ("87_kdi_research_2.yaml", "보고서는 {} 문제를 다뤘다."),
     ("88_kdi_policy_social_2.yaml", "보고서는 {} 문제를 다뤘다."),
+    ("90_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
 ]
 
 
