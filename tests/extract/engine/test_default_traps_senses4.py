@@ -1,12 +1,13 @@
-"""Sense splits, traps and cues from the audit of the frequent terms (issue 14, ranks 421-600):
-지방비 (the local governments' share of a cost) has its own entry and is no longer counted as
-국비; recurring longer words that hold a term but mean something else stay untagged: 사료되다
-(to be considered), the OECD nuclear agency, a chemicals institute, a foreign-investment
-ombudsman, steel fibre, a dementia locator, a debt-treatment framework, and 부담금 as someone's
-share of a cost or a driver's accident charge; 본인일부부담금 is the out-of-pocket payment. Two
-cues: 이용객 is a passenger near a means of transport only, and 기업설명회 is no IR when it
-briefs firms on a rule. Each first row of a pair is the right sense, still found. Each sentence
-is written for this test.
+"""Sense splits, traps and cues from the audit of the frequent terms (issue 14, ranks 421-600): 지방비
+(the local governments' share of a cost) has its own entry and is no longer counted as 국비;
+recurring longer words that hold a term but mean something else stay untagged: 사료되다 (to be
+considered), the OECD nuclear agency, a chemicals institute, a foreign-investment ombudsman,
+steel fibre, a dementia locator, a debt-treatment framework, and 부담금 as someone's share of a
+cost or a driver's accident charge; 본인일부부담금 is the out-of-pocket payment. From the fresh draw: a
+ministry office (지방재정경제실), airport corporations, 사회적 경제적 (social and economic), a PPP software
+scheme. Three cues: 이용객 is a passenger near a means of transport only, 기업설명회 is no IR when it
+briefs firms on a rule, 재기지원 is no restart when it is debt relief. Each first row of a pair is
+the right sense, still found. Each sentence is written for this test.
 """
 
 from __future__ import annotations
@@ -43,6 +44,13 @@ CASES = [
     ("훈련비 자비 부담금을 돌려준다", "statutory_charges", False, "one's own share"),
     ("진료비 본인일부부담금을 지원한다", "out_of_pocket", True, "a co-payment"),
     ("진료비 본인일부부담금을 지원한다", "statutory_charges", False, "no levy"),
+    ("지방재정 건전성이 나빠졌다", "local_finance", True, "local finance"),
+    ("행정안전부 지방재정경제실장이 설명했다", "local_finance", False, "a ministry office"),
+    ("공항 주차장을 늘린다", "airport", True, "an airport"),
+    ("정부와 공항공사가 주차장을 늘린다", "airport", False, "airport corporations"),
+    ("여성의 사회적 경제적 역할이 커졌다", "social_economy", False, "social and economic"),
+    ("민간투자가 살아나야 성장한다", "private_investment", True, "private investment"),
+    ("민간투자형 소프트웨어사업을 추진한다", "private_investment", False, "a PPP scheme"),
     # Context cues (glossary.Context) of words news uses often in another sense.
     ("연휴에 여객선 이용객이 늘었다", "passenger_rider", True, "ferry riders"),
     ("무더위에 해수욕장 이용객이 몰렸다", "passenger_rider", False, "beach visitors"),
@@ -50,6 +58,8 @@ CASES = [
     ("산업부가 수출통제 기업설명회를 열었다", "investor_relations", False, "a briefing"),
     ("이동통신 가입자가 늘었다", "mobile_subscriber", True, "telecom subscribers"),
     ("연금 통계에 가입자와 수급자 수를 담았다", "mobile_subscriber", False, "pension members"),
+    ("폐업한 소상공인의 재기지원을 위해 장려금을 준다", "restart_business", True, "a restart"),
+    ("취약 개인채무자 재기지원 방안을 냈다", "restart_business", False, "debt relief"),
 ]
 
 
