@@ -6,8 +6,9 @@ steel fibre, a dementia locator, a debt-treatment framework, and 부담금 as so
 cost or a driver's accident charge; 본인일부부담금 is the out-of-pocket payment. From the fresh draw: a
 ministry office (지방재정경제실), airport corporations, 사회적 경제적 (social and economic), a PPP software
 scheme. Three cues: 이용객 is a passenger near a means of transport only, 기업설명회 is no IR when it
-briefs firms on a rule, 재기지원 is no restart when it is debt relief. Each first row of a pair is
-the right sense, still found. Each sentence is written for this test.
+briefs firms on a rule, 재기지원 is no restart when it is debt relief; the 가맹점 cue now also leaves
+out fee, cash-receipt, PG and BNPL merchants. Each first row of a pair is the right sense, still
+found. Each sentence is written for this test.
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ CASES = [
     ("연금 통계에 가입자와 수급자 수를 담았다", "mobile_subscriber", False, "pension members"),
     ("폐업한 소상공인의 재기지원을 위해 장려금을 준다", "restart_business", True, "a restart"),
     ("취약 개인채무자 재기지원 방안을 냈다", "restart_business", False, "debt relief"),
+    ("편의점 가맹점 수가 늘었다", "franchise", True, "franchise stores"),
+    ("영세 가맹점의 수수료를 돌려준다", "franchise", False, "card merchants"),
+    ("현금영수증 가맹점 가입을 돕는다", "franchise", False, "cash-receipt merchants"),
 ]
 
 
