@@ -40,6 +40,7 @@ FILES = [
     ("87_kdi_research_2.yaml", "보고서는 {} 문제를 다뤘다."),
     ("88_kdi_policy_social_2.yaml", "보고서는 {} 문제를 다뤘다."),
     ("89_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
+    ("90_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
 ]
 
 
