@@ -108,10 +108,11 @@ _NEGATING = frozenset("비무")
 # glued noun for a person is a compound the policy counts: 교육전문가, 펀드매니저.)
 # So do 사 for a firm or a practitioner (금융사, 상장사: firms; 통합사례관리사: a case
 # manager) and 생 for a student (대학생, 교육생); 사이, 사과 and 사의 (between, apology,
-# resignation) read as 사 plus a particle but are other words, left to morphology.
+# resignation) read as 사 plus a particle but are other words, left to morphology. 범 and
+# 사범 make an offender (기술 유출범, 조세포탈범, 보이스피싱범, 외환사범).
 _AGENT = frozenset(
     a + s
-    for a in ("자", "업자", "사", "생")
+    for a in ("자", "업자", "사", "생", "범", "사범")
     for s in ("", "들", *PARTICLES, *("들" + p for p in PARTICLES))
 ) - frozenset(("사이", "사과", "사의")) | frozenset(
     ("인들", *("인들" + p for p in PARTICLES))

@@ -45,6 +45,8 @@ TERMS = [
     Term(id="seafood", term="수산물"),
     Term(id="water_scarcity", term="물부족", exclude=("화물부족",)),
     Term(id="korean_beef", term="한우"),
+    Term(id="tech_leak", term="기술 유출"),
+    Term(id="fx", term="외환"),
 ]
 
 BOTH = ("fast", "full")
@@ -179,6 +181,9 @@ CASES = [
         "exclude words are not dotted (화물부족 as 화·물부족 is not in 기후변화·물부족)",
     ),
     ("한·우 정상회담", [], BOTH, "a two-syllable form dotted is two other words"),
+    ("기술 유출범이 붙잡혔다", [], BOTH, "범 after a term makes an offender, not the act"),
+    ("외환사범 단속을 강화했다", [], BOTH, "so does 사범"),
+    ("기술 유출이 늘었다", [("기술 유출", "tech_leak")], BOTH, "the act itself"),
 ]
 
 
