@@ -170,6 +170,8 @@ _DIGITS = frozenset("0123456789")
 _AMOUNT_END = _DIGITS | {" "} | {m[-1] for m in MAGNITUDES} | {m[-1].upper() for m in MAGNITUDES}
 _NUMBERED = re.compile(r"\d{1,3}호")  # 유진스팩7호, 펀드1호: a numbered vehicle's name
 
+#: Company designators written in Latin letters (LLC, PLC: also glossary forms).
+_LATIN_DESIGNATORS = frozenset(d for d in COMPANY_DESIGNATORS if d.isascii())
 _LATIN_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 # Between two Latin letters or digits these join one token (www.k-startup.go.kr, M.AX).
 _JOINERS = frozenset("./@:-_")
@@ -597,8 +599,8 @@ def boundary_verdict(
     if first in _LATIN_ALNUM:
         if prev in _LATIN_ALNUM:
             return REJECT
-        if prev == " " and first in _UPPER and _after_latin_name(text, start, latin_forms):
-            return REJECT  # Pohjola Bank: a capitalized word before a capitalized term
+        if prev == " " and first in _UPPER and _after_latin_name(text, start, end, latin_forms):
+            return REJECT  # Pohjola Bank, Google LLC: a capitalized word before the term
         if prev in _JOINERS and start > 1 and text[start - 2] in _LATIN_ALNUM:
             verdict = AMBIGUOUS  # inside a URL, e-mail or model number (k-startup.go.kr)
     elif prev in _LATIN_ALNUM and is_hangul(first):
@@ -746,10 +748,13 @@ def _name_core(tail: str, *, at_start: bool = False) -> re.Match[str] | None:
     return m if not rest or rest in _SUFFIXES or rest in _TITLED else None
 
 
-def _after_latin_name(text: str, start: int, latin_forms: frozenset[str]) -> bool:
-    """Whether a capitalized hit (Bank) follows a capitalized Latin word that is no
-    glossary form (Pohjola Bank, Deutsche Bank): together they are a name."""
-    if start + 1 >= len(text) or not text[start + 1].islower():
+def _after_latin_name(text: str, start: int, end: int, latin_forms: frozenset[str]) -> bool:
+    """Whether a capitalized hit (Bank) or a company designator (LLC, PLC) follows a
+    capitalized Latin word that is no glossary form (Pohjola Bank, Google LLC): together
+    they are a name."""
+    if start + 1 >= len(text) or not (
+        text[start + 1].islower() or text[start:end] in _LATIN_DESIGNATORS
+    ):
         return False  # an acronym (AI, GDP) after a name is still the acronym
     i = start - 1
     while i > 0 and text[i - 1] in _LATIN_ALNUM:

@@ -47,6 +47,7 @@ TERMS = [
     Term(id="korean_beef", term="한우"),
     Term(id="tech_leak", term="기술 유출"),
     Term(id="fx", term="외환"),
+    Term(id="llc", term="유한책임회사", aliases=("LLC",)),
 ]
 
 BOTH = ("fast", "full")
@@ -184,6 +185,8 @@ CASES = [
     ("기술 유출범이 붙잡혔다", [], BOTH, "범 after a term makes an offender, not the act"),
     ("외환사범 단속을 강화했다", [], BOTH, "so does 사범"),
     ("기술 유출이 늘었다", [("기술 유출", "tech_leak")], BOTH, "the act itself"),
+    ("대상사업자는 Google LLC 등이다", [], BOTH, "a designator after a Latin name ends the name"),
+    ("LLC 형태로 법인을 세웠다", [("LLC", "llc")], BOTH, "the company form itself"),
 ]
 
 
