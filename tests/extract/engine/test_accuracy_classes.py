@@ -187,6 +187,13 @@ CASES = [
     ("기술 유출이 늘었다", [("기술 유출", "tech_leak")], BOTH, "the act itself"),
     ("대상사업자는 Google LLC 등이다", [], BOTH, "a designator after a Latin name ends the name"),
     ("LLC 형태로 법인을 세웠다", [("LLC", "llc")], BOTH, "the company form itself"),
+    (
+        "배우 출신 투자가 김민수가 책을 냈다",
+        [],
+        BOTH,
+        "가 as a person suffix before a name: the fast path reads two words a side, as --full",
+    ),
+    ("기업 투자가 크게 늘었다", [("투자", "investment")], BOTH, "가 as the subject particle"),
 ]
 
 
