@@ -4,9 +4,10 @@ city-gas tariff; 근무시간 면제 (public-sector union time-off) is 타임오
 longer words that hold a term but mean something else stay untagged: littering (무단투기, 불법 투기),
 autumn (추계 예산안, 추계 경제전망, 추계학술대회), a near-miss at sea (준해양사고), an agency and an
 institute (산업안전보건청, 건강증진개발원), a ministry (농업식량안보부), a leveraged ETF's name,
-insurance cover (담보별, 자차담보), proprietary technology (독점 기술). One cue: 금융정책 in a sentence
-about the Bank of Japan is monetary policy. Each first row of a pair is the right sense, still found.
-Each sentence is written for this test.
+insurance cover (담보별, 자차담보), proprietary technology and exclusive supply (독점 기술, 독점 공급),
+a Saudi ministry (환경수자원농업부). One cue: 금융정책 in a sentence about the Bank of Japan is
+monetary policy. Each first row of a pair is the right sense, still found. Each sentence is written
+for this test.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ CASES = [
     ("전기차 보험의 담보별 손해율이 높다", "collateral", False, "insurance cover"),
     ("시장 독점을 규제한다", "exclusive_monopoly", True, "a monopoly"),
     ("그 회사의 독점 기술로 공장을 짓는다", "exclusive_monopoly", False, "proprietary technology"),
+    ("부품을 한 완성차 회사에 독점 공급한다", "exclusive_monopoly", False, "exclusive supply"),
+    ("가뭄에 대비해 수자원을 확보한다", "water_resources", True, "water resources"),
+    ("사우디 환경수자원농업부 차관을 만났다", "water_resources", False, "a ministry"),
     # A context cue (glossary.Context) of a word news often uses in another sense.
     ("금융위원회가 금융정책 방향을 밝혔다", "monetary_financial_policy", True, "financial policy"),
     ("일본은행이 금융정책을 바꿨다", "monetary_financial_policy", False, "BOJ monetary policy"),
