@@ -41,6 +41,7 @@ FILES = [
     ("88_kdi_policy_social_2.yaml", "보고서는 {} 문제를 다뤘다."),
     ("89_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
     ("90_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
+    ("92_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
 ]
 
 
