@@ -1,4 +1,4 @@
-"""Sense splits, traps and a cue from the audit of the frequent terms (issue 14, ranks 781-960).
+"""Sense splits, traps and cues from the audit of the frequent terms (issue 14, ranks 781-960).
 
 Split into entries of their own (92_senses_split.yaml): bare 특화단지 (any specialized complex, not
 only the advanced-strategic-industry one), 일반분양 (flats sold to the public, not the
@@ -7,8 +7,9 @@ participation rate) and 잠정치 (any provisional figure, not the advance GDP e
 dropped: bare 으뜸기업 (other ministries' awards) and 패션 브랜드 (a brand, not the industry).
 Recurring longer words that hold a term but mean something else stay untagged: job titles
 (법인세정책관, 환경정책관, 산업안전보건정책관), a food-safety institute, a food truck, SDR video, an
-English-language hagwon, temporary layoffs, 부패구조 개혁. The cue: 금융정책 next to the Bank of
-Japan is monetary policy. Each first row of a pair is the right sense, still found. Each sentence
+English-language hagwon, temporary layoffs, 부패구조 개혁. Three cues: 금융정책 next to the Bank
+of Japan is monetary policy, 산지 beside forests and solar farms is mountain land, 핵심사업 without
+a firm is a government's key project. Each first row of a pair is the right sense, still found. Each sentence
 is written for this test.
 """
 
@@ -61,6 +62,11 @@ CASES = [
     ("지방정치의 부패구조 개혁 방안을 냈다", "structural_reform", False, "corruption structure"),
     ("금융위가 새 금융정책 방향을 논의했다", "monetary_financial_policy", True, "financial policy"),
     ("일본은행이 금융정책을 현상 유지했다", "monetary_financial_policy", False, "BoJ monetary policy"),
+    ("사과 산지 가격이 크게 올랐다", "producing_area", True, "a producing area"),
+    ("산지태양광 설비를 집중 점검한다", "producing_area", False, "a mountain solar farm"),
+    ("농지·산지 규제를 함께 푼다", "producing_area", False, "mountain land rules"),
+    ("회사는 핵심사업 매출이 늘었다고 밝혔다", "core_business", True, "a firm's core"),
+    ("지자체가 구상한 핵심사업의 예산을 확보한다", "core_business", False, "a region's key project"),
 ]
 
 
