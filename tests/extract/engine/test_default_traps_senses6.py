@@ -24,8 +24,18 @@ pytestmark = pytest.mark.slow
 CASES = [
     # (text, term id, expected: is it tagged?, why)
     ("반도체 특화단지 지정을 신청했다", "specialized_industrial_complex", True, "a complex"),
-    ("뿌리산업 특화단지 세 곳을 새로 지정했다", "specialized_complex", False, "not the strategic one"),
-    ("첨단전략산업 특화단지에 전력망을 우선 깐다", "specialized_complex", True, "the strategic one"),
+    (
+        "뿌리산업 특화단지 세 곳을 새로 지정했다",
+        "specialized_complex",
+        False,
+        "not the strategic one",
+    ),
+    (
+        "첨단전략산업 특화단지에 전력망을 우선 깐다",
+        "specialized_complex",
+        True,
+        "the strategic one",
+    ),
     ("남은 320가구를 일반분양한다", "general_sale", True, "sale to the public"),
     ("남은 320가구를 일반분양한다", "general_supply", False, "not the quota"),
     ("특별공급을 뺀 일반공급 경쟁률이 높았다", "general_supply", True, "the quota"),
@@ -61,12 +71,22 @@ CASES = [
     ("연금 구조개혁 논의가 시작됐다", "structural_reform", True, "reform"),
     ("지방정치의 부패구조 개혁 방안을 냈다", "structural_reform", False, "corruption structure"),
     ("금융위가 새 금융정책 방향을 논의했다", "monetary_financial_policy", True, "financial policy"),
-    ("일본은행이 금융정책을 현상 유지했다", "monetary_financial_policy", False, "BoJ monetary policy"),
+    (
+        "일본은행이 금융정책을 현상 유지했다",
+        "monetary_financial_policy",
+        False,
+        "BoJ monetary policy",
+    ),
     ("사과 산지 가격이 크게 올랐다", "producing_area", True, "a producing area"),
     ("산지태양광 설비를 집중 점검한다", "producing_area", False, "a mountain solar farm"),
     ("농지·산지 규제를 함께 푼다", "producing_area", False, "mountain land rules"),
     ("회사는 핵심사업 매출이 늘었다고 밝혔다", "core_business", True, "a firm's core"),
-    ("지자체가 구상한 핵심사업의 예산을 확보한다", "core_business", False, "a region's key project"),
+    (
+        "지자체가 구상한 핵심사업의 예산을 확보한다",
+        "core_business",
+        False,
+        "a region's key project",
+    ),
 ]
 
 
