@@ -7,7 +7,8 @@ participation rate) and 잠정치 (any provisional figure, not the advance GDP e
 dropped: bare 으뜸기업 (other ministries' awards) and 패션 브랜드 (a brand, not the industry).
 Recurring longer words that hold a term but mean something else stay untagged: job titles
 (법인세정책관, 환경정책관, 산업안전보건정책관), a food-safety institute, a food truck, SDR video, an
-English-language hagwon, temporary layoffs, 부패구조 개혁. Three cues: 금융정책 next to the Bank
+English-language hagwon, temporary layoffs, 부패구조 개혁, the deposit insurer, a green-transition
+official, deputy heads of local governments. Three cues: 금융정책 next to the Bank
 of Japan is monetary policy, 산지 beside forests and solar farms is mountain land, 핵심사업 without
 a firm is a government's key project. Each first row of a pair is the right sense, still found. Each sentence
 is written for this test.
@@ -87,6 +88,13 @@ CASES = [
         False,
         "a region's key project",
     ),
+    ("예금보험 한도를 1억 원으로 올린다", "deposit_insurance", True, "deposit insurance"),
+    ("예금보험공사가 보고서를 냈다", "deposit_insurance", False, "the corporation"),
+    ("녹색전환 투자를 늘린다", "green_transition", True, "green transition"),
+    ("녹색전환정책관이 인사말을 했다", "green_transition", False, "a job title"),
+    ("기초단체장 선거가 다가온다", "local_government_head", True, "a local head"),
+    ("시·도 부단체장 회의를 열었다", "local_government_head", False, "deputy heads"),
+    ("직원들의 일시적 해고가 시작됐다", "dismissal", False, "a temporary layoff, spaced"),
 ]
 
 
