@@ -6,7 +6,7 @@ non-priority quota), 국산화 (localization, not its rate), 경제활동인구 
 participation rate) and 잠정치 (any provisional figure, not the advance GDP estimate). Aliases
 dropped: bare 으뜸기업 (other ministries' awards) and 패션 브랜드 (a brand, not the industry).
 Recurring longer words that hold a term but mean something else stay untagged: job titles
-(법인세정책관, 환경정책관, 산업안전보건정책관), a food-safety institute, a food truck, SDR video, an
+(법인세정책관, 환경정책관, 산업안전보건정책관, 수소경제정책관), a food-safety institute, a food truck, SDR video, an
 English-language hagwon, temporary layoffs, 부패구조 개혁, the deposit insurer, a green-transition
 official, deputy heads of local governments. Three cues: 금융정책 next to the Bank
 of Japan is monetary policy, 산지 beside forests and solar farms is mountain land, 핵심사업 without
@@ -95,6 +95,8 @@ CASES = [
     ("기초단체장 선거가 다가온다", "local_government_head", True, "a local head"),
     ("시·도 부단체장 회의를 열었다", "local_government_head", False, "deputy heads"),
     ("직원들의 일시적 해고가 시작됐다", "dismissal", False, "a temporary layoff, spaced"),
+    ("수소경제 활성화 로드맵을 고친다", "hydrogen_economy", True, "the hydrogen economy"),
+    ("수소경제정책관이 회의를 주재했다", "hydrogen_economy", False, "a job title"),
 ]
 
 
