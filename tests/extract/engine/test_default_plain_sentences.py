@@ -42,6 +42,7 @@ FILES = [
     ("89_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
     ("90_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
     ("91_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
+    ("92_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
 ]
 
 
