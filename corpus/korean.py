@@ -44,6 +44,7 @@ __all__ = [
     "ORGANISATION_HEADS",
     "PARTICLES",
     "PLACE_NAMES",
+    "POST_TITLES",
     "TIME_WORDS",
     "UNITS",
     "UNIT_WORDS",
@@ -448,6 +449,21 @@ OFFICE_TITLES = words(
     "대표 대표이사 부총리 총리 장관 차관 의원 회장 부회장 사장 부사장 대통령 위원장 원장 "
     "총재 부총재 청장 처장 대변인 후보 지사 도지사 구청장 군수 교수 이사장 행장 의장 "
     "전무 상무 본부장 실장 단장 최고위원 당대표 원내대표"
+)
+
+#: Titles of government posts that hold the area they cover (소프트웨어정책관,
+#: 연구개발정책실장, 장애인정책국장, 디지털정부국장): a term glued before one names the
+#: post, not the concept. 과장 (a section head) is left out: it is also "exaggeration"
+#: (허위 과장 광고).
+POST_TITLES: tuple[str, ...] = (
+    "정책관",
+    "정책실장",
+    "정책국장",
+    "정책실",
+    "정책국",
+    "기획관",
+    "심의관",
+    "국장",
 )
 
 #: Titles that end a byline (홍길동 기자).

@@ -46,6 +46,7 @@ from corpus.korean import (
     LOANWORD_TAILS,
     MAGNITUDES,
     PARTICLES,
+    POST_TITLES,
     is_hangul,
 )
 from glossary import (
@@ -128,9 +129,11 @@ _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _TO_MODEL = re.compile("[A-Z]2[A-Z]")
 
 # A word glued after a term that ends in one of these (then 들 or a particle, if any)
-# makes a name: 한국간편결제진흥원 is an institution, 금융투자업자 a kind of firm.
-_NAME_CORE = re.compile("|".join(sorted((*INSTITUTION_SUFFIXES, "업자"), key=len, reverse=True)))
-_NAME_CORE_FIRST = frozenset(s[0] for s in (*INSTITUTION_SUFFIXES, "업자"))
+# makes a name: 한국간편결제진흥원 is an institution, 금융투자업자 a kind of firm,
+# 소프트웨어정책관 a post.
+_NAME_ENDS = (*INSTITUTION_SUFFIXES, "업자", *POST_TITLES)
+_NAME_CORE = re.compile("|".join(sorted(_NAME_ENDS, key=len, reverse=True)))
+_NAME_CORE_FIRST = frozenset(s[0] for s in _NAME_ENDS)
 # After such a name, its head's title keeps it the name: 정보통신산업진흥원장, 협회장이.
 _TITLED = frozenset(t + p for t in ("장", "이사장") for p in ("", "들", *PARTICLES))
 # Words that end a name when they follow a hit after a space (a company designator, a
@@ -638,6 +641,12 @@ def boundary_verdict(
             return REJECT  # 대출자, 대출업자들: the person, not the concept
         if len(tail) < _MAX_TAIL and _in_name(text, end, tail):
             return REJECT  # 한국간편결제진흥원, 금융투자업자: glued into a name
+        if (
+            tail[:1] in _POLICY_POST_HEADS
+            and text.endswith("정책", start, end)
+            and _in_name(text, end, "정책" + tail)
+        ):
+            return REJECT  # 환경정책관, 통상정책국장: a term in 정책 glued into a post
         if verdict == AMBIGUOUS and tail in _CENTRE:
             return REJECT  # 매일경제교육센터, 국민참여입법센터: a centre's name
         if tail in PHRASE_TAILS and " " in text[start:end]:
@@ -720,6 +729,9 @@ def _designated(text: str, at: int) -> bool:
             return True
     return False
 
+
+#: First letters of what follows 정책 in a post's title (정책관, 정책실장, 정책국장).
+_POLICY_POST_HEADS = frozenset(t[2] for t in POST_TITLES if t.startswith("정책"))
 
 #: 센터 and a particle: a term glued inside a word that ends so, with a word glued before
 #: it too, is part of a centre's name (국민참여입법센터); 물류센터 alone still counts.

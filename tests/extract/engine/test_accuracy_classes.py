@@ -48,6 +48,8 @@ TERMS = [
     Term(id="tech_leak", term="기술 유출"),
     Term(id="fx", term="외환"),
     Term(id="llc", term="유한책임회사", aliases=("LLC",)),
+    Term(id="software", term="소프트웨어"),
+    Term(id="trade_policy", term="통상정책"),
 ]
 
 BOTH = ("fast", "full")
@@ -194,6 +196,9 @@ CASES = [
         "가 as a person suffix before a name: the fast path reads two words a side, as --full",
     ),
     ("기업 투자가 크게 늘었다", [("투자", "investment")], BOTH, "가 as the subject particle"),
+    ("김 소프트웨어정책관이 회의를 열었다", [], BOTH, "a term glued into a post's title"),
+    ("통상정책국장은 출장 중이다", [], BOTH, "a term in 정책 glued into a post's title"),
+    ("소프트웨어 기업이 늘었다", [("소프트웨어", "software")], BOTH, "the concept itself"),
 ]
 
 
