@@ -451,11 +451,14 @@ OFFICE_TITLES = words(
     "전무 상무 본부장 실장 단장 최고위원 당대표 원내대표"
 )
 
-#: Titles of government posts that hold the area they cover (소프트웨어정책관,
-#: 연구개발정책실장, 장애인정책국장, 디지털정부국장): a term glued before one names the
+#: Titles of government posts that hold the area they cover, and their offices
+#: (소프트웨어정책관, 연구개발정책실장, 장애인정책국장, 농업정책관실): a term glued before one names the
 #: post, not the concept. 과장 (a section head) is left out: it is also "exaggeration"
 #: (허위 과장 광고).
 POST_TITLES: tuple[str, ...] = (
+    "정책관실",
+    "기획관실",
+    "심의관실",
     "정책관",
     "정책실장",
     "정책국장",

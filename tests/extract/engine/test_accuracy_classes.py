@@ -198,6 +198,7 @@ CASES = [
     ("기업 투자가 크게 늘었다", [("투자", "investment")], BOTH, "가 as the subject particle"),
     ("김 소프트웨어정책관이 회의를 열었다", [], BOTH, "a term glued into a post's title"),
     ("통상정책국장은 출장 중이다", [], BOTH, "a term in 정책 glued into a post's title"),
+    ("소프트웨어정책관실이 맡는다", [], BOTH, "a post's office"),
     ("소프트웨어 기업이 늘었다", [("소프트웨어", "software")], BOTH, "the concept itself"),
 ]
 
