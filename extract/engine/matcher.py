@@ -63,6 +63,7 @@ from glossary._cache import cached, source_key
 __all__ = [
     "ACCEPT",
     "AMBIGUOUS",
+    "CASE_OR_PERSON",
     "REJECT",
     "Candidate",
     "TermMatcher",
@@ -141,10 +142,11 @@ _TITLED = frozenset(t + p for t in ("장", "이사장") for p in ("", "들", *PA
 _DESIGNATORS: dict[str, tuple[str, ...]] = {}
 for _d in sorted(COMPANY_DESIGNATORS | DEPARTMENT_TITLES, key=len, reverse=True):
     _DESIGNATORS[_d[0]] = (*_DESIGNATORS.get(_d[0], ()), _d)
-# One syllable after a term that is a particle or the copula as often as a person suffix:
-# 투자가 늘었다 (investment) but 투자가 황현희 (an investor), 방송인 (a broadcaster) but
-# 원자재인 구리. Left to kiwipiepy, which knows the person nouns.
-_CASE_OR_PERSON = frozenset(("가", "인"))
+#: One syllable after a term that is a particle or the copula as often as a person suffix:
+#: 투자가 늘었다 (investment) but 투자가 황현희 (an investor), 방송인 (a broadcaster) but
+#: 원자재인 구리. Left to kiwipiepy, which knows the person nouns (the fast path reads such
+#: a word with two words a side: see :mod:`extract.engine.wordcheck`).
+CASE_OR_PERSON = frozenset(("가", "인"))
 _MAX_TAIL = 16  # a longer Hangul run after a hit is not read (text without spaces)
 # After an exclude word that names something, these make a longer name: its head (장,
 # 장관: 금융감독원장, 고용부장관) or an institution.
@@ -651,7 +653,7 @@ def boundary_verdict(
             return REJECT  # 매일경제교육센터, 국민참여입법센터: a centre's name
         if tail in PHRASE_TAILS and " " in text[start:end]:
             return ACCEPT  # 금리 인하 기대감: the phrase's last noun, suffixed
-        if verdict != AMBIGUOUS and (tail not in _SUFFIXES or tail in _CASE_OR_PERSON):
+        if verdict != AMBIGUOUS and (tail not in _SUFFIXES or tail in CASE_OR_PERSON):
             verdict = AMBIGUOUS
     return verdict
 

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from corpus.korean import INDUSTRY_HEADS, ORGANISATION_HEADS, PARTICLES, PLACE_NAMES, is_hangul
+from extract.engine.matcher import CASE_OR_PERSON
 from glossary import _cache
 
 __all__ = ["WordCheck", "after_name", "is_guessed_noun"]
@@ -45,7 +46,6 @@ _TOP_N = 3
 # agreement with --full on the 1,000 documents of test_fast_vs_full falls from 0.9959
 # to 0.9945 (issue 14: hand-judged accuracy is the target, not agreement with --full).
 _CONTEXT = 1
-_CASE_OR_PERSON = frozenset(("가", "인"))
 _WINDOW = 48  # characters: longest stretch read on either side of a hit
 _CACHE_LIMIT = 200_000
 # A full cache drops its least recently used tenth, not everything: on a long stream
@@ -396,7 +396,7 @@ class WordCheck:
         # 가 or 인 right after the hit is a particle or a person suffix as the clause
         # decides (투자가 늘었다, 출신 투자가 황현희가): two words a side, as for all words
         # before the re-reads were cut to one.
-        for _ in range(_CONTEXT + (word[e:] in _CASE_OR_PERSON)):
+        for _ in range(_CONTEXT + (word[e:] in CASE_OR_PERSON)):
             lo, hi = _word(nt, lo - 1, hi + 1)
         found = self._lookup(nt[lo:hi], 1, "\x00" + nt[lo:hi])
         return bool(found) and _fits(found[0], start - lo, end - lo)
