@@ -43,6 +43,7 @@ FILES = [
     ("90_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
     ("91_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
     ("92_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
+    ("94_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
 ]
 
 
