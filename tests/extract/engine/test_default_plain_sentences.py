@@ -44,6 +44,7 @@ FILES = [
     ("91_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
     ("92_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
     ("93_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
+    ("94_senses_split.yaml", "보고서는 {} 문제를 다뤘다."),
 ]
 
 
