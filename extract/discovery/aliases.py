@@ -19,6 +19,7 @@ from extract.discovery.alias_groups import build_proposals
 from extract.discovery.candidates import iter_texts
 from extract.discovery.parens import Paren, find_parens, head_suffixes, valid_item
 from extract.discovery.records import AliasProposal
+from extract.engine.analyzer import get_kiwi
 from extract.engine.tagger import Tagger
 from glossary import Glossary, form_key
 
@@ -58,6 +59,7 @@ class _Analyser:
     def __init__(self, tagger: Tagger) -> None:
         self.tagger = tagger
         self.cache: dict[str, Any] = {}
+        get_kiwi(all_names=True)  # a multi-word name is one unit, never a head
 
     def prime(self, strings: Iterable[str]) -> None:
         todo = sorted({s for s in strings if s not in self.cache})

@@ -21,6 +21,7 @@ from extract.discovery.marked import (
 )
 from extract.discovery.phrases import noun_runs, run_spans
 from extract.discovery.records import Evidence
+from extract.engine.analyzer import get_kiwi
 from extract.engine.tagger import Tagger
 from glossary import Glossary, form_key
 
@@ -311,6 +312,7 @@ class CandidateCounts:
                 progress(1)
 
         current = -1
+        get_kiwi(all_names=True)  # a multi-word name is one unit, never a candidate
         for sents in self.tagger.kiwi.split_into_sents(texts(), return_tokens=True):
             pos, doc_id, text = meta.popleft()
             if pos != current:

@@ -11,6 +11,7 @@ from typing import Any
 from corpus import Document, split_sentences
 from extract.box.examples import is_boilerplate
 from extract.discovery.phrases import noun_phrases
+from extract.engine.analyzer import get_kiwi
 from extract.engine.tagger import Tagger
 
 __all__ = ["CoverageReport", "coverage_report"]
@@ -119,6 +120,7 @@ def coverage_report(
             if analyse:
                 known = [(m.start, m.end) for m in mentions]
                 known += [(a, b) for a, b in split_sentences(text) if is_boilerplate(text[a:b])]
+                get_kiwi(all_names=True)  # a multi-word name is one unit, not a phrase
                 for s, e in noun_phrases(tagger.kiwi.tokenize(text), text):
                     if any(s < ke and ks < e for ks, ke in known):
                         continue

@@ -322,7 +322,7 @@ def _learned(
     forms of the corpus (see :mod:`extract.discovery.learned`)."""
     from extract.discovery.learned import known_units, learned_termhood, termhood_features
 
-    kiwi = get_kiwi()
+    kiwi = get_kiwi(all_names=True)
     # Everyday vocabulary the glossary holds for the box (금리, 매출: ``basic``) is not
     # what a new term looks like; nor are bundled names.
     basic = {t.id for t in glossary if t.basic}
@@ -366,7 +366,7 @@ def _head_counts(glossary: Glossary) -> dict[str, int]:
     glossary: reading each of its forms with kiwipiepy took 4 of the 15 seconds a
     discover run over the bundled glossary took, on any input."""
     if len(glossary) < CACHE_MIN_TERMS:
-        return head_counts(glossary, get_kiwi())
+        return head_counts(glossary, get_kiwi(all_names=True))
     import kiwipiepy
 
     parts: list[bytes | str] = [
@@ -374,7 +374,7 @@ def _head_counts(glossary: Glossary) -> dict[str, int]:
         source_key("extract.discovery.termhood", "extract.discovery.phrases"),
         str(getattr(kiwipiepy, "__version__", "")),
     ]
-    return cached("discovery-heads", parts, lambda: head_counts(glossary, get_kiwi()))
+    return cached("discovery-heads", parts, lambda: head_counts(glossary, get_kiwi(all_names=True)))
 
 
 def _rank(

@@ -130,4 +130,4 @@ def junk_reason(phrase: str) -> str | None:
     reason = string_junk_reason(phrase)
     if reason is not None:
         return reason
-    return token_junk_reason(get_kiwi(block_others=False).tokenize(phrase.strip()))
+    return token_junk_reason(get_kiwi(block_others=False, all_names=True).tokenize(phrase.strip()))

@@ -15,7 +15,11 @@ than exactly as a Kiwi that never saw it would; hits inside such words are rare.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import os
 import re
+import tempfile
 import threading
 from collections.abc import Iterable
 from typing import Any
@@ -36,10 +40,20 @@ _whole_unknown: set[str] = set()  # taught words kiwipiepy already read whole (a
 _version = 0  # bumped whenever _taught grows
 _views: dict[frozenset[str], KiwiView] = {}
 _open_views: dict[frozenset[str], KiwiView] = {}
+_all_names = False  # every multi-word name loaded, not only those holding taught words
 
 #: Word lists at least this long keep kiwipiepy's readings of them in the on-disk cache
 #: (:mod:`glossary._cache`).
 CACHE_MIN_WORDS = 300
+
+#: How the process's ``Kiwi`` is made. Its dictionary of multi-word names (about 250,000
+#: names from Wikidata: 노키안 타이어, 단스케 은행) doubles the time the model takes to
+#: build (3.4 CPU seconds instead of 1.7, and it is built again whenever words are
+#: added), yet a name can change a verdict only on a hit inside it: only the names that
+#: hold a word the process is taught are loaded (:func:`_names_holding`), and the rest
+#: when a caller asks for every name (``get_kiwi(all_names=True)``). The typo dictionary
+#: (web spellings such as 슴다 for 습니다) is left out: news is edited text.
+KIWI_OPTIONS = {"load_multi_dict": False, "load_typo_dict": False}
 
 
 def user_words(glossary: Glossary) -> tuple[str, ...]:
@@ -128,7 +142,57 @@ def _word_classes(words: list[str]) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(builtin), frozenset(whole)
 
 
-def get_kiwi(words: Iterable[str] = (), *, block_others: bool = True) -> KiwiView:
+def _names_holding(words: Iterable[str] | None) -> str:
+    """The lines of kiwipiepy's multi-word name dictionary whose name, spaces removed,
+    holds one of ``words`` (all of them for ``None``), with the names their variant
+    spellings point to, in its own format for ``Kiwi.load_user_dictionary``."""
+    import kiwipiepy_model
+
+    path = os.path.join(kiwipiepy_model.get_model_path(), "multi.dict")
+    with open(path, encoding="utf-8") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    if words is not None:
+        import ahocorasick
+
+        finder = ahocorasick.Automaton()
+        for word in words:
+            finder.add_word(word, len(word))
+        if not len(finder):
+            return ""
+        finder.make_automaton()
+        # One scan of all the names joined (a scan per name took 30 s): "\n" ends each.
+        joined = "\n".join(line.split("\t", 1)[0].replace(" ", "") for line in lines)
+        ends = list(
+            itertools.accumulate(len(line.split("\t", 1)[0].replace(" ", "")) + 1 for line in lines)
+        )
+        found = {bisect.bisect_left(ends, end + 1) for end, _ in finder.iter(joined)}
+        held = [line for i, line in enumerate(lines) if i in found]
+        # A variant spelling ("더글라스 애덤스\t더글러스 애덤스/NNP") needs its name loaded first.
+        wanted = {
+            line.split("\t")[1].rpartition("/")[0] for line in held if "/" in line.split("\t")[1]
+        }
+        missing = wanted - {line.split("\t", 1)[0] for line in held}
+        lines = [line for line in lines if line.split("\t", 1)[0] in missing] + held
+    names = [line for line in lines if "/" not in line.split("\t")[1]]
+    return "".join(names + [line for line in lines if "/" in line.split("\t")[1]])
+
+
+def _load_names(text: str) -> None:
+    """Teach ``_kiwi`` the names of ``text`` (see :func:`_names_holding`; lock held)."""
+    if not text:
+        return
+    fd, path = tempfile.mkstemp(suffix=".dict", prefix="kotrend-names-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        _kiwi.load_user_dictionary(path)
+    finally:
+        os.unlink(path)
+
+
+def get_kiwi(
+    words: Iterable[str] = (), *, block_others: bool = True, all_names: bool = False
+) -> KiwiView:
     """This process's ``Kiwi``, taught ``words``, as a glossary with those words sees it.
 
     Parameters
@@ -139,6 +203,10 @@ def get_kiwi(words: Iterable[str] = (), *, block_others: bool = True) -> KiwiVie
     block_others : bool
         False: a view that sees every word taught in this process (for plain tokenizing,
         where a glossary's compounds kept whole do no harm).
+    all_names : bool
+        Load every name of kiwipiepy's multi-word name dictionary (for noun phrases and
+        tokens, where a name is one unit), not only those holding taught words (see
+        :data:`KIWI_OPTIONS`).
 
     Examples
     --------
@@ -148,16 +216,19 @@ def get_kiwi(words: Iterable[str] = (), *, block_others: bool = True) -> KiwiVie
     >>> [t.form for t in wide.tokenize("대출금리가")][0], [t.form for t in narrow.tokenize("대출금리가")][0]
     ('대출금리', '대출')
     """
-    global _kiwi, _version
+    global _kiwi, _version, _all_names
     key = frozenset(words)
     view = _views.get(key) if block_others else _open_views.get(key)
-    if view is not None:
+    if view is not None and (_all_names or not all_names):
         return view
     with _lock:
         if _kiwi is None:
             from kiwipiepy import Kiwi
 
-            _kiwi = Kiwi()
+            _kiwi = Kiwi(**KIWI_OPTIONS)
+        if all_names and not _all_names:
+            _load_names(_names_holding(None))
+            _all_names = True
         new = sorted(key - _taught - _builtin)
         if new:
             if len(new) >= CACHE_MIN_WORDS:
@@ -165,10 +236,19 @@ def get_kiwi(words: Iterable[str] = (), *, block_others: bool = True) -> KiwiVie
                 # added and once after (seconds each): the readings are kept on disk.
                 import kiwipiepy
 
-                parts = [kiwipiepy.__version__, "\n".join(new), "\n".join(sorted(_taught))]
+                parts = [
+                    kiwipiepy.__version__,
+                    repr(KIWI_OPTIONS),
+                    "\n".join(new),
+                    "\n".join(sorted(_taught)),
+                ]
                 builtin, whole = cached("kiwi-words", parts, lambda: _word_classes(new))
+                if not _all_names:
+                    _load_names(cached("kiwi-names", parts, lambda: _names_holding(new)))
             else:
                 builtin, whole = _word_classes(new)
+                if not _all_names:
+                    _load_names(_names_holding(new))
             for word in new:
                 if word in builtin:
                     _builtin.add(word)

@@ -173,7 +173,7 @@ class KiwiTokenizer(DummyTokenizer):
     @property
     def kiwi(self) -> Any:
         """This process's kiwipiepy ``Kiwi`` (created on first use)."""
-        return get_kiwi((), block_others=False)
+        return get_kiwi((), block_others=False, all_names=True)
 
     def __call__(self, text: str) -> Doc:
         if not isinstance(text, str):
