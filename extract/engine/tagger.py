@@ -126,6 +126,7 @@ class Tagger:
         self.mode = mode
         self._matcher = TermMatcher(glossary)
         self._words = user_words(glossary)
+        self._kiwi: Any = None  # the view of get_kiwi, asked for once (hashing the words is slow)
         self._check = WordCheck(lambda: self.kiwi, store=_store_key(glossary, self._words))
         # Terms whose sense their sentence tells (glossary.Context), by id.
         self._cued = {t.id: t.context for t in glossary if t.context is not None}
@@ -145,7 +146,9 @@ class Tagger:
     @property
     def kiwi(self) -> Any:
         """This process's kiwipiepy ``Kiwi``, taught the glossary's words."""
-        return get_kiwi(self._words)
+        if self._kiwi is None:
+            self._kiwi = get_kiwi(self._words)
+        return self._kiwi
 
     def tag(self, text: str, *, doc_id: str = "", field: str = "text") -> list[Mention]:
         """Return the mentions in ``text``, in order.
