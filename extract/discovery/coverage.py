@@ -106,6 +106,8 @@ def coverage_report(
     term_docs: Counter[str] = Counter()
     term_mentions: Counter[str] = Counter()
     phrases: Counter[str] = Counter()
+    if phrase_sample > 0:
+        get_kiwi(all_names=True)  # a multi-word name is one unit, not a phrase
     for doc in docs:
         n_docs += 1
         seen_terms: set[str] = set()
@@ -120,7 +122,6 @@ def coverage_report(
             if analyse:
                 known = [(m.start, m.end) for m in mentions]
                 known += [(a, b) for a, b in split_sentences(text) if is_boilerplate(text[a:b])]
-                get_kiwi(all_names=True)  # a multi-word name is one unit, not a phrase
                 for s, e in noun_phrases(tagger.kiwi.tokenize(text), text):
                     if any(s < ke and ks < e for ks, ke in known):
                         continue

@@ -150,7 +150,12 @@ def _names_holding(words: Iterable[str] | None) -> str:
 
     path = os.path.join(kiwipiepy_model.get_model_path(), "multi.dict")
     with open(path, encoding="utf-8") as f:
-        lines = [line for line in f if line.strip() and not line.startswith("#")]
+        # (line, name, tag): the tag of a variant spelling is its name ("더글러스 애덤스/NNP")
+        entries = [
+            (line, *line.split("\t", 2)[:2])
+            for line in f
+            if line.strip() and not line.startswith("#")
+        ]
     if words is not None:
         import ahocorasick
 
@@ -160,21 +165,17 @@ def _names_holding(words: Iterable[str] | None) -> str:
         if not len(finder):
             return ""
         finder.make_automaton()
-        # One scan of all the names, joined with "\n" (which no word holds), spaces removed.
-        joined = "\n".join(line.split("\t", 1)[0].replace(" ", "") for line in lines)
-        ends = list(
-            itertools.accumulate(len(line.split("\t", 1)[0].replace(" ", "")) + 1 for line in lines)
-        )
-        found = {bisect.bisect_left(ends, end + 1) for end, _ in finder.iter(joined)}
-        held = [line for i, line in enumerate(lines) if i in found]
-        # A variant spelling ("더글라스 애덤스\t더글러스 애덤스/NNP") needs its name loaded first.
-        wanted = {
-            line.split("\t")[1].rpartition("/")[0] for line in held if "/" in line.split("\t")[1]
-        }
-        missing = wanted - {line.split("\t", 1)[0] for line in held}
-        lines = [line for line in lines if line.split("\t", 1)[0] in missing] + held
-    names = [line for line in lines if "/" not in line.split("\t")[1]]
-    return "".join(names + [line for line in lines if "/" in line.split("\t")[1]])
+        # One scan of all the names, spaces removed, joined with "\n" (which no word holds).
+        compact = [name.replace(" ", "") for _, name, _ in entries]
+        ends = list(itertools.accumulate(len(name) + 1 for name in compact))
+        found = {bisect.bisect_left(ends, end + 1) for end, _ in finder.iter("\n".join(compact))}
+        held = [entries[i] for i in sorted(found)]
+        # A variant spelling needs the name it points to loaded first.
+        wanted = {tag.rpartition("/")[0] for _, _, tag in held if "/" in tag}
+        wanted -= {name for _, name, _ in held}
+        entries = [e for e in entries if e[1] in wanted] + held
+    names = [line for line, _, tag in entries if "/" not in tag]
+    return "".join(names + [line for line, _, tag in entries if "/" in tag])
 
 
 def _load_names(text: str) -> None:
