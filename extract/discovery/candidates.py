@@ -176,6 +176,13 @@ class CandidateCounts:
         # spelling. Bounded by the glossary's forms,
         # not the corpus.
         self._known_counts: dict[str, list[int]] = {}
+        # Per document: glossary mentions (of terms that are not everyday words) and
+        # noun runs, for how much of its vocabulary the glossary's domain is.
+        self._basic = frozenset(t.id for t in tagger.glossary if t.basic)
+        self._doc_known = 0
+        self._doc_runs = 0
+        self._domain_known = array("i")
+        self._domain_all = array("i")
         self._known_terms: dict[str, tuple[str, str]] = {}
 
     @property
@@ -325,6 +332,9 @@ class CandidateCounts:
     def _end_doc(self) -> None:
         if len(self._indptr) <= len(self.doc_ids):
             self._indptr.append(len(self._occ))
+            self._domain_known.append(self._doc_known)
+            self._domain_all.append(self._doc_known + self._doc_runs)
+            self._doc_known = self._doc_runs = 0
             if self.max_keys is not None and len(self._id) > self.max_keys:
                 self.prune(self.max_keys * 3 // 4)
 
@@ -420,6 +430,18 @@ class CandidateCounts:
         out.sum_duplicates()
         return out
 
+    def domain(self, counts: Any) -> Any:
+        """The glossary's share of the vocabulary of the documents each column of
+        ``counts`` (documents x candidates) occurs in: mentions of terms that are not
+        everyday words against those and all noun runs, pooled over the documents (a
+        headline has a handful of noun runs: a mean of its shares would be noise)."""
+        import numpy as np
+
+        has = (counts > 0).T.astype(float)
+        known = has @ np.frombuffer(self._domain_known, dtype=np.int32).astype(float)
+        total = has @ np.frombuffer(self._domain_all, dtype=np.int32).astype(float)
+        return np.asarray(known).ravel() / np.maximum(np.asarray(total).ravel(), 1)
+
     def _is_junk(self, surface: str) -> bool:
         junk = self._junk.get(surface)
         if junk is None:
@@ -444,12 +466,15 @@ class CandidateCounts:
         if self.mask:
             for m in self.tagger.tag(text):
                 mentions.append((m.start, m.end))
+                if m.term_id not in self._basic:
+                    self._doc_known += 1
                 self._count_known(m.surface, m.term_id, doc_idx, text, m.start, m.end, quotes)
         tags = [m.span() for m in _BRACKETED.finditer(text)]
         self._text_idx = -1
         for sent in sents:
             seen: set[tuple[int, int]] = set()
             for run in noun_runs(sent.tokens, text):
+                self._doc_runs += 1
                 # A number, unit or time word inside a phrase makes it a fragment of a
                 # sentence (시총 3, 지난해 영업이익), never a term: spans stop at it.
                 stops = [self._is_stop(text[u.start : u.end]) for u in run]

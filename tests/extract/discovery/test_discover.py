@@ -330,3 +330,52 @@ def test_proposals_write_entries_as_glossary_files_do(tmp_path: Path, aliases: t
     written = tmp_path / "p.yaml"
     written.write_text(text, encoding="utf-8")
     assert glossary.load(written)["capex"].aliases == aliases
+
+
+# --- the glossary's domain -------------------------------------------------------------
+
+FINANCE = Glossary(
+    [
+        Term(id="rate", term="기준금리"),
+        Term(id="bond", term="국고채"),
+        Term(id="fx", term="원달러 환율"),
+        Term(id="everyday", term="주말", basic=True),
+    ],
+    name="finance",
+)
+
+
+def _two_topics() -> list[Document]:
+    """Two unknown phrases in as many documents: one among the glossary's terms, one
+    among words the glossary does not hold (and an everyday glossary word, which does
+    not make a text part of the domain)."""
+    docs = []
+    for i in range(8):
+        docs.append(
+            Document(
+                id=f"f{i}",
+                body=f"기준금리 동결로 국고채와 원달러 환율이 움직였고 유동성 완충장치 {i}호가 가동됐다.",
+            )
+        )
+        docs.append(
+            Document(
+                id=f"g{i}",
+                body=f"주말 공원 산책로와 놀이터 주변에서 꽃길 정비구역 {i}곳이 지정됐다.",
+            )
+        )
+    return docs
+
+
+def test_a_phrase_of_the_glossarys_domain_scores_above_one_of_another() -> None:
+    def scores(weights: dict[str, float] | None) -> dict[str, float]:
+        d = TermDiscoverer(glossary=FINANCE, min_df=3, weights=weights, n_examples=0)
+        return {c.phrase: c.score for c in d.fit(_two_topics()).candidates_}
+
+    from extract.discovery.discoverer import WEIGHTS
+
+    with_domain = scores(None)
+    without = scores({k: v for k, v in WEIGHTS.items() if k != "domain"})
+    ours, other = "유동성 완충장치", "꽃길 정비구역"
+    assert {ours, other} <= with_domain.keys()
+    # The domain component alone moves them apart, in the glossary's favour.
+    assert with_domain[ours] / with_domain[other] > without[ours] / without[other]
