@@ -2,7 +2,8 @@
 that is a plainer, wider word than its entry. Bare 소비자신뢰지수 is any consumer-confidence
 survey (미시간대, 유로존), so it belongs to the generic index, not the Conference Board's; 누적
 기준 is "cumulative" of any figure, not the rule of origin; 굿즈 is any merchandise, not the
-character-licensing business. Each first row of a pair is the right sense, still found. Each
+character-licensing business; bare 개발 협력 is as often two companies developing a
+product together as development aid. Each first row of a pair is the right sense, still found. Each
 sentence is written for this test.
 """
 
@@ -23,6 +24,9 @@ CASES = [
     ("올해 누적 기준 매출이 1조원을 넘었다", "cumulation_rule", False, "a running total"),
     ("캐릭터 사업 매출이 두 배로 늘었다", "character_business", True, "the business"),
     ("방문객은 추첨으로 굿즈를 받는다", "character_business", False, "merchandise"),
+    ("정부는 개도국과의 개발협력을 늘리기로 했다", "oda", True, "aid"),
+    ("두 회사는 차세대 배터리 소재 개발 협력에 합의했다", "oda", False, "co-development"),
+    ("양국은 우주개발 협력을 강화하기로 했다", "oda", False, "space development"),
 ]
 
 
