@@ -21,6 +21,8 @@ CASES = [
     ("국산 기동헬기 수리온을 수출한다", "helicopter", True, "utility helicopter"),
     ("산불 진화 헬기 열 대가 투입됐다", "helicopter", False, "firefighting helicopter"),
     ("민간 헬기 안전관리 대책이 나왔다", "helicopter", False, "civil helicopter"),
+    ("콜옵션 옵션가격이 크게 올랐다", "option_premium", True, "option price"),
+    ("집주인이 전세 계약에 옵션료를 따로 요구했다", "option_premium", False, "rental fee"),
 ]
 
 
