@@ -23,6 +23,8 @@ CASES = [
     ("민간 헬기 안전관리 대책이 나왔다", "helicopter", False, "civil helicopter"),
     ("콜옵션 옵션가격이 크게 올랐다", "option_premium", True, "option price"),
     ("집주인이 전세 계약에 옵션료를 따로 요구했다", "option_premium", False, "rental fee"),
+    ("정부는 AI대학원 세 곳을 새로 지정했다", "ai_graduate_school", True, "designated programme"),
+    ("LG AI대학원이 박사 과정 신입생을 뽑는다", "ai_graduate_school", False, "in-house school"),
 ]
 
 
