@@ -30,6 +30,15 @@ def lookup_key(word: str) -> str:
     return _SPACE.sub("", word).lower()
 
 
+def _cue_key(word: str) -> str:
+    # lookup_key without the marks between a compound's parts (the tagger matches 경·공매,
+    # 경-공매 and 경/공매 as written variants of 경공매).
+    return lookup_key(_JOINER_MARKS.sub("", word))
+
+
+_JOINER_MARKS = re.compile(r"(?<=\w)[·‧・∙•ㆍ/\-](?=\w)")
+
+
 #: The keys of an entry's ``context`` mapping.
 CONTEXT_KEYS = ("avoid", "require_any", "forms")
 
@@ -50,7 +59,8 @@ class Context:
     require_any : tuple of str
         If given, a mention counts only when its sentence holds at least one of these.
     forms : tuple of str
-        The forms the cue applies to (spacing does not matter); empty: every form.
+        The forms the cue applies to (spacing and the marks between parts, 경·공매,
+        do not matter); empty: every form.
 
     Examples
     --------
@@ -67,8 +77,12 @@ class Context:
     forms: tuple[str, ...] = ()
 
     def applies_to(self, surface: str) -> bool:
-        """Whether the cue governs a mention written ``surface``."""
-        return not self.forms or lookup_key(surface) in {lookup_key(f) for f in self.forms}
+        """Whether the cue governs a mention written ``surface``: one of ``forms``
+        however its parts are spaced or joined (경·공매 and 경 공매 are 경공매), as the
+        tagger matches it."""
+        if not self.forms:
+            return True
+        return _cue_key(surface) in {_cue_key(f) for f in self.forms}
 
     def allows(self, surface: str, sentence: str) -> bool:
         """Whether a mention written ``surface`` counts in ``sentence``."""

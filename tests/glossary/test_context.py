@@ -99,3 +99,13 @@ def test_bundled_cues_are_few_and_valid() -> None:
     # 100 concepts; excludes and longer forms come first).
     assert "listing" in cued and len(cued) <= 0.01 * len(g), cued
     assert not [i for i in glossary.validate(g) if i.field == "context"]
+
+
+@pytest.mark.parametrize("surface", ["경·공매", "경-공매", "경/공매", "경 공매", "경공매"])
+def test_a_cue_governs_every_way_its_form_is_written(surface: str) -> None:
+    # The tagger matches a form written with a middle dot, hyphen or slash between its
+    # parts (경·공매 for 경공매): the cue on the form must govern those mentions too.
+    cue = Context(require_any=("PF",), forms=("경공매",))
+    assert cue.applies_to(surface)
+    assert not cue.allows(surface, "부동산 경공매 데이터업체가 밝혔다")
+    assert cue.allows(surface, "PF 사업장 경공매가 늘었다")

@@ -32,6 +32,12 @@ TERMS = [
     Term(id="economy", term="경제"),
     Term(id="ripple", term="리플"),
     Term(id="listing", term="상장", context=Context(avoid=("수여", "상금"))),
+    Term(
+        id="pf_site_auction",
+        term="PF 사업장 경공매",
+        aliases=("경공매",),
+        context=Context(require_any=("PF", "사업장"), forms=("경공매",)),
+    ),
     Term(id="wm", term="자산관리", aliases=("WM",)),
     Term(id="robot", term="로봇", aliases=("로보틱스",)),
     Term(id="alert", term="위기경보", aliases=("위기경보 단계",)),
@@ -62,6 +68,9 @@ CASES = [
         "an overlapping hit that morphology turns down (자회사 in 투자회사) cuts nothing",
     ),
     ("지주회사의 자회사 지분", [("자회사", "subsidiary")], BOTH, "자회사 as a word of its own"),
+    # A form's cue governs it however its parts are joined (경·공매 is matched as 경공매).
+    ("부동산 경·공매 업체에 따르면 경매가 늘었다", [], BOTH, "a cue governs the dotted form"),
+    ("PF 경·공매가 늘었다", [("경·공매", "pf_site_auction")], BOTH, "the dotted form with its cue"),
     (
         "반도체 수출액이 늘었다",
         [("반도체 수출", "chip_exports")],
