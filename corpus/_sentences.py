@@ -58,6 +58,7 @@ _GLUED = re.compile(
     r"|(?<=\s)(?=※)",
     re.DOTALL,
 )
+_CLOSING_BRACKETS = ")]）》〉"
 _NEWLINE = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _NON_SPACE = re.compile(r"\S")
 # Before a final ".": a single Latin capital (initials, "U.S."), or a common abbreviation.
@@ -96,8 +97,11 @@ def _trim(text: str, start: int, end: int) -> SentenceSpan | None:
 
 
 def _is_break(line: str, match: re.Match[str]) -> bool:
-    if not match.group().startswith(".") or len(match.group()) > 1:
+    mark = match.group().rstrip(_CLOSING_BRACKETS)
+    if mark != ".":
         return True  # "!", "?", "…", "...", or a dot with a closing quote
+    # A single dot, then closing brackets if any: a dated period in brackets
+    # ("(’24.10.21.~29.)") or an initial ("U.S.)") no more ends a sentence than bare.
     before = line[: match.start()]
     return not (_NO_BREAK_BEFORE_DOT.search(before) or _NUMBER_BEFORE_DOT.search(before))
 

@@ -40,6 +40,17 @@ CASES = [
         "abbrev.",
     ),
     ("*2021.12.31. 잠정치 기준", ["*2021.12.31. 잠정치 기준"], "dotted date"),
+    (
+        "기간 동안(’24.10.21.~29.) 경기장 주변을 단속한다. 끝났다.",
+        ["기간 동안(’24.10.21.~29.) 경기장 주변을 단속한다.", "끝났다."],
+        "a dotted date closing a bracket",
+    ),
+    (
+        "단속했다.) 이어서 발표했다.",
+        ["단속했다.)", "이어서 발표했다."],
+        "a sentence end in a bracket",
+    ),
+    ("U.S.) 시장", ["U.S.) 시장"], "an initial closing a bracket"),
     ("1. 개요\n2. 추진 경과", ["1. 개요", "2. 추진 경과"], "list numbers and newlines"),
     ("제목 없이\n본문이 이어진다", ["제목 없이", "본문이 이어진다"], "always split at newlines"),
     ("있음.신기술 결합", ["있음.", "신기술 결합"], "missing space between Hangul"),
