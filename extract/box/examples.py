@@ -271,6 +271,12 @@ def lead_marker(sentence: str) -> int:
     return pos
 
 
+# A report's announcement: "연구원은 …을 분석한 보고서를 발표하였다."
+_ANNOUNCES_REPORT = re.compile(
+    r"(?:보고서|자료|리포트|브리프|연구\s?결과)[을를]\s*(?:발표|발간|공개|내놓)(?:하였|했|았|었)?다\.?$"
+)
+
+
 def example_score(
     sentence: str,
     *,
@@ -291,7 +297,9 @@ def example_score(
     ``sentence[start:end]``; the sentence defines it or expands it in brackets; names an
     actor or a figure; holds ``others`` more glossary terms, a ``related`` one among
     them) and that stand alone (not opening with 이는, 그러나, 또한, 한편 …). Penalised:
-    inline lists (▲ △), footnote marks (※, "1)"), many quotes and brackets, headlines.
+    inline lists (▲ △), footnote marks (※, "1)"), many quotes and brackets, headlines, and
+    a report's announcement ("…을 분석한 보고서를 발표하였다", which opens every research
+    summary and names its subject without saying anything of it).
 
     Examples
     --------
@@ -344,6 +352,8 @@ def example_score(
     score += 0.1 * min(others, 2) + (0.15 if related else 0.0)
     if _FOOTNOTE.search(s):
         score -= 0.3
+    if _ANNOUNCES_REPORT.search(s):
+        score -= 0.6  # it says a report came out, not what the term is or does
     score -= min(0.6, 0.3 * len(_INLINE_LIST.findall(s)))
     noise = sum(s.count(c) for c in "[]<>{}|\"“”'‘’…·")
     score -= min(0.4, 0.05 * noise)

@@ -232,6 +232,19 @@ def test_a_sentence_about_the_term_beats_one_that_mentions_it_aside(
     assert score(about) > score(aside), why
 
 
+def test_a_reports_announcement_yields_to_a_sentence_about_the_term() -> None:
+    # Every research summary opens by announcing its report, naming the subject early:
+    # a sentence that says something of the term is the better example.
+    announced = "한빛연구원은 디지털 제품 여권 도입 현황을 분석한 보고서를 발표하였다."
+    about = "유럽연합은 모든 수출 제품에 디지털 제품 여권을 요구할 예정이다."
+
+    def score(s: str) -> float:
+        i = s.index("디지털 제품 여권")
+        return example_score(s, start=i, end=i + 9)
+
+    assert score(about) > score(announced) > 0
+
+
 def test_a_related_term_in_the_sentence_helps() -> None:
     s = "메타는 올해 자본 지출을 작년보다 크게 늘릴 계획이라고 밝혔다."
     plain = example_score(s, start=7, end=12)
