@@ -3,7 +3,9 @@ that is a plainer, wider word than its entry. Bare 소비자신뢰지수 is any 
 survey (미시간대, 유로존), so it belongs to the generic index, not the Conference Board's; 누적
 기준 is "cumulative" of any figure, not the rule of origin; 굿즈 is any merchandise, not the
 character-licensing business; bare 개발 협력 is as often two companies developing a
-product together as development aid. Each first row of a pair is the right sense, still found. Each
+product together as development aid. Six later audits of real boxes (news articles, policy
+releases, research summaries, days of headlines; `bench/judged/box_audits.tsv`) added the rows
+under their comments. Each first row of a pair is the right sense, still found. Each
 sentence is written for this test.
 """
 
@@ -27,6 +29,62 @@ CASES = [
     ("정부는 개도국과의 개발협력을 늘리기로 했다", "oda", True, "aid"),
     ("두 회사는 차세대 배터리 소재 개발 협력에 합의했다", "oda", False, "co-development"),
     ("양국은 우주개발 협력을 강화하기로 했다", "oda", False, "space development"),
+    # box audit 1, business articles: bare OTA as often a travel agency as a software update; 주조 in a brewer's name and 주조차익; 기술 규제 of chip technology as export control.
+    ("현대차는 전기차에 OTA 기능을 넣는다", "over_the_air_update", True, "car update"),
+    ("외국인 관광객은 OTA에서 숙소를 예약한다", "over_the_air_update", False, "travel agency"),
+    ("여행 플랫폼 OTA별 상품 수를 비교했다", "over_the_air_update", False, "travel platforms"),
+    ("부품사는 알루미늄 주조 공장을 새로 지었다", "casting", True, "metal casting"),
+    ("지평주조는 새 막걸리를 내놓았다", "casting", False, "a brewer's name"),
+    ("중앙은행의 주조차익이 늘었다", "casting", False, "seigniorage"),
+    ("국표원은 해외 기술규제 대응을 돕는다", "technical_regulation", True, "standards"),
+    ("미국의 첨단기술 규제가 강화됐다", "technical_regulation", False, "export control"),
+    ("대중국 반도체 기술 규제에 의견을 냈다", "technical_regulation", False, "chip controls"),
+    # box audit 2, policy releases: 주파수 대역 is a band, not its auction; 세종특별자치시 is the city's name, not the special-city status.
+    ("정부는 다음 달 5G 주파수 경매를 연다", "spectrum_auction", True, "the auction"),
+    ("공장 전용망은 4.7GHz 주파수 대역을 쓴다", "spectrum_auction", False, "a band"),
+    ("공장 전용망은 4.7GHz 주파수 대역을 쓴다", "radio_frequency", True, "the band"),
+    ("세종시는 2012년 특별자치시로 출범했다", "special_self_governing_city", True, "the status"),
+    ("세종특별자치시는 버스 노선을 늘린다", "special_self_governing_city", False, "the city"),
+    ("서울과 세종특별자치시에서 신고를 받는다", "special_self_governing_city", False, "a place"),
+    # box audit 3, daily headlines: bare 헬기 is any helicopter; 옵션료 in housing news is a landlord's fee; LG AI대학원 is one firm's school.
+    ("훈련 중이던 육군 헬기가 추락했다", "helicopter", True, "army helicopter"),
+    ("국산 기동헬기 수리온을 수출한다", "helicopter", True, "utility helicopter"),
+    ("산불 진화 헬기 열 대가 투입됐다", "helicopter", False, "firefighting helicopter"),
+    ("민간 헬기 안전관리 대책이 나왔다", "helicopter", False, "civil helicopter"),
+    ("콜옵션 옵션가격이 크게 올랐다", "option_premium", True, "option price"),
+    ("집주인이 전세 계약에 옵션료를 따로 요구했다", "option_premium", False, "rental fee"),
+    ("정부는 AI대학원 세 곳을 새로 지정했다", "ai_graduate_school", True, "designated programme"),
+    ("LG AI대학원이 박사 과정 신입생을 뽑는다", "ai_graduate_school", False, "in-house school"),
+    # box audit 4, research summaries: 성장주기 and 성장주도산업 are no growth stock; bare MSP is the minerals partnership; GANs are networks, not gallium nitride; an insurance buyout; 미충원율 is unfilled job openings.
+    ("금리가 내리자 기술 성장주가 크게 올랐다", "growth_stock", True, "a growth stock"),
+    ("기업의 성장주기에 맞춰 자금을 지원한다", "growth_stock", False, "a life cycle"),
+    ("연구원은 지역별 성장주도산업을 선정했다", "growth_stock", False, "a leading industry"),
+    ("한국은 광물안보파트너십(MSP) 의장국을 맡았다", "mineral_security_partnership", True, "MSP"),
+    ("MSP 회원국들은 공급망 다변화를 논의했다", "mineral_security_partnership", True, "bare MSP"),
+    ("MSP 회원국들은 공급망 다변화를 논의했다", "cloud_msp", False, "not a cloud firm"),
+    ("클라우드 MSP 기업들이 공공 시장을 노린다", "cloud_msp", True, "a cloud MSP"),
+    ("차세대 GaN 전력반도체 양산을 시작했다", "gan", True, "gallium nitride"),
+    ("GANs 같은 생성형 모델로 이미지를 만든다", "gan", False, "an AI model"),
+    ("사모펀드가 바이아웃 거래로 경영권을 샀다", "buyout", True, "a PE buyout"),
+    ("비용이 커 보험 바이아웃이 어려운 연금도 있다", "buyout", False, "a pension buyout"),
+    ("지방대의 신입생 충원율이 떨어졌다", "enrollment_fill_rate", True, "school places"),
+    ("제조업 미충원율이 전년보다 올랐다", "enrollment_fill_rate", False, "job openings"),
+    # box audit 5, daily headlines: 먹는 비만약 is any oral obesity drug, not a peptide.
+    ("펩타이드 치료제 개발사가 기술수출에 성공했다", "peptide_drug", True, "peptide drug"),
+    ("저분자 먹는 비만약이 임상 3상을 마쳤다", "peptide_drug", False, "oral pill, not peptide"),
+    ("저분자 먹는 비만약이 임상 3상을 마쳤다", "obesity_drug", True, "oral obesity drug"),
+    ("제약사가 경구용 비만치료제 개발에 뛰어들었다", "peptide_drug", False, "oral, any kind"),
+    ("제약사가 경구용 비만치료제 개발에 뛰어들었다", "obesity_drug", True, "oral obesity"),
+    # box audit 6, policy releases: 할인율 적용 is any discount rate; 사회적 수용성 is any public acceptance.
+    ("주관사는 공모가 할인율을 25%로 정했다", "ipo_discount", True, "the IPO discount"),
+    ("카드로 사면 10%의 할인율 적용을 받는다", "ipo_discount", False, "a shop discount"),
+    ("송전탑 건설은 주민수용성이 관건이다", "public_acceptance", True, "siting acceptance"),
+    (
+        "자율주행 기술의 사회적 수용성을 높여야 한다",
+        "public_acceptance",
+        False,
+        "social acceptance",
+    ),
 ]
 
 
