@@ -25,7 +25,8 @@ _WS = re.compile(r"\s+")
 HANGUL_RANGE = "\uac00-\ud7a3"
 _HANGUL_WORD = re.compile(f"^[{HANGUL_RANGE}]{{4,}}$")
 # Marks writers put between the parts of a compound, or leave out: 미·중, 미-중, 미/중, 미중.
-_JOINER = re.compile(r"(?<=[\w])\s*[·‧・∙•/\-]\s*(?=[\w])")
+JOINER_MARKS = "·‧・∙•/\\-"
+_JOINER = re.compile(rf"(?<=[\w])\s*[{JOINER_MARKS}]\s*(?=[\w])")
 _JOINER_CHOICES = ("·", "-", "/", " ", "")
 # Where writers put a space or not between scripts and camel-case parts: AI반도체 and
 # AI 반도체, OpenAI and Open AI.

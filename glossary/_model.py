@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ._forms import is_case_sensitive
+from ._forms import JOINER_MARKS, is_case_sensitive
 
 __all__ = ["Context", "Glossary", "Term", "lookup_key"]
 
@@ -36,7 +36,9 @@ def _cue_key(word: str) -> str:
     return lookup_key(_JOINER_MARKS.sub("", word))
 
 
-_JOINER_MARKS = re.compile(r"(?<=\w)[·‧・∙•ㆍ/\-](?=\w)")
+# The marks joiner_variants writes, and the look-alikes of the middle dot that text
+# normalization reads as one (a mention's surface keeps them: 경ㆍ공매).
+_JOINER_MARKS = re.compile(rf"(?<=\w)[{JOINER_MARKS}ㆍ⋅･](?=\w)")
 
 
 #: The keys of an entry's ``context`` mapping.
@@ -75,14 +77,17 @@ class Context:
     avoid: tuple[str, ...] = ()
     require_any: tuple[str, ...] = ()
     forms: tuple[str, ...] = ()
+    # The keys of ``forms``, made once: the tagger asks for every mention of the term.
+    _form_keys: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_form_keys", frozenset(map(_cue_key, self.forms)))
 
     def applies_to(self, surface: str) -> bool:
         """Whether the cue governs a mention written ``surface``: one of ``forms``
         however its parts are spaced or joined (경·공매 and 경 공매 are 경공매), as the
         tagger matches it."""
-        if not self.forms:
-            return True
-        return _cue_key(surface) in {_cue_key(f) for f in self.forms}
+        return not self.forms or _cue_key(surface) in self._form_keys
 
     def allows(self, surface: str, sentence: str) -> bool:
         """Whether a mention written ``surface`` counts in ``sentence``."""
