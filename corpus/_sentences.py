@@ -20,6 +20,7 @@ __all__ = [
     "glued_breaks",
     "line_starts",
     "sentence_at",
+    "soft_wraps",
     "split_sentences",
 ]
 
@@ -48,7 +49,7 @@ _END = re.compile(r"[.!?…。？！]+[\"'”’」』)\]）》〉]*(?=\s|$)")
 # * after a bare "." between two Hangul syllables ("있음.신기술");
 # * after a sentence ending and its stop, before a Latin letter, a digit (a footnote
 #   number: "했다.1)"), an opening bracket or curly quote, or a bullet ("풀이된다.SK하이닉스가",
-#   "있다.◆ HBM"); straight quotes are left alone, since '"오른다."라고' closes one;
+#   "있다.◆ HBM"); straight quotes are left to :func:`glued_breaks` (opening or closing);
 # * before a heading bullet (◆ ■ ●, which never run inside a sentence, unlike ▲ △ lists);
 # * before a note mark ※ after a space (glued, "5%대※의", it marks a footnote).
 _GLUED = re.compile(
@@ -58,6 +59,8 @@ _GLUED = re.compile(
     r"|(?<=\s)(?=※)",
     re.DOTALL,
 )
+# A straight quote glued after a sentence's stop, before a word: opening or closing.
+_GLUED_QUOTE = re.compile(f"(?<=[다요죠음함됨임][.!?])[\"'](?=[{HANGUL_SYLLABLES}A-Za-z0-9])")
 _CLOSING_BRACKETS = ")]）》〉"
 _NEWLINE = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _NON_SPACE = re.compile(r"\S")
@@ -107,17 +110,121 @@ def _is_break(line: str, match: re.Match[str]) -> bool:
 
 
 def line_starts(text: str) -> list[int]:
-    """Offsets where a new line starts: after each run of line breaks.
+    """Offsets where a new line starts: after each run of line breaks, except a break
+    that only wraps a sentence at the width of the page (see :func:`soft_wraps`).
 
-    A line break always ends a sentence in news copy (a headline, a photo credit, a
-    paragraph), so both sentence splitters cut there.
+    A line break ends a sentence in news copy (a headline, a photo credit, a
+    paragraph), so both sentence splitters cut there; text taken from a PDF (research
+    summaries) also breaks inside sentences at a fixed width, and a cut there would
+    leave two fragments, neither of them a sentence.
 
     Examples
     --------
     >>> line_starts("GS25 제공\\r\\n편의점 PB가 늘었다.\\n끝")
     [9, 22]
     """
-    return [newline.end() for newline in _NEWLINE.finditer(text)]
+    breaks = list(_NEWLINE.finditer(text))
+    if len(breaks) < 2:
+        return [newline.end() for newline in breaks]
+    soft = soft_wraps(text, breaks)
+    return [newline.end() for i, newline in enumerate(breaks) if i not in soft]
+
+
+# What ends a line that ends its sentence or item: terminal punctuation, a colon or a
+# closing bracket or quote.
+_LINE_END = re.compile(r"(?:[.!?…。？！:;]|[)\]）」』>〉》”’\"'])\s*$")
+# What starts an item of its own: a bullet, a number, a Roman numeral, a label ("외환:"),
+# a page number ("52p"), an opening bracket or quote, a chapter ("제2장").
+_ITEM_START = re.compile(
+    rf"\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|(?:Part\s)?[IVX]{{1,4}}\.\s|o(?:\s|(?=[{HANGUL_SYLLABLES}]))"
+    r"|\d{1,3}\s|\d{1,3}p\s|부록|붙임|별첨"
+    r"|[ㅇㅁ\-–—·•※*▶▷►■□○●◦◆◇▪∙＊☞<〈《【\[(（「『“\"'‘]"
+    r"|\d+[.)]|[①-⑳]|[가-하][.)]|제\s?\d+\s?[장절조항]|\S{1,12}\s?:\s)"
+)
+# A word that cannot end a sentence or an item: a comma after it, or a case particle or a
+# connective or adnominal ending that only these end in ("정책을", "높이고", "위한"). The
+# syllables some common nouns also end in (증가, 성과, 유의, 제도, 요인, 역할) are weak:
+# the line after must then end a sentence or fill the page itself.
+_OPEN_END = re.compile(
+    f"(?:,|(?:^|\\s|[{HANGUL_SYLLABLES}])(?:등|및)|[{HANGUL_SYLLABLES}](?:을|를|은|는|에|와|고|며|여|면"
+    r"|된|던|될|께|든|써|으로|하여|하고|하며|통한|위한|대한|관한|따른|인한|있는|없는|하는))\s*$"
+)
+_WEAK_END = re.compile(f"[{HANGUL_SYLLABLES}][가과의도이로서인한할]\\s*$")
+# Credits and datelines end a caption line, which a paragraph follows.
+_CREDIT_END = re.compile(r"(?:제공|연합뉴스|뉴스1|뉴시스|DB|자료사진|기자|특파원|=\S+)\s*$")
+# A particle or bound noun that cannot start a line of its own ("를 활용하여", "으로 보임").
+_CONTINUES = re.compile(r"(?:의|을|를|은|는|이|가|으로|로|에|에서|와|과|등|및|것)(?:\s|$)")
+# What _LINE_END ends with, and a space: a wrapped line seldom keeps one.
+_STOPS = frozenset(".!?…。？！:;)]）」』>〉》”’\"' \t")
+_FULL_WIDTH = 0.85  # of the page's width: a line this full was wrapped, not ended
+
+
+# Characters that take two columns (Hangul, CJK, full-width forms), as the page set them.
+_WIDE = re.compile(
+    rf"[\u1100-\u115f\u2e80-\ua4cf{HANGUL_SYLLABLES}\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
+def _width(line: str) -> int:
+    return len(line) + len(_WIDE.findall(line))
+
+
+def soft_wraps(text: str, breaks: Sequence[re.Match[str]] | None = None) -> set[int]:
+    """Which line breaks of ``text`` (their index among its runs of line breaks, or among
+    ``breaks``) wrap a sentence at the width of the page rather than end it.
+
+    A break wraps when the line before it fills the page (at least 85% of the text's
+    second widest line, in display columns), ends in no stop, colon, bracket or credit,
+    and ends in a particle or ending that cannot end a sentence ("정책을", "높이고",
+    "위한", a comma) or the line after starts with one ("를 활용하여"), and the line
+    after starts no item of its own (a bullet, a number, a label). An ending that
+    common nouns share (증가, 성과) wraps only when the line after ends a sentence or
+    fills the page too: a list of headlines breaks on such nouns. One blank line between
+    the two is a paragraph, never a wrap.
+
+    Examples
+    --------
+    >>> page = (
+    ...     "ㅁ 최근 천연가스 가격 급등을 필두로 에너지 가격 강세가 인플레이션 우려를 높이고\\n"
+    ...     "있어 주요 소비국들의 재고 선점 노력이 예상됨.\\n"
+    ...     "ㅇ 유가: 수요 회복세가 이어지는 등 타이트한 수급 여건을 감안할 때 강세가 예상됨."
+    ... )
+    >>> sorted(soft_wraps(page))
+    [0]
+    >>> soft_wraps("삼성전자가 실적을 발표했다. 한빛증권 제공\\n삼성전자는 올해 투자를 늘린다.\\n끝")
+    set()
+    """
+    if breaks is None:
+        breaks = list(_NEWLINE.finditer(text))
+    if len(breaks) < 2 or all(text[b.start() - 1 : b.start()] in _STOPS for b in breaks):
+        return set()  # every line ends a sentence, as in most documents
+    bounds = [0, *(b.end() for b in breaks)]
+    ends = [*(b.start() for b in breaks), len(text)]
+    lines = [text[s:e].rstrip() for s, e in zip(bounds, ends, strict=True)]
+    candidates = []  # (index, weak) of the breaks that wrap if the line before is full
+    for i, brk in enumerate(breaks):
+        before, after = lines[i], lines[i + 1]
+        last = before[-1:]
+        if not after or last in _STOPS or brk.group().count("\n") > 1:
+            continue  # most lines end a sentence: the cheap test first
+        tail = before[-12:]  # the patterns are anchored at the end: a short tail is enough
+        if _CREDIT_END.search(tail) or _ITEM_START.match(after):
+            continue
+        if _OPEN_END.search(tail) or _CONTINUES.match(after):
+            candidates.append((i, False))
+        elif _WEAK_END.search(tail):
+            candidates.append((i, True))
+    if not candidates:
+        return set()
+    widths = [_width(line) for line in lines]
+    full = _FULL_WIDTH * sorted(widths)[-2]
+    out = set()
+    for i, weak in candidates:
+        if widths[i] < full:
+            continue
+        if not weak or widths[i + 1] >= full or _LINE_END.search(lines[i + 1][-12:]):
+            out.add(i)
+    return out
 
 
 def _rule_bounds(text: str) -> list[int]:
@@ -140,11 +247,28 @@ def glued_breaks(text: str) -> list[int]:
 
     Examples
     --------
+    A straight quote glued after a full stop opens the next sentence when the quotes
+    of its kind before it on the line are paired ("진행한다.'푸드 쇼케이스' 도어가"),
+    and closes a quotation otherwise ('"오른다."라고').
+
+    Examples
+    --------
     >>> text = "영향으로 풀이된다.SK하이닉스가 발표했다.◆ HBM 1위"
     >>> [text[i:i + 3] for i in glued_breaks(text)]
     ['SK하', '◆ H']
+    >>> text = "'맥스' 냉장고를 출시한다.'푸드 쇼케이스' 도어도 있다. 그는 \\"오른다.\\"라고 했다."
+    >>> [text[i:i + 3] for i in glued_breaks(text)]
+    ["'푸드"]
     """
-    return [match.start() for match in _GLUED.finditer(text)]
+    cuts = [match.start() for match in _GLUED.finditer(text)]
+    for match in _GLUED_QUOTE.finditer(text):
+        at, mark = match.start(), match.group()
+        line = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+        # Apostrophes inside Latin words ("Samsung's") pair with nothing.
+        paired = len(re.findall(f"(?<![A-Za-z]){mark}|{mark}(?![A-Za-z])", text[line:at]))
+        if paired % 2 == 0:
+            cuts.append(at)
+    return sorted(cuts)
 
 
 def _kiwi_bounds(text: str, kiwi: Kiwi | None) -> list[int]:

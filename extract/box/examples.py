@@ -363,6 +363,27 @@ def example_score(
 _CLAUSE_END = re.compile(r"(?:며|고|지만|는데|으나|나|면|서|고는|면서|도)?,\s+")
 
 
+# A page's width broke the line before a particle glued to the word before it ("부채" then
+# "를 활용하여" on the next line): no word starts with one, so the break was inside a word.
+_WRAPPED_PARTICLE = re.compile(
+    f"(?<=[{HANGUL_SYLLABLES}])\n(?=(?:을|를|의|은|는|으로|로|에서|에|와|과)(?:\\s|$))"
+)
+
+
+def _unwrapped(sentence: str, start: int, end: int) -> tuple[str, int, int]:
+    """``sentence`` on one line (a sentence holds a line break only where a page's width
+    wrapped it, see :func:`corpus.line_starts`), and the mention's offsets in it."""
+    if "\n" not in sentence:
+        return sentence, start, end
+    glued = [m.start() for m in _WRAPPED_PARTICLE.finditer(sentence)]
+    text = _WRAPPED_PARTICLE.sub("", sentence).replace("\n", " ")
+    return (
+        text,
+        start - sum(g < start for g in glued),
+        end - sum(g < end for g in glued),
+    )
+
+
 def quote(sentence: str, start: int, end: int, *, limit: int = QUOTE_LIMIT) -> tuple[str, int, int]:
     """``sentence`` whole if it has at most ``limit`` characters, else the run of its
     clauses around ``sentence[start:end]`` that fits, marked ``…`` where cut.
@@ -379,8 +400,10 @@ def quote(sentence: str, start: int, end: int, *, limit: int = QUOTE_LIMIT) -> t
     '메타는 올해 자본 지출을 40% 늘렸으며, 구글도 데이터센터 투자를 크게 확대했고…'
     >>> quote(s, 7, 12)[0] == s
     True
+    >>> quote("레버리지 투자는 부채\\n를 활용하여 자본이득을 추구하는\\n투자 방식임.", 0, 4)
+    ('레버리지 투자는 부채를 활용하여 자본이득을 추구하는 투자 방식임.', 0, 4)
     """
-    text = sentence.replace("\n", " ")
+    text, start, end = _unwrapped(sentence, start, end)
     if len(text) <= limit:
         return text, start, end
     cuts = [0, *(m.end() for m in _CLAUSE_END.finditer(text)), len(text)]

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus import SentenceSpan, sentence_at, split_sentences
+from corpus import SentenceSpan, line_starts, sentence_at, split_sentences
 from corpus._sentences import default_kiwi
 
 # (text, expected sentences, explanation); sentences are written out, offsets are
@@ -25,6 +25,16 @@ CASES = [
     ),
     ("정말 오를까? 올랐다! 그렇다…  끝", ["정말 오를까?", "올랐다!", "그렇다…", "끝"], "? ! …"),
     ('그는 "오른다."라고 했다. 다음.', ['그는 "오른다."라고 했다.', "다음."], "quote inside"),
+    (
+        "'맥스' 냉장고를 출시한다.'푸드 쇼케이스' 도어도 있다.",
+        ["'맥스' 냉장고를 출시한다.", "'푸드 쇼케이스' 도어도 있다."],
+        "a straight quote glued after the stop opens the next sentence",
+    ),
+    (
+        "그는 '금리가 오른다.'라고 말했고 '맥스' 냉장고는 '잘 팔린다.'고 했다.",
+        ["그는 '금리가 오른다.'라고 말했고 '맥스' 냉장고는 '잘 팔린다.'고 했다."],
+        "a straight quote glued after the stop closes a quotation",
+    ),
     (
         '그는 말했다. "금리는 오른다." 시장은 놀랐다.',
         ["그는 말했다.", '"금리는 오른다."', "시장은 놀랐다."],
@@ -222,3 +232,70 @@ def test_rules_find_most_kiwi_boundaries(shared_data, kiwi):
     print(report)  # shown by pytest -rP
     assert total >= 300, report
     assert strict / total >= 0.85 and lenient / total >= 0.95, report
+
+
+# A research summary as a PDF gives it: lines broken at the width of the page, inside
+# sentences, and each bullet on a line of its own.
+_WRAPPED_PAGE = (
+    "ㅁ 최근 천연가스 가격 급등을 필두로 에너지 가격 강세가 인플레이션 우려를 높이고\n"
+    "있어 주요 소비국들의 재고 선점 노력이 이어질 것으로 예상됨.\n"
+    "ㅇ 유가는 산유국들의 증산량이 기대에 미치지 못하고 수요 회복세가 이어지는 등\n"
+    "타이트한 수급 여건을 감안할 때 당분간 강세가 이어질 전망임.\n"
+    "ㅇ 곡물 가격은 품목별로 수급상황에 차이가 존재하는 만큼 가격 움직임에 차별화\n"
+    "현상이 이어질 전망임.\n"
+)
+
+
+def _sentences(text, **kw):
+    return [text[s:e] for s, e in split_sentences(text, **kw)]
+
+
+def test_a_sentence_wrapped_at_the_width_of_the_page_is_one_sentence():
+    got = _sentences(_WRAPPED_PAGE)
+    assert got[:2] == [
+        "ㅁ 최근 천연가스 가격 급등을 필두로 에너지 가격 강세가 인플레이션 우려를 높이고\n"
+        "있어 주요 소비국들의 재고 선점 노력이 이어질 것으로 예상됨.",
+        "ㅇ 유가는 산유국들의 증산량이 기대에 미치지 못하고 수요 회복세가 이어지는 등\n"
+        "타이트한 수급 여건을 감안할 때 당분간 강세가 이어질 전망임.",
+    ]
+    # A full line that ends on a noun is as often a heading in a list: left cut.
+    assert got[2:] == [
+        "ㅇ 곡물 가격은 품목별로 수급상황에 차이가 존재하는 만큼 가격 움직임에 차별화",
+        "현상이 이어질 전망임.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (
+            "서울 강남의 한 매장에서 모델이 신제품을 소개하고 있다. 한빛전자 제공\n"
+            "한빛전자는 올해 하반기 신제품을 출시하면서 판매 목표를 두 배로 높였다.\n끝",
+            "a photo caption's credit, then the article",
+        ),
+        (
+            "미국 대형은행들의 순이자마진 하락 폭이 소형은행들보다 커지며 수익성 악화\n"
+            "영국 개인종합자산관리계좌의 개인 간 대출 투자 허용 범위 확대 방안 발표\n"
+            "글로벌 금융사들의 자산관리 부문 수익 기여도가 해마다 크게 증가\n짧은 줄",
+            "a list of headlines",
+        ),
+        (
+            "정부는 올해 하반기부터 중소기업의 수출 금융 지원을 크게 늘리는 방안을\n"
+            "- 추진하기로 했으며 관계 부처와 협의하는 과정을 거쳐 세부 내용을 확정함.\n끝",
+            "the next line is a bullet",
+        ),
+        (
+            "정부는 올해 하반기부터 중소기업의 수출 금융 지원을 크게 늘리는 방안을\n\n"
+            "추진하기로 했으며 관계 부처와 협의하는 과정을 거쳐 세부 내용을 확정함.\n끝",
+            "a blank line between",
+        ),
+        (
+            "금리: 금통위, 4개월 연속 만장일치로 동결 기조를 이어갈 가능성에 유의\n"
+            "외환: 중국 지표 발표를 전후한 변동성 위험에 주의할 필요가 있는 상황\n끝",
+            "labelled items",
+        ),
+    ],
+)
+def test_a_line_break_that_ends_an_item_still_ends_the_sentence(text, why):
+    starts = [m.end() for m in re.finditer(r"\n+", text)]
+    assert line_starts(text) == starts, why

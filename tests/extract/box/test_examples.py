@@ -781,3 +781,31 @@ def test_reading_a_sentence_does_not_depend_on_words_the_process_was_taught() ->
     get_kiwi(("해외수소충전망",))
     assert [(t.form, t.tag) for t in _tokens(sentence, None)] == before
     assert ("해외수소충전망", "NNP") not in before and ("해외수소충전망", "NNG") not in before
+
+
+def test_a_sentence_wrapped_by_the_page_is_quoted_on_one_line():
+    # The line broke inside "부채를" and between two words: no line break is quoted, the
+    # particle is glued back, and the mention's offsets follow.
+    sentence = "레버리지 투자는 부채\n를 활용하여 주로 자본이득을 추구하는\n투자 방식임."
+    text, start, end = quote(sentence, 9, 11)
+    assert text == "레버리지 투자는 부채를 활용하여 주로 자본이득을 추구하는 투자 방식임."
+    assert text[start:end] == "부채"
+    later = sentence.index("자본이득")
+    text, start, end = quote(sentence, later, later + 4)
+    assert text[start:end] == "자본이득"
+
+
+def test_a_box_quotes_a_sentence_the_page_wrapped_whole():
+    body = (
+        "ㅇ 한국무역협회는 브라질 경제위기가 투자 감소와 스태그플레이션 위험 상승, 주변국 경기 침체로\n"
+        "이어질 수 있다며 우리 수출에도 악영향을 미치고 있다고 분석하였음.\n"
+        "ㅇ 연구원은 장기적인 안목으로 신흥 소도시를 공략하고 저가형 정책을 펼치는 등 새로운\n"
+        "전략 구상이 필요한 시점이라고 하였음.\n"
+    )
+    box = build_box([Document(id="wrapped", text=body)], tagger=Tagger(), top=5)
+    entry = next(e for e in box.entries if e.term_id == "stagflation")
+    shown = entry.examples[entry.chosen].snippet()[0]
+    assert shown == (
+        "한국무역협회는 브라질 경제위기가 투자 감소와 스태그플레이션 위험 상승, 주변국 경기 침체로 "
+        "이어질 수 있다며 우리 수출에도 악영향을 미치고 있다고 분석하였음."
+    )
