@@ -855,10 +855,10 @@ class _CountedCheck:
         return getattr(self._check, name)
 
 
-def cli_run(path: Path, out: Path) -> tuple[float, float]:
-    """``kotrend tag PATH -o OUT -j 1`` in a fresh interpreter: (wall s, CPU s)."""
+def cli_run(path: Path, out: Path, glossary_spec: str | None = None) -> tuple[float, float]:
+    """``kotrend tag PATH -o OUT -j 1 [-g GLOSSARY]`` in a fresh interpreter: (wall s, CPU s)."""
     cmd = [sys.executable, "-m", "extract.cli", "tag", str(path), "-o", str(out), "-j", "1"]
-    cmd.append("--no-progress")
+    cmd += ["--no-progress", *(["-g", glossary_spec] if glossary_spec else [])]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run(
@@ -953,8 +953,8 @@ def steady_state(args: argparse.Namespace, data: Path) -> None:
         warm_path, full_path = Path(tmp) / "warm.jsonl", Path(tmp) / "warm_stream.jsonl"
         warm_path.write_text("".join(ln for ln, _, _ in items[:w_end]), encoding="utf-8")
         full_path.write_text("".join(ln for ln, _, _ in items[:s_end]), encoding="utf-8")
-        w_wall, w_cpu = cli_run(warm_path, Path(tmp) / "out_warm")
-        a_wall, a_cpu = cli_run(full_path, Path(tmp) / "out_all")
+        w_wall, w_cpu = cli_run(warm_path, Path(tmp) / "out_warm", args.glossary)
+        a_wall, a_cpu = cli_run(full_path, Path(tmp) / "out_all", args.glossary)
     e2e_cpu, e2e_wall = a_cpu - w_cpu, a_wall - w_wall
     print(
         f"\nkotrend tag -j1 (directory output, Parquet) end to end: warm-up alone {w_wall:.1f} s "
