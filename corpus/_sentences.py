@@ -196,33 +196,35 @@ def soft_wraps(text: str, breaks: Sequence[re.Match[str]] | None = None) -> set[
     """
     if breaks is None:
         breaks = list(_NEWLINE.finditer(text))
-    if len(breaks) < 2 or all(text[b.start() - 1 : b.start()] in _STOPS for b in breaks):
-        return set()  # every line ends a sentence, as in most documents
-    bounds = [0, *(b.end() for b in breaks)]
-    ends = [*(b.start() for b in breaks), len(text)]
-    lines = [text[s:e].rstrip() for s, e in zip(bounds, ends, strict=True)]
+    if len(breaks) < 2:
+        return set()
     candidates = []  # (index, weak) of the breaks that wrap if the line before is full
     for i, brk in enumerate(breaks):
-        before, after = lines[i], lines[i + 1]
-        last = before[-1:]
-        if not after or last in _STOPS or brk.group().count("\n") > 1:
+        at = brk.start()
+        if text[at - 1 : at] in _STOPS or brk.group().count("\n") > 1:
             continue  # most lines end a sentence: the cheap test first
-        tail = before[-12:]  # the patterns are anchored at the end: a short tail is enough
-        if _CREDIT_END.search(tail) or _ITEM_START.match(after):
-            continue
-        if _OPEN_END.search(tail) or _CONTINUES.match(after):
-            candidates.append((i, False))
+        # The patterns look at the end of the line before and the start of the next.
+        tail, head = text[max(0, at - 12) : at], text[brk.end() : brk.end() + 24]
+        if _OPEN_END.search(tail) or _CONTINUES.match(head):
+            weak = False
         elif _WEAK_END.search(tail):
-            candidates.append((i, True))
+            weak = True
+        else:
+            continue
+        if not (_CREDIT_END.search(tail) or _ITEM_START.match(head)):
+            candidates.append((i, weak))
     if not candidates:
         return set()
-    widths = [_width(line) for line in lines]
+    bounds = [0, *(b.end() for b in breaks)]
+    ends = [*(b.start() for b in breaks), len(text)]
+    widths = [_width(text[s:e].rstrip()) for s, e in zip(bounds, ends, strict=True)]
     full = _FULL_WIDTH * sorted(widths)[-2]
     out = set()
     for i, weak in candidates:
         if widths[i] < full:
             continue
-        if not weak or widths[i + 1] >= full or _LINE_END.search(lines[i + 1][-12:]):
+        after = text[bounds[i + 1] : ends[i + 1]].rstrip()
+        if not weak or widths[i + 1] >= full or _LINE_END.search(after[-12:]):
             out.add(i)
     return out
 

@@ -372,8 +372,9 @@ def _line_cuts(text: str, nt: str, norm: NormalizedText | None) -> list[int]:
     starts = line_starts(text)
     if not starts:
         return starts
-    to_original = [norm.to_original(i) for i in range(len(nt) + 1)]
-    return sorted({bisect.bisect_left(to_original, p) for p in starts})
+    # to_original never decreases: search it rather than map every offset of the text.
+    offsets = range(len(nt) + 1)
+    return sorted({bisect.bisect_left(offsets, p, key=norm.to_original) for p in starts})
 
 
 def _split_lines(nt: str, sents: list[tuple[int, int]], cuts: list[int]) -> list[tuple[int, int]]:
