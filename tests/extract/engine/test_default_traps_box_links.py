@@ -85,6 +85,10 @@ CASES = [
         False,
         "social acceptance",
     ),
+    # box audit 7, policy releases: 소비자분쟁조정 is any consumer dispute mediation, not the collective procedure.
+    ("피해자 50명의 집단분쟁조정이 열렸다", "class_dispute_mediation", True, "collective"),
+    ("소비자분쟁조정기관이 법원에 알린다", "class_dispute_mediation", False, "one consumer"),
+    ("소비자분쟁조정기관이 법원에 알린다", "dispute_settlement", True, "consumer mediation"),
 ]
 
 
