@@ -85,6 +85,13 @@ CASES = [
         False,
         "social acceptance",
     ),
+    # box audit 7, policy releases: 소비자분쟁조정 is any consumer dispute mediation, not the collective procedure; 토지이용계획 is a development project's land-use plan, not land-use regulation.
+    ("피해자 50명의 집단분쟁조정이 열렸다", "class_dispute_mediation", True, "collective"),
+    ("소비자분쟁조정기관이 법원에 알린다", "class_dispute_mediation", False, "one consumer"),
+    ("소비자분쟁조정기관이 법원에 알린다", "dispute_settlement", True, "consumer mediation"),
+    ("토지이용계획확인서로 규제를 확인한다", "land_use_regulation", True, "parcel rules"),
+    ("공사는 지구의 토지이용계획을 바꿨다", "land_use_regulation", False, "a project plan"),
+    ("지구 위치도와 토지이용계획도를 붙였다", "land_use_regulation", False, "a plan map"),
 ]
 
 
