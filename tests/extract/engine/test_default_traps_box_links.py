@@ -92,6 +92,33 @@ CASES = [
     ("토지이용계획확인서로 규제를 확인한다", "land_use_regulation", True, "parcel rules"),
     ("공사는 지구의 토지이용계획을 바꿨다", "land_use_regulation", False, "a project plan"),
     ("지구 위치도와 토지이용계획도를 붙였다", "land_use_regulation", False, "a plan map"),
+    # box audit 9, daily headlines: plainer wider aliases (bare 공동대표 is a party or civic co-leader
+    # as often as a company's; 혁신 신약 is any novel drug; 본업 경쟁력 is no earnings figure), bare
+    # CDO of a biologics maker or a chief data officer (cue), 리셀 inside 리셀러 and the name
+    # 아리셀, 금통장 inside 연금통장 and 저금통장 (excludes).
+    (
+        "이 게임사는 두 사람이 각자대표를 맡아 사업을 나눠 이끈다",
+        "co_ceo_structure",
+        True,
+        "split CEOs",
+    ),
+    ("두 야당이 합치면 그가 공동대표를 맡게 된다", "co_ceo_structure", False, "party co-leader"),
+    ("시민단체 공동대표가 기자회견을 열었다", "co_ceo_structure", False, "civic co-chair"),
+    ("새 작용 원리의 퍼스트인클래스 항암제를 개발한다", "first_in_class", True, "first in class"),
+    ("제약사는 혁신신약 후보물질 열 개를 확보했다", "first_in_class", False, "any novel drug"),
+    ("제약사는 혁신신약 후보물질 열 개를 확보했다", "new_drug", True, "a novel drug"),
+    ("일회성 이익을 빼면 본업 실적은 줄었다", "core_earnings", True, "core earnings"),
+    ("대표는 신년사에서 본업 경쟁력을 다지자고 했다", "core_earnings", False, "competitiveness"),
+    ("금융위기 때 부실 CDO가 은행 손실을 키웠다", "cdo", True, "debt CDO"),
+    ("바이오 기업이 CDO 사업으로 위탁개발 수주를 늘렸다", "cdo", False, "contract development"),
+    ("은행이 최고데이터책임자(CDO)를 새로 뽑았다", "cdo", False, "chief data officer"),
+    ("한정판 운동화 리셀 시장이 커졌다", "resale_market", True, "resale"),
+    ("두 회사는 리셀러 계약을 맺었다", "resale_market", False, "a reseller"),
+    ("공식 리셀러·파트너 제도를 새로 만들었다", "resale_market", False, "resellers"),
+    ("아리셀 공장 화재 유족이 보상을 받았다", "resale_market", False, "a company name"),
+    ("은행 금 통장에 돈이 몰렸다", "gold_banking", True, "gold account"),
+    ("새 연금통장은 수급자에게 우대금리를 준다", "gold_banking", False, "pension account"),
+    ("아이 이름으로 저금통장을 만들었다", "gold_banking", False, "savings account"),
 ]
 
 
