@@ -99,7 +99,18 @@ def _trim(text: str, start: int, end: int) -> SentenceSpan | None:
     return SentenceSpan(start, end)
 
 
+# A series tag in brackets that opens a line ("[Who Is ?] …", "[왜?] …"): a stop inside it
+# ends the tag, not a sentence.
+_TAG_OPENERS = {"]": "[", "】": "【", "〕": "〔", "》": "《", "〉": "〈"}
+
+
 def _is_break(line: str, match: re.Match[str]) -> bool:
+    closer = match.group()[-1]
+    opener = _TAG_OPENERS.get(closer)
+    if opener is not None:
+        before = line[: match.start()].lstrip()
+        if before.startswith(opener) and closer not in before and line[match.end() :].strip():
+            return False
     mark = match.group().rstrip(_CLOSING_BRACKETS)
     if mark != ".":
         return True  # "!", "?", "…", "...", or a dot with a closing quote
