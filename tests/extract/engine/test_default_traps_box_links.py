@@ -119,6 +119,11 @@ CASES = [
     ("은행 금 통장에 돈이 몰렸다", "gold_banking", True, "gold account"),
     ("새 연금통장은 수급자에게 우대금리를 준다", "gold_banking", False, "pension account"),
     ("아이 이름으로 저금통장을 만들었다", "gold_banking", False, "savings account"),
+    # box audit 9 (seen, not in a box): 예비입찰 is the non-binding first round of a sale,
+    # the stage before 본입찰, not the binding bid itself.
+    ("인수 후보들은 다음 달 본입찰에 참여한다", "binding_bid", True, "the binding round"),
+    ("인수 후보 다섯 곳이 예비입찰에 참여했다", "binding_bid", False, "the first round"),
+    ("인수 후보 다섯 곳이 예비입찰에 참여했다", "preliminary_bid", True, "its own entry"),
 ]
 
 
