@@ -85,6 +85,26 @@ CASES = [
         False,
         "social acceptance",
     ),
+    # box audit 8, research summaries: bare 비은행 부문 is a country's non-bank financial sector, not a holding's non-bank arm (alias moved to nbfi).
+    (
+        "금융지주는 비은행 계열사 인수로 이자이익 의존을 줄였다",
+        "non_bank_segment",
+        True,
+        "a holding's arm",
+    ),
+    (
+        "연준은 헤지펀드 등 비은행 부문의 레버리지를 경고했다",
+        "non_bank_segment",
+        False,
+        "non-bank sector",
+    ),
+    (
+        "연준은 헤지펀드 등 비은행 부문의 레버리지를 경고했다",
+        "nbfi",
+        True,
+        "non-bank intermediation",
+    ),
+    ("당국은 비은행부문 연체율 관리를 강화한다", "non_bank_segment", False, "non-bank lenders"),
 ]
 
 
