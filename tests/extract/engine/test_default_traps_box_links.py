@@ -105,6 +105,28 @@ CASES = [
         "non-bank intermediation",
     ),
     ("당국은 비은행부문 연체율 관리를 강화한다", "non_bank_segment", False, "non-bank lenders"),
+    # box audit 8, a name containing the term: 유통법 inside 문화산업공정유통법.
+    (
+        "여당은 대형마트 새벽배송을 위해 유통법 개정에 나섰다",
+        "distribution_act",
+        True,
+        "the retail act",
+    ),
+    ("문체부는 문화산업공정유통법 제정을 서두른다", "distribution_act", False, "another act"),
+    # box audit 8, an alias that names another concept: bare 지역특구 is the law's short name or any regional zone (alias dropped).
+    (
+        "군청은 지역특화발전특구 신규 지정을 신청했다",
+        "regional_specialized_zone",
+        True,
+        "the regime",
+    ),
+    ("중기부는 지역특구법 개정안을 공포했다", "regional_specialized_zone", False, "the law's name"),
+    (
+        "지역특구형 샌드박스와 프로젝트형 샌드박스가 있다",
+        "regional_specialized_zone",
+        False,
+        "any zone",
+    ),
 ]
 
 
