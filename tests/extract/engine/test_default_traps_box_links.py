@@ -127,6 +127,16 @@ CASES = [
         False,
         "any zone",
     ),
+    # box audit 8, a generic word with a common other sense (context cue): 유통시장 of goods is a retail market, not a securities secondary market.
+    ("국고채 유통시장의 유동성이 낮아졌다", "secondary_market", True, "bond trading"),
+    ("배출권 유통시장의 거래가 늘었다", "secondary_market", True, "allowance trading"),
+    ("중국 플랫폼이 국내 유통시장 경쟁을 키웠다", "secondary_market", False, "retail market"),
+    (
+        "가전 유통시장의 변화에 맞춰 판매 전략을 바꾼다",
+        "secondary_market",
+        False,
+        "appliance retail",
+    ),
 ]
 
 
