@@ -137,6 +137,11 @@ CASES = [
         False,
         "appliance retail",
     ),
+    # box audit 8, a generic word with a common other sense (context cue): bare 효용 is often a thing's usefulness, not an economic agent's utility.
+    ("물가가 오르면 가계의 효용이 줄어든다", "utility_econ", True, "household utility"),
+    ("지역화폐는 소비자 효용을 높인다", "utility_econ", True, "consumer utility"),
+    ("표준계약서의 효용에는 한계가 있다", "utility_econ", False, "usefulness"),
+    ("AI가 주는 효용과 이익을 누리려면 안전이 먼저다", "utility_econ", False, "benefit"),
 ]
 
 
