@@ -124,6 +124,63 @@ CASES = [
     ("인수 후보들은 다음 달 본입찰에 참여한다", "binding_bid", True, "the binding round"),
     ("인수 후보 다섯 곳이 예비입찰에 참여했다", "binding_bid", False, "the first round"),
     ("인수 후보 다섯 곳이 예비입찰에 참여했다", "preliminary_bid", True, "its own entry"),
+    # box audit 8, research summaries: bare 비은행 부문 is a country's non-bank financial sector, not a holding's non-bank arm (alias moved to nbfi).
+    (
+        "금융지주는 비은행 계열사 인수로 이자이익 의존을 줄였다",
+        "non_bank_segment",
+        True,
+        "a holding's arm",
+    ),
+    (
+        "연준은 헤지펀드 등 비은행 부문의 레버리지를 경고했다",
+        "non_bank_segment",
+        False,
+        "non-bank sector",
+    ),
+    (
+        "연준은 헤지펀드 등 비은행 부문의 레버리지를 경고했다",
+        "nbfi",
+        True,
+        "non-bank intermediation",
+    ),
+    ("당국은 비은행부문 연체율 관리를 강화한다", "non_bank_segment", False, "non-bank lenders"),
+    # box audit 8, a name containing the term: 유통법 inside 문화산업공정유통법.
+    (
+        "여당은 대형마트 새벽배송을 위해 유통법 개정에 나섰다",
+        "distribution_act",
+        True,
+        "the retail act",
+    ),
+    ("문체부는 문화산업공정유통법 제정을 서두른다", "distribution_act", False, "another act"),
+    # box audit 8, an alias that names another concept: bare 지역특구 is the law's short name or any regional zone (alias dropped).
+    (
+        "군청은 지역특화발전특구 신규 지정을 신청했다",
+        "regional_specialized_zone",
+        True,
+        "the regime",
+    ),
+    ("중기부는 지역특구법 개정안을 공포했다", "regional_specialized_zone", False, "the law's name"),
+    (
+        "지역특구형 샌드박스와 프로젝트형 샌드박스가 있다",
+        "regional_specialized_zone",
+        False,
+        "any zone",
+    ),
+    # box audit 8, a generic word with a common other sense (context cue): 유통시장 of goods is a retail market, not a securities secondary market.
+    ("국고채 유통시장의 유동성이 낮아졌다", "secondary_market", True, "bond trading"),
+    ("배출권 유통시장의 거래가 늘었다", "secondary_market", True, "allowance trading"),
+    ("중국 플랫폼이 국내 유통시장 경쟁을 키웠다", "secondary_market", False, "retail market"),
+    (
+        "가전 유통시장의 변화에 맞춰 판매 전략을 바꾼다",
+        "secondary_market",
+        False,
+        "appliance retail",
+    ),
+    # box audit 8, a generic word with a common other sense (context cue): bare 효용 is often a thing's usefulness, not an economic agent's utility.
+    ("물가가 오르면 가계의 효용이 줄어든다", "utility_econ", True, "household utility"),
+    ("지역화폐는 소비자 효용을 높인다", "utility_econ", True, "consumer utility"),
+    ("표준계약서의 효용에는 한계가 있다", "utility_econ", False, "usefulness"),
+    ("AI가 주는 효용과 이익을 누리려면 안전이 먼저다", "utility_econ", False, "benefit"),
 ]
 
 
