@@ -181,6 +181,12 @@ CASES = [
     ("지역화폐는 소비자 효용을 높인다", "utility_econ", True, "consumer utility"),
     ("표준계약서의 효용에는 한계가 있다", "utility_econ", False, "usefulness"),
     ("AI가 주는 효용과 이익을 누리려면 안전이 먼저다", "utility_econ", False, "benefit"),
+    # box audit 8: two entries for the climate COP (bare 당사국총회 defined as it); bare
+    # 당사국총회 is any convention's (biodiversity, London, Ramsar: a quarter of its uses).
+    ("유엔기후변화협약 당사국총회에서 기후 재원을 논의했다", "cop", True, "the climate COP"),
+    ("기후변화협약 당사국총회가 두바이에서 열렸다", "cop", True, "the climate COP, shorter"),
+    ("생물다양성협약 당사국총회가 열렸다", "cop", False, "another convention's"),
+    ("생물다양성협약 당사국총회가 열렸다", "cop_conference", True, "any convention's"),
 ]
 
 
