@@ -130,13 +130,15 @@ def list_marker(sentence: str) -> int:
 # without it; up to two in a row ("[이슈] (현황) …").
 _LEAD_TAG = re.compile(
     r"(?:[\[【〔<〈《]\s*[^\[\]【】〔〕<>〈〉《》\n]{1,20}[\]】〕>〉》]"
-    # A label in round brackets ("(현황)", "(국내외 생성형 AI 동향)"), not a name glued
-    # to its particle ("(한빛전자)는").
-    + r"|\(["
+    # A label in round brackets ("(현황)", "(국내외 생성형 AI 동향)", "(16대 분야별 재원
+    # 배분 현황)"), not a name glued to its particle ("(한빛전자)는").
+    + r"|\((?=[^()]*["
     + HANGUL_SYLLABLES
-    + r"](?:["
+    + r"]{2})["
     + HANGUL_SYLLABLES
-    + r"A-Za-z·\s]{0,18}["
+    + r"0-9](?:["
+    + HANGUL_SYLLABLES
+    + r"0-9A-Za-z·\s]{0,22}["
     + HANGUL_SYLLABLES
     + r"])\)(?=\s))\s*"
 )
@@ -240,6 +242,9 @@ def lead_marker(sentence: str) -> int:
     >>> s = "[차이나 워치] (현황) 위안화가 강세를 보였다."
     >>> s[lead_marker(s):]
     '위안화가 강세를 보였다.'
+    >>> s = "(16대 분야별 재원 배분 현황) 사회복지 분야의 총지출이 가장 많았음."
+    >>> s[lead_marker(s):]
+    '사회복지 분야의 총지출이 가장 많았음.'
     >>> [lead_marker(x) for x in ("- 수출이 늘었음.", "[배경]", "금리(연 3.5%)는 동결됐다.")]
     [2, 0, 0]
     >>> s = "다만 인플레이션이 변수로 꼽혔다."
