@@ -187,6 +187,11 @@ CASES = [
     ("기후변화협약 당사국총회가 두바이에서 열렸다", "cop", True, "the climate COP, shorter"),
     ("생물다양성협약 당사국총회가 열렸다", "cop", False, "another convention's"),
     ("생물다양성협약 당사국총회가 열렸다", "cop_conference", True, "any convention's"),
+    # box audit 11, a name containing the term (exclude): bare MTN in headlines is the broadcaster (its series tag MTN현장), not a medium-term note.
+    ("카드사는 글로벌 MTN 프로그램으로 달러채를 발행했다", "mtn", True, "a note programme"),
+    ("[MTN현장+] 새 공모주가 첫날 급등했다", "mtn", False, "the broadcaster's tag"),
+    ("은행은 중기채권(MTN) 발행 한도를 늘렸다", "mtn", True, "the note, spelled out"),
+    ("머니투데이방송(MTN) 기자가 전했다", "mtn", False, "the broadcaster"),
 ]
 
 
