@@ -187,6 +187,16 @@ CASES = [
     ("기후변화협약 당사국총회가 두바이에서 열렸다", "cop", True, "the climate COP, shorter"),
     ("생물다양성협약 당사국총회가 열렸다", "cop", False, "another convention's"),
     ("생물다양성협약 당사국총회가 열렸다", "cop_conference", True, "any convention's"),
+    # box audit 10, a name-like longer form contains the term (excludes): bare CMO after
+    # 신임 or before 선임, 영입 is a company's chief marketing or medical officer.
+    ("바이오의약품 CMO 수주가 늘었다", "cdmo", True, "contract manufacturing"),
+    ("신약 개발사가 신임 CMO를 맞았다", "cdmo", False, "a newly appointed chief officer"),
+    ("회사는 마케팅 전문가를 CMO로 영입했다", "cdmo", False, "a hired chief officer"),
+    # box audit 10, an alias that is a plainer wider word (moved): 유조선 is any oil tanker,
+    # not the 300,000-ton VLCC class.
+    ("조선소가 VLCC 2척을 수주했다", "vlcc", True, "the VLCC class"),
+    ("해협에 유조선 여러 척이 발이 묶였다", "vlcc", False, "any oil tanker"),
+    ("해협에 유조선 여러 척이 발이 묶였다", "tanker", True, "any oil tanker, its entry"),
 ]
 
 
