@@ -192,6 +192,16 @@ CASES = [
     ("[MTN현장+] 새 공모주가 첫날 급등했다", "mtn", False, "the broadcaster's tag"),
     ("은행은 중기채권(MTN) 발행 한도를 늘렸다", "mtn", True, "the note, spelled out"),
     ("머니투데이방송(MTN) 기자가 전했다", "mtn", False, "the broadcaster"),
+    # box audit 10, a name-like longer form contains the term (excludes): bare CMO after
+    # 신임 or before 선임, 영입 is a company's chief marketing or medical officer.
+    ("바이오의약품 CMO 수주가 늘었다", "cdmo", True, "contract manufacturing"),
+    ("신약 개발사가 신임 CMO를 맞았다", "cdmo", False, "a newly appointed chief officer"),
+    ("회사는 마케팅 전문가를 CMO로 영입했다", "cdmo", False, "a hired chief officer"),
+    # box audit 10, an alias that is a plainer wider word (moved): 유조선 is any oil tanker,
+    # not the 300,000-ton VLCC class.
+    ("조선소가 VLCC 2척을 수주했다", "vlcc", True, "the VLCC class"),
+    ("해협에 유조선 여러 척이 발이 묶였다", "vlcc", False, "any oil tanker"),
+    ("해협에 유조선 여러 척이 발이 묶였다", "tanker", True, "any oil tanker, its entry"),
 ]
 
 
