@@ -202,6 +202,28 @@ CASES = [
     ("조선소가 VLCC 2척을 수주했다", "vlcc", True, "the VLCC class"),
     ("해협에 유조선 여러 척이 발이 묶였다", "vlcc", False, "any oil tanker"),
     ("해협에 유조선 여러 척이 발이 묶였다", "tanker", True, "any oil tanker, its entry"),
+    # box audit 12, a longer word containing the term (excludes): 프로필렌 and 리콜 inside
+    # 디프로필렌글리콜; 유증 inside 유증상(자), 섬유증, 소유증표 (18 of 45 corpus uses of bare
+    # 유증); 공공구매 inside 공공구매력 (public purchasing power).
+    ("나프타를 분해해 에틸렌과 프로필렌을 만든다", "propylene", True, "the basic petrochemical"),
+    ("디프로필렌글리콜 단독 생산 설비를 지었다", "propylene", False, "dipropylene glycol"),
+    ("자동차 회사가 브레이크 결함으로 리콜을 했다", "recall", True, "a recall"),
+    ("디프로필렌글리콜 단독 생산 설비를 지었다", "recall", False, "glycol"),
+    ("회사는 500억원 규모 유증을 결정했다", "rights_offering", True, "a share issue"),
+    ("호흡기 유증상자는 검사를 받아야 한다", "rights_offering", False, "symptomatic"),
+    ("폐섬유증 치료제가 허가를 받았다", "rights_offering", False, "fibrosis"),
+    ("NFT는 디지털 파일에 소유증표를 붙인다", "rights_offering", False, "proof of ownership"),
+    ("공공기관의 공공구매 목표 비율을 높였다", "public_purchasing_sme", True, "the purchase quota"),
+    ("정부는 공공구매력을 정책수단으로 쓴다", "public_purchasing_sme", False, "purchasing power"),
+    # box audit 12, an alias that names another concept (moved): 바이오 빅데이터 is the national
+    # bio big-data project, not a biobank (32 of 36 biobank tags); 행태규제 is officials'
+    # informal regulation beside 그림자 규제, not financial conduct rules (9 of 9 uses).
+    ("인체유래물은행에 혈액 시료를 보관한다", "biobank", True, "a biobank"),
+    ("국가 통합 바이오 빅데이터 구축 사업이 시작됐다", "biobank", False, "the data project"),
+    ("국가 통합 바이오 빅데이터 구축 사업이 시작됐다", "health_big_data", True, "bio data"),
+    ("금융회사 영업행위 규제를 강화한다", "conduct_regulation", True, "financial conduct rules"),
+    ("지자체의 그림자·행태규제를 정비한다", "conduct_regulation", False, "officials' practice"),
+    ("지자체의 그림자·행태규제를 정비한다", "shadow_regulation", True, "informal regulation"),
 ]
 
 
