@@ -224,6 +224,18 @@ CASES = [
     ("금융회사 영업행위 규제를 강화한다", "conduct_regulation", True, "financial conduct rules"),
     ("지자체의 그림자·행태규제를 정비한다", "conduct_regulation", False, "officials' practice"),
     ("지자체의 그림자·행태규제를 정비한다", "shadow_regulation", True, "informal regulation"),
+    # box audit 14, a longer word containing the term (excludes): 전용선복 and 전용 선복 are
+    # cargo space booked for exporters on a route, not market fleet capacity (13 of 46 corpus
+    # uses of bare 선복).
+    ("컨테이너선 선복 부족으로 운임이 올랐다", "fleet_capacity", True, "shipping capacity"),
+    ("중소기업 전용선복을 미주 노선에 제공한다", "fleet_capacity", False, "booked cargo space"),
+    ("수출 기업에 전용 선복 지원을 늘린다", "fleet_capacity", False, "booked cargo space, spaced"),
+    # box audit 14, a generic word whose other sense is common (context cue): bare 거래상대방
+    # in fair-trade cases (cartels sharing out customers, restraints on dealers) or trade
+    # statistics is the plain trading partner, not a financial counterparty (14 of 22 uses).
+    ("파생상품 거래에서 거래상대방이 파산할 위험에 대비한다", "counterparty", True, "finance"),
+    ("업체들이 가격과 거래상대방을 담합해 과징금을 물었다", "counterparty", False, "a cartel"),
+    ("본부가 가맹점주의 거래상대방을 제한했다", "counterparty", False, "a dealer restraint"),
 ]
 
 
