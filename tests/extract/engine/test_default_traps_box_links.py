@@ -236,6 +236,17 @@ CASES = [
     ("파생상품 거래에서 거래상대방이 파산할 위험에 대비한다", "counterparty", True, "finance"),
     ("업체들이 가격과 거래상대방을 담합해 과징금을 물었다", "counterparty", False, "a cartel"),
     ("본부가 가맹점주의 거래상대방을 제한했다", "counterparty", False, "a dealer restraint"),
+    # box audit 15, aliases that name another concept (dropped or moved): bare GEO is
+    # generative-engine optimisation or a geospatial fair, never the orbit (0 of 5 corpus
+    # tags); bare 라온 is a company or ship name (its only tag was inside 라온로보틱스);
+    # 차기 구축함 is the KDDX programme (4 of 4 corpus uses), not any destroyer.
+    ("천리안위성은 정지궤도에서 한반도를 관측한다", "geostationary_orbit", True, "the orbit"),
+    ("기업들이 AI 검색 노출을 위한 GEO 전략을 세운다", "geostationary_orbit", False, "AI search"),
+    ("기초과학연구원의 중이온가속기가 빔 인출에 성공했다", "heavy_ion_accelerator", True, "RAON"),
+    ("라온로보틱스는 반도체 공정 로봇을 만든다", "heavy_ion_accelerator", False, "a company"),
+    ("해군은 이지스 구축함 3척을 더 짓는다", "destroyer", True, "a destroyer"),
+    ("국방부는 차기 구축함 입찰 방식을 발표했다", "destroyer", False, "the KDDX programme"),
+    ("국방부는 차기 구축함 입찰 방식을 발표했다", "kddx", True, "KDDX"),
 ]
 
 
