@@ -224,6 +224,33 @@ CASES = [
     ("금융회사 영업행위 규제를 강화한다", "conduct_regulation", True, "financial conduct rules"),
     ("지자체의 그림자·행태규제를 정비한다", "conduct_regulation", False, "officials' practice"),
     ("지자체의 그림자·행태규제를 정비한다", "shadow_regulation", True, "informal regulation"),
+    # box audit 13, a longer form containing the term (excludes): 거시건전성 of countries
+    # (대내외 거시건전성, 거시건전성 지표, 거시건전성 점검) is an economy's macro soundness, not
+    # macroprudential policy (about 7 of 13 corpus uses); Utility inside Utility Patent.
+    (
+        "당국은 거시건전성 차원에서 대출 한도를 조였다",
+        "macroprudential_policy",
+        True,
+        "macroprudential",
+    ),
+    ("신흥국의 대내외 거시건전성이 나빠졌다", "macroprudential_policy", False, "country soundness"),
+    (
+        "국가별 거시건전성 점검 결과 세 나라가 고위험군이다",
+        "macroprudential_policy",
+        False,
+        "check",
+    ),
+    ("소비자는 주어진 예산으로 효용을 극대화한다", "utility_econ", True, "consumer utility"),
+    ("실용 특허(Utility Patent)와 디자인 특허를 구분한다", "utility_econ", False, "utility patent"),
+    # box audit 13, a generic word whose other sense is common (context cue): bare 시장 분할 is a
+    # split of a market between firms or venues, not a cartel (2 of 2 corpus uses).
+    (
+        "건설사들이 지역을 나누는 시장분할로 공정위 과징금을 받았다",
+        "market_allocation",
+        True,
+        "cartel",
+    ),
+    ("대형사와 중소형사 간 시장 분할이 굳어졌다", "market_allocation", False, "market split"),
 ]
 
 
