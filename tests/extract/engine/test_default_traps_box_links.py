@@ -226,7 +226,7 @@ CASES = [
     ("지자체의 그림자·행태규제를 정비한다", "shadow_regulation", True, "informal regulation"),
     # box audit 13, a longer form containing the term (excludes): 거시건전성 of countries
     # (대내외 거시건전성, 거시건전성 지표, 거시건전성 점검) is an economy's macro soundness, not
-    # macroprudential policy (about 7 of 13 corpus uses); Utility inside Utility Patent.
+    # macroprudential policy (5 of 13 corpus uses, 3 more unclear); Utility in Utility Patent.
     (
         "당국은 거시건전성 차원에서 대출 한도를 조였다",
         "macroprudential_policy",
