@@ -233,7 +233,12 @@ CASES = [
         True,
         "macroprudential",
     ),
-    ("신흥국의 대내외 거시건전성이 나빠졌다", "macroprudential_policy", False, "country soundness"),
+    (
+        "아시아 국가들의 대내외 거시건전성이 양호하다",
+        "macroprudential_policy",
+        False,
+        "country soundness",
+    ),
     (
         "국가별 거시건전성 점검 결과 세 나라가 고위험군이다",
         "macroprudential_policy",
@@ -241,7 +246,7 @@ CASES = [
         "check",
     ),
     ("소비자는 주어진 예산으로 효용을 극대화한다", "utility_econ", True, "consumer utility"),
-    ("실용 특허(Utility Patent)와 디자인 특허를 구분한다", "utility_econ", False, "utility patent"),
+    ("그는 새 장치로 Utility Patent 출원을 준비한다", "utility_econ", False, "utility patent"),
     # box audit 13, a generic word whose other sense is common (context cue): bare 시장 분할 is a
     # split of a market between firms or venues, not a cartel (2 of 2 corpus uses).
     (
@@ -250,7 +255,7 @@ CASES = [
         True,
         "cartel",
     ),
-    ("대형사와 중소형사 간 시장 분할이 굳어졌다", "market_allocation", False, "market split"),
+    ("온라인과 오프라인으로 시장 분할이 진행됐다", "market_allocation", False, "market split"),
 ]
 
 
