@@ -247,6 +247,38 @@ CASES = [
     ("해군은 이지스 구축함 3척을 더 짓는다", "destroyer", True, "a destroyer"),
     ("국방부는 차기 구축함 입찰 방식을 발표했다", "destroyer", False, "the KDDX programme"),
     ("국방부는 차기 구축함 입찰 방식을 발표했다", "kddx", True, "KDDX"),
+    # box audit 13, a longer form containing the term (excludes): 거시건전성 of countries
+    # (대내외 거시건전성, 거시건전성 지표, 거시건전성 점검) is an economy's macro soundness, not
+    # macroprudential policy (5 of 13 corpus uses, 3 more unclear); Utility in Utility Patent.
+    (
+        "당국은 거시건전성 차원에서 대출 한도를 조였다",
+        "macroprudential_policy",
+        True,
+        "macroprudential",
+    ),
+    (
+        "아시아 국가들의 대내외 거시건전성이 양호하다",
+        "macroprudential_policy",
+        False,
+        "country soundness",
+    ),
+    (
+        "국가별 거시건전성 점검 결과 세 나라가 고위험군이다",
+        "macroprudential_policy",
+        False,
+        "check",
+    ),
+    ("소비자는 주어진 예산으로 효용을 극대화한다", "utility_econ", True, "consumer utility"),
+    ("그는 새 장치로 Utility Patent 출원을 준비한다", "utility_econ", False, "utility patent"),
+    # box audit 13, a generic word whose other sense is common (context cue): bare 시장 분할 is a
+    # split of a market between firms or venues, not a cartel (2 of 2 corpus uses).
+    (
+        "건설사들이 지역을 나누는 시장분할로 공정위 과징금을 받았다",
+        "market_allocation",
+        True,
+        "cartel",
+    ),
+    ("온라인과 오프라인으로 시장 분할이 진행됐다", "market_allocation", False, "market split"),
 ]
 
 
