@@ -279,6 +279,18 @@ CASES = [
         "cartel",
     ),
     ("온라인과 오프라인으로 시장 분할이 진행됐다", "market_allocation", False, "market split"),
+    # box audit 17, a word inside a longer word (exclude): 정비사업 inside 재정비사업 of city
+    # parks (2 of 2 corpus uses); an alias that names another concept (dropped): 익일배송 is
+    # next-day delivery, not same-day (1 of 1 corpus use).
+    ("조합은 재건축 정비사업 인가를 받았다", "maintenance_project", True, "redevelopment"),
+    (
+        "시는 노후 공원 재정비사업에 예산을 늘렸다",
+        "maintenance_project",
+        False,
+        "park refurbishment",
+    ),
+    ("쇼핑몰은 수도권에 당일배송을 시작했다", "same_day_delivery", True, "same day"),
+    ("주문하면 익일배송으로 다음 날 받는다", "same_day_delivery", False, "next-day delivery"),
 ]
 
 
