@@ -131,7 +131,7 @@ def list_marker(sentence: str) -> int:
 _LEAD_TAG = re.compile(
     r"(?:[\[【〔<〈《]\s*[^\[\]【】〔〕<>〈〉《》\n]{1,20}[\]】〕>〉》]"
     # A label in round brackets ("(현황)", "(국내외 생성형 AI 동향)", "(16대 분야별 재원
-    # 배분 현황)"), not a name glued to its particle ("(한빛전자)는").
+    # 배분 현황)", "(주택시장 특징①)"), not a name glued to its particle ("(한빛전자)는").
     + r"|\((?=[^()]*["
     + HANGUL_SYLLABLES
     + r"]{2})["
@@ -140,7 +140,7 @@ _LEAD_TAG = re.compile(
     + HANGUL_SYLLABLES
     + r"0-9A-Za-z·\s]{0,22}["
     + HANGUL_SYLLABLES
-    + r"])\)(?=\s))\s*"
+    + r"①-⑳])\)(?=\s))\s*"
 )
 # Two or more enumerators: a list squeezed into one line ("(시사점) (1)…(2)…", "①…②…").
 _ENUMERATED = re.compile(
@@ -245,6 +245,9 @@ def lead_marker(sentence: str) -> int:
     >>> s = "(16대 분야별 재원 배분 현황) 사회복지 분야의 총지출이 가장 많았음."
     >>> s[lead_marker(s):]
     '사회복지 분야의 총지출이 가장 많았음.'
+    >>> s = "(주택시장 특징①) 수도권 아파트값이 올랐음."
+    >>> s[lead_marker(s):]
+    '수도권 아파트값이 올랐음.'
     >>> [lead_marker(x) for x in ("- 수출이 늘었음.", "[배경]", "금리(연 3.5%)는 동결됐다.")]
     [2, 0, 0]
     >>> s = "다만 인플레이션이 변수로 꼽혔다."
