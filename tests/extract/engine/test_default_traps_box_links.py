@@ -291,6 +291,12 @@ CASES = [
     ),
     ("쇼핑몰은 수도권에 당일배송을 시작했다", "same_day_delivery", True, "same day"),
     ("주문하면 익일배송으로 다음 날 받는다", "same_day_delivery", False, "next-day delivery"),
+    # box audit 18, TV picture SDR (standard dynamic range) is not the IMF reserve asset: exclude
+    ("IMF는 회원국에 SDR을 새로 배분하기로 했다", "special_drawing_rights", True, "IMF SDR"),
+    ("이 TV는 일반화질(SDR) 화면이 선명했다", "special_drawing_rights", False, "TV SDR picture"),
+    # box audit 18, plain eco-friendly goods are not certified green products: alias dropped
+    ("공공기관은 녹색제품을 의무적으로 사야 한다", "green_product", True, "green product"),
+    ("소비자들이 친환경 제품을 더 많이 찾는다", "green_product", False, "plain eco-friendly goods"),
 ]
 
 
