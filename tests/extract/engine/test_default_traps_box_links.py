@@ -291,6 +291,10 @@ CASES = [
     ),
     ("쇼핑몰은 수도권에 당일배송을 시작했다", "same_day_delivery", True, "same day"),
     ("주문하면 익일배송으로 다음 날 받는다", "same_day_delivery", False, "next-day delivery"),
+    # box audit 19, a name that contains the term (exclude): AI 네이티브 코리아 is the title of
+    # a newspaper series and campaign (2 of 5 corpus uses).
+    ("이 회사는 AI 네이티브 조직으로 바뀌겠다고 밝혔다", "ai_native", True, "ai native firm"),
+    ("신문은 연중 기획 AI 네이티브 코리아를 시작했다", "ai_native", False, "series title"),
 ]
 
 
