@@ -297,6 +297,10 @@ CASES = [
     # box audit 18, plain eco-friendly goods are not certified green products: alias dropped
     ("공공기관은 녹색제품을 의무적으로 사야 한다", "green_product", True, "green product"),
     ("소비자들이 친환경 제품을 더 많이 찾는다", "green_product", False, "plain eco-friendly goods"),
+    # box audit 19, a name that contains the term (exclude): AI 네이티브 코리아 is the title of
+    # a newspaper series and campaign (2 of 5 corpus uses).
+    ("이 회사는 AI 네이티브 조직으로 바뀌겠다고 밝혔다", "ai_native", True, "ai native firm"),
+    ("신문은 연중 기획 AI 네이티브 코리아를 시작했다", "ai_native", False, "series title"),
 ]
 
 
