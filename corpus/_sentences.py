@@ -59,8 +59,17 @@ _GLUED = re.compile(
     r"|(?<=\s)(?=※)",
     re.DOTALL,
 )
-# A straight quote glued after a sentence's stop, before a word: opening or closing.
-_GLUED_QUOTE = re.compile(f"(?<=[다요죠음함됨임][.!?])[\"'](?=[{HANGUL_SYLLABLES}A-Za-z0-9])")
+# A straight quote glued after a sentence's stop, before a word that is not a quoting
+# ending or a particle (those follow a closing quote: '"오른다."라고', "'팔린다.'고"): it
+# opens the next sentence.
+_QUOTE_CLOSERS = (
+    "라고|이라고|고|라며|며|라면서|면서|라는|는|란|이란|라|하고|하며|와|과|로|으로|를|을|이|가"
+    "|은|의|에|도|만|까지|라던|던"
+)
+_GLUED_QUOTE = re.compile(
+    f"(?<=[다요죠음함됨임][.!?])[\"'](?=[{HANGUL_SYLLABLES}A-Za-z0-9])"
+    f"(?!(?:{_QUOTE_CLOSERS})(?![{HANGUL_SYLLABLES}]))"
+)
 _CLOSING_BRACKETS = ")]）》〉"
 _NEWLINE = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _NON_SPACE = re.compile(r"\S")
@@ -99,8 +108,8 @@ def _trim(text: str, start: int, end: int) -> SentenceSpan | None:
     return SentenceSpan(start, end)
 
 
-# A series tag in brackets that opens a line ("[Who Is ?] …", "[왜?] …"): a stop inside it
-# ends the tag, not a sentence.
+# A series tag in brackets ("[왜?] …", "[단독!]"): a stop inside it ends the tag, not a
+# sentence.
 _TAG_OPENERS = {"]": "[", "】": "【", "〕": "〔", "》": "《", "〉": "〈"}
 
 
@@ -108,8 +117,9 @@ def _is_break(line: str, match: re.Match[str]) -> bool:
     closer = match.group()[-1]
     opener = _TAG_OPENERS.get(closer)
     if opener is not None:
-        before = line[: match.start()].lstrip()
-        if before.startswith(opener) and closer not in before and line[match.end() :].strip():
+        # Within the token only, as every rule here: "[왜?]" is a tag, "[Who Is ?]" is not seen.
+        token = line[: match.start()].rsplit(maxsplit=1)[-1:] or [""]
+        if token[0].startswith(opener) and closer not in token[0]:
             return False
     mark = match.group().rstrip(_CLOSING_BRACKETS)
     if mark != ".":
@@ -260,9 +270,11 @@ def glued_breaks(text: str) -> list[int]:
 
     Examples
     --------
-    A straight quote glued after a full stop opens the next sentence when the quotes
-    of its kind before it on the line are paired ("진행한다.'푸드 쇼케이스' 도어가"),
-    and closes a quotation otherwise ('"오른다."라고').
+    A straight quote glued after a full stop opens the next sentence ("진행한다.'푸드
+    쇼케이스' 도어가") unless what is glued after it is a quoting ending or a particle,
+    which makes it a closing quote ('"오른다."라고', "'팔린다.'고"). Like every rule of
+    the splitter, it looks only inside the space-delimited token (see
+    :func:`extract.engine.textspans.sentence_bounds`).
 
     Examples
     --------
@@ -273,15 +285,8 @@ def glued_breaks(text: str) -> list[int]:
     >>> [text[i:i + 3] for i in glued_breaks(text)]
     ["'푸드"]
     """
-    cuts = [match.start() for match in _GLUED.finditer(text)]
-    for match in _GLUED_QUOTE.finditer(text):
-        at, mark = match.start(), match.group()
-        line = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
-        # Apostrophes inside Latin words ("Samsung's") pair with nothing.
-        paired = len(re.findall(f"(?<![A-Za-z]){mark}|{mark}(?![A-Za-z])", text[line:at]))
-        if paired % 2 == 0:
-            cuts.append(at)
-    return sorted(cuts)
+    cuts = [match.start() for match in _GLUED_QUOTE.finditer(text)]
+    return sorted([*(match.start() for match in _GLUED.finditer(text)), *cuts])
 
 
 def _kiwi_bounds(text: str, kiwi: Kiwi | None) -> list[int]:
