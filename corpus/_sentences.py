@@ -44,31 +44,29 @@ class SentenceSpan(NamedTuple):
 # A sentence ends after terminal punctuation and any closing quotes or brackets,
 # when whitespace or the end of the line follows.
 _END = re.compile(r"[.!?…。？！]+[\"'”’」』)\]）》〉]*(?=\s|$)")
+# Quoting endings and particles, glued after a straight quote, make it a closing one
+# ('"오른다."라고', "'팔린다.'고").
+_QUOTE_CLOSERS = (
+    "라고|이라고|고|라며|며|라면서|면서|라는|는|란|이란|라|하고|하며|와|과|로|으로|를|을|이|가"
+    "|은|의|에|도|만|까지|라던|던"
+)
 # Where news copy starts a sentence without a space (Kiwi misses these too, so the full
 # mode cuts its sentences here as well, see :func:`glued_breaks`):
 # * after a bare "." between two Hangul syllables ("있음.신기술");
 # * after a sentence ending and its stop, before a Latin letter, a digit (a footnote
 #   number: "했다.1)"), an opening bracket or curly quote, or a bullet ("풀이된다.SK하이닉스가",
-#   "있다.◆ HBM"); straight quotes are left to :func:`glued_breaks` (opening or closing);
+#   "있다.◆ HBM"), or a straight quote that no quoting ending or particle follows
+#   ("진행한다.'푸드": it opens the next sentence);
 # * before a heading bullet (◆ ■ ●, which never run inside a sentence, unlike ▲ △ lists);
 # * before a note mark ※ after a space (glued, "5%대※의", it marks a footnote).
 _GLUED = re.compile(
     f"(?<=[{HANGUL_SYLLABLES}][.!?])(?=[{HANGUL_SYLLABLES}])"
     r"|(?<=[다요죠음함됨임][.!?])(?=[A-Za-z0-9‘“(\[<〈《「『▶▷►▲△•])"
+    f"|(?<=[다요죠음함됨임][.!?])(?=[\"'](?!(?:{_QUOTE_CLOSERS})(?![{HANGUL_SYLLABLES}]))"
+    f"[{HANGUL_SYLLABLES}A-Za-z0-9])"
     r"|(?<=.)(?=[◆◇■□●])"
     r"|(?<=\s)(?=※)",
     re.DOTALL,
-)
-# A straight quote glued after a sentence's stop, before a word that is not a quoting
-# ending or a particle (those follow a closing quote: '"오른다."라고', "'팔린다.'고"): it
-# opens the next sentence.
-_QUOTE_CLOSERS = (
-    "라고|이라고|고|라며|며|라면서|면서|라는|는|란|이란|라|하고|하며|와|과|로|으로|를|을|이|가"
-    "|은|의|에|도|만|까지|라던|던"
-)
-_GLUED_QUOTE = re.compile(
-    f"(?<=[다요죠음함됨임][.!?])[\"'](?=[{HANGUL_SYLLABLES}A-Za-z0-9])"
-    f"(?!(?:{_QUOTE_CLOSERS})(?![{HANGUL_SYLLABLES}]))"
 )
 _CLOSING_BRACKETS = ")]）》〉"
 _NEWLINE = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
@@ -110,7 +108,7 @@ def _trim(text: str, start: int, end: int) -> SentenceSpan | None:
 
 # A series tag in brackets ("[왜?] …", "[단독!]"): a stop inside it ends the tag, not a
 # sentence.
-_TAG_OPENERS = {"]": "[", "】": "【", "〕": "〔", "》": "《", "〉": "〈"}
+_TAG_OPENERS = {"]": "[", "》": "《", "〉": "〈"}  # the brackets _END takes after a stop
 
 
 def _is_break(line: str, match: re.Match[str]) -> bool:
@@ -285,8 +283,7 @@ def glued_breaks(text: str) -> list[int]:
     >>> [text[i:i + 3] for i in glued_breaks(text)]
     ["'푸드"]
     """
-    cuts = [match.start() for match in _GLUED_QUOTE.finditer(text)]
-    return sorted([*(match.start() for match in _GLUED.finditer(text)), *cuts])
+    return [match.start() for match in _GLUED.finditer(text)]
 
 
 def _kiwi_bounds(text: str, kiwi: Kiwi | None) -> list[int]:
