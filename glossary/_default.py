@@ -193,7 +193,9 @@ def _build_bundle(root: Traversable, entities: bool) -> Glossary:
             else t
             for t in concepts
         ]
-    return Glossary(terms, name=DEFAULT_NAME, version=_version(root), path=str(root / "default"))
+    bundle = Glossary(terms, name=DEFAULT_NAME, version=_version(root), path=str(root / "default"))
+    bundle.content_hash()  # kept with the cached bundle: every tagger asks for it
+    return bundle
 
 
 def default(*, entities: bool = False) -> Glossary:

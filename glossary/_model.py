@@ -7,7 +7,8 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from ._forms import JOINER_MARKS, is_case_sensitive
 
@@ -164,6 +165,15 @@ class Term:
     context: Context | None = None
     line: int | None = field(default=None, compare=False, repr=False)
 
+    # The bundled glossary (11,000 entries) is read back from a pickle at every start:
+    # dataclasses' own __setstate__ looks the fields up again for every entry (0.17 s).
+    def __getstate__(self) -> list[Any]:
+        return [getattr(self, name) for name in _TERM_FIELDS]
+
+    def __setstate__(self, state: list[Any]) -> None:
+        for set_field, value in zip(_TERM_SETTERS, state, strict=True):
+            set_field(self, value)
+
     @property
     def forms(self) -> tuple[str, ...]:
         """Every surface form to match: the term, the English name, then the aliases."""
@@ -208,6 +218,11 @@ class Term:
         return d
 
 
+_TERM_FIELDS = tuple(f.name for f in fields(Term))
+# The slots' own setters: they write past the frozen dataclass's __setattr__.
+_TERM_SETTERS = tuple(getattr(Term, name).__set__ for name in _TERM_FIELDS)
+
+
 class Glossary:
     """An ordered collection of :class:`Term` with unique ids.
 
@@ -233,7 +248,7 @@ class Glossary:
     ('투자 자본 수익률', 1, True)
     """
 
-    __slots__ = ("_by_id", "_by_key", "_terms", "name", "path", "version")
+    __slots__ = ("_by_id", "_by_key", "_hash", "_terms", "name", "path", "version")
 
     def __init__(
         self,
@@ -248,6 +263,7 @@ class Glossary:
         for t in self._terms:
             self._by_id.setdefault(t.id, t)
         self._by_key: dict[str, list[Term]] | None = None  # built on first find()
+        self._hash: tuple[str, str, str] | None = None  # (name, version, content_hash())
         self.name = name
         self.version = version
         self.path = path
@@ -373,5 +389,11 @@ class Glossary:
     def content_hash(self) -> str:
         """SHA-256 of the glossary's content (name, version and every entry), stable
         across runs and file formats; recorded in batch manifests for reproducibility."""
-        blob = json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
-        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+        # Kept with the name and version it was made for (the terms cannot change, those
+        # two can): hashing 11,000 entries takes 0.1 s, and every tagger asks at start.
+        memo = getattr(self, "_hash", None)  # unset in a pickle older than the memo
+        if memo is None or memo[:2] != (self.name, self.version):
+            blob = json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True)
+            digest = hashlib.sha256(blob.encode("utf-8")).hexdigest()
+            memo = self._hash = (self.name, self.version, digest)
+        return memo[2]

@@ -31,7 +31,6 @@ from glossary._cache import cached
 __all__ = ["KiwiView", "get_kiwi", "user_words"]
 
 _HANGUL_ONLY = re.compile(f"^[{HANGUL_SYLLABLES}]{{2,}}$")
-_WS = re.compile(r"\s+")
 _lock = threading.Lock()
 _kiwi: Any = None
 _taught: set[str] = set()  # user words added to _kiwi
@@ -73,13 +72,9 @@ def user_words(glossary: Glossary) -> tuple[str, ...]:
     >>> user_words(g)
     ('유가',)
     """
-    words: set[str] = set()
-    for term in glossary:
-        for form in term.forms:
-            compact = _WS.sub("", form)
-            if _HANGUL_ONLY.match(compact):
-                words.add(compact)
-    return tuple(sorted(words))
+    # str.split, not a regex: this runs over every form at every start (36,000 forms).
+    compact = {"".join(form.split()) for term in glossary for form in term.forms}
+    return tuple(sorted(filter(_HANGUL_ONLY.match, compact)))
 
 
 class KiwiView:
