@@ -269,3 +269,23 @@ def test_synonyms_leave_out_numbered_instances() -> None:
     # A lone numbered form is another name of the term, not one of a series.
     sigma = BoxEntry("six_sigma", "식스 시그마", ("Six Sigma", "6시그마"), None, None, 1, 1, (), 0)
     assert "(Six Sigma, 6시그마)" in KeywordBox((sigma,), 1, 1).to_text()
+
+
+def test_a_latin_name_in_brackets_is_the_korean_mention_before_it():
+    # The bracket spells out the mention before it: one entry, under the Korean name.
+    # Alone, the Latin name is another concept (AI: artificial intelligence; SOP: any
+    # standard operating procedure; PPP: public-private partnership).
+    text = (
+        "고병원성 조류인플루엔자(AI)가 전국으로 확산하면서 농림축산식품부는 긴급행동지침(SOP)에 "
+        "따라 방역을 강화했다. 정부는 구매력 평가 (PPP) 기준 국민소득도 발표했다."
+    )
+    tagged = {(m.surface, m.term_id) for m in Tagger().tag(text)}
+    assert {("AI", "ai"), ("SOP", "standard_operating_procedure")} <= tagged
+    box = build_box([Document(id="a", body=text)], top=10)
+    ids = [e.term_id for e in box.entries]
+    assert {"hpai", "sop_emergency", "purchasing_power_parity"} <= set(ids)
+    assert not {"ai", "standard_operating_procedure", "public_private_partnership"} & set(ids)
+    # Written on its own, the Latin name is its own entry.
+    alone = "공장은 올해 SOP를 개정해 작업자 안전 점검을 강화했다."
+    kept = {e.term_id for e in build_box([Document(id="b", body=alone)], top=10).entries}
+    assert "standard_operating_procedure" in kept
