@@ -307,6 +307,15 @@ CASES = [
     ("외국인의 톱픽은 이번 달에도 반도체였다", "top_pick", True, "investors' favourite"),
     ("경제방송 오늘장 탑픽 코너에 전문가가 출연했다", "top_pick", False, "TV segment name"),
     ("운용사는 배당성향탑픽액티브 ETF를 새로 상장했다", "top_pick", False, "ETF name"),
+    # box audit 20, a longer word that contains the alias (exclude): 월배당주 are stocks paying
+    # a monthly dividend, not an ETF (1 of 3 corpus uses of bare 월배당).
+    ("이 상품은 다음 달부터 매달 월배당을 지급한다", "monthly_dividend_etf", True, "ETF payout"),
+    (
+        "은퇴자들은 월배당주를 미리 담아 두라는 조언을 들었다",
+        "monthly_dividend_etf",
+        False,
+        "stocks",
+    ),
 ]
 
 
