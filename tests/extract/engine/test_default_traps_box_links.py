@@ -316,6 +316,10 @@ CASES = [
         False,
         "stocks",
     ),
+    # box audit 20, an alias that names another concept (dropped): bare SOL was Shinhan's ETF
+    # brand, a bank app, a game or a company in all 20 corpus mentions, never the coin.
+    ("가상자산 시장에서 솔라나 가격이 급등했다", "solana", True, "the coin"),
+    ("운용사는 SOL 조선기자재 ETF를 새로 상장했다", "solana", False, "ETF brand"),
 ]
 
 
