@@ -301,6 +301,25 @@ CASES = [
     # a newspaper series and campaign (2 of 5 corpus uses).
     ("이 회사는 AI 네이티브 조직으로 바뀌겠다고 밝혔다", "ai_native", True, "ai native firm"),
     ("신문은 연중 기획 AI 네이티브 코리아를 시작했다", "ai_native", False, "series title"),
+    # box audit 20, names that contain the term (exclude): 오늘장 탑픽 is a TV market segment and
+    # ETF names end in 탑픽액티브 (7 of 29 corpus uses of 탑픽/톱픽).
+    ("증권사들은 반도체 업종 탑픽으로 삼성전자를 꼽았다", "top_pick", True, "analyst top pick"),
+    ("외국인의 톱픽은 이번 달에도 반도체였다", "top_pick", True, "investors' favourite"),
+    ("경제방송 오늘장 탑픽 코너에 전문가가 출연했다", "top_pick", False, "TV segment name"),
+    ("운용사는 배당성향탑픽액티브 ETF를 새로 상장했다", "top_pick", False, "ETF name"),
+    # box audit 20, a longer word that contains the alias (exclude): 월배당주 are stocks paying
+    # a monthly dividend, not an ETF (1 of 3 corpus uses of bare 월배당).
+    ("이 상품은 다음 달부터 매달 월배당을 지급한다", "monthly_dividend_etf", True, "ETF payout"),
+    (
+        "은퇴자들은 월배당주를 미리 담아 두라는 조언을 들었다",
+        "monthly_dividend_etf",
+        False,
+        "stocks",
+    ),
+    # box audit 20, an alias that names another concept (dropped): bare SOL was Shinhan's ETF
+    # brand, a bank app, a game or a company in all 20 corpus mentions, never the coin.
+    ("가상자산 시장에서 솔라나 가격이 급등했다", "solana", True, "the coin"),
+    ("운용사는 SOL 조선기자재 ETF를 새로 상장했다", "solana", False, "ETF brand"),
 ]
 
 
