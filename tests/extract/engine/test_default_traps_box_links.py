@@ -301,6 +301,23 @@ CASES = [
     # a newspaper series and campaign (2 of 5 corpus uses).
     ("이 회사는 AI 네이티브 조직으로 바뀌겠다고 밝혔다", "ai_native", True, "ai native firm"),
     ("신문은 연중 기획 AI 네이티브 코리아를 시작했다", "ai_native", False, "series title"),
+    # box audit 21, a generic word whose other sense is common (context cue): spaced 경제정책
+    # 방향 names the Korean government's plan in 7 of 52 corpus uses, the rest being the plain
+    # phrase (a city's, a candidate's, the long-term direction) or a foreign government's; the
+    # plan comes with its year, half or ministry.
+    ("기획재정부는 하반기 경제정책방향을 발표했다", "economic_policy_direction", True, "the plan"),
+    (
+        "연구원은 주요 도시의 경제정책 방향을 제안했다",
+        "economic_policy_direction",
+        False,
+        "a city's policy direction",
+    ),
+    (
+        "보고서는 중장기 경제정책 방향을 제시했다",
+        "economic_policy_direction",
+        False,
+        "long-term direction",
+    ),
 ]
 
 
