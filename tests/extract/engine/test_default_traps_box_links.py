@@ -320,6 +320,23 @@ CASES = [
     # brand, a bank app, a game or a company in all 20 corpus mentions, never the coin.
     ("가상자산 시장에서 솔라나 가격이 급등했다", "solana", True, "the coin"),
     ("운용사는 SOL 조선기자재 ETF를 새로 상장했다", "solana", False, "ETF brand"),
+    # box audit 21, a generic word whose other sense is common (context cue): spaced 경제정책
+    # 방향 names the Korean government's plan in 7 of 52 corpus uses, the rest being the plain
+    # phrase (a city's, a candidate's, the long-term direction) or a foreign government's; the
+    # plan comes with its year, half or ministry.
+    ("기획재정부는 하반기 경제정책방향을 발표했다", "economic_policy_direction", True, "the plan"),
+    (
+        "연구원은 주요 도시의 경제정책 방향을 제안했다",
+        "economic_policy_direction",
+        False,
+        "a city's policy direction",
+    ),
+    (
+        "보고서는 중장기 경제정책 방향을 제시했다",
+        "economic_policy_direction",
+        False,
+        "long-term direction",
+    ),
 ]
 
 
