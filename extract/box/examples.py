@@ -227,7 +227,9 @@ _FIGURE = re.compile(
 _FOOTNOTE = re.compile(r"※|[" + HANGUL_SYLLABLES + r"]\d{1,2}\)|\*\d|주\d\)")
 _INLINE_LIST = re.compile(r"[▲△▶▷►•]")
 # A sentence ends in a predicate or a stop; a line without one is a heading or a label.
-_ENDS = re.compile(r"(?:[.!?。]|(?:다|요|죠|음|함|됨|임|까))[\"'”’」』)\]]*\s*$")
+# Not a run of dots: "..." ends a snippet cut short (search results end "…소비 지출로...")
+# or a thought left hanging, neither a sentence an editor prints.
+_ENDS = re.compile(r"(?:(?<!\.)\.|[!?。]|(?:다|요|죠|음|함|됨|임|까))[\"'”’」』)\]]*\s*$")
 
 #: Sentences up to this many characters are quoted whole; longer ones are cut at a clause.
 QUOTE_LIMIT = 220

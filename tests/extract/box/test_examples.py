@@ -809,3 +809,17 @@ def test_a_box_quotes_a_sentence_the_page_wrapped_whole():
         "한국무역협회는 브라질 경제위기가 투자 감소와 스태그플레이션 위험 상승, 주변국 경기 침체로 "
         "이어질 수 있다며 우리 수출에도 악영향을 미치고 있다고 분석하였음."
     )
+
+
+def test_a_snippet_cut_short_with_dots_is_not_an_example():
+    # Search results and teasers end mid-sentence with "..." (or "…"): not a sentence.
+    cut = "가계 저축은 가계가 벌어들인 가처분소득 가운데 소비 지출로..."
+    whole = "가계 저축은 가계가 벌어들인 가처분소득 가운데 소비하고 남은 돈이다."
+    assert example_score(cut) == 0.0
+    assert example_score(cut.replace("...", "…")) == 0.0
+    assert example_score(whole) > 0
+    # One stop after a figure still ends a sentence.
+    assert example_score("올해 소비자물가 상승률 전망치는 지난 전망보다 0.2%포인트 높은 연 2.5%.") > 0
+    doc = Document(id="s", body="가계 소득이 늘었다. " + cut)
+    box = build_box([doc], terms=["disposable_income"], top=5)
+    assert [e.examples for e in box.entries] == [()]
