@@ -147,16 +147,18 @@ def _collect(
         quote = examples_for is None or examples_for(doc.date)
         seen_here: set[str] = set()
         lead: dict[str, float] = {}
-        for name, text in doc.texts(fields):
-            mentions = tagger.tag(text, doc_id=doc.id, field=name)
+        tagged = [
+            (name, text, tagger.tag(text, doc_id=doc.id, field=name))
+            for name, text in doc.texts(fields)
+        ]
+        for name, text, mentions in _spelled_out(tagged):
             # The terms of each sentence score its examples; unneeded when none are kept.
             in_sentence: dict[tuple[int, int], set[str]] = {}
             if quote:
                 for m in mentions:
                     in_sentence.setdefault((m.sent_start, m.sent_end), set()).add(m.term_id)
-            glosses = _glosses(text, mentions)
-            for i, m in enumerate(mentions):
-                if not wanted(m.term_id) or i in glosses:
+            for m in mentions:
+                if not wanted(m.term_id):
                     continue
                 buckets = out.stats.get(m.term_id)
                 if buckets is None:
@@ -194,41 +196,67 @@ def _collect(
     return out
 
 
-def _glosses(text: str, mentions: Sequence[Mention]) -> set[int]:
-    """Indexes of the mentions that are a Latin name in brackets right after a Korean
-    mention of another term (긴급행동지침(SOP), 조류인플루엔자(AI)).
+def _spelled_out(
+    tagged: Sequence[tuple[str, str, list[Mention]]],
+) -> list[tuple[str, str, list[Mention]]]:
+    """A document's mentions (``(field, text, mentions)`` per field), with a Latin name
+    the document spells out in Korean linked to the Korean mention's term.
 
-    The writer spells out the mention before, so the bracket names what it names: the
-    box explains it once, under the Korean name. Left in, such a bracket is a second
-    entry for one concept (MOU beside 업무협약, Capex beside 설비투자) or, as short Latin
-    names are, another concept's name (AI after 조류인플루엔자 is avian influenza, PPP
-    after 구매력 평가 purchasing power parity, IR after 복합리조트 an integrated resort):
-    in 20,000 real news records, 51 such brackets, 5 of them another sense. The Korean
-    mention must start its word: in 역환매조건부채권(RRP) the bracket names the whole word,
-    not the 채권 in it.
+    The writer spells a name out in brackets ("긴급행동지침(SOP)", "조류인플루엔자(AI)",
+    "원료의약품(API: …)": :func:`_spellings`), so the bracket names what the words before
+    it name, and so does the same name written alone in the rest of the document (one
+    sense per document): the box explains it once, under the Korean name. Left alone, it
+    is a second entry for the same concept (MOU beside 업무협약, Capex beside 설비투자)
+    or, as short Latin names often are, another concept's name (AI after 조류인플루엔자 is
+    avian influenza, PPP after 구매력 평가 purchasing power parity, IR after 복합리조트 an
+    integrated resort: 5 of 51 such brackets of another term in 20,000 real news records).
+    A name spelled out two ways in one document (조류인플루엔자(AI), 인공지능(AI)) is left
+    as the tagger linked it outside its brackets.
 
     Examples
     --------
     >>> from extract.engine import Tagger
     >>> from glossary import Glossary, Term
-    >>> g = Glossary([Term(id="hpai", term="조류인플루엔자"), Term(id="ai", term="인공지능", aliases=("AI",))])
-    >>> text = "조류인플루엔자(AI)가 번지자 인공지능(AI) 방역이 나섰다."
-    >>> ms = Tagger(g).tag(text)
-    >>> [(m.surface, m.term_id) for m in ms], _glosses(text, ms)
-    ([('조류인플루엔자', 'hpai'), ('AI', 'ai'), ('인공지능', 'ai'), ('AI', 'ai')], {1})
+    >>> g = Glossary([Term(id="flu", term="조류인플루엔자"), Term(id="ai", term="인공지능", aliases=("AI",))])
+    >>> text = "조류인플루엔자(AI)가 번졌다. AI 확산을 막는다."
+    >>> [(m.surface, m.term_id) for m in _spelled_out([("body", text, Tagger(g).tag(text))])[0][2]]
+    [('조류인플루엔자', 'flu'), ('AI', 'flu'), ('AI', 'flu')]
     """
-    out = set()
+    local: dict[tuple[int, int], str] = {}
+    senses: dict[str, set[str]] = {}
+    for f, (_, text, mentions) in enumerate(tagged):
+        for i, term_id in _spellings(text, mentions):
+            local[f, i] = term_id
+            senses.setdefault(mentions[i].surface, set()).add(term_id)
+    if not senses:
+        return list(tagged)
+    bound = {surface: ids.pop() for surface, ids in senses.items() if len(ids) == 1}
+    out = []
+    for f, (name, text, mentions) in enumerate(tagged):
+        relinked = []
+        for i, m in enumerate(mentions):
+            term_id = local.get((f, i)) or bound.get(m.surface, m.term_id)
+            relinked.append(m if term_id == m.term_id else replace(m, term_id=term_id))
+        out.append((name, text, relinked))
+    return out
+
+
+def _spellings(text: str, mentions: Sequence[Mention]) -> list[tuple[int, str]]:
+    """``(index, term id)`` of each mention that is a Latin name opening a bracket right
+    after a Korean mention (긴급행동지침(SOP), 원료의약품(API: …)), with that mention's
+    term. The Korean mention must start its word: in 역환매조건부채권(RRP) the bracket
+    spells out the whole word, not the 채권 in it."""
+    out = []
     for i in range(1, len(mentions)):
         before, m = mentions[i - 1], mentions[i]
         if (
-            m.term_id != before.term_id
-            and text[before.end : m.start] in ("(", " (")
-            and text.startswith(")", m.end)
+            text[before.end : m.start] in ("(", " (")
+            and text.startswith((")", ":", ",", ";"), m.end)
             and (before.start == 0 or not text[before.start - 1].isalnum())
             and m.surface.isascii()
             and any(is_hangul(ch) for ch in before.surface)
         ):
-            out.add(i)
+            out.append((i, before.term_id))
     return out
 
 

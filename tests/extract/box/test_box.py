@@ -289,3 +289,20 @@ def test_a_latin_name_in_brackets_is_the_korean_mention_before_it():
     alone = "공장은 올해 SOP를 개정해 작업자 안전 점검을 강화했다."
     kept = {e.term_id for e in build_box([Document(id="b", body=alone)], top=10).entries}
     assert "standard_operating_procedure" in kept
+
+
+def test_a_latin_name_spelled_out_once_keeps_that_sense_in_the_document():
+    text = (
+        "제약업계는 원료의약품(API: Active Pharmaceutical Ingredient)의 중국 의존도가 높다고 "
+        "밝혔다. 정부는 API 국산화를 위해 생산 설비 투자를 지원하기로 했다."
+    )
+    assert [m.term_id for m in Tagger().tag(text) if m.surface == "API"] == ["api_economy"] * 2
+    box = build_box([Document(id="a", body=text)], top=10)
+    entries = {e.term_id: e for e in box.entries}
+    assert "api_economy" not in entries
+    assert entries["api_pharma"].mentions == 4  # 원료의약품, its English name, API twice
+    # Spelled out two ways in one document, the name alone keeps the tagger's link.
+    two = "조류인플루엔자(AI)와 인공지능(AI)은 다르다. 방역에 AI 기술을 쓴다."
+    box = build_box([Document(id="b", body=two)], top=10, basic=True, min_score=0)
+    counts = {e.term_id: e.mentions for e in box.entries}
+    assert counts["ai"] == 3 and counts["livestock_disease"] == 2
