@@ -287,6 +287,32 @@ _ANNOUNCES_REPORT = re.compile(
 )
 
 
+# A straight quote that a quoting ending follows closes a quotation ('…없다"고 설명했다').
+_CLOSING_QUOTE = re.compile(
+    f'"(?:고|라고|이라고|며|라며|라면서|라는|란|이란)(?![{HANGUL_SYLLABLES}])'
+)
+
+
+def _starts_inside_quote(sentence: str) -> bool:
+    """Whether ``sentence`` closes a quotation it never opened: its start is cut off (a
+    snippet that begins mid-quote, '…공제는 없다"고 설명했다.').
+
+    Examples
+    --------
+    >>> _starts_inside_quote('추가 공제는 없다"고 설명했다.'), _starts_inside_quote('그는 "공제는 없다"고 말했다.')
+    (True, False)
+    >>> _starts_inside_quote("추가 공제는 없다”고 설명했다."), _starts_inside_quote("“없다”고 했다.")
+    (True, False)
+    """
+    close, open_ = sentence.find("”"), sentence.find("“")
+    if close >= 0 and (open_ < 0 or close < open_):
+        return True
+    if sentence.count('"') % 2:
+        first = _CLOSING_QUOTE.search(sentence)
+        return first is not None and first.start() == sentence.find('"')
+    return False
+
+
 def example_score(
     sentence: str,
     *,
@@ -321,7 +347,7 @@ def example_score(
     0.0
     """
     s = sentence.strip()
-    if is_junk_sentence(s) or _ENUMERATED.search(s):
+    if is_junk_sentence(s) or _ENUMERATED.search(s) or _starts_inside_quote(s):
         return 0.0
     n = len(s)
     ends = bool(_ENDS.search(s))
@@ -856,6 +882,31 @@ def _next_ending(tokens: Sequence[Any], i: int) -> Any:
     return len(tokens), None
 
 
+def _cleft(tokens: Sequence[Any], j: int) -> bool:
+    """Whether ``tokens[j]`` is the 것 of a cleft sentence ("수익률이 가장 높았던 것은
+    X였다"): a bound noun after an adnominal ending, the sentence ending in the copula."""
+    if not (tokens[j].form == "것" and tokens[j].tag == "NNB" and j and tokens[j - 1].tag == "ETM"):
+        return False
+    k = max((i for i, t in enumerate(tokens) if t.tag == "EF"), default=0) - 1
+    while k > j and tokens[k].tag == "EP":
+        k -= 1
+    if not (k > j + 1 and tokens[k].tag == "VCP" and tokens[k - 1].tag in _NOUNS):
+        return False
+    # Not when the focus is a reason or a fact ("…된 것은 금리 때문이다", "…오른 것은
+    # 사실이다": of what?) or the clause points back ("이렇게 된 것은").
+    return tokens[k - 1].form not in _NO_FOCUS and not any(
+        t.form in _POINTING_MODIFIERS for t in tokens[:j]
+    )
+
+
+_NO_FOCUS = frozenset(
+    {"사실", "때문", "탓", "덕분", "덕", "셈", "점", "이유", "결과", "뜻", "의미"}
+)
+_POINTING_MODIFIERS = frozenset(
+    {"이렇", "그렇", "이러", "그러", "이같이", "이처럼", "그처럼", "이", "그"}
+)
+
+
 def _first_subject(tokens: Sequence[Any], stop: int) -> int:
     """Index of the first topic (은/는) or subject (이/가) among ``tokens[:stop]`` that
     names an actor: a noun phrase, not a pronoun or bound noun (것은, 수가); for 이/가
@@ -885,6 +936,8 @@ def _first_subject(tokens: Sequence[Any], stop: int) -> int:
         head = tokens[j]
         if topic and head.tag == "JKB" and head.form in _SPEAKING_PLACES:
             return i  # 시장에서는, 수요자로서는: a place, a body or a party speaks
+        if topic and _cleft(tokens, j):
+            return i  # "…을 나타낸 것은 X였다": X, the focus, is what it is about
         if head.tag not in _NOUNS and not (
             head.form == "측" and j > 0 and tokens[j - 1].tag in _NOUNS
         ):

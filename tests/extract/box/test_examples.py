@@ -819,7 +819,35 @@ def test_a_snippet_cut_short_with_dots_is_not_an_example():
     assert example_score(cut.replace("...", "…")) == 0.0
     assert example_score(whole) > 0
     # One stop after a figure still ends a sentence.
-    assert example_score("올해 소비자물가 상승률 전망치는 지난 전망보다 0.2%포인트 높은 연 2.5%.") > 0
+    assert (
+        example_score("올해 소비자물가 상승률 전망치는 지난 전망보다 0.2%포인트 높은 연 2.5%.") > 0
+    )
     doc = Document(id="s", body="가계 소득이 늘었다. " + cut)
     box = build_box([doc], terms=["disposable_income"], top=5)
     assert [e.examples for e in box.entries] == [()]
+
+
+def test_a_sentence_that_starts_inside_a_quotation_is_not_an_example():
+    # A snippet can begin mid-quote: it closes a quotation it never opened.
+    for cut in (
+        '혼인 당시 이미 증여세 공제를 받았다면 추가 공제는 없다"고 세무사는 설명했다.',
+        "혼인 당시 이미 증여세 공제를 받았다면 추가 공제는 없다”고 세무사는 설명했다.",
+    ):
+        assert example_score(cut) == 0.0
+    whole = '한빛회계법인의 세무사는 "혼인 당시 공제를 받았다면 추가 공제는 없다"고 설명했다.'
+    assert example_score(whole) > 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "why"),
+    [
+        ("올해 가상자산 시장에서 수익률이 가장 높았던 것은 비트코인이 아닌 한빛코인이었다.", None),
+        ("지난해 코스피에서 가장 많이 오른 것은 조선주였습니다.", None),
+        # A cleft whose focus is a reason or a fact, or whose clause points back, does not.
+        ("이렇게 된 것은 금리 때문이다.", "no subject"),
+        ("올해 가장 많이 오른 것은 사실이다.", "no subject"),
+    ],
+)
+def test_a_cleft_sentence_names_what_it_is_about(sentence, why):
+    # "What rose most was X": the focus after 것은 is the sentence's subject.
+    assert needs_context(sentence) == why
