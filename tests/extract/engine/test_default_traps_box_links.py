@@ -339,6 +339,18 @@ CASES = [
         False,
         "long-term direction",
     ),
+    # box audit 22, an alias that is a plainer wider word (dropped): bare 보조기구 was a
+    # dentist's procedure tool or a trade committee's subsidiary body in 2 of its 4 corpus
+    # uses; 보조기기, 장애인 보조기기 and 재활보조기구 stay.
+    ("장애인 보조기기 구입비 지원이 늘어난다", "assistive_devices", True, "disability aid"),
+    ("재활보조기구 수리비도 지원 대상이 됐다", "assistive_devices", True, "rehabilitation aid"),
+    ("이 업체는 외과 수술용 보조기구를 개발했다", "assistive_devices", False, "a surgical tool"),
+    (
+        "협정 위원회는 산하에 보조기구를 두기로 했다",
+        "assistive_devices",
+        False,
+        "a subsidiary body",
+    ),
 ]
 
 
