@@ -339,6 +339,30 @@ CASES = [
         False,
         "long-term direction",
     ),
+    # box audit 22, an alias that is a plainer wider word (dropped): bare 보조기구 was a
+    # dentist's procedure tool or a trade committee's subsidiary body in 2 of its 4 corpus
+    # uses; 보조기기, 장애인 보조기기 and 재활보조기구 stay.
+    ("장애인 보조기기 구입비 지원이 늘어난다", "assistive_devices", True, "disability aid"),
+    ("재활보조기구 수리비도 지원 대상이 됐다", "assistive_devices", True, "rehabilitation aid"),
+    ("이 업체는 외과 수술용 보조기구를 개발했다", "assistive_devices", False, "a surgical tool"),
+    (
+        "협정 위원회는 산하에 보조기구를 두기로 했다",
+        "assistive_devices",
+        False,
+        "a subsidiary body",
+    ),
+    # box audit 22, longer words that end in 지역 before 가입자 (exclude): 피해지역 가입자
+    # (a carrier's subscribers in a damaged area) and 부산지역 가입자 (a region's pension
+    # holders), 2 of the 58 corpus uses of 지역가입자 and 지역 가입자.
+    ("지역가입자의 건강보험료 부과 방식이 바뀐다", "regional_subscriber", True, "insurance status"),
+    ("직장·지역 가입자 간 부과 기준이 다르다", "regional_subscriber", True, "spaced status"),
+    (
+        "통신사는 피해지역 가입자에게 요금을 감면했다",
+        "regional_subscriber",
+        False,
+        "subscribers in a damaged area",
+    ),
+    ("부산지역 가입자가 지난해보다 늘었다", "regional_subscriber", False, "a region's holders"),
 ]
 
 
