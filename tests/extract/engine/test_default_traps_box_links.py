@@ -351,18 +351,6 @@ CASES = [
         False,
         "a subsidiary body",
     ),
-    # box audit 22, longer words that end in 지역 before 가입자 (exclude): 피해지역 가입자
-    # (a carrier's subscribers in a damaged area) and 부산지역 가입자 (a region's pension
-    # holders), 2 of the 58 corpus uses of 지역가입자 and 지역 가입자.
-    ("지역가입자의 건강보험료 부과 방식이 바뀐다", "regional_subscriber", True, "insurance status"),
-    ("직장·지역 가입자 간 부과 기준이 다르다", "regional_subscriber", True, "spaced status"),
-    (
-        "통신사는 피해지역 가입자에게 요금을 감면했다",
-        "regional_subscriber",
-        False,
-        "subscribers in a damaged area",
-    ),
-    ("부산지역 가입자가 지난해보다 늘었다", "regional_subscriber", False, "a region's holders"),
 ]
 
 
