@@ -339,6 +339,12 @@ CASES = [
         False,
         "long-term direction",
     ),
+    # box audit 23, a letter series that contains the alias (exclude): B/C written with a dot
+    # is a run of letters in all 3 corpus uses (a headline's B·C·D, battery·bio·chip as
+    # B·B·C), while all 9 uses of B/C with a slash are the benefit-cost ratio.
+    ("예타 결과 이 노선의 B/C는 1을 넘었다", "benefit_cost_ratio", True, "the ratio"),
+    ("회장은 취임 뒤 B·C·D 현장을 차례로 찾았다", "benefit_cost_ratio", False, "letter series"),
+    ("행사에서는 B·B·C 산업 설명회가 열렸다", "benefit_cost_ratio", False, "industry initials"),
 ]
 
 
