@@ -351,6 +351,22 @@ CASES = [
         False,
         "a subsidiary body",
     ),
+    # box audit 23, a letter series that contains the alias (exclude): B/C written with a dot
+    # is a run of letters in all 3 corpus uses (a headline's B·C·D, battery·bio·chip as
+    # B·B·C), while all 9 uses of B/C with a slash are the benefit-cost ratio.
+    ("예타 결과 이 노선의 B/C는 1을 넘었다", "benefit_cost_ratio", True, "the ratio"),
+    ("보고서는 신용 등급을 B·C·D로 나눴다", "benefit_cost_ratio", False, "letter series"),
+    ("정부는 B·B·C 업종에 세제 혜택을 준다", "benefit_cost_ratio", False, "industry initials"),
+    # box audit 23, names that contain the term (exclude): found while measuring 앰버서더, 3
+    # of its 6 bare corpus uses are hotel names (노보텔 앰버서더, 페어몬트 앰버서더).
+    (
+        "화장품 회사는 배우를 새 앰버서더로 발탁했다",
+        "brand_ambassador",
+        True,
+        "a brand's face",
+    ),
+    ("학회는 노보텔 앰버서더 동대문에서 열린다", "brand_ambassador", False, "a hotel"),
+    ("만찬은 페어몬트 앰버서더 연회장에서 열렸다", "brand_ambassador", False, "another hotel"),
 ]
 
 
