@@ -327,7 +327,8 @@ def example_score(
 
     Not printable: bylines, captions, credits, URLs, copyright lines (see
     :func:`is_junk_sentence`); headings (no predicate or stop; any headline of fewer
-    than 60 characters without one); lists squeezed into one line ("(1)…(2)…").
+    than 60 characters without one, or any joined by an ellipsis); lists squeezed into one
+    line ("(1)…(2)…").
     Preferred: sentences of 40-160 characters that end properly and can be quoted whole
     (up to :data:`QUOTE_LIMIT`), that are about the term (it comes early, at
     ``sentence[start:end]``; the sentence defines it or expands it in brackets; names an
@@ -349,6 +350,8 @@ def example_score(
     s = sentence.strip()
     if is_junk_sentence(s) or _ENUMERATED.search(s) or _starts_inside_quote(s):
         return 0.0
+    if field == "title" and ("…" in s or "..." in s):
+        return 0.0  # a headline's parts joined by an ellipsis ('"…막는다"…삼성, 꺼내든 무기는?')
     n = len(s)
     ends = bool(_ENDS.search(s))
     if not ends:

@@ -851,3 +851,12 @@ def test_a_sentence_that_starts_inside_a_quotation_is_not_an_example():
 def test_a_cleft_sentence_names_what_it_is_about(sentence, why):
     # "What rose most was X": the focus after 것은 is the sentence's subject.
     assert needs_context(sentence) == why
+
+
+def test_a_headline_joined_by_an_ellipsis_is_not_an_example():
+    # Headlines join their parts with "…": a quoted phrase and a question are no sentence.
+    title = '"신세대 스마트폰 이탈 막는다"…한빛전자, 3년 만에 꺼내든 새 무기는 무엇일까?'
+    assert example_score(title, field="title") == 0.0
+    assert example_score(title.replace("…", "..."), field="title") == 0.0
+    whole = "한빛전자가 3년 만에 새 스마트폰을 내놓으며 신세대 고객 잡기에 나섰다."
+    assert example_score(whole, field="title") > 0
