@@ -367,6 +367,25 @@ CASES = [
     ),
     ("학회는 노보텔 앰버서더 동대문에서 열린다", "brand_ambassador", False, "a hotel"),
     ("만찬은 페어몬트 앰버서더 연회장에서 열렸다", "brand_ambassador", False, "another hotel"),
+    # box audit 24, an alias that is a plainer wider word (dropped): bare 분할상환 was
+    # repayment in instalments of any kind (after a grace period, as opposed to a bullet
+    # loan) in 24 of 25 corpus uses judged (of 44); the other was 원금균등분할 상환, now
+    # its own alias beside 원리금 균등분할상환 and 원금 균등상환.
+    (
+        "이 주택담보대출은 원리금 균등분할상환 방식으로 갚는다",
+        "equal_payment",
+        True,
+        "equal payments",
+    ),
+    ("원금 균등상환은 처음 부담이 크다", "equal_payment", True, "equal principal"),
+    ("융자금은 1년 거치 3년 원금균등분할 상환한다", "equal_payment", True, "spelled out"),
+    ("재해 기업 대출은 2년 거치 3년 분할상환으로 지원한다", "equal_payment", False, "instalments"),
+    (
+        "정부는 고정금리·분할상환 대출 비중을 늘리도록 했다",
+        "equal_payment",
+        False,
+        "amortizing loans",
+    ),
 ]
 
 
