@@ -367,6 +367,16 @@ CASES = [
     ),
     ("학회는 노보텔 앰버서더 동대문에서 열린다", "brand_ambassador", False, "a hotel"),
     ("만찬은 페어몬트 앰버서더 연회장에서 열렸다", "brand_ambassador", False, "another hotel"),
+    # box audit 25, an alias that is a plainer wider word (dropped): bare 동행지표 is any
+    # coincident indicator (construction output, an industry's series) in all 10 corpus uses,
+    # never the cyclical component of the composite index; 동행지수 and 경기동행지수 stay.
+    (
+        "통계청의 동행지수 순환변동치가 석 달째 하락했다",
+        "coincident_index",
+        True,
+        "the cyclical component",
+    ),
+    ("건설기성은 건설 경기의 동행지표로 쓰인다", "coincident_index", False, "a coincident series"),
 ]
 
 
