@@ -377,6 +377,16 @@ CASES = [
         "the cyclical component",
     ),
     ("건설기성은 건설 경기의 동행지표로 쓰인다", "coincident_index", False, "a coincident series"),
+    # box audit 25, a generic word whose other sense is common (context cue): bare 라벨링 is
+    # a product label (energy efficiency, tyres, cold chain, a maker's labeling duty) in 7 of
+    # its 9 corpus uses; AI data labeling comes with its data or training in the sentence.
+    (
+        "기업들은 AI 학습 데이터를 만들려고 라벨링 작업을 맡긴다",
+        "data_labeling",
+        True,
+        "labeling training data",
+    ),
+    ("수출 제품은 현지 규정에 맞는 라벨링을 해야 한다", "data_labeling", False, "a product label"),
 ]
 
 
