@@ -387,6 +387,16 @@ CASES = [
         "labeling training data",
     ),
     ("수출 제품은 현지 규정에 맞는 라벨링을 해야 한다", "data_labeling", False, "a product label"),
+    # box audit 25, an alias that is a plainer wider word (dropped): bare 관계회사 is a
+    # group's affiliates in general (subsidiaries included) in 3 of its 4 corpus uses, not an
+    # equity-method associate; 관계기업 stays.
+    (
+        "지분법 평가 대상인 관계기업의 손실이 반영됐다",
+        "associate_company",
+        True,
+        "an equity-method associate",
+    ),
+    ("통신사는 관계회사를 포함해 콘텐츠 제작에 나섰다", "associate_company", False, "affiliates"),
 ]
 
 
