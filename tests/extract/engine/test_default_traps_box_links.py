@@ -386,6 +386,36 @@ CASES = [
         False,
         "amortizing loans",
     ),
+    # box audit 25, an alias that is a plainer wider word (dropped): bare 동행지표 is any
+    # coincident indicator (construction output, an industry's series) in all 10 corpus uses,
+    # never the cyclical component of the composite index; 동행지수 and 경기동행지수 stay.
+    (
+        "통계청의 동행지수 순환변동치가 석 달째 하락했다",
+        "coincident_index",
+        True,
+        "the cyclical component",
+    ),
+    ("건설기성은 건설 경기의 동행지표로 쓰인다", "coincident_index", False, "a coincident series"),
+    # box audit 25, a generic word whose other sense is common (context cue): bare 라벨링 is
+    # a product label (energy efficiency, tyres, cold chain, a maker's labeling duty) in 7 of
+    # its 9 corpus uses; AI data labeling comes with its data or training in the sentence.
+    (
+        "기업들은 AI 학습 데이터를 만들려고 라벨링 작업을 맡긴다",
+        "data_labeling",
+        True,
+        "labeling training data",
+    ),
+    ("수출 제품은 현지 규정에 맞는 라벨링을 해야 한다", "data_labeling", False, "a product label"),
+    # box audit 25, an alias that is a plainer wider word (dropped): bare 관계회사 is a
+    # group's affiliates in general (subsidiaries included) in 3 of its 4 corpus uses, not an
+    # equity-method associate; 관계기업 stays.
+    (
+        "지분법 평가 대상인 관계기업의 손실이 반영됐다",
+        "associate_company",
+        True,
+        "an equity-method associate",
+    ),
+    ("통신사는 관계회사를 포함해 콘텐츠 제작에 나섰다", "associate_company", False, "affiliates"),
 ]
 
 
