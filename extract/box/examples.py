@@ -154,9 +154,10 @@ _DANGLING = re.compile(
     r"(?=[\s,]|$)"
 )
 # Endings that explain or finish the sentence before ("…을 우려해서다", "…때문이다", "…셈이다",
-# "…덕분이다").
+# "…덕분이다"; a report's bullet says it in the noun form, "…때문임").
 _EXPLAINS_BEFORE = re.compile(
-    r"(?:서|때문이|차원이|셈이|탓이|까닭이|덕분이|덕택이)다[.!]?[\"'”’)\]]*$"
+    r"(?:(?:서|때문이|차원이|셈이|탓이|까닭이|덕분이|덕택이)다|(?:때문|차원|셈|탓|까닭|덕분|덕택)임)"
+    r"[.!]?[\"'”’)\]]*$"
 )
 # Endings that report what someone said, named in an earlier sentence ("…라는 설명이다").
 _REPORTED = re.compile(r"(?:설명|지적|경고|얘기|주장|입장)(?:이)?다[.!]?[\"'”’)\]]*$")

@@ -860,3 +860,9 @@ def test_a_headline_joined_by_an_ellipsis_is_not_an_example():
     assert example_score(title.replace("…", "..."), field="title") == 0.0
     whole = "한빛전자가 3년 만에 새 스마트폰을 내놓으며 신세대 고객 잡기에 나섰다."
     assert example_score(whole, field="title") > 0
+
+
+def test_a_report_bullet_that_gives_the_reason_for_the_one_before_is_not_an_example():
+    # "…때문임" is the noun-form "…때문이다": it explains the sentence before it.
+    assert example_score("가계의 내구재 소비가 금리 상승으로 크게 위축되었기 때문임.") == 0.0
+    assert example_score("가계의 내구재 소비가 금리 상승으로 크게 위축되었음.") > 0
