@@ -428,6 +428,22 @@ CASES = [
         "a smaller crude tanker",
     ),
     ("중형 조선소가 수에즈막스급 원유운반선 네 척을 계약했다", "tanker", True, "a crude tanker"),
+    # box audit 26, a generic word whose other sense is common (context cue): bare 물타기 is
+    # the political sense of muddying an issue with a counter-charge (a special counsel, an
+    # allegation, the parties) in 12 of its 29 corpus uses; buying more of a falling stock
+    # stays.
+    (
+        "개미들은 주가가 떨어질 때마다 물타기로 평균 단가를 낮췄다",
+        "averaging_down",
+        True,
+        "buying the dip",
+    ),
+    (
+        "야당은 여당의 특검 요구가 의혹을 덮으려는 물타기라고 비판했다",
+        "averaging_down",
+        False,
+        "muddying an issue",
+    ),
 ]
 
 
