@@ -416,6 +416,34 @@ CASES = [
         "an equity-method associate",
     ),
     ("통신사는 관계회사를 포함해 콘텐츠 제작에 나섰다", "associate_company", False, "affiliates"),
+    # box audit 26, an alias that is a plainer wider word (moved to tanker, which is basic):
+    # bare 원유운반선 is any crude tanker (Suezmax and Aframax orders of mid-size yards, a
+    # model) in at least 3 of its 5 corpus uses, not the 300,000-ton class; 초대형 원유운반선
+    # and VLCC stay.
+    ("조선사는 30만t급 초대형 원유운반선 두 척을 수주했다", "vlcc", True, "a VLCC"),
+    (
+        "중형 조선소가 수에즈막스급 원유운반선 네 척을 계약했다",
+        "vlcc",
+        False,
+        "a smaller crude tanker",
+    ),
+    ("중형 조선소가 수에즈막스급 원유운반선 네 척을 계약했다", "tanker", True, "a crude tanker"),
+    # box audit 26, a generic word whose other sense is common (context cue): bare 물타기 is
+    # the political sense of muddying an issue with a counter-charge (a special counsel, an
+    # allegation, the parties) in 12 of its 29 corpus uses; buying more of a falling stock
+    # stays.
+    (
+        "개미들은 주가가 떨어질 때마다 물타기로 평균 단가를 낮췄다",
+        "averaging_down",
+        True,
+        "buying the dip",
+    ),
+    (
+        "야당은 여당의 특검 요구가 의혹을 덮으려는 물타기라고 비판했다",
+        "averaging_down",
+        False,
+        "muddying an issue",
+    ),
 ]
 
 
