@@ -361,9 +361,12 @@ def _unit_to_char(low: str) -> list[int]:
     return out
 
 
-def _compile(glossary: Glossary) -> tuple[ahocorasick.Automaton, frozenset[str]]:
-    """The automaton over every variant of every form and exclude word of ``glossary``,
-    and its Latin forms (upper-cased, spaces removed)."""
+def _compile(
+    glossary: Glossary,
+) -> tuple[ahocorasick.Automaton, frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
+    """The automaton over every variant of every form and exclude word of ``glossary``;
+    its Latin forms (upper-cased, spaces removed); the ids of the terms that are firms; and
+    per term, every exclude word cut short (see below)."""
     patterns: dict[str, list[_Pattern]] = defaultdict(list)
     words = frozenset(_WS.sub("", f) for term in glossary for f in term.forms)
     for term in glossary:
@@ -389,7 +392,20 @@ def _compile(glossary: Glossary) -> tuple[ahocorasick.Automaton, frozenset[str]]
     latin = frozenset(
         _WS.sub("", f).upper() for term in glossary for f in term.forms if f.isascii()
     )
-    return automaton, latin
+    # Terms that are themselves firms (a form ends in 사: PG사, 결제대행사): 사 after
+    # another of their forms is the firm again (전자지급결제대행사), not a firm of it.
+    firms = frozenset(
+        t.id for t in glossary if any(f.endswith("사") and len(f) > 2 for f in t.forms)
+    )
+    # Per term, every exclude word cut short by at least one letter: text that runs on from
+    # one exclude word into a longer one (금융위 into 금융위원장, as in 금융위원회) is still
+    # that name.
+    exclude_heads = {
+        t.id: frozenset(w[:i] for w in map(_squeeze, t.exclude) for i in range(1, len(w)))
+        for t in glossary
+        if t.exclude
+    }
+    return automaton, latin, firms, exclude_heads
 
 
 class TermMatcher:
@@ -414,25 +430,13 @@ class TermMatcher:
             # tenth of that.
             parts: list[bytes | str] = [glossary.content_hash(), source_key(*_COMPILER_MODULES)]
             parts.append(str(getattr(ahocorasick, "__version__", "")))
-            self._automaton, self._latin_forms = cached(
+            self._automaton, self._latin_forms, self._firms, self._exclude_heads = cached(
                 "matcher", parts, lambda: _compile(glossary)
             )
         else:
-            self._automaton, self._latin_forms = _compile(glossary)
+            compiled = _compile(glossary)
+            self._automaton, self._latin_forms, self._firms, self._exclude_heads = compiled
         self.n_patterns = len(self._automaton)
-        # Per term, every exclude word cut short by at least one letter: text that runs
-        # on from one exclude word into a longer one (금융위 into 금융위원장, as in
-        # 금융위원회) is still that name.
-        # Terms that are themselves firms (a form ends in 사: PG사, 결제대행사): 사 after
-        # another of their forms is the firm again (전자지급결제대행사), not a firm of it.
-        self._firms = frozenset(
-            t.id for t in glossary if any(f.endswith("사") and len(f) > 2 for f in t.forms)
-        )
-        self._exclude_heads = {
-            t.id: frozenset(w[:i] for w in map(_squeeze, t.exclude) for i in range(1, len(w)))
-            for t in glossary
-            if t.exclude
-        }
 
     def candidates(self, text: str) -> list[Candidate]:
         """All dictionary hits in ``text`` with a verdict, ordered by position.
