@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from extract.batch.schemas import MENTIONS_SCHEMA, records_table
-from extract.batch.workers import documents_of, glossary_key, tagger_for
+from extract.batch.workers import documents_of, tagger_for
 from extract.engine.tagger import Mention
 from glossary import Glossary
 
@@ -96,7 +96,7 @@ def tag_dask(
     glossary = checked_options(glossary, mode)
     fields = list(text_field) if isinstance(text_field, list | tuple) else text_field
     shared = dask.delayed(glossary, pure=True)  # one graph key, not one copy per task
-    args = (shared, glossary_key(glossary), mode, fields, id_field)
+    args = (shared, glossary.content_hash(), mode, fields, id_field)
     if isinstance(collection, db.Bag):
         return collection.map_partitions(_bag_partition, *args)
     if isinstance(collection, dd.DataFrame):

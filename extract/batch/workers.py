@@ -16,24 +16,11 @@ from corpus import Document, read_documents
 from extract.engine.tagger import Tagger, checked_options
 from glossary import Glossary
 
-__all__ = ["documents_of", "glossary_key", "tagger_for"]
+__all__ = ["documents_of", "tagger_for"]
 
-_KEEP = 4  # taggers (and glossary hashes) kept per process
+_KEEP = 4  # taggers kept per process
 _lock = threading.Lock()
 _taggers: dict[tuple[str, str], Tagger] = {}
-_hashes: dict[int, tuple[Glossary, str]] = {}
-
-
-def glossary_key(glossary: Glossary) -> str:
-    """``glossary.content_hash()``, computed once per glossary object in this process."""
-    hit = _hashes.get(id(glossary))
-    if hit is None or hit[0] is not glossary:
-        hit = (glossary, glossary.content_hash())
-        with _lock:
-            if len(_hashes) >= _KEEP:
-                _hashes.clear()
-            _hashes[id(glossary)] = hit
-    return hit[1]
 
 
 def tagger_for(glossary: Glossary | None, mode: str, key: str | None = None) -> Tagger:
@@ -48,7 +35,7 @@ def tagger_for(glossary: Glossary | None, mode: str, key: str | None = None) -> 
         The glossary's content hash when the caller knows it already.
     """
     glossary = checked_options(glossary, mode)
-    k = (key or glossary_key(glossary), mode)
+    k = (key or glossary.content_hash(), mode)  # the glossary keeps its hash
     tagger = _taggers.get(k)
     if tagger is None:
         with _lock:
