@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from .korean import HANGUL_SYLLABLES
+from .korean import HANGUL_SYLLABLES, QUOTING_ENDINGS
 
 if TYPE_CHECKING:
     from kiwipiepy import Kiwi
@@ -46,9 +46,24 @@ class SentenceSpan(NamedTuple):
 _END = re.compile(r"[.!?…。？！]+[\"'”’」』)\]）》〉]*(?=\s|$)")
 # Quoting endings and particles, glued after a straight quote, make it a closing one
 # ('"오른다."라고', "'팔린다.'고").
-_QUOTE_CLOSERS = (
-    "라고|이라고|고|라며|며|라면서|면서|라는|는|란|이란|라|하고|하며|와|과|로|으로|를|을|이|가"
-    "|은|의|에|도|만|까지|라던|던"
+_QUOTE_CLOSERS = "|".join(
+    (
+        *QUOTING_ENDINGS,
+        "와",
+        "과",
+        "로",
+        "으로",
+        "를",
+        "을",
+        "이",
+        "가",
+        "은",
+        "의",
+        "에",
+        "도",
+        "만",
+        "까지",
+    )
 )
 # Where news copy starts a sentence without a space (Kiwi misses these too, so the full
 # mode cuts its sentences here as well, see :func:`glued_breaks`):

@@ -45,6 +45,7 @@ __all__ = [
     "PARTICLES",
     "PLACE_NAMES",
     "POST_TITLES",
+    "QUOTING_ENDINGS",
     "TIME_WORDS",
     "UNITS",
     "UNIT_WORDS",
@@ -140,6 +141,28 @@ LOANWORD_HEADS = words("빅 딥 앱 웹 팹 칩 핀 뉴 톱 핫 콜 풋 숏 롱 
 #: (스마트팜 / 스마트 팜, 스마트홈 / 스마트 홈, 폴더블폰 / 폴더블 폰, 뱅킹앱 / 뱅킹 앱: 37 such
 #: spaced words in the shared news). 쿠폰 is one word, never split.
 LOANWORD_TAILS = words("팜 홈 폰 칩 앱 팹 팩")
+
+
+#: Quoting endings: glued after a closing quote, they end the quotation and go on with
+#: the sentence that reports it ('"오른다."라고', '…없다"고 설명했다', "'팔린다.'며").
+QUOTING_ENDINGS: tuple[str, ...] = (
+    "라고",
+    "이라고",
+    "고",
+    "라며",
+    "며",
+    "라면서",
+    "면서",
+    "라는",
+    "는",
+    "란",
+    "이란",
+    "라",
+    "하고",
+    "하며",
+    "라던",
+    "던",
+)
 
 
 def is_hangul(c: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from corpus.korean import HANGUL_SYLLABLES
+from corpus.korean import HANGUL_SYLLABLES, QUOTING_ENDINGS
 
 __all__ = [
     "CONTEXT_REASONS",
@@ -289,9 +289,7 @@ _ANNOUNCES_REPORT = re.compile(
 
 
 # A straight quote that a quoting ending follows closes a quotation ('…없다"고 설명했다').
-_CLOSING_QUOTE = re.compile(
-    f'"(?:고|라고|이라고|며|라며|라면서|라는|란|이란)(?![{HANGUL_SYLLABLES}])'
-)
+_CLOSING_QUOTE = re.compile(f'"(?:{"|".join(QUOTING_ENDINGS)})(?![{HANGUL_SYLLABLES}])')
 
 
 def _starts_inside_quote(sentence: str) -> bool:
