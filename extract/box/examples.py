@@ -896,17 +896,28 @@ def _cleft(tokens: Sequence[Any], j: int) -> bool:
         return False
     # Not when the focus is a reason or a fact ("…된 것은 금리 때문이다", "…오른 것은
     # 사실이다": of what?) or the clause points back ("이렇게 된 것은").
-    return tokens[k - 1].form not in _NO_FOCUS and not any(
-        t.form in _POINTING_MODIFIERS for t in tokens[:j]
-    )
+    return tokens[k - 1].form not in _NO_FOCUS and not any(_pointing(t) for t in tokens[:j])
 
 
 _NO_FOCUS = frozenset(
     {"사실", "때문", "탓", "덕분", "덕", "셈", "점", "이유", "결과", "뜻", "의미"}
 )
-_POINTING_MODIFIERS = frozenset(
-    {"이렇", "그렇", "이러", "그러", "이같이", "이처럼", "그처럼", "이", "그"}
-)
+
+
+def _pointing(token: Any) -> bool:
+    """Whether ``token`` points at something named before: a demonstrative determiner,
+    pronoun or root (이, 그러한), 이렇게 or 그렇게, 이처럼 (by tag: 이 is also a
+    particle)."""
+    return (
+        (token.tag in ("MM", "NP") and token.form in _DEMONSTRATIVES)
+        or (token.tag.startswith(("XR", "VA")) and token.form in _POINTING_ROOTS)
+        or (token.tag == "MAG" and token.form in _LIKE_THIS)
+    )
+
+
+# 이러한 (XR 이러) and 이렇게 (VA 이렇 + 게): "이렇게 된 것은 …"
+_POINTING_ROOTS = _DEMONSTRATIVE_ROOTS | frozenset({"이렇", "그렇", "저렇"})
+_LIKE_THIS = frozenset({"이같이", "이처럼", "그처럼", "이렇게", "그렇게"})
 
 
 def _first_subject(tokens: Sequence[Any], stop: int) -> int:

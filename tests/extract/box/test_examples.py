@@ -843,9 +843,13 @@ def test_a_sentence_that_starts_inside_a_quotation_is_not_an_example():
     [
         ("올해 가상자산 시장에서 수익률이 가장 높았던 것은 비트코인이 아닌 한빛코인이었다.", None),
         ("지난해 코스피에서 가장 많이 오른 것은 조선주였습니다.", None),
+        # A subject particle 이 in the clause is no demonstrative.
+        ("환율이 오르자 가장 많이 팔린 것은 달러 예금이었다.", None),
+        ("물가 상승률이 높아질 때 가장 많이 오른 것은 금값이었다.", None),
         # A cleft whose focus is a reason or a fact, or whose clause points back, does not.
         ("이렇게 된 것은 금리 때문이다.", "no subject"),
         ("올해 가장 많이 오른 것은 사실이다.", "no subject"),
+        ("그렇게 팔린 것은 예금이었다.", "no subject"),
     ],
 )
 def test_a_cleft_sentence_names_what_it_is_about(sentence, why):
